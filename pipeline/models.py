@@ -1,0 +1,165 @@
+"""Typed models passed between the stages: extract -> map -> normalize -> validate -> write."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["ok", "no_data", "missing", "invalid", "unmapped"]
+FieldType = Literal["int", "float", "money", "assessment", "text"]
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
+class Word(BaseModel):
+    """One word as pdfplumber positioned it on a page."""
+
+    text: str
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    font: str = ""
+
+    @property
+    def bbox(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+class Fragment(BaseModel):
+    """A line of text inside one cell, as extracted (the raw material of a value)."""
+
+    text: str
+    page: int
+    bbox: BBox
+
+
+class Cell(BaseModel):
+    """The text of one table cell (or one facts-box item), possibly over several pages."""
+
+    fragments: list[Fragment] = Field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return [f.text for f in self.fragments]
+
+    @property
+    def page(self) -> int | None:
+        return self.fragments[0].page if self.fragments else None
+
+    def bbox_on(self, page: int) -> BBox | None:
+        boxes = [f.bbox for f in self.fragments if f.page == page]
+        if not boxes:
+            return None
+        return (
+            min(b[0] for b in boxes),
+            min(b[1] for b in boxes),
+            max(b[2] for b in boxes),
+            max(b[3] for b in boxes),
+        )
+
+
+class Row(BaseModel):
+    """A label | value row of a table, of the facts box or of the title block."""
+
+    kind: Literal["title", "facts", "table", "subheading"]
+    section: str = ""
+    label: Cell
+    value: Cell
+    key: str | None = None  # for title rows: which title item this is (country, index_score, year)
+
+
+class ExtractedDoc(BaseModel):
+    """Everything the extract stage found in one PDF."""
+
+    pages: int
+    title_lines: list[str] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    sections: list[str] = Field(default_factory=list)
+    words_total: int = 0
+    unplaced: list[Word] = Field(default_factory=list)  # words that landed in no row, title or heading
+    warnings: list["Issue"] = Field(default_factory=list)
+
+
+class Match(BaseModel):
+    """How a printed label was matched to a codebook field."""
+
+    field: str
+    variant: str
+    score: float
+    method: Literal["exact", "fuzzy", "title", "facts"]
+
+
+class Issue(BaseModel):
+    """A warning or error, recorded as data."""
+
+    code: str
+    message: str
+    field: str | None = None
+    page: int | None = None
+
+
+class FieldValue(BaseModel):
+    """One output row of values.csv: a field of a report (or an unmapped row)."""
+
+    field: str = ""  # empty for unmapped rows
+    section: str = ""
+    label: str = ""
+    value: int | float | str | None = None
+    unit: str | None = None
+    answer: str | None = None
+    text: str = ""
+    status: Status
+    page: int | None = None
+    bbox: BBox | None = None
+    fragments: list[Fragment] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)
+    match: Match | None = None
+    warnings: list[Issue] = Field(default_factory=list)
+    error: str | None = None  # why the value is invalid
+
+
+class Coverage(BaseModel):
+    words_total: int
+    words_placed: int
+    unplaced: list[str] = Field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        return 1.0 if self.words_total == 0 else self.words_placed / self.words_total
+
+
+class Report(BaseModel):
+    """One converted profile: what write and evaluate consume."""
+
+    source: str
+    country: str | None = None
+    iso3: str | None = None
+    year: int | None = None
+    template: str | None = None
+    pages: int = 0
+    values: list[FieldValue] = Field(default_factory=list)
+    subheadings: list[str] = Field(default_factory=list)
+    coverage: Coverage | None = None
+    warnings: list[Issue] = Field(default_factory=list)
+
+    def field(self, field_id: str) -> FieldValue | None:
+        for v in self.values:
+            if v.field == field_id:
+                return v
+        return None
+
+
+class Failure(BaseModel):
+    """A file that could not be converted."""
+
+    source: str
+    category: Literal[
+        "not_pdf", "empty", "encrypted", "damaged", "no_text_layer", "not_a_profile",
+        "timeout", "too_large", "internal_error",
+    ]
+    message: str
+
+
+ExtractedDoc.model_rebuild()
