@@ -74,6 +74,8 @@ class ExtractedDoc(BaseModel):
     """Everything the extract stage found in one PDF."""
 
     pages: int
+    template: str | None = None
+    body_size: float = 0.0
     title_lines: list[str] = Field(default_factory=list)
     rows: list[Row] = Field(default_factory=list)
     sections: list[str] = Field(default_factory=list)

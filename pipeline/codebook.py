@@ -1,0 +1,143 @@
+"""Load and validate the codebook and country data (YAML files under pipeline/data)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+
+from .models import FieldType
+
+DATA = Path(__file__).parent / "data"
+
+
+class CodebookError(ValueError):
+    """A codebook or data file that cannot be used; the message names the file and the problem."""
+
+
+class Matching(BaseModel):
+    accept: float = Field(gt=0, le=1)
+    confident: float = Field(gt=0, le=1)
+    ambiguous_gap: float = Field(ge=0, lt=1)
+
+
+class Template(BaseModel):
+    id: str
+    index_titles: list[str]
+
+
+class TitleBlock(BaseModel):
+    headers: list[str]
+    year_line: list[str]
+
+
+class Section(BaseModel):
+    id: str
+    titles: list[str] = Field(min_length=1)
+
+
+class FieldSpec(BaseModel):
+    id: str
+    type: FieldType
+    where: str = "table"  # title | facts | table
+    section: str | None = None
+    unit: str | None = None
+    labels: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _labels_for_rows(self):
+        if self.where != "title" and not self.labels:
+            raise ValueError(f"field {self.id!r} needs at least one label")
+        return self
+
+
+class Codebook(BaseModel):
+    version: int
+    matching: Matching
+    templates: list[Template]
+    title_block: TitleBlock
+    no_data: list[str]
+    verdicts: dict[str, list[str]]
+    subheadings: list[str]
+    sections: list[Section]
+    fields: list[FieldSpec]
+
+    @field_validator("fields")
+    @classmethod
+    def _unique_ids(cls, fields):
+        seen = set()
+        for f in fields:
+            if f.id in seen:
+                raise ValueError(f"field id {f.id!r} appears twice")
+            seen.add(f.id)
+        return fields
+
+    @model_validator(mode="after")
+    def _sections_known(self):
+        known = {s.id for s in self.sections}
+        for f in self.fields:
+            if f.section and f.section not in known:
+                raise ValueError(f"field {f.id!r} names unknown section {f.section!r}")
+        return self
+
+    @property
+    def field_ids(self) -> list[str]:
+        return [f.id for f in self.fields]
+
+    def spec(self, field_id: str) -> FieldSpec:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(field_id)
+
+    def section_title(self, section_id: str | None) -> str:
+        for s in self.sections:
+            if s.id == section_id:
+                return s.titles[0]
+        return ""
+
+
+class Country(BaseModel):
+    name: str
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    aliases: list[str] = Field(default_factory=list)
+
+
+class Countries(BaseModel):
+    countries: list[Country]
+    currencies: dict[str, list[str]]
+
+
+def _load_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise CodebookError(f"{path}: cannot read: {e}") from e
+
+
+def load_codebook(path: Path | None = None) -> Codebook:
+    path = path or DATA / "codebook.yaml"
+    try:
+        return Codebook.model_validate(_load_yaml(path))
+    except ValidationError as e:
+        raise CodebookError(f"{path}: invalid codebook: {e}") from e
+
+
+def load_countries(path: Path | None = None) -> Countries:
+    path = path or DATA / "countries.yaml"
+    try:
+        return Countries.model_validate(_load_yaml(path))
+    except ValidationError as e:
+        raise CodebookError(f"{path}: invalid country data: {e}") from e
+
+
+@lru_cache(maxsize=1)
+def default_codebook() -> Codebook:
+    return load_codebook()
+
+
+@lru_cache(maxsize=1)
+def default_countries() -> Countries:
+    return load_countries()

@@ -1,0 +1,87 @@
+"""The facts box: `label - value` items set inline in narrow cells (two columns, wrapped text)."""
+from __future__ import annotations
+
+import regex
+
+from ..models import Cell, Row, Word
+from ..settings import ExtractSettings
+from ..text import fold, is_dash
+from .lines import Line, fragment_of, group_lines, split_blocks
+
+_STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")
+
+
+def _in_box(w: Word, box) -> bool:
+    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _columns(words: list[Word], min_gutter: float) -> list[list[Word]]:
+    """Split words at vertical strips no word crosses (gutters wider than `min_gutter`)."""
+    spans = sorted((w.x0, w.x1) for w in words)
+    groups: list[list[float]] = []
+    for x0, x1 in spans:
+        if groups and x0 - groups[-1][1] < min_gutter:
+            groups[-1][1] = max(groups[-1][1], x1)
+        else:
+            groups.append([x0, x1])
+    return [[w for w in words if g[0] <= w.x0 <= g[1]] for g in groups]
+
+
+def facts_cells(words: list[Word], boxes, body: float, settings: ExtractSettings) -> list[list[Line]]:
+    """Group the facts box's words into cells: by the drawn cell boxes where there are any, else by layout."""
+    tol = settings.same_line * body
+    cells: list[list[Line]] = []
+    rest = list(words)
+    # The smallest box that holds a word is its cell (shading and borders both draw boxes).
+    for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1])):
+        inside = [w for w in rest if _in_box(w, box)]
+        if inside:
+            cells.append(group_lines(inside, tol))
+            rest = [w for w in rest if w not in inside]
+    for column in _columns(rest, 1.5 * body):
+        for block in split_blocks(group_lines(column, tol), settings.block_gap * body, []):
+            cells.append(block)
+    return sorted(cells, key=lambda c: (round(c[0].top), c[0].x0))
+
+
+def _split_at(words: list[Word], labels: list[str]) -> int:
+    """Index of the first value word: after a free-standing dash, else at the first number,
+    else after the longest prefix that spells a known label."""
+    for i, w in enumerate(words[1:], start=1):
+        if is_dash(w.text):
+            return i
+    for i, w in enumerate(words[1:], start=1):
+        if _STARTS_NUMBER.match(w.text):
+            return i
+    known = {fold(l) for l in labels}
+    for k in range(len(words) - 1, 0, -1):
+        if fold(" ".join(w.text for w in words[:k])) in known:
+            return k
+    return len(words)
+
+
+def _cell_of(lines: list[Line], keep) -> Cell:
+    frags = []
+    for ln in lines:
+        ws = [w for w in ln.words if keep(w)]
+        if ws:
+            frags.append(fragment_of(ws))
+    return Cell(fragments=frags)
+
+
+def parse_facts(cells: list[list[Line]], labels: list[str]) -> tuple[list[Row], list[Word]]:
+    """Each cell -> one row; the separator dash is placed but belongs to neither side."""
+    rows, placed = [], []
+    for lines in cells:
+        words = [w for ln in lines for w in ln.words]
+        cut = _split_at(words, labels)
+        label_ids = {id(w) for w in words[:cut]}
+        value_words = words[cut:]
+        if value_words and is_dash(value_words[0].text):
+            value_words = value_words[1:]
+        value_ids = {id(w) for w in value_words}
+        rows.append(Row(kind="facts", label=_cell_of(lines, lambda w: id(w) in label_ids),
+                        value=_cell_of(lines, lambda w: id(w) in value_ids)))
+        placed += words
+    return rows, placed

@@ -1,0 +1,65 @@
+"""Page -> positioned words and rulings. The only module that talks to pdfplumber."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+
+from ..models import Word
+from ..settings import ExtractSettings
+
+
+@dataclass
+class PageData:
+    number: int  # 1-based
+    width: float
+    height: float
+    words: list[Word]
+    hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # filled or stroked rects
+
+
+def _rulings(page) -> tuple[list, list, list]:
+    hrules, vrules, boxes = [], [], []
+    for ln in page.lines:
+        if abs(ln["top"] - ln["bottom"]) < 2:
+            hrules.append(((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
+        elif abs(ln["x0"] - ln["x1"]) < 2:
+            vrules.append(((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
+    for r in page.rects:
+        w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
+        if h < 2 and w > 2:  # a rule drawn as a thin rectangle
+            hrules.append(((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
+        elif w < 2 and h > 2:
+            vrules.append(((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
+        elif w >= 2 and h >= 2:
+            boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
+    return hrules, vrules, sorted(set((round(a, 1), round(b, 1), round(c, 1), round(d, 1)) for a, b, c, d in boxes))
+
+
+def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
+    """Parse each page once; close it straight away so pdfplumber's caches do not pile up."""
+    pages: list[PageData] = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            try:
+                raw = page.extract_words(
+                    x_tolerance=settings.x_tolerance,
+                    y_tolerance=settings.y_tolerance,
+                    keep_blank_chars=False,
+                    use_text_flow=False,
+                    extra_attrs=["size", "fontname"],
+                )
+                words = [
+                    Word(text=w["text"], page=page.page_number, x0=w["x0"], top=w["top"],
+                         x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"])
+                    for w in raw if w["text"].strip()
+                ]
+                hrules, vrules, boxes = _rulings(page)
+                pages.append(PageData(page.page_number, float(page.width), float(page.height),
+                                      words, hrules, vrules, boxes))
+            finally:
+                page.close()
+    return pages

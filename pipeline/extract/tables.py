@@ -1,0 +1,144 @@
+"""Section tables: headings, the label | value column split, and rows from positions and rulings."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..models import Cell, Row, Word
+from ..settings import ExtractSettings
+from .lines import Line, group_lines, split_blocks
+
+
+@dataclass
+class Chunk:
+    """The part of one section's table that lies on one page."""
+
+    section: str
+    page: int
+    words: list[Word]
+    hrules: list[float]
+    continued: bool  # the section began on an earlier page
+
+
+@dataclass
+class Band:
+    labels: list[list[Line]] = field(default_factory=list)
+    values: list[list[Line]] = field(default_factory=list)
+    top: float = 0.0
+    bottom: float = 0.0
+    page: int = 0
+
+    def add(self, block: list[Line], is_value: bool) -> None:
+        (self.values if is_value else self.labels).append(block)
+        tops = [b[0].top for b in self.labels + self.values]
+        bottoms = [b[-1].bottom for b in self.labels + self.values]
+        self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
+
+
+def column_split(words: list[Word], vrules: list[tuple[float, float, float]], settings: ExtractSettings) -> float | None:
+    """The x where the value column begins.
+
+    A drawn vertical rule between the text columns wins. Otherwise the value column is
+    where many lines start: Word left-aligns every line of a cell, so the value column's
+    left edge is the most common word start right of the label column's edge.
+    """
+    if not words:
+        return None
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    inner = [(x, b - t) for x, t, b in vrules if left + 20 < x < right - 20]
+    if inner:
+        support: Counter[float] = Counter()
+        for x, length in inner:
+            support[round(x)] += length
+        x = support.most_common(1)[0][0]
+        if not any(w.x0 < x - 1 < w.x1 - 1 for w in words):
+            return float(x)
+    starts = Counter(round(w.x0 * 2) / 2 for w in words)
+    # the label column's edge: the leftmost x where many lines start
+    busiest = max(starts.values())
+    label_edge = min(x for x, n in starts.items() if n >= max(2, 0.2 * busiest))
+    candidates = [(n, -x) for x, n in starts.items() if x > label_edge + 0.1 * (right - label_edge)]
+    if not candidates:
+        return None
+    n, neg_x = max(candidates)
+    return -neg_x - settings.column_snap if n >= 2 else None
+
+
+def _bands(chunk: Chunk, split: float, body: float, settings: ExtractSettings) -> list[Band]:
+    tol = settings.same_line * body
+    label_words = [w for w in chunk.words if w.x0 < split]
+    value_words = [w for w in chunk.words if w.x0 >= split]
+    blocks = [(b, False) for b in split_blocks(group_lines(label_words, tol), settings.block_gap * body, chunk.hrules)]
+    blocks += [(b, True) for b in split_blocks(group_lines(value_words, tol), settings.block_gap * body, chunk.hrules)]
+    blocks.sort(key=lambda bv: bv[0][0].top)
+    bands: list[Band] = []
+    for block, is_value in blocks:
+        if bands and block[0].top < bands[-1].bottom - 0.5:
+            bands[-1].add(block, is_value)
+        else:
+            band = Band()
+            band.add(block, is_value)
+            bands.append(band)
+    return bands
+
+
+def _cell_index(rules: list[float], band: Band) -> int:
+    mid = (band.top + band.bottom) / 2
+    return sum(1 for y in rules if y < mid)
+
+
+def _attach_orphans(bands: list[Band], chunk: Chunk, previous: Band | None) -> list[Band]:
+    """Value text with no label beside it continues a neighbouring row: the one in the same
+    ruled cell, else the nearer one; at the top of a continued table, the last row of the page before."""
+    rows = [b for b in bands if b.labels]
+    for i, band in enumerate(bands):
+        if band.labels:
+            continue
+        before = next((b for b in reversed(bands[:i]) if b.labels), None)
+        after = next((b for b in bands[i + 1:] if b.labels), None)
+        if chunk.hrules:
+            cell = _cell_index(chunk.hrules, band)
+            before = before if before and _cell_index(chunk.hrules, before) == cell else None
+            after = after if after and _cell_index(chunk.hrules, after) == cell else None
+        target = None
+        at_top = not any(b.labels for b in bands[:i])
+        if at_top and chunk.continued and previous is not None and (after is None or not chunk.hrules):
+            # text with no label at the top of a table continued from the page before is
+            # the tail of that page's last row (a row split by the page break)
+            target = previous
+        elif before and after:
+            target = before if band.top - before.bottom <= after.top - band.bottom else after
+        elif before or after:
+            target = before or after
+        elif rows:
+            target = min(rows, key=lambda r: abs(r.top - band.top))
+        if target is None:
+            rows.append(band)  # a value with no row at all: kept as a row with an empty label
+            continue
+        target.values.extend(band.values)
+    return sorted(rows, key=lambda b: b.top)
+
+
+def _cell(blocks: list[list[Line]]) -> Cell:
+    lines = sorted((ln for b in blocks for ln in b), key=lambda l: (l.page, l.top))
+    return Cell(fragments=[ln.fragment() for ln in lines])
+
+
+def table_rows(chunks: list[Chunk], split: float, body: float, settings: ExtractSettings) -> list[Row]:
+    rows: list[Row] = []
+    bands_by_row: list[Band] = []
+    last: Band | None = None
+    for chunk in chunks:
+        bands = _bands(chunk, split, body, settings)
+        previous = last if chunk.continued else None
+        for band in _attach_orphans(bands, chunk, previous):
+            bands_by_row.append(band)
+            rows.append(Row(kind="table", section=chunk.section, label=Cell(), value=Cell()))
+        if bands_by_row:
+            last = bands_by_row[-1]
+    for row, band in zip(rows, bands_by_row):
+        row.label = _cell(band.labels)
+        row.value = _cell(band.values)
+        if not band.values:
+            row.kind = "subheading"
+    return rows

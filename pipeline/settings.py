@@ -1,0 +1,20 @@
+"""Every knob of the extract stage in one typed, validated object (echoed into the log)."""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ExtractSettings(BaseModel):
+    # pdfplumber word grouping: characters closer than this (in points) form one word
+    x_tolerance: float = Field(3.0, gt=0)
+    y_tolerance: float = Field(3.0, gt=0)
+    # Tolerances below are fractions of the body font size, so they scale with the document.
+    same_line: float = Field(0.45, gt=0, description="tops closer than this are one visual line")
+    block_gap: float = Field(0.6, gt=0, description="a vertical gap wider than this ends a block of lines")
+    heading_size_ratio: float = Field(1.08, gt=1, description="a line this much larger than body text is a heading")
+    column_snap: float = Field(1.5, ge=0, description="points a value word may start left of the value column")
+    min_rule_width: float = Field(0.25, gt=0, description="share of the text width a horizontal rule must span")
+    max_pages: int = Field(60, gt=0, description="a longer document is not a country profile")
+
+
+DEFAULT_SETTINGS = ExtractSettings()
