@@ -9,11 +9,11 @@ from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from ..text import collapse_ws, fold
 from .facts import facts_cells, parse_facts
 from .lines import Line, body_size, group_lines
-from .pages import PageData, read_pages
+from .pages import PageData, TooLarge, read_pages
 from .tables import Chunk, column_split, table_rows
 from .title import parse_title
 
-__all__ = ["extract_pdf", "extract_pages", "NoTextLayer"]
+__all__ = ["extract_pdf", "extract_pages", "NoTextLayer", "TooLarge"]
 
 
 class NoTextLayer(ValueError):

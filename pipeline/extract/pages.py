@@ -39,10 +39,17 @@ def _rulings(page) -> tuple[list, list, list]:
     return hrules, vrules, sorted(set((round(a, 1), round(b, 1), round(c, 1), round(d, 1)) for a, b, c, d in boxes))
 
 
+class TooLarge(ValueError):
+    """A document over the configured page limit: not a country profile of a few pages."""
+
+
 def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
     """Parse each page once; close it straight away so pdfplumber's caches do not pile up."""
     pages: list[PageData] = []
     with pdfplumber.open(path) as pdf:
+        if len(pdf.pages) > settings.max_pages:
+            raise TooLarge(f"the PDF has {len(pdf.pages)} pages, over the limit of {settings.max_pages} "
+                           "for a country profile")
         for page in pdf.pages:
             try:
                 raw = page.extract_words(

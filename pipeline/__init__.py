@@ -1,0 +1,3 @@
+"""Index on Torture country-profile PDFs -> validated CSV and JSON with provenance."""
+
+__version__ = "0.1.0"

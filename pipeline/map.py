@@ -1,0 +1,75 @@
+"""Map stage: printed labels -> canonical field ids, through the codebook, with a confidence score."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import regex
+
+from .codebook import Codebook, Countries, FieldSpec
+from .models import Issue, Match
+from .text import fold
+
+
+@dataclass
+class Candidate:
+    spec: FieldSpec
+    variant: str
+    score: float
+
+
+def country_placeholder(label: str, countries: Countries) -> str:
+    """Fold a label and put `{country}` where it names a country ("Judgments of Armenia's courts")."""
+    key = fold(label)
+    names = sorted({fold(n) for c in countries.countries for n in [c.name, *c.aliases]}, key=len, reverse=True)
+    for name in names:
+        if name and name in key:
+            key = regex.sub(rf"\b{regex.escape(name)}\b", "{country}", key)
+    return key
+
+
+def section_id(title: str, codebook: Codebook) -> str | None:
+    """The codebook section a printed section title is (exact after folding, else close)."""
+    key = fold(title)
+    best, best_score = None, 0.0
+    for s in codebook.sections:
+        for t in s.titles:
+            score = 1.0 if fold(t) == key else SequenceMatcher(None, fold(t), key).ratio()
+            if score > best_score:
+                best, best_score = s.id, score
+    return best if best_score >= codebook.matching.accept else None
+
+
+def rank(label: str, fields: list[FieldSpec], countries: Countries) -> list[Candidate]:
+    """Every field's best-matching label variant, best first."""
+    key = country_placeholder(label, countries)
+    out = []
+    for spec in fields:
+        best = max(((SequenceMatcher(None, fold(v), key).ratio() if fold(v) != key else 1.0, v)
+                    for v in spec.labels), default=(0.0, ""))
+        out.append(Candidate(spec, best[1], round(best[0], 4)))
+    return sorted(out, key=lambda c: -c.score)
+
+
+def match_label(label: str, section: str | None, fields: list[FieldSpec], codebook: Codebook,
+                countries: Countries, page: int | None = None) -> tuple[Match | None, list[Issue]]:
+    """Match a printed label; None keeps the row as unmapped. Weak and ambiguous matches warn."""
+    m = codebook.matching
+    ranked = [c for c in rank(label, fields, countries) if c.score >= m.accept]
+    if not ranked:
+        return None, []
+    issues: list[Issue] = []
+    rivals = [c for c in ranked if ranked[0].score - c.score <= m.ambiguous_gap]
+    best = ranked[0]
+    if len(rivals) > 1:
+        in_section = [c for c in rivals if section and c.spec.section == section]
+        if len(in_section) == 1:
+            best = in_section[0]
+        names = ", ".join(f"{c.spec.id} ({c.score:.2f})" for c in rivals)
+        issues.append(Issue(code="ambiguous_label", field=best.spec.id, page=page,
+                            message=f"label {label!r} matches several fields: {names}; chose {best.spec.id}"))
+    method = "exact" if best.score == 1.0 else "fuzzy"
+    if best.score < m.confident:
+        issues.append(Issue(code="weak_match", field=best.spec.id, page=page,
+                            message=f"label {label!r} matched {best.variant!r} with similarity {best.score:.2f}"))
+    return Match(field=best.spec.id, variant=best.variant, score=best.score, method=method), issues

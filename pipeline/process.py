@@ -1,0 +1,114 @@
+"""One PDF through every stage: extract -> map -> normalize -> validate, into a Report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .codebook import Codebook, Countries, default_codebook, default_countries
+from .extract import extract_pdf
+from .map import match_label, section_id
+from .models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
+from .normalize import join_cell_lines, normalize_value
+from .settings import DEFAULT_SETTINGS, ExtractSettings
+from .text import fold
+from .validate import validate_report
+
+
+def _placement(row: Row) -> tuple[int | None, tuple | None]:
+    cell = row.value if row.value.fragments else row.label
+    page = cell.page
+    return page, (cell.bbox_on(page) if page else None)
+
+
+def _base(row: Row, section: str) -> FieldValue:
+    page, bbox = _placement(row)
+    label, _ = join_cell_lines(row.label.lines)
+    text, rules = join_cell_lines(row.value.lines)
+    return FieldValue(field="", section=section, label=label, text=text, status="unmapped",
+                      page=page, bbox=bbox, fragments=row.value.fragments or row.label.fragments,
+                      rules=rules)
+
+
+def _home_currency(country: str | None, countries: Countries) -> str | None:
+    return next((c.currency for c in countries.countries if c.name == country), None)
+
+
+def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = None,
+                 countries: Countries | None = None) -> Report:
+    codebook = codebook or default_codebook()
+    countries = countries or default_countries()
+    report = Report(source=source, template=doc.template, pages=doc.pages, warnings=list(doc.warnings))
+    if doc.template is None:
+        report.warnings.append(Issue(code="unknown_template", message="unknown template: known labels are "
+                                     "mapped, every other row is kept as unmapped"))
+    claimed: dict[str, FieldValue] = {}
+    subheadings = {fold(s) for s in codebook.subheadings}
+    facts_fields = [f for f in codebook.fields if f.where == "facts"]
+    table_fields = [f for f in codebook.fields if f.where == "table"]
+    values: list[FieldValue] = []
+
+    for row in doc.rows:
+        v = _base(row, row.section)
+        if row.kind == "title":
+            v.field = row.key or ""
+        elif row.kind == "subheading" and fold(v.label) in subheadings:
+            report.subheadings.append(v.label)
+            continue
+        else:
+            fields = facts_fields if row.kind == "facts" else table_fields
+            match, issues = match_label(v.label, section_id(row.section, codebook) if row.section else None,
+                                        fields, codebook, countries, v.page)
+            v.warnings += issues
+            if match:
+                v.field, v.match = match.field, match
+            if row.kind == "subheading" and not match:
+                v.warnings.append(Issue(code="label_without_value", page=v.page,
+                                        message=f"row {v.label!r} has no value and is no known sub-heading"))
+        if v.field and v.field in claimed:
+            first = claimed[v.field]
+            msg = (f"two rows claim {v.field}: {first.label!r} (page {first.page}) and {v.label!r} "
+                   f"(page {v.page}); the second is kept as unmapped")
+            first.warnings.append(Issue(code="duplicate_field", field=v.field, page=first.page, message=msg))
+            v.warnings.append(Issue(code="duplicate_field", field=v.field, page=v.page, message=msg))
+            v.field, v.match = "", None
+        if v.field:
+            claimed[v.field] = v
+        values.append(v)
+
+    country = claimed.get("country")
+    home = None
+    for v in values:
+        if not v.field:
+            continue
+        spec = codebook.spec(v.field)
+        n = normalize_value(v.field, spec.type, v.text, codebook, countries, home)
+        v.value, v.unit, v.answer, v.status, v.error = n.value, n.unit, n.answer, n.status, n.error
+        v.rules += n.rules
+        v.warnings += [Issue(code=c, message=m, field=v.field, page=v.page) for c, m in n.warnings]
+        if n.error:
+            v.warnings.append(Issue(code="invalid", message=n.error, field=v.field, page=v.page))
+        if v.field == "country" and v.status == "ok":
+            home = _home_currency(v.value, countries)
+            report.country = v.value
+            report.iso3 = next(c.iso3 for c in countries.countries if c.name == v.value)
+
+    for spec in codebook.fields:
+        if spec.id not in claimed:
+            values.append(FieldValue(field=spec.id, section=codebook.section_title(spec.section),
+                                     status="missing"))
+    report.values = values
+    year = report.field("year")
+    report.year = year.value if year and year.status == "ok" else None
+    validate_report(report, countries)
+    report.coverage = Coverage(words_total=doc.words_total, words_placed=doc.words_total - len(doc.unplaced),
+                               unplaced=[f"p{w.page} ({w.x0:.0f},{w.top:.0f}) {w.text}" for w in doc.unplaced])
+    if doc.unplaced:
+        report.warnings.append(Issue(code="words_not_placed",
+                                     message=f"{len(doc.unplaced)} words landed in no row"))
+    del country
+    return report
+
+
+def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,
+                codebook: Codebook | None = None, countries: Countries | None = None) -> Report:
+    doc = extract_pdf(path, settings, codebook)
+    return build_report(doc, source or Path(path).name, codebook, countries)

@@ -1,0 +1,160 @@
+"""Write stage: values.csv, profiles.csv, json/, failures.csv and log.jsonl, atomically and deterministically."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import regex
+
+from .codebook import Codebook, default_codebook
+from .models import Failure, FieldValue, Report
+
+VALUE_COLUMNS = [
+    "source", "country", "iso3", "year", "template", "section", "field", "label", "value", "unit",
+    "answer", "text", "status", "page", "x0", "top", "x1", "bottom", "match_variant", "match_score",
+    "rules", "fragments", "warnings", "error",
+]
+FAILURE_COLUMNS = ["source", "category", "message"]
+# Spreadsheet programs run a cell starting with these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = regex.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
+
+
+def guard_formula(cell: str) -> str:
+    """Neutralise a text cell a spreadsheet would run as a formula; plain numbers such as -3.04 stay."""
+    if cell and cell.startswith(_FORMULA_START) and not _NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def format_value(value) -> str:
+    """Numbers as plain text a CSV reader parses back exactly: 23635, -3.04, 417611910."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def _box(v: FieldValue) -> list[str]:
+    return [f"{c:.2f}" for c in v.bbox] if v.bbox else ["", "", "", ""]
+
+
+def value_row(report: Report, v: FieldValue) -> list[str]:
+    return [
+        report.source, report.country or "", report.iso3 or "", format_value(report.year), report.template or "",
+        v.section, v.field, v.label, format_value(v.value), v.unit or "", v.answer or "", v.text, v.status,
+        format_value(v.page), *_box(v),
+        v.match.variant if v.match else "", f"{v.match.score:.3f}" if v.match else "",
+        "; ".join(v.rules),
+        " | ".join(f"p{f.page} [{', '.join(f'{c:.1f}' for c in f.bbox)}] {f.text}" for f in v.fragments),
+        " | ".join(f"{w.code}: {w.message}" for w in v.warnings),
+        v.error or "",
+    ]
+
+
+def values_frame(reports: list[Report], guard: bool = True) -> pd.DataFrame:
+    rows = [value_row(r, v) for r in reports for v in r.values]
+    df = pd.DataFrame(rows, columns=VALUE_COLUMNS, dtype="string")
+    if guard:
+        df = df.apply(lambda col: col.map(guard_formula))
+    return df
+
+
+def profiles_frame(reports: list[Report], codebook: Codebook, guard: bool = True) -> pd.DataFrame:
+    columns = ["source", "country", "iso3", "year", "template"]
+    for spec in codebook.fields:
+        if spec.id in ("country", "year"):
+            continue
+        columns.append(spec.id)
+        if spec.type == "money":
+            columns.append(f"{spec.id}_currency")
+        if spec.type == "assessment":
+            columns.append(f"{spec.id}_answer")
+    rows = []
+    for r in reports:
+        row = {"source": r.source, "country": r.country or "", "iso3": r.iso3 or "",
+               "year": format_value(r.year), "template": r.template or ""}
+        for v in r.values:
+            if not v.field or v.field in ("country", "year"):
+                continue
+            ok = v.status == "ok"
+            row[v.field] = format_value(v.value) if ok else ""
+            if f"{v.field}_currency" in columns:
+                row[f"{v.field}_currency"] = v.unit or "" if ok else ""
+            if f"{v.field}_answer" in columns:
+                row[f"{v.field}_answer"] = v.answer or "" if ok else ""
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=columns, dtype="string").fillna("")
+    if guard:
+        df = df.apply(lambda col: col.map(guard_formula))
+    return df
+
+
+def json_name(source: str) -> str:
+    """A safe, unique file name for a report's JSON, derived from its source path."""
+    stem = regex.sub(r"[^A-Za-z0-9._-]+", "_", source.replace("/", "__")).strip("._") or "report"
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+    return f"{stem[:120]}.{digest}.json"
+
+
+def report_document(report: Report) -> dict:
+    doc = report.model_dump(mode="json")
+    doc["coverage"] = {**doc["coverage"], "ratio": report.coverage.ratio} if report.coverage else None
+    return doc
+
+
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write beside the target and rename over it: a reader never sees a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = "wb" if isinstance(data, bytes) else "w"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": ""})) as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    atomic_write(path, df.to_csv(index=False, lineterminator="\n"))
+
+
+def write_json(path: Path, doc) -> None:
+    atomic_write(path, json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
+
+
+def write_outputs(outdir: Path, reports: list[Report], failures: list[Failure], log_events: list[dict],
+                  codebook: Codebook | None = None, guard: bool = True) -> None:
+    codebook = codebook or default_codebook()
+    outdir = Path(outdir)
+    reports = sorted(reports, key=lambda r: r.source)
+    failures = sorted(failures, key=lambda f: f.source)
+    json_dir = outdir / "json"
+    keep = set()
+    for r in reports:
+        name = json_name(r.source)
+        keep.add(name)
+        write_json(json_dir / name, report_document(r))
+    if json_dir.exists():
+        for stale in json_dir.glob("*.json"):
+            if stale.name not in keep:
+                stale.unlink()
+    write_csv(values_frame(reports, guard), outdir / "values.csv")
+    write_csv(profiles_frame(reports, codebook, guard), outdir / "profiles.csv")
+    fdf = pd.DataFrame([[f.source, f.category, f.message] for f in failures], columns=FAILURE_COLUMNS, dtype="string")
+    write_csv(fdf.apply(lambda col: col.map(guard_formula)) if guard else fdf, outdir / "failures.csv")
+    atomic_write(outdir / "log.jsonl", "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
+                                                for e in log_events))
