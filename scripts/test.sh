@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install the project with its test extras (and Chromium for the review-site browser test), then run the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+    || echo "warning: could not install chromium; the browser test will fail" >&2
+fi
+exec python3 -m pytest "$@"
