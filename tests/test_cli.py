@@ -1,0 +1,108 @@
+"""The command line end to end: run, extract, help, exit codes, deterministic outputs."""
+import json
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from pipeline.cli import main
+from pipeline.write import VALUE_COLUMNS
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """A small batch laid out like a real one: year folders."""
+    root = tmp_path_factory.mktemp("raw")
+    for name in ["kazakhstan_en_2019.docx.pdf", "belarus_en_2019.docx.pdf"]:
+        (root / "2019").mkdir(exist_ok=True)
+        shutil.copy(FIXTURES / name, root / "2019" / name)
+    (root / "2020").mkdir()
+    shutil.copy(FIXTURES / "moldova_en_2020.docx.pdf", root / "2020" / "moldova_en_2020.docx.pdf")
+    return root
+
+
+@pytest.fixture(scope="module")
+def out(batch, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    assert main(["run", str(batch), "--out", str(out)]) == 0
+    return out
+
+
+def test_run_writes_the_contract(out):
+    values = pd.read_csv(out / "values.csv", dtype=str, keep_default_na=False)
+    assert list(values.columns) == VALUE_COLUMNS
+    assert sorted(values["source"].unique()) == [
+        "2019/belarus_en_2019.docx.pdf", "2019/kazakhstan_en_2019.docx.pdf", "2020/moldova_en_2020.docx.pdf"]
+    assert set(values["status"]) <= {"ok", "no_data", "missing", "invalid", "unmapped"}
+    kaz = values[values["source"].str.contains("kazakhstan")].set_index("field")
+    assert kaz.loc["prison_population", "value"] == "23635"
+    assert kaz.loc["index_score", "value"] == "-3.04"
+    assert (kaz.loc["law_enforcement_budget", "value"], kaz.loc["law_enforcement_budget", "unit"]) == ("417611910", "KZT")
+    assert kaz.loc["detained", "status"] == "no_data"
+    assert kaz.loc["torture_prohibited", "answer"] == "yes"
+    assert float(kaz.loc["prison_population", "x0"]) > 0 and kaz.loc["prison_population", "page"] == "1"
+    mol = values[values["source"].str.contains("moldova")]
+    assert (mol["status"] == "unmapped").sum() == 3
+    assert mol[mol["field"] == "investigator_workload"]["status"].tolist() == ["missing"]
+
+
+def test_profiles_load_in_one_line(out):
+    profiles = pd.read_csv(out / "profiles.csv")
+    assert len(profiles) == 3
+    kaz = profiles[profiles["iso3"] == "KAZ"].iloc[0]
+    assert kaz["prison_population"] == 23635 and kaz["index_score"] == -3.04
+    assert kaz["law_enforcement_budget_currency"] == "KZT"
+    assert pd.isna(kaz["detained"])
+
+
+def test_json_per_report_with_provenance(out):
+    docs = [json.loads(p.read_text()) for p in sorted((out / "json").glob("*.json"))]
+    assert len(docs) == 3
+    kaz = next(d for d in docs if d["iso3"] == "KAZ")
+    prison = next(v for v in kaz["values"] if v["field"] == "prison_population")
+    assert [f["text"] for f in prison["fragments"]] == ["23", "635"]
+    assert "thousands_groups_joined:space" in prison["rules"]
+    assert kaz["coverage"]["ratio"] == 1.0
+
+
+def test_failures_and_log(out):
+    assert (out / "failures.csv").read_text().strip() == "source,category,message"
+    events = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
+    assert events[0]["event"] == "run" and "settings" in events[0]
+    assert sum(e["event"] == "converted" for e in events) == 3
+
+
+def test_outputs_are_deterministic(batch, out, tmp_path):
+    again = tmp_path / "again"
+    assert main(["run", str(batch), "--out", str(again)]) == 0
+    for name in ["values.csv", "profiles.csv", "failures.csv", "log.jsonl"]:
+        assert (again / name).read_bytes() == (out / name).read_bytes(), name
+    for p in (out / "json").glob("*.json"):
+        assert (again / "json" / p.name).read_bytes() == p.read_bytes()
+
+
+def test_single_file_input_uses_the_file_name(tmp_path):
+    assert main(["run", str(FIXTURES / "armenia_en_2019.docx.pdf"), "--out", str(tmp_path)]) == 0
+    values = pd.read_csv(tmp_path / "values.csv", dtype=str)
+    assert set(values["source"]) == {"armenia_en_2019.docx.pdf"}
+
+
+def test_missing_input_is_a_usage_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_extract_prints_json(capsys):
+    assert main(["extract", str(FIXTURES / "kazakhstan_en_2019.docx.pdf")]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["country"] == "Kazakhstan" and len([v for v in doc["values"] if v["field"]]) == 32
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["extract", "--help"], ["evaluate", "--help"]])
+def test_module_entry_point_help(args):
+    proc = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True)
+    assert proc.returncode == 0 and "usage:" in proc.stdout

@@ -1,0 +1,228 @@
+"""Each normalization rule: examples from the profiles, and properties on generated input."""
+import pytest
+from hypothesis import given, strategies as st
+
+from pipeline.codebook import default_codebook, default_countries
+from pipeline.normalize import (
+    RuleError, country_from_name, currency_code, join_cell_lines, leading_verdict, no_data_form,
+    normalize_value, parse_count, parse_decimal, parse_money, parse_population_million, parse_signed,
+    parse_year, split_multiplier, strip_score_separator,
+)
+
+CB = default_codebook()
+CO = default_countries()
+SEPARATORS = [" ", "\u00a0", "\u202f", ","]
+
+
+# --- join_cell_lines -----------------------------------------------------------------------
+
+def test_lines_joined_with_single_spaces():
+    assert join_cell_lines(["Not only torture cases. The proportion of torture", "cases is  less than", "50%"]) == (
+        "Not only torture cases. The proportion of torture cases is less than 50%", ["lines_joined"])
+
+
+def test_word_wrapped_after_inner_hyphen_is_rejoined():
+    text, rules = join_cell_lines(["Heavy: 7 cases at a time, including non-", "torture cases"])
+    assert text == "Heavy: 7 cases at a time, including non-torture cases"
+    assert "hyphenated_word_rejoined" in rules
+
+
+def test_free_standing_dash_keeps_its_spaces():
+    assert join_cell_lines(["Abuse of power or official capacity -", "Art. 362"])[0] == \
+        "Abuse of power or official capacity - Art. 362"
+
+
+def test_no_break_spaces_collapse():
+    assert join_cell_lines(["18.28\u00a0million"])[0] == "18.28 million"
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), max_size=6))
+def test_joined_text_has_no_runs_of_whitespace(lines):
+    text, _ = join_cell_lines(lines)
+    assert text == " ".join(text.split())
+
+
+# --- no data --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["No data", "no data", "n/a", "N/A", "Not available", "no published data",
+                                  "No data.", " NO  DATA "])
+def test_no_data_forms(text):
+    assert no_data_form(text, CB.no_data) is not None
+
+
+@pytest.mark.parametrize("text", ["No", "No. Such investigations", "0", "None", "data"])
+def test_not_no_data(text):
+    assert no_data_form(text, CB.no_data) is None
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value", [
+    ("23 635", 23635), ("23\u00a0635", 23635), ("1\u202f244\u202f928\u202f818", 1244928818),
+    ("5,914", 5914), ("1.307", 1307), ("86", 86), ("0", 0), ("449 898", 449898),
+])
+def test_parse_count(text, value):
+    assert parse_count(text)[0] == value
+
+
+@pytest.mark.parametrize("text", ["About 7", "12.5", "1 23", "1,23", "7 cases", "", "1 234,567"])
+def test_parse_count_rejects(text):
+    with pytest.raises(RuleError):
+        parse_count(text)
+
+
+@given(st.integers(min_value=0, max_value=10**13), st.sampled_from(SEPARATORS))
+def test_count_roundtrip_any_separator(n, sep):
+    printed = f"{n:,}".replace(",", sep)
+    value, rules = parse_count(printed)
+    assert value == n
+    assert (n >= 1000) == bool(rules)
+
+
+@given(st.text(max_size=20))
+def test_count_never_crashes(text):
+    try:
+        value, _ = parse_count(text)
+    except RuleError:
+        return
+    assert isinstance(value, int) and value >= 0
+
+
+# --- decimals, scores -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,rule", [
+    ("--3.04", -3.04, "double_hyphen_minus"), ("\u2212" + "94.2", -94.2, "unicode_minus"),
+    ("\u2014-40.5", -40.5, "hyphen_minus"), ("107,83", 107.83, "decimal_comma"), ("93.77", 93.77, None),
+    ("\u2013 3.5", -3.5, "en_dash_minus"), ("0.81", 0.81, None), ("-0", -0.0, "hyphen_minus"),
+])
+def test_parse_signed(text, value, rule):
+    got, rules = parse_signed(text)
+    assert got == value
+    if rule:
+        assert rule in rules
+
+
+def test_glued_em_dash_is_a_separator_not_a_sign():
+    assert strip_score_separator("\u201493.77") == ("93.77", ["score_separator_removed"])
+    assert parse_signed("\u201493.77")[0] == 93.77
+
+
+@given(st.decimals(min_value=-500, max_value=500, places=2, allow_nan=False),
+       st.sampled_from(["-", "--", "\u2212", "\u2013"]), st.booleans())
+def test_score_sign_forms(d, minus, comma):
+    text = f"{abs(d):.2f}"
+    if comma:
+        text = text.replace(".", ",")
+    if d < 0:
+        text = minus + text
+    assert parse_signed(text)[0] == pytest.approx(float(d))
+
+
+def test_parse_decimal_comma_with_three_digits_is_a_group():
+    assert parse_decimal("5,914")[0] == 5914.0
+
+
+# --- units, money -----------------------------------------------------------------------------
+
+def test_population_million():
+    assert parse_population_million("18.28 million")[:2] == (18.28, "million")
+    assert parse_population_million("2,96")[0] == 2.96
+    value, unit, rules = parse_population_million("18 280 000")
+    assert (value, unit) == (18.28, "million") and "scaled_to_million" in rules
+
+
+def test_split_multiplier():
+    assert split_multiplier("417.6 million") == ("417.6", 1_000_000, ["multiplier:million"])
+    assert split_multiplier("417.6") == ("417.6", 1, [])
+
+
+@pytest.mark.parametrize("text,home,amount,code", [
+    ("417 611 910 KZT", "KZT", 417611910, "KZT"),
+    ("417 611 910 tenge", "KZT", 417611910, "KZT"),
+    ("56 370 392 833 drams", "AMD", 56370392833, "AMD"),
+    ("2,101,562,223 lei", "MDL", 2101562223, "MDL"),
+    ("417.6 million KZT", "KZT", 417600000, "KZT"),
+    ("KZT 417 611 910", "KZT", 417611910, "KZT"),
+    ("1 428 800 085 somoni", "TJS", 1428800085, "TJS"),
+    ("5 000 rubles", "BYN", 5000, "BYN"),
+    ("5 000 rubles", "RUB", 5000, "RUB"),
+])
+def test_parse_money(text, home, amount, code):
+    got, unit, _ = parse_money(text, CO, home)
+    assert (got, unit) == (amount, code)
+
+
+def test_money_without_currency_is_an_error():
+    with pytest.raises(RuleError) as e:
+        parse_money("417 611 910", CO, "KZT")
+    assert e.value.code == "no_currency"
+
+
+def test_currency_name_shared_by_two_currencies_needs_the_country():
+    with pytest.raises(RuleError) as e:
+        currency_code("rubles", CO, None)
+    assert e.value.code == "ambiguous_currency"
+
+
+@given(st.integers(min_value=1, max_value=10**12), st.sampled_from(SEPARATORS),
+       st.sampled_from([("KZT", "KZT"), ("tenge", "KZT"), ("drams", "AMD"), ("lei", "MDL"), ("UAH", "UAH")]))
+def test_money_roundtrip(n, sep, currency):
+    name, code = currency
+    amount, unit, _ = parse_money(f"{n:,}".replace(",", sep) + f" {name}", CO, None)
+    assert (amount, unit) == (n, code)
+
+
+# --- verdicts, names, years -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,answer", [
+    ("Yes, but the definition does not include", "yes"), ("No. Such investigations", "no"),
+    ("Partially. Required", "partial"), ("Partial.", "partial"), ("None. Investigators", "none"),
+    ("High. Established", "high"), ("Medium. Regional", "medium"), ("Low.", "low"),
+    ("Unsatisfactory", "unsatisfactory"), ("The NPM operates", None), ("Nobody knows", None),
+])
+def test_leading_verdict(text, answer):
+    assert leading_verdict(text, CB.verdicts) == answer
+
+
+@pytest.mark.parametrize("text,name,iso3", [
+    ("Republic of Kazakhstan", "Kazakhstan", "KAZ"), ("Kyrgyz Republic", "Kyrgyzstan", "KGZ"),
+    ("Russian Federation", "Russia", "RUS"), ("Republic of Moldova", "Moldova", "MDA"),
+    ("Ukraine", "Ukraine", "UKR"), ("Republic of Poland", "Poland", "POL"),
+])
+def test_country_from_name(text, name, iso3):
+    assert country_from_name(text, CO) == (name, iso3)
+
+
+def test_unknown_country():
+    with pytest.raises(RuleError):
+        country_from_name("Atlantis", CO)
+
+
+def test_parse_year():
+    assert parse_year("2019") == 2019
+    with pytest.raises(RuleError):
+        parse_year("nineteen")
+
+
+# --- the stage ---------------------------------------------------------------------------------
+
+def test_no_data_status_for_any_type():
+    out = normalize_value("prison_population", "int", "Not available", CB, CO)
+    assert (out.status, out.value) == ("no_data", None)
+
+
+def test_unreadable_count_is_invalid_with_reason():
+    out = normalize_value("investigators_count", "int", "about a hundred", CB, CO)
+    assert out.status == "invalid" and out.value is None and "not_a_count" in out.error
+
+
+def test_assessment_without_verdict_warns():
+    out = normalize_value("video_surveillance", "assessment", "Cameras in some stations", CB, CO)
+    assert out.status == "ok" and out.answer is None and out.warnings[0][0] == "no_verdict"
+
+
+@given(st.text(max_size=40), st.sampled_from(["int", "float", "money", "assessment", "text"]))
+def test_stage_never_raises(text, field_type):
+    out = normalize_value("some_field", field_type, text, CB, CO, "KZT")
+    assert out.status in {"ok", "no_data", "invalid"}
+    assert (out.status == "invalid") == (out.error is not None)
