@@ -67,7 +67,14 @@ def report_events(report: Report) -> list[dict]:
             events.append({"event": "warning", "file": report.source, "field": v.field or None,
                            "label": v.label, "page": v.page, "code": w.code, "message": w.message})
         if v.status == "invalid":
-            events.append({"event": "invalid", "file": report.source, "field": v.field, "message": v.error})
+            events.append({"event": "invalid", "file": report.source, "field": v.field, "label": v.label,
+                           "page": v.page, "code": (v.error or "invalid").split(":", 1)[0], "message": v.error})
+        elif v.status == "unmapped":
+            events.append({"event": "unmapped", "file": report.source, "label": v.label, "page": v.page,
+                           "text": v.text})
+    missing = [v.field for v in report.values if v.status == "missing"]
+    if missing:
+        events.append({"event": "missing", "file": report.source, "fields": missing})
     if report.coverage and report.coverage.unplaced:
         events.append({"event": "unplaced_words", "file": report.source, "words": report.coverage.unplaced})
     return events
@@ -77,7 +84,9 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
               guard: bool = True, progress=None) -> BatchResult:
     result = BatchResult()
     result.events.append({"event": "run", "pipeline_version": __version__,
-                          "settings": settings.model_dump(), "input": Path(input_path).name})
+                          "settings": settings.model_dump(), "input": Path(input_path).name,
+                          # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
+                          "input_path": str(Path(input_path).resolve())})
     files = find_pdfs(input_path)
     for path, source in (progress(files) if progress else files):
         out = convert_one(path, source, settings)
@@ -88,6 +97,13 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
         else:
             result.reports.append(out)
             result.events += report_events(out)
+    result.events.append({"event": "summary", "reports_processed": len(files),
+                          "converted": len(result.reports), "failed": len(result.failures),
+                          "statuses": dict(sorted(Counter(v.status for r in result.reports
+                                                          for v in r.values).items())),
+                          "warnings": dict(sorted(Counter(e["code"] for e in result.events
+                                                          if e["event"] == "warning").items())),
+                          "failures": dict(sorted(Counter(f.category for f in result.failures).items()))})
     write_outputs(outdir, result.reports, result.failures, result.events, default_codebook(), guard)
     return result
 
@@ -95,11 +111,17 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
 def summary(result: BatchResult) -> str:
     statuses = Counter(v.status for r in result.reports for v in r.values)
     warnings = Counter(e["code"] for e in result.events if e["event"] == "warning")
-    lines = [f"reports converted: {len(result.reports)}   failed: {len(result.failures)}",
+    processed = len(result.reports) + len(result.failures)
+    lines = [f"reports processed: {processed}   converted: {len(result.reports)}   failed: {len(result.failures)}",
              "fields: " + "  ".join(f"{s} {statuses.get(s, 0)}" for s in
                                     ("ok", "no_data", "missing", "invalid", "unmapped"))]
     if warnings:
         lines.append("warnings: " + ", ".join(f"{k} {n}" for k, n in sorted(warnings.items())))
+    else:
+        lines.append("warnings: none")
+    if result.failures:
+        lines.append("failures: " + ", ".join(f"{k} {n}" for k, n in
+                                             sorted(Counter(f.category for f in result.failures).items())))
     for f in result.failures:
         lines.append(f"FAILED {f.source}: [{f.category}] {f.message}")
     return "\n".join(lines)
