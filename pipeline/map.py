@@ -40,13 +40,31 @@ def section_id(title: str, codebook: Codebook) -> str | None:
     return best if best_score >= codebook.matching.accept else None
 
 
+STOPWORDS = frozenset("a an and as at by for from in is of on or the there to with".split())
+
+
+def content_words(key: str) -> set[str]:
+    return {t for t in key.split() if t not in STOPWORDS}
+
+
+def similarity(variant: str, key: str) -> float:
+    """1.0 for the same folded text; else the better of the character similarity (catches
+    spelling and punctuation changes) and the Dice overlap of content words (catches words
+    added, dropped or reordered)."""
+    v = fold(variant)
+    if v == key:
+        return 1.0
+    a, b = content_words(v), content_words(key)
+    dice = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+    return max(SequenceMatcher(None, v, key).ratio(), dice) * 0.999  # never equal to an exact match
+
+
 def rank(label: str, fields: list[FieldSpec], countries: Countries) -> list[Candidate]:
     """Every field's best-matching label variant, best first."""
     key = country_placeholder(label, countries)
     out = []
     for spec in fields:
-        best = max(((SequenceMatcher(None, fold(v), key).ratio() if fold(v) != key else 1.0, v)
-                    for v in spec.labels), default=(0.0, ""))
+        best = max(((similarity(v, key), v) for v in spec.labels), default=(0.0, ""))
         out.append(Candidate(spec, best[1], round(best[0], 4)))
     return sorted(out, key=lambda c: -c.score)
 
