@@ -79,6 +79,7 @@ class ExtractedDoc(BaseModel):
     title_lines: list[str] = Field(default_factory=list)
     rows: list[Row] = Field(default_factory=list)
     sections: list[str] = Field(default_factory=list)
+    furniture: list[str] = Field(default_factory=list)  # running headers, footers, page numbers
     words_total: int = 0
     unplaced: list[Word] = Field(default_factory=list)  # words that landed in no row, title or heading
     warnings: list["Issue"] = Field(default_factory=list)
@@ -143,6 +144,7 @@ class Report(BaseModel):
     pages: int = 0
     values: list[FieldValue] = Field(default_factory=list)
     subheadings: list[str] = Field(default_factory=list)
+    furniture: list[str] = Field(default_factory=list)
     coverage: Coverage | None = None
     warnings: list[Issue] = Field(default_factory=list)
 

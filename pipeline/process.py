@@ -36,7 +36,8 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
                  countries: Countries | None = None) -> Report:
     codebook = codebook or default_codebook()
     countries = countries or default_countries()
-    report = Report(source=source, template=doc.template, pages=doc.pages, warnings=list(doc.warnings))
+    report = Report(source=source, template=doc.template, pages=doc.pages, warnings=list(doc.warnings),
+                    furniture=doc.furniture)
     if doc.template is None:
         report.warnings.append(Issue(code="unknown_template", message="unknown template: known labels are "
                                      "mapped, every other row is kept as unmapped"))
@@ -74,7 +75,6 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
             claimed[v.field] = v
         values.append(v)
 
-    country = claimed.get("country")
     home = None
     for v in values:
         if not v.field:
@@ -104,7 +104,6 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
     if doc.unplaced:
         report.warnings.append(Issue(code="words_not_placed",
                                      message=f"{len(doc.unplaced)} words landed in no row"))
-    del country
     return report
 
 

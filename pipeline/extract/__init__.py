@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from ..codebook import Codebook, default_codebook
 from ..models import ExtractedDoc, Issue, Row, Word
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
@@ -18,6 +20,30 @@ __all__ = ["extract_pdf", "extract_pages", "NoTextLayer", "TooLarge"]
 
 class NoTextLayer(ValueError):
     """The PDF has pages but no extractable words (a scan)."""
+
+
+_PAGE_NUMBER = regex.compile(r"^(?:page\s*)?[-–—]?\s*(\d{1,3})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$",
+                            regex.IGNORECASE)
+
+
+def _furniture(pages: list[PageData], lines_by_page: dict[int, list[Line]], margin: float = 0.08) -> list[Line]:
+    """Running headers, footers and page numbers: lines in the top or bottom margin band that
+    give the page's own number, or that recur with the same text and height on several pages."""
+    def in_margin(ln: Line, p: PageData) -> bool:
+        return ln.bottom < p.height * margin or ln.top > p.height * (1 - margin)
+
+    candidates = [(p, ln) for p in pages for ln in lines_by_page[p.number] if in_margin(ln, p)]
+    out = []
+    for p, ln in candidates:
+        m = _PAGE_NUMBER.match(ln.text.strip())
+        if m and int(m.group(1)) == p.number:
+            out.append(ln)
+            continue
+        twins = {q.number for q, other in candidates
+                 if q.number != p.number and fold(other.text) == fold(ln.text) and abs(other.top - ln.top) < 3}
+        if twins:
+            out.append(ln)
+    return out
 
 
 def _is_heading(line: Line, body: float, settings: ExtractSettings, titles: set[str]) -> bool:
@@ -50,8 +76,12 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     tol = settings.same_line * body
     lines_by_page = {p.number: group_lines(p.words, tol) for p in pages}
 
+    furniture = _furniture(pages, lines_by_page)
+    placed: set[int] = {id(w) for ln in furniture for w in ln.words}
+    if furniture:
+        lines_by_page = {n: [ln for ln in lines if ln not in furniture] for n, lines in lines_by_page.items()}
     title = parse_title(lines_by_page[pages[0].number], codebook)
-    placed: set[int] = {id(w) for w in title.placed}
+    placed |= {id(w) for w in title.placed}
     titles = {fold(t) for s in codebook.sections for t in s.titles}
 
     headings_by_page: dict[int, list[list[Line]]] = {}
@@ -92,7 +122,7 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     table_words = [w for c in chunks for w in c.words]
     vrules = [v for p in pages for v in p.vrules
               if any(c.page == p.number for c in chunks)]
-    split = column_split(table_words, vrules, settings)
+    split = column_split(table_words, vrules, settings, body)
     warnings: list[Issue] = list(title.warnings)
     rows: list[Row] = list(title.rows)
     fact_labels = [l for f in codebook.fields if f.where == "facts" for l in f.labels]
@@ -108,6 +138,7 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
 
     unplaced = [w for w in words if id(w) not in placed]
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
+                        furniture=[f"p{ln.page}: {ln.text}" for ln in furniture],
                         rows=rows, sections=sections, words_total=len(words), unplaced=unplaced,
                         warnings=warnings)
 

@@ -53,7 +53,7 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
         for page in pdf.pages:
             try:
                 raw = page.extract_words(
-                    x_tolerance=settings.x_tolerance,
+                    x_tolerance_ratio=settings.x_tolerance_ratio,
                     y_tolerance=settings.y_tolerance,
                     keep_blank_chars=False,
                     use_text_flow=False,

@@ -35,15 +35,33 @@ class Band:
         self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
 
 
-def column_split(words: list[Word], vrules: list[tuple[float, float, float]], settings: ExtractSettings) -> float | None:
+def gutters(words: list[Word], min_width: float) -> list[tuple[float, float]]:
+    """Vertical strips no word crosses, with words on both sides, widest first."""
+    spans = sorted((w.x0, w.x1) for w in words)
+    out, reach = [], None
+    for x0, x1 in spans:
+        if reach is not None and x0 - reach >= min_width:
+            out.append((reach, x0))
+        reach = x1 if reach is None else max(reach, x1)
+    return sorted(out, key=lambda g: g[0] - g[1])
+
+
+def column_split(words: list[Word], vrules: list[tuple[float, float, float]], settings: ExtractSettings,
+                 body: float = 10.0) -> float | None:
     """The x where the value column begins.
 
     A drawn vertical rule between the text columns wins. Otherwise the value column is
     where many lines start: Word left-aligns every line of a cell, so the value column's
-    left edge is the most common word start right of the label column's edge.
+    left edge is the most common word start right of the label column's edge, provided no
+    word crosses it. Failing that (values centred, say), the widest empty vertical strip
+    between the columns.
     """
     if not words:
         return None
+
+    def clean(x: float) -> bool:
+        return not any(w.x0 < x < w.x1 - 0.5 for w in words)
+
     left, right = min(w.x0 for w in words), max(w.x1 for w in words)
     inner = [(x, b - t) for x, t, b in vrules if left + 20 < x < right - 20]
     if inner:
@@ -51,17 +69,20 @@ def column_split(words: list[Word], vrules: list[tuple[float, float, float]], se
         for x, length in inner:
             support[round(x)] += length
         x = support.most_common(1)[0][0]
-        if not any(w.x0 < x - 1 < w.x1 - 1 for w in words):
+        if clean(x - 1):
             return float(x)
     starts = Counter(round(w.x0 * 2) / 2 for w in words)
     # the label column's edge: the leftmost x where many lines start
     busiest = max(starts.values())
     label_edge = min(x for x, n in starts.items() if n >= max(2, 0.2 * busiest))
-    candidates = [(n, -x) for x, n in starts.items() if x > label_edge + 0.1 * (right - label_edge)]
-    if not candidates:
-        return None
-    n, neg_x = max(candidates)
-    return -neg_x - settings.column_snap if n >= 2 else None
+    candidates = sorted(((n, -x) for x, n in starts.items() if x > label_edge + 0.1 * (right - label_edge)),
+                        reverse=True)
+    if candidates and candidates[0][0] >= 3 and clean(-candidates[0][1] - settings.column_snap):
+        return -candidates[0][1] - settings.column_snap
+    wide = gutters([w for w in words if w.x0 > label_edge - 1], 0.5 * body)
+    if wide:
+        return wide[0][1] - settings.column_snap
+    return None
 
 
 def _bands(chunk: Chunk, split: float, body: float, settings: ExtractSettings) -> list[Band]:

@@ -1,0 +1,92 @@
+"""Table geometry on hand-placed words: the column split and which value belongs to which label."""
+from pipeline.extract.tables import Chunk, column_split, gutters, table_rows
+from pipeline.models import Word
+from pipeline.settings import DEFAULT_SETTINGS as S
+
+LABEL_X, VALUE_X, LINE = 57.0, 300.0, 11.5
+
+
+def words(text: str, x: float, top: float, page: int = 1) -> list[Word]:
+    out = []
+    for t in text.split():
+        width = 5.0 * len(t)
+        out.append(Word(text=t, page=page, x0=x, top=top, x1=x + width, bottom=top + 10, size=10))
+        x += width + 2.8
+    return out
+
+
+def lines(texts: list[str], x: float, top: float, page: int = 1) -> list[Word]:
+    return [w for i, t in enumerate(texts) for w in words(t, x, top + i * LINE, page)]
+
+
+def rows_of(chunks, split):
+    return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in table_rows(chunks, split, 10.0, S)]
+
+
+def test_split_from_where_value_lines_start():
+    ws = lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
+        lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
+    assert abs(column_split(ws, [], S) - (VALUE_X - S.column_snap)) < 0.01
+
+
+def test_split_from_a_vertical_rule():
+    ws = lines(["Budget"], LABEL_X, 100) + lines(["No data"], VALUE_X, 100)
+    assert column_split(ws, [(296.0, 90.0, 200.0)], S) == 296.0
+
+
+def test_split_from_the_gutter_when_values_are_centred():
+    ws = lines(["Number of investigators"], LABEL_X, 100) + words("966", 380, 100) + \
+        lines(["Investigator workload"], LABEL_X, 120) + words("About 7 cases", 350, 120) + \
+        lines(["Budget"], LABEL_X, 140) + words("No data", 370, 140)
+    split = column_split(ws, [], S, 10.0)
+    assert LABEL_X + 5 * len("investigators") < split <= 350
+
+
+def test_gutters_are_bounded_on_both_sides():
+    ws = words("a", 0, 0) + words("b", 100, 0)
+    assert gutters(ws, 5) == [(5.0, 100.0)]
+
+
+def test_centred_value_beside_a_wrapped_label():
+    ws = lines(["Judgments and decisions of international bodies", "documenting the problem of torture"], LABEL_X, 100) \
+        + words("16", VALUE_X, 105.75)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Judgments and decisions of international bodies / documenting the problem of torture", "16")]
+
+
+def test_top_aligned_value_longer_than_its_label_with_a_paragraph_gap():
+    ws = lines(["Video surveillance"], LABEL_X, 100) + lines(["Partially."], VALUE_X, 100) + \
+        lines(["Cameras cover corridors"], VALUE_X, 114.5) + \
+        lines(["Access to video evidence"], LABEL_X, 135) + lines(["Low."], VALUE_X, 135)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Video surveillance", "Partially. / Cameras cover corridors"), ("Access to video evidence", "Low.")]
+
+
+def test_bottom_aligned_values():
+    ws = lines(["Number of complaints of torture and", "ill-treatment"], LABEL_X, 100) + words("11 607", VALUE_X, 111.5) + \
+        lines(["Budget"], LABEL_X, 130) + words("No data", VALUE_X, 130)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Number of complaints of torture and / ill-treatment", "11 607"), ("Budget", "No data")]
+
+
+def test_rules_separate_rows_even_when_gaps_are_small():
+    ws = lines(["Budget"], LABEL_X, 100) + lines(["No data", "really none"], VALUE_X, 100) + \
+        lines(["Number of criminal cases initiated"], LABEL_X, 124) + words("86", VALUE_X, 124)
+    assert rows_of([Chunk("S", 1, ws, [122.5], False)], VALUE_X - 1) == [
+        ("Budget", "No data / really none"), ("Number of criminal cases initiated", "86")]
+
+
+def test_a_row_split_by_the_page_break_continues_on_the_next_page():
+    page1 = lines(["Investigating body's jurisdiction"], LABEL_X, 700) + lines(["Not only torture cases,", "but"], VALUE_X, 700)
+    page2 = lines(["also corruption."], VALUE_X, 60, page=2) + lines(["Budget"], LABEL_X, 80, page=2) + \
+        words("No data", VALUE_X, 80, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    assert rows_of(chunks, VALUE_X - 1) == [
+        ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."),
+        ("Budget", "No data")]
+
+
+def test_a_label_row_with_no_value_is_a_subheading():
+    ws = lines(["Relevant conventions"], LABEL_X, 100) + lines(["Istanbul Protocol"], LABEL_X, 120) + words("No", VALUE_X, 120)
+    rows = table_rows([Chunk("S", 1, ws, [], False)], VALUE_X - 1, 10.0, S)
+    assert [r.kind for r in rows] == ["subheading", "table"]
