@@ -90,3 +90,15 @@ def test_a_label_row_with_no_value_is_a_subheading():
     ws = lines(["Relevant conventions"], LABEL_X, 100) + lines(["Istanbul Protocol"], LABEL_X, 120) + words("No", VALUE_X, 120)
     rows = table_rows([Chunk("S", 1, ws, [], False)], VALUE_X - 1, 10.0, S)
     assert [r.kind for r in rows] == ["subheading", "table"]
+
+
+def test_a_row_whose_label_and_value_both_continue_on_the_next_page():
+    page1 = lines(["Institutional independence of the"], LABEL_X, 750) + \
+        lines(["None. Investigators rely on resources provided by"], VALUE_X, 750)
+    page2 = lines(["investigating body"], LABEL_X, 60, page=2) + lines(["other law enforcement agencies"], VALUE_X, 60, page=2) + \
+        lines(["Geographic coverage"], LABEL_X, 80, page=2) + words("High.", VALUE_X, 80, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    assert rows_of(chunks, VALUE_X - 1) == [
+        ("Institutional independence of the / investigating body",
+         "None. Investigators rely on resources provided by / other law enforcement agencies"),
+        ("Geographic coverage", "High.")]

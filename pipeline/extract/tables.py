@@ -145,6 +145,13 @@ def _cell(blocks: list[list[Line]]) -> Cell:
     return Cell(fragments=[ln.fragment() for ln in lines])
 
 
+def _continues_label(band: Band) -> bool:
+    """Labels open with a capital: a label that opens in lower case at the top of a continued
+    table is the rest of the row the page break split (label and value both wrapped over)."""
+    first = min((ln for b in band.labels for ln in b), key=lambda l: (l.top, l.x0), default=None)
+    return first is not None and first.words[0].text[:1].islower()
+
+
 def table_rows(chunks: list[Chunk], split: float, body: float, settings: ExtractSettings) -> list[Row]:
     rows: list[Row] = []
     bands_by_row: list[Band] = []
@@ -152,7 +159,11 @@ def table_rows(chunks: list[Chunk], split: float, body: float, settings: Extract
     for chunk in chunks:
         bands = _bands(chunk, split, body, settings)
         previous = last if chunk.continued else None
-        for band in _attach_orphans(bands, chunk, previous):
+        for i, band in enumerate(_attach_orphans(bands, chunk, previous)):
+            if i == 0 and previous is not None and _continues_label(band):
+                previous.labels.extend(band.labels)
+                previous.values.extend(band.values)
+                continue
             bands_by_row.append(band)
             rows.append(Row(kind="table", section=chunk.section, label=Cell(), value=Cell()))
         if bands_by_row:
