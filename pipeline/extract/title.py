@@ -50,51 +50,64 @@ def _row(key: str, label: list[Word], value: list[Word]) -> Row:
                value=Cell(fragments=[fragment_of(value)] if value else []))
 
 
-def parse_title(lines: list[Line], codebook: Codebook) -> TitleBlock:
-    """`lines`: page-1 lines above the facts box, top to bottom."""
-    out = TitleBlock()
-    idx, template, title = _find_index_line(lines, codebook)
-    out.template = template
-    headers = {fold(h) for h in codebook.title_block.headers}
-    if idx < 0:
-        out.warnings.append(Issue(code="unknown_template", page=1,
-                                  message="no known index title (codebook templates) on page 1; "
-                                          "country taken from the largest line, score not found"))
-        head = [ln for ln in lines[:6] if fold(ln.text) not in headers]
-        country_lines = [max(head, key=lambda l: l.size)] if head else []
-        rest = lines
-    else:
-        country_lines = [ln for ln in lines[:idx] if fold(ln.text) not in headers]
-        rest = lines[idx + 1:]
-        words = lines[idx].words
+_ENDS_WITH_SCORE = regex.compile(r"(?:^|\s)[\p{Pd}\u2212:]*\s*[\p{Pd}\u2212]*\d+(?:[.,]\d+)?$")
+
+
+def title_lines(lines: list[Line], body: float, ratio: float) -> list[Line]:
+    """The title block: the run of page-1 lines set larger than body text, before the facts box."""
+    block = []
+    for ln in lines:
+        if ln.size < body * ratio:
+            break
+        block.append(ln)
+    return block or lines[:4]
+
+
+def _index_row(line: Line, title: str | None) -> Row:
+    """Split the index line into its title (with the separating dash) and the score."""
+    words = line.words
+    if title:
         start = next((i for i, w in enumerate(words) if _prefix_len(words[i:], title)), 0)
         k = start + _prefix_len(words[start:], title)
-        while k < len(words) and (is_dash(words[k].text) or words[k].text == ":"):
-            k += 1
-        out.rows.append(_row("index_score", words[:k], words[k:]))
-        out.placed += words
-        out.lines.append(lines[idx].text)
-        out.bottom = lines[idx].bottom
-    for ln in lines[:idx] if idx >= 0 else lines[:6]:
-        if fold(ln.text) in headers:
-            out.placed += ln.words
-            out.lines.append(ln.text)
-    if country_lines:
-        words = [w for ln in country_lines for w in ln.words]
+    else:  # an unknown title: everything before the trailing number
+        k = len(words) - 1
+    while k < len(words) - 1 and (is_dash(words[k].text) or words[k].text == ":"):
+        k += 1
+    return _row("index_score", words[:k], words[k:])
+
+
+def parse_title(lines: list[Line], codebook: Codebook, body: float = 10.0, ratio: float = 1.08) -> TitleBlock:
+    """`lines`: page-1 lines, top to bottom. A known index title names the template; an
+    unknown one (a line in the title block ending in a number) is still read, with a warning."""
+    out = TitleBlock()
+    block = title_lines(lines, body, ratio)
+    idx, template, title = _find_index_line(block, codebook)
+    out.template = template
+    if idx < 0:
+        idx = next((i for i, ln in enumerate(block) if len(ln.words) >= 2 and _ENDS_WITH_SCORE.search(ln.text)
+                    and not YEAR.fullmatch(ln.words[-1].text.strip("."))), -1)
+        printed = " ".join(w.text for w in block[idx].words[:-1]) if idx >= 0 else None
+        out.warnings.append(Issue(code="unknown_template", page=1, message=(
+            f"unknown index title {printed!r}: read as the score line; add it to the codebook's templates"
+            if printed else "no index title on page 1 (codebook templates): the score was not found")))
+    if idx >= 0:
+        out.rows.append(_index_row(block[idx], title))
+    headers = {fold(h) for h in codebook.title_block.headers}
+    year_prefixes = [fold(p) for p in codebook.title_block.year_line]
+    year_idx = next((i for i, ln in enumerate(block) if i != idx and YEAR.search(ln.text)
+                     and (any(fold(ln.text).startswith(p) for p in year_prefixes) or len(ln.words) <= 6)), -1)
+    if year_idx >= 0:
+        ln = block[year_idx]
+        year_words = [w for w in ln.words if YEAR.fullmatch(w.text.strip(".,;:"))]
+        out.rows.append(_row("year", [w for w in ln.words if w not in year_words], year_words[:1]))
+    rest = [ln for i, ln in enumerate(block) if i not in (idx, year_idx) and fold(ln.text) not in headers]
+    if rest:
+        largest = max(ln.size for ln in rest)
+        country_lines = [ln for ln in rest if ln.size >= largest - 0.5]
         out.rows.insert(0, Row(kind="title", key="country", label=Cell(),
                                value=Cell(fragments=[ln.fragment() for ln in country_lines])))
-        out.placed += words
-        out.lines += [ln.text for ln in country_lines]
-        out.bottom = max(out.bottom, max(ln.bottom for ln in country_lines))
-    year_prefixes = [fold(p) for p in codebook.title_block.year_line]
-    for ln in rest[:3]:
-        m = YEAR.search(ln.text)
-        if m and (any(fold(ln.text).startswith(p) for p in year_prefixes) or len(ln.words) <= 6):
-            year_words = [w for w in ln.words if YEAR.fullmatch(w.text.strip(".,;:"))]
-            label = [w for w in ln.words if w not in year_words]
-            out.rows.append(_row("year", label, year_words[:1]))
-            out.placed += ln.words
-            out.lines.append(ln.text)
-            out.bottom = max(out.bottom, ln.bottom)
-            break
+    for ln in block:
+        out.placed += ln.words
+        out.lines.append(ln.text)
+    out.bottom = max((ln.bottom for ln in block), default=0.0)
     return out
