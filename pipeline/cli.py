@@ -1,4 +1,4 @@
-"""Command line: pipeline run | extract | evaluate (also `python -m pipeline`)."""
+"""Command line: pipeline run | extract | evaluate | review | diff (also `python -m pipeline`)."""
 from __future__ import annotations
 
 import argparse
@@ -59,6 +59,19 @@ def cmd_evaluate(args) -> int:
                          csv_path=args.csv)
 
 
+def cmd_review(args) -> int:
+    from .review import main_review
+
+    return main_review(args.outdir, args.input, resolution=args.resolution)
+
+
+def cmd_diff(args) -> int:
+    from .diff import main_diff
+
+    return main_diff(args.old, args.new, csv_path=args.csv, threshold=args.threshold, by=args.key,
+                     limit=args.limit)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="pipeline",
@@ -95,6 +108,36 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--verbose", action="store_true", help="list every mismatch")
     ev.add_argument("--csv", type=Path, default=None, help="also write the mismatches to this CSV file")
     ev.set_defaults(func=cmd_evaluate)
+
+    rv = sub.add_parser("review", help="build a static HTML review site for an output folder",
+                        description="Write OUTDIR/review/: index.html (reports, status counts, warnings, "
+                                    "failures) and one page per report listing every field beside the PDF "
+                                    "pages with each value's box highlighted. Opens from disk, no network. "
+                                    "The PDFs are found from each report's source under the run's INPUT, "
+                                    "read from OUTDIR/log.jsonl unless --input is given. Exit 1 when some "
+                                    "PDF could not be found or rendered (the pages are still written).")
+    rv.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
+    rv.add_argument("--input", type=Path, default=None, metavar="DIR",
+                    help="the INPUT the run converted (default: the input_path of the run event in log.jsonl)")
+    rv.add_argument("--resolution", type=int, default=110, metavar="DPI",
+                    help="resolution of the page images (default 110)")
+    rv.set_defaults(func=cmd_review)
+
+    df = sub.add_parser("diff", help="compare two output folders field by field",
+                        description="Compare OLD/values.csv with NEW/values.csv per report and field: changed "
+                                    "value, status, unit or answer; flags changed statuses, large relative "
+                                    "jumps and fields or reports that appeared or disappeared. Writes every "
+                                    "change to a CSV and prints a summary. Exit 0 no change, 1 changes, 2 usage.")
+    df.add_argument("old", type=Path, help="the earlier output folder")
+    df.add_argument("new", type=Path, help="the later output folder")
+    df.add_argument("--csv", type=Path, default=None, help="where to write the changes (default: NEW/diff.csv)")
+    df.add_argument("--threshold", type=float, default=0.5, metavar="RATIO",
+                    help="flag numeric values that moved by more than this fraction of the old value "
+                         "(default 0.5 = 50%%)")
+    df.add_argument("--key", choices=["source", "country"], default="source",
+                    help="identify reports by source path (default) or by iso3 and year")
+    df.add_argument("--limit", type=int, default=200, help="print at most this many changes (default 200)")
+    df.set_defaults(func=cmd_diff)
     return p
 
 

@@ -1,0 +1,190 @@
+"""Compare two output folders: `pipeline diff OLD NEW`.
+
+Reads OLD/values.csv and NEW/values.csv and lines up the rows per report and field (unmapped rows by
+their label). A report is identified by its `source` (default) or, with `--key country`, by iso3 and
+year, so that runs over differently organised input folders can be compared. For each field it
+reports what changed among value, status, unit and answer, and flags for review: changed statuses,
+numeric values that moved by more than the threshold (relative, default 0.5 = 50%), fields or reports
+that appeared or disappeared. Writes every change to a CSV (NEW/diff.csv unless --csv) and prints a
+readable summary. Exit code 0: no change; 1: changes found (like diff(1)); 2: usage error.
+"""
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .write import guard_formula, write_csv
+
+COMPARED = ("value", "status", "unit", "answer")
+DIFF_COLUMNS = [
+    "report", "source", "country", "iso3", "year", "field", "label", "change", "changed",
+    "old_value", "new_value", "old_status", "new_status", "old_unit", "new_unit", "old_answer", "new_answer",
+    "relative_change", "flags", "review",
+]
+DEFAULT_THRESHOLD = 0.5
+
+
+class DiffError(Exception):
+    pass
+
+
+@dataclass
+class DiffResult:
+    rows: list[dict] = field(default_factory=list)
+    old_reports: int = 0
+    new_reports: int = 0
+    common_reports: int = 0
+    compared_fields: int = 0
+
+    @property
+    def flagged(self) -> list[dict]:
+        return [r for r in self.rows if r["review"] == "yes"]
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=DIFF_COLUMNS, dtype="string")
+
+
+def read_values(outdir: Path) -> pd.DataFrame:
+    path = Path(outdir) / "values.csv"
+    if not path.is_file():
+        raise DiffError(f"{path} not found: is {outdir} a folder written by `pipeline run`?")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _plain(cell: str) -> str:
+    """Undo the CSV formula guard (a leading ' before = + - @) so guarded and unguarded runs compare equal."""
+    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@", "'\t", "'\r") else cell
+
+
+def _number(cell: str) -> float | None:
+    try:
+        x = float(cell)
+    except ValueError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+def _report_key(row: pd.Series, by: str) -> str:
+    if by == "country" and row["iso3"] and row["year"]:
+        return f"{row['iso3']} {row['year']}"
+    return row["source"]
+
+
+def keyed(df: pd.DataFrame, by: str) -> dict[tuple[str, str], dict]:
+    """(report, field) -> row; unmapped rows keyed by 'unmapped: <label>' (numbered when a label repeats)."""
+    out: dict[tuple[str, str], dict] = {}
+    seen: Counter = Counter()
+    for _, row in df.iterrows():
+        report = _report_key(row, by)
+        name = row["field"] or f"unmapped: {_plain(row['label'])}"
+        seen[(report, name)] += 1
+        if seen[(report, name)] > 1:
+            name = f"{name} #{seen[(report, name)]}"
+        out[(report, name)] = {k: _plain(str(v)) for k, v in row.items()} | {"report": report}
+    return out
+
+
+def relative_change(old: str, new: str) -> float | None:
+    a, b = _number(old), _number(new)
+    if a is None or b is None or a == b:
+        return None
+    if a == 0:
+        return math.inf
+    return abs(b - a) / abs(a)
+
+
+def compare(old_dir: Path, new_dir: Path, threshold: float = DEFAULT_THRESHOLD, by: str = "source") -> DiffResult:
+    old, new = keyed(read_values(old_dir), by), keyed(read_values(new_dir), by)
+    old_reports, new_reports = {k[0] for k in old}, {k[0] for k in new}
+    result = DiffResult(old_reports=len(old_reports), new_reports=len(new_reports),
+                        common_reports=len(old_reports & new_reports))
+    for key in sorted(set(old) | set(new)):
+        report, name = key
+        a, b = old.get(key), new.get(key)
+        ref = b or a
+        row = {"report": report, "source": ref["source"], "country": ref["country"], "iso3": ref["iso3"],
+               "year": ref["year"], "field": ref["field"], "label": ref["label"]}
+        for c in COMPARED:
+            row[f"old_{c}"] = a[c] if a else ""
+            row[f"new_{c}"] = b[c] if b else ""
+        flags = []
+        if a is None or b is None:
+            row["change"] = "added" if a is None else "removed"
+            row["changed"] = ""
+            flags.append(("report_" if (report not in old_reports or report not in new_reports) else "field_")
+                         + row["change"])
+            rel = None
+        else:
+            result.compared_fields += 1
+            changed = [c for c in COMPARED if a[c] != b[c]]
+            if not changed:
+                continue
+            row["change"], row["changed"] = "changed", " ".join(changed)
+            if "status" in changed:
+                flags.append("status_changed")
+            rel = relative_change(a["value"], b["value"]) if "value" in changed else None
+            if rel is not None and rel > threshold:
+                flags.append("large_jump")
+            if "unit" in changed:
+                flags.append("unit_changed")
+        row["relative_change"] = "" if rel is None else ("inf" if math.isinf(rel) else f"{rel:.4f}")
+        row["flags"] = " ".join(flags)
+        row["review"] = "yes" if flags else "no"
+        result.rows.append(row)
+    return result
+
+
+def _short(s: str, n: int = 48) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def format_summary(result: DiffResult, threshold: float, limit: int = 200) -> str:
+    kinds = Counter(r["change"] for r in result.rows)
+    flags = Counter(f for r in result.rows for f in r["flags"].split())
+    lines = [f"reports: old {result.old_reports}, new {result.new_reports}, in both {result.common_reports}; "
+             f"fields compared {result.compared_fields}",
+             f"changes: {len(result.rows)} (changed {kinds.get('changed', 0)}, added {kinds.get('added', 0)}, "
+             f"removed {kinds.get('removed', 0)}); for review: {len(result.flagged)}"
+             + (" (" + ", ".join(f"{k} {n}" for k, n in sorted(flags.items())) + ")" if flags else "")]
+    if not result.rows:
+        lines.append("no changes")
+        return "\n".join(lines)
+    lines.append(f"(large_jump: numeric value moved by more than {threshold:.0%})")
+    ordered = sorted(result.rows, key=lambda r: (r["review"] != "yes", r["report"], r["field"], r["label"]))
+    for r in ordered[:limit]:
+        mark = "!" if r["review"] == "yes" else " "
+        name = r["field"] or f"(unmapped) {_short(r['label'], 40)}"
+        if r["change"] == "changed":
+            parts = []
+            for c in r["changed"].split():
+                parts.append(f"{c} {_short(r['old_' + c]) or '∅'!s} -> {_short(r['new_' + c]) or '∅'}")
+            what = "; ".join(parts)
+        else:
+            what = f"{r['change']} (status {r['old_status'] or r['new_status']})"
+        rel = f"  [{r['relative_change']}]" if r["relative_change"] else ""
+        tag = f"  <{r['flags']}>" if r["flags"] else ""
+        lines.append(f"{mark} {r['report']}  {name}: {what}{rel}{tag}")
+    if len(ordered) > limit:
+        lines.append(f"... {len(ordered) - limit} more in the CSV")
+    return "\n".join(lines)
+
+
+def main_diff(old_dir: Path, new_dir: Path, csv_path: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
+              by: str = "source", limit: int = 200) -> int:
+    try:
+        result = compare(old_dir, new_dir, threshold, by)
+    except DiffError as e:
+        print(f"pipeline diff: {e}", file=sys.stderr)
+        return 2
+    csv_path = Path(csv_path) if csv_path else Path(new_dir) / "diff.csv"
+    write_csv(result.frame.apply(lambda col: col.map(guard_formula)), csv_path)
+    print(format_summary(result, threshold, limit))
+    print(f"diff written to {csv_path}")
+    return 1 if result.rows else 0

@@ -1,0 +1,237 @@
+"""Static HTML review site for an output folder: `pipeline review OUTDIR`.
+
+OUTDIR/review/index.html lists the reports (status counts, warnings, failures); one page per report
+lists every field beside PNG images of the PDF pages, each value's bounding box drawn over the image.
+Everything is local (no network, no external assets) and opens from disk. Every piece of text that
+came from a PDF goes through Jinja2's autoescaping; the templates never mark it safe.
+
+The PDFs are found from each report's `source` (relative to the run's INPUT): INPUT is read from the
+`run` event of OUTDIR/log.jsonl (`input_path`), or given with `--input DIR`.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader
+
+from . import __version__
+from .models import BBox, FieldValue, Report
+from .write import atomic_write, format_value, json_name
+
+STATUSES = ("ok", "no_data", "missing", "invalid", "unmapped")
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = ("review.css", "review.js")
+DEFAULT_RESOLUTION = 110  # dpi of the page images
+
+
+class ReviewError(Exception):
+    """OUTDIR cannot be reviewed (no outputs of `pipeline run`)."""
+
+
+@dataclass
+class ReviewResult:
+    index: Path
+    reports: int = 0
+    pages_rendered: int = 0
+    problems: list[str] = field(default_factory=list)  # PDFs not found or not renderable
+
+
+def environment() -> Environment:
+    return Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def read_events(outdir: Path) -> list[dict]:
+    log = Path(outdir) / "log.jsonl"
+    if not log.is_file():
+        return []
+    events = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return events
+
+
+def run_input(events: list[dict]) -> Path | None:
+    """The absolute INPUT recorded by `pipeline run` (None for logs written before it was recorded)."""
+    run = next((e for e in events if e.get("event") == "run"), None)
+    return Path(run["input_path"]) if run and run.get("input_path") else None
+
+
+def load_reports(outdir: Path) -> list[Report]:
+    json_dir = Path(outdir) / "json"
+    if not json_dir.is_dir():
+        raise ReviewError(f"{outdir} has no json/ folder: run `pipeline run INPUT --out {outdir}` first")
+    reports = [Report.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(json_dir.glob("*.json"))]
+    return sorted(reports, key=lambda r: r.source)
+
+
+def load_failures(outdir: Path) -> list[dict]:
+    path = Path(outdir) / "failures.csv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def find_pdf(input_path: Path | None, source: str) -> Path | None:
+    """The PDF of a report: INPUT/source for a folder, INPUT itself for a one-file run."""
+    if input_path is None:
+        return None
+    if input_path.is_file():
+        candidates = [input_path] if input_path.name == source else [input_path.parent / source]
+    else:
+        candidates = [input_path / source]
+    root = (input_path.parent if input_path.is_file() else input_path).resolve()
+    for c in candidates:
+        c = c.resolve()
+        if c.is_file() and (c == input_path.resolve() or root in c.parents):  # never outside INPUT
+            return c
+    return None
+
+
+def page_name(source: str) -> str:
+    return json_name(source)[: -len(".json")] + ".html"
+
+
+def _union(boxes: list[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def value_boxes(v: FieldValue) -> dict[int, BBox]:
+    """The boxes of a value, one per page it lies on: the value's own bbox on its page (as in values.csv),
+    the union of its fragments on any further page (a cell broken across a page break)."""
+    out: dict[int, BBox] = {}
+    if v.page is not None and v.bbox is not None:
+        out[v.page] = tuple(v.bbox)
+    by_page: dict[int, list[BBox]] = {}
+    for f in v.fragments:
+        by_page.setdefault(f.page, []).append(tuple(f.bbox))
+    for page, boxes in sorted(by_page.items()):
+        out.setdefault(page, _union(boxes))
+    return out
+
+
+def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[dict]:
+    """Render every page to img_dir/<stem>.p<n>.png; [{n, img, width, height}] with the size in PDF points."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(pdf) as doc:
+        for i, page in enumerate(doc.pages, start=1):
+            name = f"{stem}.p{i}.png"
+            page.to_image(resolution=resolution).original.save(img_dir / name, format="PNG", optimize=False)
+            pages.append({"n": i, "img": f"img/{name}", "width": float(page.width), "height": float(page.height)})
+    return pages
+
+
+def _pct(a: float, total: float) -> str:
+    return f"{100.0 * a / total:.4f}"
+
+
+def report_context(report: Report, pages: list[dict], problem: str | None) -> dict:
+    rows, boxes_by_page = [], {p["n"]: [] for p in pages}
+    for key, v in enumerate(report.values):
+        boxes = value_boxes(v)
+        row = {
+            "key": key, "field": v.field, "section": v.section, "label": v.label,
+            "value": format_value(v.value), "unit": v.unit or "", "answer": v.answer or "", "text": v.text,
+            "status": v.status, "page": v.page, "rules": v.rules, "error": v.error or "",
+            "warnings": [{"code": w.code, "message": w.message} for w in v.warnings],
+            "bbox": ", ".join(f"{c:.1f}" for c in v.bbox) if v.bbox else "",
+            "fragments": [f"p{f.page} {f.text}" for f in v.fragments],
+            "box_pages": sorted(boxes),
+        }
+        rows.append(row)
+        for n, (x0, top, x1, bottom) in boxes.items():
+            page = next((p for p in pages if p["n"] == n), None)
+            if page is None:
+                continue
+            boxes_by_page[n].append({
+                "key": key, "status": v.status, "primary": n == v.page, "warn": bool(v.warnings or v.error),
+                "title": v.field or v.label, "bbox": f"{x0:.2f},{top:.2f},{x1:.2f},{bottom:.2f}",
+                "left": _pct(x0, page["width"]), "top": _pct(top, page["height"]),
+                "width": _pct(x1 - x0, page["width"]), "height": _pct(bottom - top, page["height"]),
+            })
+    for p in pages:
+        p["boxes"] = boxes_by_page[p["n"]]
+    return {"report": report, "rows": rows, "pages": pages, "problem": problem,
+            "counts": status_counts(report), "report_warnings": report.warnings}
+
+
+def status_counts(report: Report) -> dict[str, int]:
+    c = Counter(v.status for v in report.values)
+    return {s: c.get(s, 0) for s in STATUSES}
+
+
+def warning_codes(report: Report) -> Counter:
+    return Counter([w.code for w in report.warnings] + [w.code for v in report.values for w in v.warnings])
+
+
+def build_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION) -> ReviewResult:
+    """Write OUTDIR/review/ (replaced whole on every build) and return where its index is."""
+    outdir = Path(outdir)
+    reports = load_reports(outdir)
+    events = read_events(outdir)
+    input_path = Path(input_path).resolve() if input_path else run_input(events)
+    review = outdir / "review"
+    if review.exists():
+        shutil.rmtree(review)
+    (review / "img").mkdir(parents=True)
+    (review / "assets").mkdir()
+    for name in ASSETS:
+        shutil.copyfile(TEMPLATES / name, review / "assets" / name)
+
+    env = environment()
+    page_tpl, index_tpl = env.get_template("review_report.html.j2"), env.get_template("review_index.html.j2")
+    result = ReviewResult(index=review / "index.html", reports=len(reports))
+    entries = []
+    for i, report in enumerate(reports):
+        name = page_name(report.source)
+        pdf, pages, problem = find_pdf(input_path, report.source), [], None
+        if pdf is None:
+            where = input_path if input_path else "(no input folder recorded in log.jsonl)"
+            problem = f"PDF not found: {report.source} under {where}; rerun with --input DIR"
+        else:
+            try:
+                pages = render_pages(pdf, review / "img", name[: -len(".html")], resolution)
+                result.pages_rendered += len(pages)
+            except Exception as exc:  # a page image is a convenience: the field list is still written
+                problem = f"could not render {pdf}: {type(exc).__name__}: {exc}"
+        if problem:
+            result.problems.append(problem)
+        ctx = report_context(report, pages, problem)
+        ctx.update(prev=page_name(reports[i - 1].source) if i > 0 else None,
+                   next=page_name(reports[i + 1].source) if i + 1 < len(reports) else None,
+                   version=__version__)
+        atomic_write(review / name, page_tpl.render(**ctx))
+        codes = warning_codes(report)
+        entries.append({"report": report, "page": name, "counts": ctx["counts"], "warnings": sum(codes.values()),
+                        "codes": sorted(codes.items()), "problem": problem,
+                        "coverage": f"{report.coverage.ratio:.1%}" if report.coverage else ""})
+    totals = {s: sum(e["counts"][s] for e in entries) for s in STATUSES}
+    atomic_write(result.index, index_tpl.render(
+        entries=entries, totals=totals, failures=load_failures(outdir), input_path=str(input_path or ""),
+        outdir=str(outdir), version=__version__, statuses=STATUSES,
+        warnings_total=sum(e["warnings"] for e in entries)))
+    return result
+
+
+def main_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION) -> int:
+    try:
+        result = build_review(outdir, input_path, resolution)
+    except ReviewError as e:
+        print(f"pipeline review: {e}", file=sys.stderr)
+        return 2
+    for p in result.problems:
+        print(f"warning: {p}", file=sys.stderr)
+    print(f"review site: {result.reports} reports, {result.pages_rendered} page images -> {result.index}")
+    return 1 if result.problems else 0
