@@ -6,6 +6,7 @@ provenance); a text it cannot read raises RuleError with a code and a message.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import regex
 
@@ -195,7 +196,8 @@ def parse_money(text: str, countries: Countries, home: str | None) -> tuple[floa
         amount, nrules = parse_count(number)
     except RuleError:
         amount, nrules = parse_decimal(number)
-    amount = amount * mult
+    # Decimal, so that 1.1 million is 1100000 and not 1100000.0000000002
+    amount = float(Decimal(repr(amount)) * mult) if isinstance(amount, float) else amount * mult
     if isinstance(amount, float) and amount.is_integer():
         amount = int(amount)
     return amount, code, nrules + rules + crules

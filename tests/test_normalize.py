@@ -226,3 +226,10 @@ def test_stage_never_raises(text, field_type):
     out = normalize_value("some_field", field_type, text, CB, CO, "KZT")
     assert out.status in {"ok", "no_data", "invalid"}
     assert (out.status == "invalid") == (out.error is not None)
+
+
+@given(st.decimals(min_value="0.01", max_value="999.99", places=2), st.sampled_from(["million", "billion"]))
+def test_money_multiplier_is_exact(d, word):
+    amount, _, _ = parse_money(f"{d} {word} KZT", CO, "KZT")
+    factor = 10**6 if word == "million" else 10**9
+    assert amount == int(d * factor)
