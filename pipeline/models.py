@@ -81,6 +81,7 @@ class ExtractedDoc(BaseModel):
     sections: list[str] = Field(default_factory=list)
     furniture: list[str] = Field(default_factory=list)  # running headers, footers, page numbers
     words_total: int = 0
+    region_words: dict[str, int] = Field(default_factory=dict)  # words placed per part of the page
     unplaced: list[Word] = Field(default_factory=list)  # words that landed in no row, title or heading
     warnings: list["Issue"] = Field(default_factory=list)
 
@@ -124,8 +125,12 @@ class FieldValue(BaseModel):
 
 
 class Coverage(BaseModel):
+    """Where every word on the pages landed: the output side of the account is counted from
+    the rows written, so a word lost between extraction and output shows up here."""
+
     words_total: int
     words_placed: int
+    by_part: dict[str, int] = Field(default_factory=dict)
     unplaced: list[str] = Field(default_factory=list)
 
     @property

@@ -28,6 +28,18 @@ def _base(row: Row, section: str) -> FieldValue:
                       rules=rules)
 
 
+def _words(row: Row) -> int:
+    return sum(len(f.text.split()) for f in row.label.fragments + row.value.fragments)
+
+
+def coverage(doc: ExtractedDoc, table_words: dict[str, int]) -> Coverage:
+    parts = {k: n for k, n in doc.region_words.items() if k != "tables"}
+    parts.update(table_words)
+    return Coverage(words_total=doc.words_total, words_placed=doc.words_total - len(doc.unplaced),
+                    by_part=dict(sorted(parts.items())),
+                    unplaced=[f"p{w.page} ({w.x0:.0f},{w.top:.0f}) {w.text}" for w in doc.unplaced])
+
+
 def _home_currency(country: str | None, countries: Countries) -> str | None:
     return next((c.currency for c in countries.countries if c.name == country), None)
 
@@ -46,6 +58,8 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
     facts_fields = [f for f in codebook.fields if f.where == "facts"]
     table_fields = [f for f in codebook.fields if f.where == "table"]
     values: list[FieldValue] = []
+    table_words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0}
+    outcome: list[tuple[Row, FieldValue | None]] = []
 
     for row in doc.rows:
         v = _base(row, row.section)
@@ -53,6 +67,7 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
             v.field = row.key or ""
         elif row.kind == "subheading" and fold(v.label) in subheadings:
             report.subheadings.append(v.label)
+            outcome.append((row, None))
             continue
         else:
             fields = facts_fields if row.kind == "facts" else table_fields
@@ -74,6 +89,10 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
         if v.field:
             claimed[v.field] = v
         values.append(v)
+        outcome.append((row, v))
+    for row, v in outcome:
+        if row.kind in ("table", "subheading"):
+            table_words["subheadings" if v is None else "mapped_rows" if v.field else "unmapped_rows"] += _words(row)
 
     home = None
     for v in values:
@@ -99,11 +118,14 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
     year = report.field("year")
     report.year = year.value if year and year.status == "ok" else None
     validate_report(report, countries)
-    report.coverage = Coverage(words_total=doc.words_total, words_placed=doc.words_total - len(doc.unplaced),
-                               unplaced=[f"p{w.page} ({w.x0:.0f},{w.top:.0f}) {w.text}" for w in doc.unplaced])
+    report.coverage = coverage(doc, table_words)
     if doc.unplaced:
         report.warnings.append(Issue(code="words_not_placed",
                                      message=f"{len(doc.unplaced)} words landed in no row"))
+    written = sum(report.coverage.by_part.values())
+    if written != report.coverage.words_placed:
+        report.warnings.append(Issue(code="coverage_mismatch", message=(
+            f"{report.coverage.words_placed} words placed on the pages but {written} accounted for in the output")))
     return report
 
 

@@ -72,8 +72,13 @@ def test_no_field_row_is_dropped(case):
 
 def test_every_word_is_accounted_for(case):
     _, report = case
-    assert report.coverage.words_total > 300
-    assert report.coverage.unplaced == []
+    cov = report.coverage
+    assert cov.words_total > 300
+    assert cov.unplaced == [] and cov.words_placed == cov.words_total
+    # counted from the rows written: every placed word is in exactly one part of the output
+    assert sum(cov.by_part.values()) == cov.words_total
+    assert cov.by_part["mapped_rows"] > 200 and cov.by_part["title"] > 5
+    assert "coverage_mismatch" not in [w.code for w in report.warnings]
 
 
 def test_values_carry_provenance(case):

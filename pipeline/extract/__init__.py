@@ -137,9 +137,14 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     rows += table_rows(chunks, split or 0.0, body, settings)
 
     unplaced = [w for w in words if id(w) not in placed]
+    furniture_n = sum(len(ln.words) for ln in furniture)
+    heading_n = sum(len(ln.words) for hs in headings_by_page.values() for h in hs for ln in h)
+    regions = {"title": len({id(w) for w in title.placed}), "furniture": furniture_n,
+               "section_titles": heading_n, "facts": len(facts_words), "tables": len(table_words)}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture],
                         rows=rows, sections=sections, words_total=len(words), unplaced=unplaced,
+                        region_words=regions,
                         warnings=warnings)
 
 
