@@ -117,20 +117,19 @@ def _load_yaml(path: Path):
         raise CodebookError(f"{path}: cannot read: {e}") from e
 
 
-def load_codebook(path: Path | None = None) -> Codebook:
-    path = path or DATA / "codebook.yaml"
+def _load(model, path: Path, what: str):
     try:
-        return Codebook.model_validate(_load_yaml(path))
+        return model.model_validate(_load_yaml(path))
     except ValidationError as e:
-        raise CodebookError(f"{path}: invalid codebook: {e}") from e
+        raise CodebookError(f"{path}: invalid {what}: {e}") from e
+
+
+def load_codebook(path: Path | None = None) -> Codebook:
+    return _load(Codebook, path or DATA / "codebook.yaml", "codebook")
 
 
 def load_countries(path: Path | None = None) -> Countries:
-    path = path or DATA / "countries.yaml"
-    try:
-        return Countries.model_validate(_load_yaml(path))
-    except ValidationError as e:
-        raise CodebookError(f"{path}: invalid country data: {e}") from e
+    return _load(Countries, path or DATA / "countries.yaml", "country data")
 
 
 @lru_cache(maxsize=1)
