@@ -20,6 +20,8 @@ class Matching(BaseModel):
     accept: float = Field(gt=0, le=1)
     confident: float = Field(gt=0, le=1)
     ambiguous_gap: float = Field(ge=0, lt=1)
+    contained: float = Field(0.0, ge=0, le=1)
+    contained_extra_words: int = Field(0, ge=0)
 
 
 class Template(BaseModel):

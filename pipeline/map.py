@@ -47,24 +47,40 @@ def content_words(key: str) -> set[str]:
     return {t for t in key.split() if t not in STOPWORDS}
 
 
-def similarity(variant: str, key: str) -> float:
-    """1.0 for the same folded text; else the better of the character similarity (catches
-    spelling and punctuation changes) and the Dice overlap of content words (catches words
-    added, dropped or reordered)."""
+_FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
+
+
+def label_keys(label: str, countries: Countries) -> list[str]:
+    """The folded label, and the same without a trailing footnote mark ("Budget 1", "Budget*")."""
+    key = country_placeholder(label, countries)
+    bare = _FOOTNOTE.sub("", key)
+    return [key] if bare == key or not bare else [key, bare]
+
+
+def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0) -> float:
+    """1.0 for the same folded text; else the best of the character similarity (catches
+    spelling and punctuation changes), the Dice overlap of content words (catches words
+    added, dropped or reordered) and, where allowed, `contained` when one side's content
+    words all appear in the other with at most `extra` more ("Budget (KZT)" ~ "Budget")."""
     v = fold(variant)
     if v == key:
         return 1.0
     a, b = content_words(v), content_words(key)
     dice = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-    return max(SequenceMatcher(None, v, key).ratio(), dice) * 0.999  # never equal to an exact match
+    inside = contained if a and b and (a <= b or b <= a) and len(a ^ b) <= extra else 0.0
+    return max(SequenceMatcher(None, v, key).ratio(), dice, inside) * 0.999  # below an exact match
 
 
-def rank(label: str, fields: list[FieldSpec], countries: Countries) -> list[Candidate]:
-    """Every field's best-matching label variant, best first."""
-    key = country_placeholder(label, countries)
+def rank(label: str, fields: list[FieldSpec], countries: Countries, section: str | None = None,
+         contained: float = 0.0, extra: int = 0) -> list[Candidate]:
+    """Every field's best-matching label variant, best first. Containment counts only for
+    fields of the row's own section (or rows outside any section: the facts box)."""
+    keys = label_keys(label, countries)
     out = []
     for spec in fields:
-        best = max(((similarity(v, key), v) for v in spec.labels), default=(0.0, ""))
+        allow = contained if section is None or spec.section in (None, section) else 0.0
+        best = max(((similarity(v, k, allow, extra), v) for v in spec.labels for k in keys),
+                   default=(0.0, ""))
         out.append(Candidate(spec, best[1], round(best[0], 4)))
     return sorted(out, key=lambda c: -c.score)
 
@@ -73,7 +89,8 @@ def match_label(label: str, section: str | None, fields: list[FieldSpec], codebo
                 countries: Countries, page: int | None = None) -> tuple[Match | None, list[Issue]]:
     """Match a printed label; None keeps the row as unmapped. Weak and ambiguous matches warn."""
     m = codebook.matching
-    ranked = [c for c in rank(label, fields, countries) if c.score >= m.accept]
+    ranked = [c for c in rank(label, fields, countries, section, m.contained, m.contained_extra_words)
+              if c.score >= m.accept]
     if not ranked:
         return None, []
     issues: list[Issue] = []

@@ -81,11 +81,13 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
                                         message=f"row {v.label!r} has no value and is no known sub-heading"))
         if v.field and v.field in claimed:
             first = claimed[v.field]
+            keep, lose = (v, first) if v.match and first.match and v.match.score > first.match.score else (first, v)
             msg = (f"two rows claim {v.field}: {first.label!r} (page {first.page}) and {v.label!r} "
-                   f"(page {v.page}); the second is kept as unmapped")
+                   f"(page {v.page}); {lose.label!r} matches less well and is kept as unmapped")
             first.warnings.append(Issue(code="duplicate_field", field=v.field, page=first.page, message=msg))
             v.warnings.append(Issue(code="duplicate_field", field=v.field, page=v.page, message=msg))
-            v.field, v.match = "", None
+            claimed[v.field] = keep
+            lose.field, lose.match = "", None
         if v.field:
             claimed[v.field] = v
         values.append(v)

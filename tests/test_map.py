@@ -90,3 +90,13 @@ def test_codebook_unknown_section_rejected(tmp_path):
 
 def test_codebook_covers_the_public_contract():
     assert len(CB.field_ids) == 32 and len(set(CB.field_ids)) == 32
+
+
+def test_footnote_mark_after_a_label_is_ignored_for_matching():
+    assert match("Budget 1", section="investigation")[0].field == "investigative_body_budget"
+
+
+def test_a_suffix_on_a_short_label_matches_within_its_section_only():
+    m, issues = match("Budget (KZT)", section="investigation")
+    assert m.field == "investigative_body_budget" and [i.code for i in issues] == ["weak_match"]
+    assert match("Budget of the national preventive mechanism", section="prevention")[0] is None
