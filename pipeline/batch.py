@@ -1,20 +1,22 @@
 """Run a batch: find the PDFs, convert each, record failures and events, write the outputs."""
 from __future__ import annotations
 
-import sys
+import json
+import time
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
+from .cache import ResultCache, file_sha256, fingerprint, manifest, write_manifest
 from .codebook import default_codebook
-from .failures import NotAProfile, classify, precheck
 from .models import Failure, Report
-from .process import process_pdf
+from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
 from .settings import DEFAULT_SETTINGS, ExtractSettings
-from .write import write_outputs
+from .write import atomic_write, write_outputs
 
-MAX_BYTES = 200 * 1024 * 1024
+RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
 
 
 @dataclass
@@ -22,6 +24,7 @@ class BatchResult:
     reports: list[Report] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
+    run: dict = field(default_factory=dict)  # run-specific: workers, files reused from the cache, seconds
 
     @property
     def exit_code(self) -> int:
@@ -35,22 +38,6 @@ def find_pdfs(input_path: Path) -> list[tuple[Path, str]]:
         return [(input_path, input_path.name)]
     found = [p for p in input_path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"]
     return sorted(((p, p.relative_to(input_path).as_posix()) for p in found), key=lambda t: t[1])
-
-
-def convert_one(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> Report | Failure:
-    """Convert one file; every expected failure comes back as a Failure, never as an exception."""
-    early = precheck(path, MAX_BYTES)
-    if early is not None:
-        return early.model_copy(update={"source": source})
-    try:
-        report = process_pdf(path, source, settings)
-        mapped = sum(1 for v in report.values if v.field and v.status != "missing")
-        if report.template is None and mapped < 3:
-            raise NotAProfile("not a country profile: no index title and fewer than 3 known indicators "
-                              f"({mapped} found)")
-        return report
-    except Exception as exc:  # every failure is recorded as data; the batch goes on
-        return classify(source, exc)
 
 
 def report_events(report: Report) -> list[dict]:
@@ -80,23 +67,76 @@ def report_events(report: Report) -> list[dict]:
     return events
 
 
+def _label(entry: dict) -> str:
+    return "converted" if entry["kind"] == "report" else f"failed ({entry['result']['category']})"
+
+
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
-              guard: bool = True, progress=None) -> BatchResult:
+              guard: bool = True, progress=None, *, workers: int | None = None,
+              limits: Limits = Limits(), force: bool = False) -> BatchResult:
+    """Convert every PDF under input_path and write the outputs to outdir.
+
+    Each file is converted in a worker process under a time and memory limit (pipeline/runner.py);
+    results are cached per file content (pipeline/cache.py) so a rerun converts only what changed,
+    and `force` converts everything again. The outputs depend only on the inputs and the settings:
+    not on the number of workers, on the cache, or on the order in which files finish.
+    `progress(items, total)` wraps an iterator of (source, label) pairs, one per finished file.
+    """
+    t0, started = time.monotonic(), datetime.now(timezone.utc)
+    outdir = Path(outdir)
     result = BatchResult()
     result.events.append({"event": "run", "pipeline_version": __version__,
                           "settings": settings.model_dump(), "input": Path(input_path).name,
                           # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
                           "input_path": str(Path(input_path).resolve())})
     files = find_pdfs(input_path)
-    for path, source in (progress(files) if progress else files):
-        out = convert_one(path, source, settings)
-        if isinstance(out, Failure):
+    fp = fingerprint(settings, MAX_BYTES)
+    cache = ResultCache(outdir, fp)
+    hashes: list[str | None] = []
+    keys: list[str | None] = []
+    entries: list[dict | None] = []
+    tasks: list[Task] = []
+    for i, (path, source) in enumerate(files):
+        try:
+            digest = file_sha256(path)
+        except OSError:  # unreadable: the worker reports why
+            digest = None
+        key = cache.key(digest, source) if digest else None
+        hashes.append(digest)
+        keys.append(key)
+        entries.append(cache.get(key) if key and not force else None)
+        if entries[-1] is None:
+            tasks.append(Task(i, path, source))
+    reused = len(files) - len(tasks)
+
+    def finished():
+        for (_, source), entry in zip(files, entries):
+            if entry is not None:
+                yield source, "cached"
+        for task, entry in run_tasks(tasks, settings, workers, limits):
+            if entry.pop("cacheable") and keys[task.index]:
+                cache.put(keys[task.index], entry)  # at once: a killed run keeps what it finished
+            entries[task.index] = entry
+            yield task.source, _label(entry)
+
+    for _ in (progress(finished(), len(files)) if progress else finished()):
+        pass
+    outcomes = []
+    for i, (_, source) in enumerate(files):
+        entry, entries[i] = entries[i], None
+        if entry["kind"] == "failure":
+            out = Failure.model_validate(entry["result"])
             result.failures.append(out)
-            result.events.append({"event": "failed", "file": source, "category": out.category,
-                                  "message": out.message})
+            event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
+            if entry.get("detail"):  # a traceback or how the worker died: for the log, not the terminal
+                event["detail"] = entry["detail"]
+            result.events.append(event)
+            outcomes.append(out.category)
         else:
+            out = Report.model_validate(entry["result"])
             result.reports.append(out)
             result.events += report_events(out)
+            outcomes.append("converted")
     result.events.append({"event": "summary", "reports_processed": len(files),
                           "converted": len(result.reports), "failed": len(result.failures),
                           "statuses": dict(sorted(Counter(v.status for r in result.reports
@@ -105,6 +145,16 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
                                                           if e["event"] == "warning").items())),
                           "failures": dict(sorted(Counter(f.category for f in result.failures).items()))})
     write_outputs(outdir, result.reports, result.failures, result.events, default_codebook(), guard)
+    write_manifest(outdir, manifest(fp, guard, [{"source": s, "sha256": h, "result": o}
+                                                for (_, s), h, o in zip(files, hashes, outcomes)]))
+    cache.prune({k for k in keys if k})
+    for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
+        stale.unlink(missing_ok=True)
+    result.run = {"started": started.isoformat(timespec="seconds"), "seconds": round(time.monotonic() - t0, 3),
+                  "files": len(files), "reused": reused, "converted_now": len(tasks),
+                  "workers": min(workers or default_workers(), len(tasks)),
+                  "timeout": limits.timeout, "max_memory_mb": limits.max_memory_mb, "force": force}
+    atomic_write(outdir / RUN_INFO, json.dumps(result.run, indent=2) + "\n")
     return result
 
 
@@ -119,6 +169,9 @@ def summary(result: BatchResult) -> str:
         lines.append("warnings: " + ", ".join(f"{k} {n}" for k, n in sorted(warnings.items())))
     else:
         lines.append("warnings: none")
+    if result.run:
+        lines.append(f"reused from cache: {result.run['reused']}   converted now: {result.run['converted_now']}"
+                     f"   workers: {result.run['workers']}   time: {result.run['seconds']:.1f} s")
     if result.failures:
         lines.append("failures: " + ", ".join(f"{k} {n}" for k, n in
                                              sorted(Counter(f.category for f in result.failures).items())))

@@ -11,25 +11,52 @@ from . import __version__
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
-def _progress(files):
+def _progress(items, total=None):
+    """A tqdm bar on a terminal; otherwise one plain line per finished file on stderr."""
     if sys.stderr.isatty():
         from tqdm import tqdm
-        return tqdm(files, desc="converting", unit="file")
-    return files
+        return tqdm(items, total=total, desc="converting", unit="file")
+    return _plain_progress(items, total)
+
+
+def _plain_progress(items, total):
+    for n, item in enumerate(items, 1):
+        source, label = item if isinstance(item, tuple) else (item, "")
+        print(f"[{n}/{total if total is not None else '?'}] {source}: {label}", file=sys.stderr, flush=True)
+        yield item
+
+
+def _positive(kind):
+    def parse(text):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
+        return value
+    return parse
 
 
 def cmd_run(args) -> int:
     from .batch import run_batch, summary
+    from .runner import Limits
     from .settings import ExtractSettings
 
     if not args.input.exists():
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    result = run_batch(args.input, args.out, ExtractSettings(), guard=not args.no_csv_guard,
-                       progress=_progress)
+    try:
+        result = run_batch(args.input, args.out, ExtractSettings(), guard=not args.no_csv_guard,
+                           progress=_progress, workers=args.workers, force=args.force,
+                           limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory))
+    except KeyboardInterrupt:
+        print("\ninterrupted: the previous outputs are unchanged; files already converted are cached, "
+              "so running the same command again completes the batch", file=sys.stderr)
+        return 130
     text = summary(result)
     print(text)
-    print(f"outputs in {args.out}/ (values.csv, profiles.csv, json/, failures.csv, log.jsonl)")
+    print(f"outputs in {args.out}/ (values.csv, profiles.csv, json/, failures.csv, log.jsonl, manifest.json)")
     if args.strict and any(v.status == "invalid" for r in result.reports for v in r.values):
         return EXIT_FAILURES
     return result.exit_code
@@ -89,6 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a folder searched recursively, or one PDF (default: raw/)")
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run.add_argument("--strict", action="store_true", help="exit 1 also when any value fails validation")
+    run.add_argument("--workers", type=_positive(int), default=None, metavar="N",
+                     help="convert N files at a time, each in its own process (default: the number of cores)")
+    run.add_argument("--timeout", type=_positive(float), default=120.0, metavar="SECONDS",
+                     help="stop converting a file after this many seconds: it fails as `timeout` (default 120)")
+    run.add_argument("--max-memory", type=_positive(int), default=2048, metavar="MB",
+                     help="memory limit of the process converting one file: over it the file fails as "
+                          "`too_large` (default 2048)")
+    run.add_argument("--force", action="store_true",
+                     help="convert every file again instead of reusing results cached in OUTDIR/cache/ "
+                          "for files that did not change")
     run.add_argument("--no-csv-guard", action="store_true",
                      help="write text cells starting with = + - @ as they are (default: prefix them with ' "
                           "so spreadsheets do not run them as formulas)")

@@ -15,6 +15,7 @@ class NotAProfile(ValueError):
     """A readable PDF that is not a country profile."""
 
 
+OUT_OF_MEMORY = "ran out of memory while converting"
 
 
 def precheck(path: Path, max_bytes: int) -> Failure | None:
@@ -44,9 +45,23 @@ def _raised_in_pdf_library(exc: BaseException) -> bool:
     return bool(last) and any(lib in last for lib in ("pdfminer", "pdfplumber", "pypdfium2"))
 
 
+def _cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())): look inside."""
+    for _ in range(5):
+        inner = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], BaseException) else None
+        if inner is None or inner is exc:
+            break
+        exc = inner
+    return exc
+
+
 def classify(source: str, exc: BaseException) -> Failure:
     """Map an exception raised while converting one file to a failure category."""
+    outer, exc = exc, _cause(exc)
     text = str(exc) or exc.__class__.__name__
+    if isinstance(exc, MemoryError):
+        return Failure(source=source, category="too_large",
+                       message=f"{OUT_OF_MEMORY} (over the per-file memory limit; see --max-memory)")
     if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text.lower() \
             or "encrypt" in text.lower():
         return Failure(source=source, category="encrypted",
@@ -58,7 +73,7 @@ def classify(source: str, exc: BaseException) -> Failure:
         return Failure(source=source, category="not_a_profile", message=text)
     if isinstance(exc, TooLarge):
         return Failure(source=source, category="too_large", message=text)
-    if isinstance(exc, (PDFSyntaxError, PSException)) or _raised_in_pdf_library(exc):
+    if isinstance(exc, (PDFSyntaxError, PSException)) or _raised_in_pdf_library(outer):
         return Failure(source=source, category="damaged",
                        message=f"the PDF is damaged or malformed and cannot be read "
                                f"({exc.__class__.__name__}: {text[:200]})")

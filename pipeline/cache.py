@@ -1,0 +1,111 @@
+"""Incremental reruns: a per-file result cache (OUTDIR/cache/) and the run's manifest (OUTDIR/manifest.json).
+
+A file's result is cached under a key made of everything that decides it: the file's content (sha256),
+its source name, the pipeline version, the codebook and country data, the pipeline's own code and the
+extract settings. Change any of them and the file is converted again; nothing else is needed to
+invalidate. Results that depend on the machine rather than the file (timeouts, crashes, running out of
+memory) are never cached. Each entry is written atomically, as soon as its file is done, so a run that
+is killed keeps what it finished and the next run completes the rest.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .codebook import DATA
+from .settings import ExtractSettings
+from .write import atomic_write
+
+PACKAGE = Path(__file__).parent
+CACHE_DIR = "cache"
+MANIFEST = "manifest.json"
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# Modules that only read results or write outputs: editing them does not change a file's result.
+_NOT_CONVERSION = ("__main__.py", "cli.py", "batch.py", "cache.py", "write.py", "evaluate.py", "diff.py",
+                   "review*")
+
+
+def _tree_sha256(root: Path, pattern: str, skip: tuple[str, ...] = ()) -> str:
+    h = hashlib.sha256()
+    for p in sorted(root.rglob(pattern)):
+        rel = p.relative_to(root)
+        if "__pycache__" in p.parts or any(fnmatch.fnmatch(rel.parts[0], s) for s in skip):
+            continue
+        h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def codebook_sha256() -> str:
+    """The codebook and the country data (pipeline/data/*.yaml)."""
+    return _tree_sha256(DATA, "*.yaml")
+
+
+@lru_cache(maxsize=1)
+def code_sha256() -> str:
+    """The converting code: a change to it invalidates cached results even without a version bump."""
+    return _tree_sha256(PACKAGE, "*.py", _NOT_CONVERSION)
+
+
+def fingerprint(settings: ExtractSettings, max_bytes: int) -> dict:
+    """What every result of a run depends on besides the file itself (written into the manifest)."""
+    return {"pipeline_version": __version__, "codebook_sha256": codebook_sha256(),
+            "code_sha256": code_sha256(), "settings": settings.model_dump(), "max_bytes": max_bytes}
+
+
+class ResultCache:
+    """OUTDIR/cache/<key>.json: one converted Report or Failure per (file content, source, fingerprint)."""
+
+    def __init__(self, outdir: Path, fp: dict):
+        self.dir = Path(outdir) / CACHE_DIR
+        self._salt = hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()
+
+    def key(self, content_sha256: str, source: str) -> str:
+        return hashlib.sha256(f"{self._salt}\0{content_sha256}\0{source}".encode()).hexdigest()
+
+    def get(self, key: str) -> dict | None:
+        try:
+            entry = json.loads((self.dir / f"{key}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # absent or unreadable: convert again
+        return entry if isinstance(entry, dict) and entry.get("kind") in ("report", "failure") else None
+
+    def put(self, key: str, entry: dict) -> None:
+        atomic_write(self.dir / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop entries of files no longer in the batch (and temp files of a killed run)."""
+        if not self.dir.exists():
+            return
+        for p in self.dir.iterdir():
+            if p.is_file() and (p.name.startswith(".") or p.suffix == ".json" and p.stem not in keep):
+                p.unlink(missing_ok=True)
+
+
+def manifest(fp: dict, guard: bool, files: list[dict]) -> dict:
+    """What the outputs were made from: deterministic (no times), byte-identical for the same inputs."""
+    return {**fp, "csv_guard": guard, "files": files}
+
+
+def write_manifest(outdir: Path, doc: dict) -> None:
+    atomic_write(Path(outdir) / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+
+
+def read_manifest(outdir: Path) -> dict | None:
+    try:
+        return json.loads((Path(outdir) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None

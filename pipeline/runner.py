@@ -1,0 +1,290 @@
+"""Convert many files in worker processes, each file isolated by a wall-clock and a memory limit.
+
+Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``.
+
+- A per-file time limit needs the parent to know which file each worker is on, and to kill that
+  worker alone. ProcessPoolExecutor has no per-task timeout (``future.result(timeout=...)`` leaves
+  the worker running), and a worker that dies (segfault, ``os._exit``, killed for memory) breaks
+  the whole pool: every future in flight fails with BrokenProcessPool, so one cannot tell which
+  file did it, and the pool must be rebuilt and the innocent files resubmitted.
+- Here each worker holds at most one file at a time, sent over its own pipe. The parent waits on
+  the pipes and the process sentinels together, with the nearest deadline as timeout. A result, a
+  dead worker and a passed deadline each belong to exactly one known file: that file gets its
+  failure (``internal_error``, ``too_large`` or ``timeout``), the worker is replaced, and the batch
+  goes on. The whole pool is ~150 lines with nothing hidden.
+- Workers are forked from a forkserver that has imported the pipeline once: a cheap start, and no
+  fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
+  limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
+  it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
+
+The worker sends each result back as JSON (a Report or a Failure), the same form the result cache
+stores, so a fresh result and a cached one go through the same code into the outputs.
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+import multiprocessing
+import os
+import resource
+import signal
+import time
+import traceback
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Iterator
+
+from .failures import OUT_OF_MEMORY, NotAProfile, classify, precheck
+from .models import Failure, Report
+from .process import process_pdf
+from .settings import DEFAULT_SETTINGS, ExtractSettings
+
+MAX_BYTES = 200 * 1024 * 1024
+# Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
+# of hang, crash (os._exit), segfault, oom (allocate until the memory limit), slow=SECONDS.
+TEST_FAULT_ENV = "PIPELINE_TEST_FAULT"
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 120.0  # seconds of wall clock per file
+    max_memory_mb: int = 2048  # address space of a worker (RLIMIT_AS); 0 = no limit
+    tasks_per_worker: int = 25  # a worker is replaced after this many files
+
+
+@dataclass(frozen=True)
+class Task:
+    index: int
+    path: Path
+    source: str
+
+
+# ---- one file, inside a worker ------------------------------------------------------------------
+
+def convert_detailed(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS
+                     ) -> tuple[Report | Failure, str | None]:
+    """Convert one file: (Report or Failure, technical detail for the log or None). Never raises."""
+    try:
+        early = precheck(path, MAX_BYTES)
+        if early is not None:
+            return early.model_copy(update={"source": source}), None
+        report = process_pdf(path, source, settings)
+        mapped = sum(1 for v in report.values if v.field and v.status != "missing")
+        if report.template is None and mapped < 3:
+            raise NotAProfile("not a country profile: no index title and fewer than 3 known indicators "
+                              f"({mapped} found)")
+        return report, None
+    except Exception as exc:  # every failure is recorded as data; the batch goes on
+        failure = classify(source, exc)
+        detail = "".join(traceback.format_exception(exc)) if failure.category == "internal_error" else None
+        return failure, detail
+
+
+def convert_one(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> Report | Failure:
+    """Convert one file in this process; every expected failure comes back as a Failure, never as an exception."""
+    return convert_detailed(path, source, settings)[0]
+
+
+def parse_fault(spec: str | None) -> list[tuple[str, str, str]]:
+    """PIPELINE_TEST_FAULT -> [(action, arg, glob)]; used only by the tests."""
+    out = []
+    for item in (spec or "").split(";"):
+        if ":" in item:
+            action, glob = item.split(":", 1)
+            action, _, arg = action.partition("=")
+            out.append((action.strip(), arg, glob.strip()))
+    return out
+
+
+def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
+    for action, arg, glob in faults:
+        if not fnmatch.fnmatch(source, glob):
+            continue
+        if action == "hang":
+            time.sleep(10**6)
+        elif action == "crash":
+            os._exit(3)
+        elif action == "segfault":
+            os.kill(os.getpid(), signal.SIGSEGV)
+        elif action == "oom":
+            hog = []
+            while True:
+                hog.append(bytearray(64 * 1024 * 1024))
+        elif action == "slow":
+            time.sleep(float(arg or 1))
+
+
+def entry_for(outcome: Report | Failure, detail: str | None = None, cacheable: bool = True) -> dict:
+    """A result as plain JSON data: what the cache stores and what the outputs are built from."""
+    kind = "report" if isinstance(outcome, Report) else "failure"
+    return {"kind": kind, "result": json.loads(outcome.model_dump_json()), "detail": detail,
+            "cacheable": cacheable}
+
+
+def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    if max_memory_mb:
+        limit = max_memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd files are noise here
+    settings = ExtractSettings.model_validate_json(settings_json)
+    while True:
+        try:
+            msg = conn.recv()
+        except (EOFError, OSError):
+            return
+        if msg is None:
+            return
+        index, path, source = msg
+        try:
+            _apply_fault(faults, source)
+            outcome, detail = convert_detailed(Path(path), source, settings)
+            # out of memory is a matter of the limit, not of the file: try it again next run
+            entry = entry_for(outcome, detail, cacheable=not (isinstance(outcome, Failure)
+                                                              and outcome.message.startswith(OUT_OF_MEMORY)))
+            payload = json.dumps(entry)
+        except MemoryError:
+            payload = json.dumps(entry_for(Failure(source=source, category="too_large", message=(
+                f"{OUT_OF_MEMORY} (over the limit of {max_memory_mb} MB per file; see --max-memory)")),
+                cacheable=False))
+        try:
+            conn.send((index, payload))
+        except OSError:  # the parent is gone
+            return
+
+
+# ---- the pool, in the parent ---------------------------------------------------------------------
+
+@dataclass
+class _Slot:
+    proc: multiprocessing.Process | None = None
+    conn: object = None
+    task: Task | None = None
+    started: float = 0.0
+    done: int = 0
+
+
+def _context():
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["pipeline.runner"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults) -> None:
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults),
+                       name="pipeline-worker", daemon=True)
+    proc.start()
+    child.close()
+    slot.proc, slot.conn, slot.done = proc, parent, 0
+
+
+def _discard(slot: _Slot, kill: bool) -> None:
+    if slot.proc is None:
+        return
+    if kill:
+        slot.proc.kill()
+    else:
+        try:
+            slot.conn.send(None)
+        except OSError:
+            pass
+    slot.proc.join(5)
+    if slot.proc.is_alive():
+        slot.proc.kill()
+        slot.proc.join()
+    slot.conn.close()
+    slot.proc, slot.conn = None, None
+
+
+def _died(task: Task, exitcode: int | None, limits: Limits) -> dict:
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name
+        if -exitcode == signal.SIGKILL:
+            return entry_for(Failure(source=task.source, category="too_large", message=(
+                f"the worker converting this file was killed by the system (SIGKILL), most likely for "
+                f"running out of memory (limit {limits.max_memory_mb} MB per file; see --max-memory)")),
+                f"worker killed by {name}", cacheable=False)
+        how = f"was killed by signal {name}"
+    else:
+        how = f"exited with code {exitcode}"
+    return entry_for(Failure(source=task.source, category="internal_error", message=(
+        f"the worker process converting this file crashed (it {how}); the other files were not "
+        "affected; please report it with the file")), f"worker {how}", cacheable=False)
+
+
+def _timed_out(task: Task, limits: Limits) -> dict:
+    return entry_for(Failure(source=task.source, category="timeout", message=(
+        f"conversion took longer than the limit of {limits.timeout:g} s and was stopped "
+        "(the file may be malformed; see --timeout)")), cacheable=False)
+
+
+def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, workers: int | None = None,
+              limits: Limits = Limits(), faults=None) -> Iterator[tuple[Task, dict]]:
+    """Yield (task, entry) as files finish, in completion order; every task yields exactly once."""
+    if not tasks:
+        return
+    faults = parse_fault(os.environ.get(TEST_FAULT_ENV)) if faults is None else faults
+    ctx = _context()
+    settings_json = settings.model_dump_json()
+    pending = deque(tasks)
+    slots = [_Slot() for _ in range(max(1, min(workers or default_workers(), len(tasks))))]
+    try:
+        while pending or any(s.task for s in slots):
+            for s in slots:
+                while s.task is None and pending:
+                    if s.proc is not None and s.done >= limits.tasks_per_worker:
+                        _discard(s, kill=False)
+                    if s.proc is None:
+                        _start(s, ctx, settings_json, limits, faults)
+                    task = pending.popleft()
+                    try:
+                        s.conn.send((task.index, str(task.path), task.source))
+                    except OSError:  # the worker died while idle: replace it and try again
+                        pending.appendleft(task)
+                        _discard(s, kill=True)
+                        continue
+                    s.task, s.started = task, time.monotonic()
+            busy = [s for s in slots if s.task]
+            deadline = min(s.started for s in busy) + limits.timeout
+            ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy],
+                             timeout=max(0.0, deadline - time.monotonic())))
+            now = time.monotonic()
+            for s in busy:
+                task, entry = s.task, None
+                if s.conn in ready or s.proc.sentinel in ready:
+                    try:
+                        if s.conn.poll():
+                            _, payload = s.conn.recv()
+                            entry = json.loads(payload)
+                            s.done += 1
+                    except (EOFError, OSError):
+                        pass
+                    if entry is None:  # the worker died on this file
+                        s.proc.join(5)
+                        entry = _died(task, s.proc.exitcode, limits)
+                        _discard(s, kill=True)
+                elif now - s.started >= limits.timeout:
+                    _discard(s, kill=True)
+                    entry = _timed_out(task, limits)
+                if entry is not None:
+                    s.task = None
+                    yield task, entry
+    finally:
+        for s in slots:
+            _discard(s, kill=s.task is not None)

@@ -1,0 +1,272 @@
+"""Batches that survive anything: bad files, crashes, hangs, memory blow-ups, fuzzed PDFs, parallel runs.
+
+Every input is made here, in tmp_path: from tests/fixtures or drawn with reportlab. Hangs, crashes and
+memory blow-ups are injected through PIPELINE_TEST_FAULT, read by the batch runner and applied in the
+worker to matching file names only (pipeline/runner.py: _apply_fault).
+"""
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from pipeline.batch import run_batch
+from pipeline.runner import TEST_FAULT_ENV, Limits
+
+from conftest import FIXTURES
+
+CATEGORIES = {"not_pdf", "empty", "encrypted", "damaged", "no_text_layer", "not_a_profile",
+              "timeout", "too_large", "internal_error"}
+GOOD = "kazakhstan_en_2019.docx.pdf"
+
+
+def make_bad_batch(root: Path) -> dict[str, str]:
+    """One file per failure category (and one good file); returns {source: expected category or 'converted'}."""
+    root.mkdir(parents=True, exist_ok=True)
+    good = (FIXTURES / GOOD).read_bytes()
+    (root / "empty.pdf").write_bytes(b"")
+    (root / "text_renamed.pdf").write_text("Dear colleagues,\nthis is a plain text file.\n")
+    (root / "truncated.pdf").write_bytes(good[: len(good) // 2])
+    c = canvas.Canvas(str(root / "encrypted.pdf"), encrypt="secret")
+    c.drawString(72, 700, "Country profile")
+    c.showPage()
+    c.save()
+    c = canvas.Canvas(str(root / "image_only.pdf"))  # shapes only: a page with no text layer, like a scan
+    c.rect(72, 400, 300, 300, fill=1)
+    c.circle(300, 200, 60, fill=1)
+    c.showPage()
+    c.save()
+    c = canvas.Canvas(str(root / "prose.pdf"), pagesize=A4)
+    text = c.beginText(72, 770)
+    for i in range(40):
+        text.textLine(f"Line {i}: an ordinary letter about the garden, the weather and the harvest.")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    c = canvas.Canvas(str(root / "three_hundred_pages.pdf"))
+    for i in range(300):
+        c.drawString(72, 700, f"Page {i + 1} of a long document")
+        c.showPage()
+    c.save()
+    rng = random.Random(7)
+    corrupt = bytearray(good)
+    for _ in range(200):
+        corrupt[rng.randrange(len(corrupt))] = rng.randrange(256)
+    (root / "corrupted.pdf").write_bytes(bytes(corrupt))
+    for name in ["good.pdf", "hang_me.pdf", "crash_me.pdf", "segfault_me.pdf", "oom_me.pdf"]:
+        (root / name).write_bytes(good)  # good files; the injected fault makes the worker misbehave
+    return {"empty.pdf": "empty", "text_renamed.pdf": "not_pdf", "truncated.pdf": "damaged",
+            "encrypted.pdf": "encrypted", "image_only.pdf": "no_text_layer", "prose.pdf": "not_a_profile",
+            "three_hundred_pages.pdf": "too_large", "corrupted.pdf": "damaged", "good.pdf": "converted",
+            "hang_me.pdf": "timeout", "crash_me.pdf": "internal_error", "segfault_me.pdf": "internal_error",
+            "oom_me.pdf": "too_large"}
+
+
+FAULTS = "hang:hang_me.pdf;crash:crash_me.pdf;segfault:segfault_me.pdf;oom:oom_me.pdf"
+
+
+def outcomes(out: Path) -> dict[str, str]:
+    """{source: category or 'converted'} read back from failures.csv and the log."""
+    events = [json.loads(line) for line in (out / "log.jsonl").read_text(encoding="utf-8").splitlines()]
+    got = {e["file"]: "converted" for e in events if e["event"] == "converted"}
+    got.update({e["file"]: e["category"] for e in events if e["event"] == "failed"})
+    return got
+
+
+def output_files(out: Path) -> dict[str, bytes]:
+    """Every deterministic output (run.json is run-specific, cache/ is internal)."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != "run.json" and "cache" not in p.relative_to(out).parts}
+
+
+def cli(*args, env_extra=None, **kw):
+    env = {k: v for k, v in os.environ.items() if k != TEST_FAULT_ENV}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], capture_output=True,
+                          text=True, env=env, **kw)
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory):
+    """The bad batch through the command line, with a hang, a crash, a segfault and a memory blow-up."""
+    root = tmp_path_factory.mktemp("bad")
+    expected = make_bad_batch(root / "in")
+    out = root / "out"
+    proc = cli("run", root / "in", "--out", out, "--workers", 2, "--timeout", 8, "--max-memory", 512,
+               env_extra={TEST_FAULT_ENV: FAULTS}, timeout=300)
+    return expected, out, proc
+
+
+def test_every_bad_file_gets_its_category(bad):
+    expected, out, proc = bad
+    assert outcomes(out) == expected, proc.stdout + proc.stderr
+
+
+def test_failures_csv_has_a_category_and_a_readable_message(bad):
+    import pandas as pd
+
+    expected, out, _ = bad
+    failures = pd.read_csv(out / "failures.csv", dtype=str, keep_default_na=False)
+    assert list(failures.columns) == ["source", "category", "message"]
+    assert dict(zip(failures["source"], failures["category"])) == {
+        k: v for k, v in expected.items() if v != "converted"}
+    assert set(failures["category"]) <= CATEGORIES
+    for msg in failures["message"]:
+        assert len(msg) > 20 and "Traceback" not in msg and "\n" not in msg
+    by_source = dict(zip(failures["source"], failures["message"]))
+    assert "8 s" in by_source["hang_me.pdf"]
+    assert "300 pages" in by_source["three_hundred_pages.pdf"]
+    assert "memory" in by_source["oom_me.pdf"]
+    assert "crashed" in by_source["crash_me.pdf"] and "SIGSEGV" in by_source["segfault_me.pdf"]
+
+
+def test_exit_code_1_and_no_traceback_on_the_terminal(bad):
+    _, out, proc = bad
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stdout + proc.stderr
+    assert "FAILED hang_me.pdf: [timeout]" in proc.stdout
+    assert "reports processed: 13   converted: 1   failed: 12" in proc.stdout
+    # internal_error details (how the worker died) go to the log
+    events = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
+    crash = next(e for e in events if e.get("file") == "crash_me.pdf")
+    assert crash["detail"] == "worker exited with code 3"
+
+
+def test_machine_dependent_failures_are_not_cached(bad):
+    _, out, _ = bad
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert {f["source"]: f["result"] for f in manifest["files"]} == outcomes(out)
+    # 13 files; timeout, crash, segfault and out-of-memory are retried on the next run
+    assert len(list((out / "cache").glob("*.json"))) == 13 - 4
+
+
+def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    data = bytearray(data)
+    kind = rng.choice(["flip", "cut", "truncate", "duplicate", "zero"])
+    i = rng.randrange(len(data))
+    if kind == "flip":
+        for _ in range(rng.randint(1, 60)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+    elif kind == "cut":
+        del data[i:i + rng.randint(1, 3000)]
+    elif kind == "truncate":
+        data = data[:i]
+    elif kind == "duplicate":
+        data[i:i] = data[i:i + rng.randint(1, 3000)]
+    else:
+        n = len(data[i:i + rng.randint(1, 800)])
+        data[i:i + n] = bytes(n)
+    return kind, bytes(data)
+
+
+def test_fuzzed_pdfs_each_convert_or_fail_with_a_category(tmp_path):
+    rng = random.Random(20240601)
+    fixtures = sorted(FIXTURES.glob("*.pdf"))
+    (tmp_path / "in").mkdir()
+    for n in range(20):
+        kind, data = mutate(fixtures[rng.randrange(len(fixtures))].read_bytes(), rng)
+        (tmp_path / "in" / f"mutant_{n:02d}_{kind}.pdf").write_bytes(data)
+    result = run_batch(tmp_path / "in", tmp_path / "out", workers=2, limits=Limits(timeout=60))
+    assert len(result.reports) + len(result.failures) == 20
+    assert {f.category for f in result.failures} <= CATEGORIES
+    # pdfminer's errors on bad input are `damaged`; none of the 20 mutants may hit a bug of ours
+    assert [f for f in result.failures if f.category == "internal_error"] == []
+    assert outcomes(tmp_path / "out").keys() == {p.name for p in (tmp_path / "in").iterdir()}
+
+
+SMALL = ["armenia_en_2019.docx.pdf", "belarus_en_2019.docx.pdf", "moldova_en_2020.docx.pdf"]
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """Three profiles in year folders."""
+    root = tmp_path_factory.mktemp("small")
+    for name in SMALL:
+        dest = root / name[-13:-9] / name
+        dest.parent.mkdir(exist_ok=True)
+        shutil.copy(FIXTURES / name, dest)
+    return root
+
+
+def test_one_worker_and_two_workers_write_identical_outputs(small, tmp_path):
+    one = run_batch(small, tmp_path / "one", workers=1)
+    two = run_batch(small, tmp_path / "two", workers=2)
+    assert one.run["workers"] == 1 and two.run["workers"] == 2
+    assert output_files(tmp_path / "one") == output_files(tmp_path / "two")
+    assert len(output_files(tmp_path / "one")) == 3 + 5  # json/, 3 csv, log.jsonl, manifest.json
+
+
+def test_incremental_rerun_reuses_unchanged_files(small, tmp_path):
+    src = tmp_path / "in"
+    shutil.copytree(small, src)
+    out = tmp_path / "out"
+    cold = run_batch(src, out, workers=2)
+    cold_files = output_files(out)
+    assert (cold.run["reused"], cold.run["converted_now"]) == (0, 3)
+    warm = run_batch(src, out, workers=2)
+    assert (warm.run["reused"], warm.run["converted_now"]) == (3, 0)
+    assert output_files(out) == cold_files  # byte for byte, log.jsonl and manifest.json included
+    run_info = json.loads((out / "run.json").read_text())
+    assert run_info["reused"] == 3 and "seconds" in run_info
+    # one file changes: only it is converted again
+    changed = sorted(src.rglob("*.pdf"))[0]
+    changed.write_bytes((FIXTURES / "ukraine_en_2019.docx.pdf").read_bytes())
+    again = run_batch(src, out, workers=2)
+    assert (again.run["reused"], again.run["converted_now"]) == (2, 1)
+    assert output_files(out) != cold_files
+    forced = run_batch(src, out, workers=2, force=True)
+    assert (forced.run["reused"], forced.run["converted_now"]) == (0, 3)
+    # a removed file leaves no cache entry and no JSON behind
+    changed.unlink()
+    run_batch(src, out, workers=2)
+    assert len(list((out / "cache").glob("*.json"))) == 2 and len(list((out / "json").glob("*.json"))) == 2
+
+
+def test_settings_change_invalidates_the_cache(small, tmp_path):
+    from pipeline.settings import ExtractSettings
+
+    run_batch(small, tmp_path, workers=2)
+    other = run_batch(small, tmp_path, ExtractSettings(max_pages=59), workers=2)
+    assert other.run["converted_now"] == 3
+    assert json.loads((tmp_path / "manifest.json").read_text())["settings"]["max_pages"] == 59
+
+
+def test_a_killed_run_leaves_the_previous_outputs_and_the_rerun_completes_them(small, tmp_path):
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    shutil.copytree(small, src)
+    out = tmp_path / "out"
+    assert cli("run", src, "--out", out, "--workers", 2).returncode == 0
+    before = output_files(out)
+    # the batch changes: three more files, and a run over it is killed after two of them
+    for name in ["kazakhstan_en_2019.docx.pdf", "russia_en_2019.docx.pdf", "ukraine_en_2019.docx.pdf"]:
+        shutil.copy(FIXTURES / name, src / name)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "--out", str(out),
+                             "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, TEST_FAULT_ENV: "slow=1:*"}, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while len(list((out / "cache").glob("*.json"))) < 3 + 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-batch
+    proc.wait()
+    assert output_files(out) == before  # nothing half-written, nothing of the killed run in the outputs
+    rerun = cli("run", src, "--out", out, "--workers", 2)
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads((out / "run.json").read_text())["reused"] >= 5
+    assert cli("run", src, "--out", tmp_path / "clean", "--workers", 2).returncode == 0
+    assert output_files(out) == output_files(tmp_path / "clean")
+    assert not list(out.rglob(".*.tmp"))
+
+
+def test_usage_errors_exit_2(tmp_path):
+    for bad_args in (["--workers", "0"], ["--timeout", "-1"], ["--max-memory", "lots"]):
+        proc = cli("run", FIXTURES, "--out", tmp_path, *bad_args)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr, bad_args
