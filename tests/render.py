@@ -1,0 +1,430 @@
+"""Draw an "Index on Torture" country-profile PDF from a truth record, in many layouts.
+
+The anatomy imitates the fixtures (a Word export): a title block, a shaded facts box of
+`label - value` items in two narrow columns, then the six indicator | value tables under
+bold section titles, in the canonical order with the 2019 English labels. Truth
+`unmapped` rows are appended to their section (a new section when it is not one of the six).
+
+    rendered_truth = render(truth, LAYOUTS["word-default"], Path("out/kazakhstan_en_2019.docx.pdf"))
+
+The cell texts are the truth texts; only the digit grouping of numbers and the form of the
+index score follow the layout, so `render` returns the truth record as printed (same values,
+`text` as drawn). The output is deterministic (reportlab's invariant mode, seeded gaps).
+"""
+from __future__ import annotations
+
+import copy
+import random
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+DEJAVU_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONTS = {  # family -> (regular, bold, italic)
+    "Helvetica": ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique"),
+    "Times-Roman": ("Times-Roman", "Times-Bold", "Times-Italic"),
+    "DejaVuSans": ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"),
+}
+# reportlab writes U+00A0 as a plain space into the text layer (its fonts map nbsp to the
+# space glyph), so `nbsp` keeps numbers from wrapping but pdfplumber reads U+0020 there;
+# U+202F (DejaVu Sans only) reaches the text layer as it is.
+SEPARATORS = {"space": " ", "nbsp": "\u00a0", "nnbsp": "\u202f", "comma": ","}
+SCORE_FORMS = {  # name -> (dash, gap, minus): "— -3.04", "– −3.04", "—-3.04", "— --3.04"
+    "em": ("\u2014", " ", "-"), "en-minus": ("\u2013", " ", "\u2212"),
+    "em-attached": ("\u2014", "", "-"), "em-double": ("\u2014", " ", "--"),
+}
+INDEX_TITLES = {"2019": "Index on Torture", "2020": "Prohibition of Torture Index"}
+FACTS = [  # (left column, right column) of the facts box
+    [("population_million", "Population"), ("prison_population", "Prison population (convicted)"),
+     ("pretrial_detention", "In pre-trial detention (under investigation)")],
+    [("law_enforcement_budget", "Law enforcement budget"), ("detained", "Detained")],
+]
+SUBHEADING = "Relevant conventions"
+SECTIONS = [  # (title, [(field, 2019 English label)]) in the canonical order
+    ("Judgments documenting the problem of torture", [
+        ("judgments_international", "Judgments and decisions of international bodies documenting the problem of torture and ill-treatment"),
+        ("judgments_domestic", "Judgments of {country} courts"),
+        ("judgments_excluding_evidence", "Judgments excluding evidence obtained under torture")]),
+    ("Criminalization of torture and ill-treatment", [
+        ("torture_prohibited", "Explicit prohibition of torture in criminal law"),
+        ("ill_treatment_criminalized", "Criminalization of acts falling within the definition of torture"),
+        ("definition_matches_treaties", "Criminalization of torture as prescribed by international treaties")]),
+    ("Government body investigating allegations of torture and ill-treatment", [
+        ("investigative_body_exists", "There is a body authorized to investigate torture"),
+        ("investigators_count", "Number of investigators"),
+        ("investigator_workload", "Investigator workload"),
+        ("investigative_body_jurisdiction", "Investigating body's jurisdiction"),
+        ("investigative_body_independence", "Institutional independence of the investigating body"),
+        ("investigative_body_coverage", "Geographic coverage"),
+        ("investigative_body_budget", "Budget"),
+        ("criminal_cases_initiated", "Number of criminal cases initiated"),
+        ("torture_complaints", "Number of complaints of torture and ill-treatment")]),
+    ("Ratification of relevant international treaties", [
+        (None, SUBHEADING),
+        ("opcat_ratified", "Optional Protocol to the UN Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment (2002)"),
+        ("istanbul_protocol", "Istanbul Protocol")]),
+    ("Procedural guarantees (norms)", [
+        ("detention_time_recorded", "Documenting the actual detention start time"),
+        ("lawyer_notification", "Lawyer notification at the actual detention start time"),
+        ("family_notification", "Family notification"),
+        ("medical_examination", "Medical examination")]),
+    ("Preventive mechanisms", [
+        ("external_review_mechanism", "Independent external review mechanism"),
+        ("video_surveillance", "Video surveillance"),
+        ("video_evidence_access", "Access to, and safekeeping of video evidence")]),
+]
+INT_FIELDS = {"prison_population", "pretrial_detention", "detained", "judgments_international",
+              "judgments_domestic", "judgments_excluding_evidence", "investigators_count",
+              "criminal_cases_initiated", "torture_complaints"}
+MONEY_FIELDS = {"law_enforcement_budget", "investigative_body_budget"}
+VERDICT = re.compile(r"(Yes|No|Partially|Partial|None|High|Medium|Low)\. (.+)")
+
+
+@dataclass(frozen=True)
+class Layout:
+    font: str = "Helvetica"  # Helvetica | Times-Roman | DejaVuSans (a TTF)
+    size: float = 10.0  # body size, 8.5-11
+    label_share: float = 0.5  # label column's share of the table width, 0.35-0.6
+    borders: str = "hrules"  # grid | hrules | none
+    valign: str = "top"  # value cells: top | center | bottom
+    page: str = "A4"  # A4 | Letter
+    margin: float = 2 * cm
+    thousands: str = "space"  # space | nbsp | nnbsp | comma
+    score: str = "em"  # a key of SCORE_FORMS
+    fragmented: bool = False  # every word its own text object, uneven gaps, no spaces
+    values_first: bool = False  # content stream: value cells before label cells
+    split_rows: bool = True  # a row that reaches the page bottom breaks there (Word's default)
+    # raise the bottom margin until a row breaks across pages with its value cell ("value")
+    # or with both its label and value cells ("label") continuing on the next page
+    split_row: str | None = None
+    bottom_margin: float | None = None  # None: the same as `margin`
+    facts_wrap: bool = True  # a facts value's last word wraps to the next line
+    breaks: bool = False  # line breaks inside cells: after "Yes." and between listed offences
+    seed: int = 0
+
+
+def dejavu_available() -> bool:
+    return all((DEJAVU_DIR / f"{name}.ttf").exists() for name in FONTS["DejaVuSans"])
+
+
+def _register(family: str) -> None:
+    if family == "DejaVuSans":
+        if not dejavu_available():
+            raise FileNotFoundError(f"DejaVu Sans not found in {DEJAVU_DIR}")
+        for name in FONTS[family]:
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, str(DEJAVU_DIR / f"{name}.ttf")))
+
+
+# --- what is printed ---------------------------------------------------------------------
+
+def group(n: int, sep: str) -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+def printed_text(fid: str, want: dict, lay: Layout) -> str:
+    """The cell text as drawn: the truth text, numbers regrouped with the layout's separator."""
+    text = want["text"] or ""
+    if fid == "index_score" and want["status"] == "ok":
+        digits = text.lstrip("-\u2212\u2013\u2014 ")
+        return SCORE_FORMS[lay.score][2] + digits if want["value"] < 0 else digits
+    if want["status"] == "ok" and (fid in INT_FIELDS or fid in MONEY_FIELDS):
+        m = re.match(r"[\d\s\u00a0\u202f,]*\d", text)
+        if m and re.sub(r"\D", "", m[0]) == str(want["value"]):
+            return group(int(want["value"]), SEPARATORS[lay.thousands]) + text[m.end():]
+    return text
+
+
+def cell_paragraphs(fid: str | None, text: str, lay: Layout) -> list[str]:
+    if not lay.breaks:
+        return [text]
+    if fid == "ill_treatment_criminalized":
+        return re.split(r"(?<=of the Criminal Code) ", text)
+    m = VERDICT.fullmatch(text)
+    return [m[1] + ".", m[2]] if m else [text]
+
+
+# --- drawing -----------------------------------------------------------------------------
+
+class Doc:
+    """Pages of drawing operations in a top-down coordinate system, emitted on save."""
+
+    def __init__(self, lay: Layout):
+        _register(lay.font)
+        self.lay = lay
+        self.width, self.height = A4 if lay.page == "A4" else letter
+        self.x0, self.x1 = lay.margin, self.width - lay.margin
+        self.lead = lay.size * 1.2
+        self.pad = 3.0
+        self.pages: list[list[tuple]] = [[]]
+        self.split_values: list[str] = []  # fields whose value cell continues overleaf
+        self.split_labels: list[str] = []  # ... and whose label cell continues too
+        self.y = lay.margin
+        regular, bold, italic = FONTS[lay.font]
+        self.regular, self.bold, self.italic = regular, bold, italic
+
+    def space_w(self, font: str, size: float) -> float:
+        return size * 0.65 if self.lay.fragmented else pdfmetrics.stringWidth(" ", font, size)
+
+    def line_w(self, s: str, font: str, size: float) -> float:
+        words = s.split(" ")
+        return sum(pdfmetrics.stringWidth(w, font, size) for w in words) + self.space_w(font, size) * (len(words) - 1)
+
+    def wrap(self, paragraphs: list[str], font: str, size: float, width: float) -> list[str]:
+        """Break at plain spaces (no-break spaces glue) and after inner hyphens, as Word does."""
+        lines = []
+        for text in paragraphs:
+            cur = ""
+            for word in text.split(" "):
+                for i, piece in enumerate(re.split(r"(?<=\w-)(?=\w)", word)):
+                    joined = cur + ("" if i or not cur else " ") + piece
+                    if cur and self.line_w(joined, font, size) > width:
+                        lines.append(cur)
+                        cur = piece
+                    else:
+                        cur = joined
+            lines.append(cur)
+        return lines
+
+    def room(self) -> float:
+        bottom = self.lay.margin if self.lay.bottom_margin is None else self.lay.bottom_margin
+        return self.height - bottom - self.y
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.lay.margin
+
+    def text(self, x: float, top: float, s: str, font: str, size: float, layer: str = "misc") -> None:
+        if font in pdfmetrics.standardFonts:
+            try:
+                s.encode("cp1252")
+            except UnicodeEncodeError:
+                raise ValueError(f"{font} cannot draw {s!r}; use a TTF font such as DejaVuSans") from None
+        self.pages[-1].append(("text", layer, x, top, s, font, size))
+
+    def hline(self, top: float) -> None:
+        self.pages[-1].append(("line", "misc", self.x0, top, self.x1, top))
+
+    def vline(self, x: float, top: float, bottom: float) -> None:
+        self.pages[-1].append(("line", "misc", x, top, x, bottom))
+
+    def rect(self, x: float, top: float, w: float, h: float, grey: float) -> None:
+        self.pages[-1].append(("rect", "misc", x, top, w, h, grey))
+
+    def save(self, path: Path) -> None:
+        c = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
+        rng = random.Random(self.lay.seed)
+        order = {"misc": 0, "value": 1, "label": 2}
+        for ops in self.pages:
+            if self.lay.values_first:
+                ops = sorted(ops, key=lambda op: order[op[1]])
+            for op in ops:
+                kind, _, *a = op
+                if kind == "line":
+                    c.setLineWidth(0.5)
+                    c.line(a[0], self.height - a[1], a[2], self.height - a[3])
+                elif kind == "rect":
+                    c.setFillGray(a[4])
+                    c.rect(a[0], self.height - a[1] - a[3], a[2], a[3], stroke=0, fill=1)
+                    c.setFillGray(0)
+                else:
+                    x, top, s, font, size = a
+                    base = self.height - top - size * 0.85
+                    if not self.lay.fragmented:
+                        c.setFont(font, size)
+                        c.drawString(x, base, s)
+                        continue
+                    for word in s.split(" "):  # one text object per word, uneven gaps
+                        c.setFont(font, size)
+                        c.drawString(x, base, word)
+                        x += pdfmetrics.stringWidth(word, font, size) + size * rng.uniform(0.4, 0.65)
+            c.showPage()
+        c.save()
+
+
+def title_block(doc: Doc, truth: dict, texts: dict, lay: Layout) -> None:
+    dash, gap, _ = SCORE_FORMS[lay.score]
+    index_title = INDEX_TITLES.get(str(truth.get("template")), INDEX_TITLES["2019"])
+    items = [("Country profile", doc.regular, 12), (texts["country"], doc.bold, 22),
+             (f"{index_title} {dash}{gap}{texts['index_score']}", doc.bold, 14),
+             (f"Facts and Assessments. {texts['year']}", doc.italic, 12)]
+    for s, font, size in items:
+        doc.text(doc.x0, doc.y, s, font, size)
+        doc.y += size * 1.3
+    doc.y += 8
+
+
+def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
+    total = doc.x1 - doc.x0
+    cols = [(doc.x0, total * 0.58), (doc.x0 + total * 0.58, total * 0.42)]
+    cells = []
+    for (x, col_w), items in zip(cols, FACTS):
+        cells.append([])
+        for fid, label in items:
+            if fields[fid]["status"] == "missing":
+                continue
+            value = texts[fid]
+            head, _, last = value.rpartition(" ")
+            paragraph = [f"{label} - {value}"]
+            if lay.facts_wrap and head:
+                paragraph = [f"{label} - {head}", last]
+            # narrow, but "label - first word" on the first line when the cell allows it
+            first = doc.line_w(f"{label} - {value.split(' ')[0]}", doc.regular, lay.size)
+            width = min(max(col_w * 0.85 - 2 * doc.pad, first + 1), col_w - 2 - 2 * doc.pad)
+            cells[-1].append(doc.wrap(paragraph, doc.regular, lay.size, width))
+    for i in range(max(len(c) for c in cells)):
+        row = [c[i] if i < len(c) else None for c in cells]
+        h = max(len(lines) for lines in row if lines) * doc.lead + 2 * doc.pad + 4
+        for (x, col_w), lines in zip(cols, row):
+            if lines is None:
+                continue
+            doc.rect(x, doc.y, col_w - 1, h, 0.94)
+            for j, line in enumerate(lines):
+                doc.text(x + doc.pad + 1, doc.y + doc.pad + 2 + j * doc.lead, line, doc.regular, lay.size)
+        doc.y += h
+    doc.y += 14
+
+
+def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
+    """rows: (field or None, label, value text or None for a sub-heading)."""
+    label_w = (doc.x1 - doc.x0) * lay.label_share
+    split_x = doc.x0 + label_w
+    cells = []
+    for fid, label, value in rows:
+        label_lines = doc.wrap([label], doc.bold if value is None else doc.regular, lay.size, label_w - 2 * doc.pad)
+        value_lines = [] if value is None else doc.wrap(
+            cell_paragraphs(fid, value, lay), doc.regular, lay.size, doc.x1 - split_x - 2 * doc.pad)
+        cells.append((fid, label_lines, value_lines, value is None))
+
+    def height(n: int) -> float:
+        return n * doc.lead + 2 * doc.pad
+
+    def close() -> None:  # the bottom rule of the table's part on this page
+        if lay.borders != "none":
+            doc.hline(doc.y)
+
+    def part(label_lines: list[str], value_lines: list[str], bold: bool, valign: str) -> None:
+        h = height(max(len(label_lines), len(value_lines), 1))
+        if lay.borders != "none":
+            doc.hline(doc.y)
+        if lay.borders == "grid":
+            doc.rect(doc.x0, doc.y, label_w, h, 0.95)
+            for x in (doc.x0, split_x, doc.x1):
+                doc.vline(x, doc.y, doc.y + h)
+        for j, line in enumerate(label_lines):
+            doc.text(doc.x0 + doc.pad, doc.y + doc.pad + j * doc.lead, line, doc.bold if bold else doc.regular, lay.size, "label")
+        shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - height(len(value_lines)))
+        for j, line in enumerate(value_lines):
+            doc.text(split_x + doc.pad, doc.y + shift + doc.pad + j * doc.lead, line, doc.regular, lay.size, "value")
+        doc.y += h
+
+    title_size = lay.size + 2
+    title_lines = doc.wrap([title], doc.bold, title_size, doc.x1 - doc.x0)
+    first = cells[0]
+    if doc.room() < title_size * 1.3 * len(title_lines) + height(max(len(first[1]), len(first[2]), 1)):
+        doc.new_page()  # the title keeps with the first row
+    for line in title_lines:
+        doc.text(doc.x0, doc.y, line, doc.bold, title_size)
+        doc.y += title_size * 1.3
+    doc.y += title_size * 0.5
+    for fid, label_lines, value_lines, bold in cells:
+        valign = lay.valign
+        fit = int((doc.room() - 2 * doc.pad) // doc.lead)  # lines that still fit on this page
+        if max(len(label_lines), len(value_lines), 1) > fit:
+            if lay.split_rows and fit >= 1:  # the row's first lines here, the rest overleaf
+                part(label_lines[:fit], value_lines[:fit], bold, "top")
+                if len(value_lines) > fit:
+                    doc.split_values.append(fid)
+                if len(value_lines) > fit and len(label_lines) > fit:
+                    doc.split_labels.append(fid)
+                label_lines, value_lines, valign = label_lines[fit:], value_lines[fit:], "top"
+            close()
+            doc.new_page()
+        part(label_lines, value_lines, bold, valign)
+    close()
+    doc.y += lay.size * 1.6
+
+
+def render(truth: dict, lay: Layout, path: Path) -> dict:
+    """Draw the profile to `path`; return the truth record as printed (source = file name)."""
+    _register(lay.font)
+    texts = {fid: printed_text(fid, want, lay) for fid, want in truth["fields"].items()}
+    doc = layout(truth, texts, lay)
+    if lay.split_row:  # choose the bottom margin so that a page ends inside a row
+        for extra in range(0, 200, 2):
+            doc = layout(truth, texts, replace(lay, bottom_margin=lay.margin + extra))
+            if doc.split_labels if lay.split_row == "label" else doc.split_values:
+                break
+        else:
+            raise ValueError(f"no bottom margin breaks a row's {lay.split_row} cell across pages")
+    doc.save(path)
+    out = copy.deepcopy(truth)
+    out["source"] = Path(path).name
+    for fid, want in out["fields"].items():
+        if want["status"] != "missing":
+            want["text"] = " ".join(texts[fid].split())
+    out["variations"] = ([f"{k}:{v}" for k, v in vars(doc.lay).items()]
+                         + [f"row-splits-page:{fid}" for fid in doc.split_values]
+                         + [f"label-splits-page:{fid}" for fid in doc.split_labels])
+    return out
+
+
+def layout(truth: dict, texts: dict, lay: Layout) -> Doc:
+    fields = truth["fields"]
+    doc = Doc(lay)
+    title_block(doc, truth, texts, lay)
+    facts_box(doc, fields, texts, lay)
+    sections = []
+    for title, rows in SECTIONS:
+        printed = [(fid, label.replace("{country}", truth["country"] + "'s"), None if fid is None else texts[fid])
+                   for fid, label in rows if fid is None or fields[fid]["status"] != "missing"]
+        sections.append((title, printed))
+    for extra in truth.get("unmapped", []):
+        match = [s for s in sections if s[0].casefold() == extra["section"].casefold()]
+        if not match:
+            match = [(extra["section"], [])]
+            sections.extend(match)
+        match[0][1].append((None, extra["label"], extra["text"]))
+    for title, rows in sections:
+        if rows:
+            table(doc, title, rows, lay)
+    return doc
+
+
+# Named layouts: together they use every parameter value at least once.
+LAYOUTS = {
+    "word-default": Layout(score="em-double", breaks=True),
+    "serif-grid-top": Layout(font="Times-Roman", size=11, label_share=0.45, borders="grid",
+                             margin=2.5 * cm, thousands="nbsp"),
+    "dejavu-borderless-bottom": Layout(font="DejaVuSans", size=9.5, label_share=0.4, borders="none",
+                                       valign="bottom", page="Letter", margin=2.54 * cm,
+                                       thousands="nnbsp", score="en-minus"),
+    "fragmented-grid": Layout(borders="grid", fragmented=True, split_rows=False, seed=1),
+    "comma-centred": Layout(size=10.5, label_share=0.55, borders="grid", valign="center",
+                            thousands="comma"),
+    "narrow-labels-split-row": Layout(font="Times-Roman", label_share=0.35,
+                                      split_row="value", breaks=True),
+    "values-first-fragmented": Layout(font="Times-Roman", label_share=0.45, valign="center", page="Letter",
+                                      thousands="nbsp", score="em-attached", fragmented=True,
+                                      values_first=True, seed=2),
+    "wide-labels-small-margins": Layout(size=9.5, label_share=0.6, borders="none", valign="center",
+                                        margin=1.5 * cm, facts_wrap=False),
+    "small-type-values-first": Layout(font="DejaVuSans", size=8.5, borders="grid", valign="bottom",
+                                      page="Letter", margin=1.5 * cm, thousands="comma",
+                                      score="em-double", values_first=True),
+    "large-type-split-row": Layout(font="DejaVuSans", size=11, label_share=0.4, borders="grid",
+                                   valign="center", margin=3 * cm, thousands="nnbsp",
+                                   split_row="label", breaks=True),
+    "fragmented-dejavu-split": Layout(font="DejaVuSans", size=9, label_share=0.55, borders="none",
+                                      margin=2.54 * cm, thousands="nnbsp", score="en-minus",
+                                      fragmented=True, split_row="label", seed=3),
+    "serif-letter-bottom": Layout(font="Times-Roman", size=10.5, label_share=0.6, valign="bottom",
+                                  page="Letter", thousands="comma", score="em-attached",
+                                  facts_wrap=False, split_rows=False, breaks=True),
+}

@@ -1,0 +1,194 @@
+"""Generalize across layouts: the pipeline must read the same record in every layout.
+
+tests/render.py draws a profile from a truth record in a named layout (fonts, sizes,
+column shares, rulings, alignment, page size, margins, digit grouping, score forms,
+fragmented words, content-stream order, rows split across pages). The pipeline runs on
+each rendered file and pipeline.evaluate compares its values.csv with the truth as printed.
+The renderer self-tests at the bottom need no pipeline.
+"""
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import render  # noqa: E402
+from render import LAYOUTS, Layout  # noqa: E402
+
+from pipeline.evaluate import evaluate  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+RECORDS = ["kazakhstan_en_2019.docx", "moldova_en_2020.docx", "armenia_en_2019.docx"]
+
+
+def load_truth(record):
+    return json.loads((FIXTURES / f"{record}.truth.json").read_text(encoding="utf-8"))
+
+
+def render_case(tmp_path, record, name):
+    """Render one record in one layout: tmp/in/<source>.pdf and tmp/truth/<source>.truth.json."""
+    layout = LAYOUTS[name]
+    if layout.font == "DejaVuSans" and not render.dejavu_available():
+        pytest.skip("DejaVu Sans is not installed")
+    truth = load_truth(record)
+    in_dir, truth_dir = tmp_path / "in", tmp_path / "truth"
+    in_dir.mkdir(parents=True)
+    truth_dir.mkdir(parents=True)
+    pdf = in_dir / truth["source"]
+    printed = render.render(truth, layout, pdf)
+    (truth_dir / f"{record}.truth.json").write_text(json.dumps(printed, ensure_ascii=False, indent=1),
+                                                    encoding="utf-8")
+    return pdf, truth_dir, printed
+
+
+# --- the pipeline on every layout --------------------------------------------------------
+
+@pytest.mark.parametrize("name", LAYOUTS)
+@pytest.mark.parametrize("record", RECORDS)
+def test_pipeline_reads_every_layout(tmp_path, record, name):
+    from pipeline.cli import main as cli_main
+
+    pdf, truth_dir, printed = render_case(tmp_path, record, name)
+    out = tmp_path / "out"
+    try:
+        code = cli_main(["run", str(pdf.parent), "--out", str(out)])
+    except SystemExit as e:
+        code = e.code
+    assert (out / "values.csv").exists(), f"no values.csv (exit code {code})"
+    res = evaluate(out, truth_dir)
+    assert res.reports_found == 1, f"{printed['source']} not in values.csv (exit code {code})"
+    problems = [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}" for m in res.mismatches]
+    assert not problems, f"layout {name}, {record}:\n  " + "\n  ".join(problems)
+    assert res.fields_ok == res.fields_total == 32
+    assert res.unmapped_kept == res.unmapped_total == len(printed["unmapped"])
+
+
+# --- the renderer itself -----------------------------------------------------------------
+
+def fold(text):
+    return unicodedata.normalize("NFKC", text or "").split()
+
+
+def pdf_words(path):
+    with pdfplumber.open(path) as pdf:
+        words = {w for page in pdf.pages for x in page.extract_words() for w in fold(x["text"])}
+    return words | {w.lstrip("\u2014\u2013") for w in words}  # "—-40.5": the dash attached to the score
+
+
+def absent_words(text, words):
+    """Truth words not drawn; a word broken after an inner hyphen ("anti-" / "corruption") counts."""
+    return [w for w in fold(text)
+            if w not in words and not all(p in words for p in re.split(r"(?<=\w-)(?=\w)", w))]
+
+
+@pytest.mark.parametrize("name", LAYOUTS)
+@pytest.mark.parametrize("record", RECORDS)
+def test_rendered_pdf_has_every_truth_word(tmp_path, record, name):
+    pdf, _, printed = render_case(tmp_path, record, name)
+    words = pdf_words(pdf)
+    absent = {fid: absent_words(want["text"], words) for fid, want in printed["fields"].items()
+              if want["status"] != "missing"}
+    for row in printed["unmapped"]:
+        absent[row["label"]] = absent_words(row["label"] + " " + row["text"], words)
+    assert not {k: v for k, v in absent.items() if v}
+    assert printed["source"] == pdf.name and re.fullmatch(r"[a-z]+_en_\d{4}\.docx\.pdf", pdf.name)
+    truth = load_truth(record)
+    for fid, want in printed["fields"].items():  # only the texts of numbers may change
+        assert {k: v for k, v in want.items() if k != "text"} == \
+            {k: v for k, v in truth["fields"][fid].items() if k != "text"}
+
+
+def test_missing_field_is_not_drawn(tmp_path):
+    pdf, _, _ = render_case(tmp_path, "moldova_en_2020.docx", "word-default")
+    assert "workload" not in pdf_words(pdf)
+
+
+def test_render_is_deterministic(tmp_path):
+    truth = load_truth("kazakhstan_en_2019.docx")
+    for name in ("fragmented-grid", "word-default"):
+        a, b = tmp_path / f"a-{name}.pdf", tmp_path / f"b-{name}.pdf"
+        render.render(truth, LAYOUTS[name], a)
+        render.render(truth, LAYOUTS[name], b)
+        assert a.read_bytes() == b.read_bytes()
+
+
+def test_layouts_cover_every_parameter_value():
+    used = {k: {getattr(lay, k) for lay in LAYOUTS.values()} for k in vars(Layout())}
+    fonts = {"Helvetica", "Times-Roman"} | ({"DejaVuSans"} if render.dejavu_available() else set())
+    assert fonts <= used["font"]
+    assert {"grid", "hrules", "none"} <= used["borders"]
+    assert {"top", "center", "bottom"} <= used["valign"]
+    assert {"A4", "Letter"} <= used["page"]
+    assert set(render.SEPARATORS) <= used["thousands"]
+    assert set(render.SCORE_FORMS) <= used["score"]
+    for flag in ("fragmented", "values_first", "facts_wrap", "breaks", "split_rows"):
+        assert {True, False} <= used[flag]
+    assert {None, "value", "label"} <= used["split_row"]
+    assert min(used["size"]) == 8.5 and max(used["size"]) == 11
+    assert min(used["label_share"]) == 0.35 and max(used["label_share"]) == 0.6
+    assert len(used["margin"]) >= 3
+
+
+@pytest.mark.parametrize("record", RECORDS)
+def test_split_row_value_continues_on_next_page(tmp_path, record):
+    for name, lay in LAYOUTS.items():
+        pdf, _, printed = render_case(tmp_path / name, record, name)
+        split = [v.split(":")[1] for v in printed["variations"] if v.startswith("row-splits-page:")]
+        if lay.split_row:
+            assert split, name
+        if lay.split_row == "label":
+            assert any(f"label-splits-page:{fid}" in printed["variations"] for fid in split), name
+        elif not lay.split_rows:
+            assert not split, name
+        with pdfplumber.open(pdf) as doc:
+            pages = [{w["text"] for w in page.extract_words()} for page in doc.pages]
+        for fid in split:  # the page ends inside the value, the next page goes on with it
+            value = fold(printed["fields"][fid]["text"])
+            i = next(i for i in range(len(pages) - 1)
+                     if set(value) <= pages[i] | pages[i + 1] and value[-1] in pages[i + 1])
+            assert set(value) - pages[i] and value[0] in pages[i], (name, fid)
+
+
+def test_special_characters_are_drawn(tmp_path):
+    pdf, _, printed = render_case(tmp_path, "kazakhstan_en_2019.docx", "dejavu-borderless-bottom")
+    with pdfplumber.open(pdf) as doc:
+        chars = "".join(c["text"] for c in doc.pages[0].chars)
+    assert "\u202f" in chars and "\u2013 \u22123.04" in chars
+    assert printed["fields"]["index_score"]["text"] == "\u22123.04"
+    assert printed["fields"]["prison_population"]["text"] == "23 635"
+
+
+def test_numbers_follow_the_layout(tmp_path):
+    truth = load_truth("kazakhstan_en_2019.docx")
+    printed = render.render(truth, LAYOUTS["comma-centred"], tmp_path / truth["source"])
+    assert printed["fields"]["prison_population"]["text"] == "23,635"
+    assert printed["fields"]["law_enforcement_budget"]["text"] == "417,611,910 KZT"
+    assert printed["fields"]["population_million"]["text"] == "18.28 million"
+    assert printed["fields"]["index_score"]["text"] == "-3.04"
+    printed = render.render(truth, LAYOUTS["word-default"], tmp_path / truth["source"])
+    assert printed["fields"]["index_score"]["text"] == "--3.04"
+
+
+def test_fragmented_and_stream_order(tmp_path):
+    pdf, _, _ = render_case(tmp_path, "kazakhstan_en_2019.docx", "values-first-fragmented")
+    with pdfplumber.open(pdf) as doc:
+        stream = ["".join(c["text"] for c in page.chars) for page in doc.pages]
+    # no space characters, except the no-break spaces inside numbers, which reportlab
+    # writes as plain spaces in the text layer
+    assert not any(re.search(r"(?<!\d) | (?!\d)", s) for s in stream)
+    page = next(s for s in stream if "Unsatisfactory" in s)
+    assert page.index("Unsatisfactory") < page.index("Accessto,andsafekeeping")
+    pdf, _, _ = render_case(tmp_path / "plain", "kazakhstan_en_2019.docx", "word-default")
+    with pdfplumber.open(pdf) as doc:
+        page = "".join(c["text"] for c in doc.pages[-1].chars)
+    assert page.index("Access to, and safekeeping") < page.index("Unsatisfactory")
+
+
+def test_standard_fonts_refuse_characters_they_cannot_draw(tmp_path):
+    truth = load_truth("kazakhstan_en_2019.docx")
+    with pytest.raises(ValueError, match="cannot draw"):
+        render.render(truth, Layout(thousands="nnbsp"), tmp_path / "x.pdf")
