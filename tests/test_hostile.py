@@ -1,0 +1,146 @@
+"""Hostile content: formula injection in CSV cells, hostile file names, the security floor, no network."""
+import ast
+import json
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.batch import run_batch
+from pipeline.write import format_value, guard_formula, json_name
+
+from conftest import FIXTURES
+
+FORMULA_CHARS = "=+-@\t\r"
+ASCII_NUMBER = regex.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+PACKAGE = Path(__file__).parent.parent / "pipeline"
+
+
+# ---- the CSV formula guard ------------------------------------------------------------------------
+
+@given(st.text())
+def test_guard_leaves_no_formula_and_loses_nothing(cell):
+    out = guard_formula(cell)
+    assert out in (cell, "'" + cell)
+    if out[:1] and out[0] in FORMULA_CHARS:
+        assert ASCII_NUMBER.fullmatch(out), repr(out)
+
+
+@given(st.sampled_from(FORMULA_CHARS), st.text())
+def test_guard_prefixes_every_formula_start(first, rest):
+    cell = first + rest
+    assert guard_formula(cell) == (cell if ASCII_NUMBER.fullmatch(cell) else "'" + cell)
+
+
+@given(st.integers() | st.floats(allow_nan=False, allow_infinity=False))
+def test_guard_leaves_numbers_alone(number):
+    cell = format_value(number)
+    assert guard_formula(cell) == cell
+
+
+@given(st.text())
+def test_guard_is_idempotent(cell):
+    assert guard_formula(guard_formula(cell)) == guard_formula(cell)
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("-3.04", "-3.04"), ("-94.2", "-94.2"), ("23635", "23635"), ("1e-05", "1e-05"),
+    ("=1+1", "'=1+1"), ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("+7 (727) 000", "'+7 (727) 000"), ("- no published data", "'- no published data"),
+    ("-1\n", "'-1\n"), ("-\u0661\u0662", "'-\u0661\u0662"), ("\tx", "'\tx"), ("", ""), ("Yes", "Yes"),
+])
+def test_guard_examples(cell, expected):
+    assert guard_formula(cell) == expected
+
+
+# ---- hostile file names -----------------------------------------------------------------------------
+
+HOSTILE_SOURCES = [
+    "../../etc/passwd", "..", ".", "", ".hidden.pdf", "a/../../b.pdf", "/abs/path.pdf", "C:\\evil\\x.pdf",
+    "Україна/звіт про катування.pdf", "名前.pdf", "x" * 1000 + ".pdf", "ü" * 300 + ".pdf", "a\0b.pdf",
+    "=cmd|' /C calc'!A0.pdf", "con.pdf", "name with spaces & $(rm -rf).pdf", "a/b.pdf", "a__b.pdf",
+]
+
+
+@pytest.mark.parametrize("source", HOSTILE_SOURCES)
+def test_json_name_is_a_safe_single_file_name(source, tmp_path):
+    name = json_name(source)
+    assert regex.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*\.[0-9a-f]{8}\.json", name), name
+    assert len(name.encode()) <= 255 and ".." not in name.split(".")[0:1]
+    target = (tmp_path / name).resolve()
+    assert target.parent == tmp_path.resolve()
+    target.write_text("{}")  # a real file system accepts it
+
+
+def test_json_names_are_unique():
+    names = [json_name(s) for s in HOSTILE_SOURCES]
+    assert len(set(names)) == len(names)
+
+
+def test_batch_with_hostile_file_names(tmp_path):
+    good = FIXTURES / "kazakhstan_en_2019.docx.pdf"
+    src = tmp_path / "in"
+    (src / "..weird").mkdir(parents=True)
+    hostile = {
+        "@SUM(1+1).pdf": good,
+        "=cmd|' -C calc'!A0.pdf": None,  # empty: a failure whose source is a formula
+        "..weird/=x.pdf": None,  # starts with a dot: nothing to guard
+        "україна_звіт_" * 8 + ".pdf": good,  # long, not ASCII (under the 255-byte name limit)
+        "-2+3.pdf": good,
+    }
+    for name, origin in hostile.items():
+        (src / name).write_bytes(origin.read_bytes() if origin else b"")
+    out = tmp_path / "out"
+    result = run_batch(src, out, workers=2)
+    assert len(result.reports) == 3 and [f.category for f in result.failures] == ["empty", "empty"]
+    jsons = sorted((out / "json").iterdir())
+    assert len(jsons) == 3 and all(p.parent == out / "json" for p in jsons)
+    assert {json.loads(p.read_text())["source"] for p in jsons} == {k for k, v in hostile.items() if v}
+
+    values = pd.read_csv(out / "values.csv", dtype=str, keep_default_na=False)
+    assert set(values["source"]) == {"'@SUM(1+1).pdf", "'-2+3.pdf", "україна_звіт_" * 8 + ".pdf"}
+    for column in values.columns:
+        assert not values[column].str.match(r"[=+@\t\r]|-(?![0-9.]+([eE][-+]?[0-9]+)?$)").any(), column
+    failures = pd.read_csv(out / "failures.csv", dtype=str)
+    assert sorted(failures["source"]) == ["'=cmd|' -C calc'!A0.pdf", "..weird/=x.pdf"]
+    profiles = pd.read_csv(out / "profiles.csv", dtype=str)
+    assert "'@SUM(1+1).pdf" in set(profiles["source"])
+
+    # --no-csv-guard: the cells as they are (results come from the cache; only the writing differs)
+    raw = run_batch(src, out, guard=False, workers=2)
+    assert raw.run["reused"] == 5
+    values = pd.read_csv(out / "values.csv", dtype=str, keep_default_na=False)
+    assert "@SUM(1+1).pdf" in set(values["source"])
+    assert "=cmd|' -C calc'!A0.pdf" in set(pd.read_csv(out / "failures.csv", dtype=str)["source"])
+    assert json.loads((out / "manifest.json").read_text())["csv_guard"] is False
+
+
+# ---- security floor, no network ------------------------------------------------------------------------
+
+def test_pdf_libraries_are_past_the_cmap_pickle_fix():
+    """CVE-2025-64512: pdfminer.six 20251230 replaced pickled CMaps with JSON; pdfplumber 0.11.9 requires it."""
+    assert tuple(int(x) for x in version("pdfplumber").split(".")[:3]) >= (0, 11, 9)
+    assert int(version("pdfminer.six").split(".")[0]) >= 20251230
+    pyproject = (PACKAGE.parent / "pyproject.toml").read_text()
+    assert '"pdfplumber>=0.11.9"' in pyproject and '"pdfminer.six>=20251230"' in pyproject
+
+
+NETWORK_MODULES = {"socket", "ssl", "urllib", "http", "ftplib", "smtplib", "requests", "httpx", "aiohttp",
+                   "urllib3", "websocket", "xmlrpc", "telnetlib", "poplib", "imaplib"}
+
+
+def test_the_pipeline_imports_nothing_that_talks_to_the_network():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] not in NETWORK_MODULES, f"{path.name} imports {name}"
