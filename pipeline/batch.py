@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .cache import ResultCache, file_sha256, fingerprint, manifest, write_manifest
+from .cache import ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .codebook import default_codebook
 from .models import Failure, Report
 from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
@@ -17,6 +17,7 @@ from .settings import DEFAULT_SETTINGS, ExtractSettings
 from .write import atomic_write, write_outputs
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
+OUTPUTS = ["values.csv", "profiles.csv", "failures.csv", "log.jsonl"]  # and json/*.json
 
 
 @dataclass
@@ -144,14 +145,18 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
                           "warnings": dict(sorted(Counter(e["code"] for e in result.events
                                                           if e["event"] == "warning").items())),
                           "failures": dict(sorted(Counter(f.category for f in result.failures).items()))})
-    write_outputs(outdir, result.reports, result.failures, result.events, default_codebook(), guard)
-    write_manifest(outdir, manifest(fp, guard, [{"source": s, "sha256": h, "result": o}
-                                                for (_, s), h, o in zip(files, hashes, outcomes)]))
+    doc = manifest(fp, guard, input_path, [{"source": s, "sha256": h, "result": o}
+                                          for (_, s), h, o in zip(files, hashes, outcomes)])
+    unchanged = up_to_date(outdir, doc, OUTPUTS)
+    if not unchanged:  # else the outputs on disk are already these, byte for byte: leave them be
+        write_outputs(outdir, result.reports, result.failures, result.events, default_codebook(), guard)
+        write_manifest(outdir, {**doc, "outputs": output_digests(outdir, OUTPUTS)})
     cache.prune({k for k in keys if k})
     for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
         stale.unlink(missing_ok=True)
     result.run = {"started": started.isoformat(timespec="seconds"), "seconds": round(time.monotonic() - t0, 3),
                   "files": len(files), "reused": reused, "converted_now": len(tasks),
+                  "outputs_rewritten": not unchanged,
                   "workers": min(workers or default_workers(), len(tasks)),
                   "timeout": limits.timeout, "max_memory_mb": limits.max_memory_mb, "force": force}
     atomic_write(outdir / RUN_INFO, json.dumps(result.run, indent=2) + "\n")

@@ -60,6 +60,12 @@ def code_sha256() -> str:
     return _tree_sha256(PACKAGE, "*.py", _NOT_CONVERSION)
 
 
+@lru_cache(maxsize=1)
+def package_sha256() -> str:
+    """All of the pipeline's code, the writing side included: what the outputs are made with."""
+    return _tree_sha256(PACKAGE, "*.py")
+
+
 def fingerprint(settings: ExtractSettings, max_bytes: int) -> dict:
     """What every result of a run depends on besides the file itself (written into the manifest)."""
     return {"pipeline_version": __version__, "codebook_sha256": codebook_sha256(),
@@ -95,9 +101,29 @@ class ResultCache:
                 p.unlink(missing_ok=True)
 
 
-def manifest(fp: dict, guard: bool, files: list[dict]) -> dict:
-    """What the outputs were made from: deterministic (no times), byte-identical for the same inputs."""
-    return {**fp, "csv_guard": guard, "files": files}
+def manifest(fp: dict, guard: bool, input_path: Path, files: list[dict]) -> dict:
+    """What the outputs are made from: deterministic (no times), byte-identical for the same inputs.
+
+    After the outputs are written, `outputs` adds the sha256 of each: a rerun whose manifest comes out
+    the same, over outputs that still have those digests, has nothing to write (see up_to_date)."""
+    return {**fp, "package_sha256": package_sha256(), "csv_guard": guard,
+            "input_path": str(Path(input_path).resolve()), "files": files}
+
+
+def output_digests(outdir: Path, names: list[str]) -> dict[str, str]:
+    outdir = Path(outdir)
+    found = [n for n in names if (outdir / n).is_file()]
+    found += sorted(f"json/{p.name}" for p in (outdir / "json").glob("*.json"))
+    return {n: file_sha256(outdir / n) for n in found}
+
+
+def up_to_date(outdir: Path, doc: dict, names: list[str]) -> bool:
+    """True when OUTDIR already holds exactly the outputs this manifest would produce, untouched."""
+    old = read_manifest(outdir)
+    if not old or {k: v for k, v in old.items() if k != "outputs"} != doc:
+        return False
+    outputs = old.get("outputs") or {}
+    return set(names) <= set(outputs) and output_digests(outdir, names) == outputs
 
 
 def write_manifest(outdir: Path, doc: dict) -> None:

@@ -37,10 +37,12 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Iterator
 
-from .failures import OUT_OF_MEMORY, NotAProfile, classify, precheck
 from .models import Failure, Report
-from .process import process_pdf
 from .settings import DEFAULT_SETTINGS, ExtractSettings
+
+# The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
+# their forkserver): the parent of a warm rerun, with nothing to convert, never pays for it.
+CONVERSION_MODULES = ["pipeline.runner", "pipeline.process", "pipeline.failures"]
 
 MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
@@ -74,6 +76,9 @@ class Task:
 def convert_detailed(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS
                      ) -> tuple[Report | Failure, str | None]:
     """Convert one file: (Report or Failure, technical detail for the log or None). Never raises."""
+    from .failures import NotAProfile, classify, precheck
+    from .process import process_pdf
+
     try:
         early = precheck(path, MAX_BYTES)
         if early is not None:
@@ -132,6 +137,8 @@ def entry_for(outcome: Report | Failure, detail: str | None = None, cacheable: b
 
 
 def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
+    from .failures import OUT_OF_MEMORY
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if max_memory_mb:
         limit = max_memory_mb * 1024 * 1024
@@ -180,7 +187,7 @@ class _Slot:
 def _context():
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["pipeline.runner"])
+        ctx.set_forkserver_preload(CONVERSION_MODULES)
         return ctx
     return multiprocessing.get_context("spawn")
 

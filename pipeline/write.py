@@ -6,12 +6,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import regex
 
 from .codebook import Codebook, default_codebook
 from .models import Failure, FieldValue, Report
+
+if TYPE_CHECKING:  # pandas is imported where it is used: a warm rerun with nothing to write never loads it
+    import pandas as pd
 
 VALUE_COLUMNS = [
     "source", "country", "iso3", "year", "template", "section", "field", "label", "value", "unit",
@@ -63,6 +66,8 @@ def value_row(report: Report, v: FieldValue) -> list[str]:
 
 
 def values_frame(reports: list[Report], guard: bool = True) -> pd.DataFrame:
+    import pandas as pd
+
     rows = [value_row(r, v) for r in reports for v in r.values]
     df = pd.DataFrame(rows, columns=VALUE_COLUMNS, dtype="string")
     if guard:
@@ -71,6 +76,8 @@ def values_frame(reports: list[Report], guard: bool = True) -> pd.DataFrame:
 
 
 def profiles_frame(reports: list[Report], codebook: Codebook, guard: bool = True) -> pd.DataFrame:
+    import pandas as pd
+
     columns = ["source", "country", "iso3", "year", "template"]
     for spec in codebook.fields:
         if spec.id in ("country", "year"):
@@ -139,6 +146,8 @@ def write_json(path: Path, doc) -> None:
 
 def write_outputs(outdir: Path, reports: list[Report], failures: list[Failure], log_events: list[dict],
                   codebook: Codebook | None = None, guard: bool = True) -> None:
+    import pandas as pd
+
     codebook = codebook or default_codebook()
     outdir = Path(outdir)
     reports = sorted(reports, key=lambda r: r.source)

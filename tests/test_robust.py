@@ -213,7 +213,13 @@ def test_incremental_rerun_reuses_unchanged_files(small, tmp_path):
     assert (warm.run["reused"], warm.run["converted_now"]) == (3, 0)
     assert output_files(out) == cold_files  # byte for byte, log.jsonl and manifest.json included
     run_info = json.loads((out / "run.json").read_text())
-    assert run_info["reused"] == 3 and "seconds" in run_info
+    assert run_info["reused"] == 3 and "seconds" in run_info and run_info["outputs_rewritten"] is False
+    # outputs deleted or edited since: the rerun notices (manifest digests) and writes them again
+    (out / "values.csv").unlink()
+    next((out / "json").glob("*.json")).write_text("{}")
+    (out / "json" / "stray.json").write_text("{}")
+    assert run_batch(src, out, workers=2).run["outputs_rewritten"] is True
+    assert output_files(out) == cold_files
     # one file changes: only it is converted again
     changed = sorted(src.rglob("*.pdf"))[0]
     changed.write_bytes((FIXTURES / "ukraine_en_2019.docx.pdf").read_bytes())
