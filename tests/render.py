@@ -5,7 +5,7 @@ The anatomy imitates the fixtures (a Word export): a title block, a shaded facts
 bold section titles, in the canonical order with the 2019 English labels. Truth
 `unmapped` rows are appended to their section (a new section when it is not one of the six).
 
-    rendered_truth = render(truth, LAYOUTS["word-default"], Path("out/kazakhstan_en_2019.docx.pdf"))
+    printed_truth = render(truth, Layout(font="Times-Roman", borders="grid"), Path("out/kazakhstan_en_2019.docx.pdf"))
 
 The cell texts are the truth texts; only the digit grouping of numbers and the form of the
 index score follow the layout, so `render` returns the truth record as printed (same values,
@@ -101,7 +101,7 @@ class Layout:
     values_first: bool = False  # content stream: value cells before label cells
     split_rows: bool = True  # a row that reaches the page bottom breaks there (Word's default)
     # raise the bottom margin until a row breaks across pages with its value cell ("value")
-    # or with both its label and value cells ("label") continuing on the next page
+    # or with both its label and value cells ("label") continuing on the next page (implies split_rows)
     split_row: str | None = None
     bottom_margin: float | None = None  # None: the same as `margin`
     facts_wrap: bool = True  # a facts value's last word wraps to the next line
@@ -358,7 +358,7 @@ def render(truth: dict, lay: Layout, path: Path) -> dict:
     doc = layout(truth, texts, lay)
     if lay.split_row:  # choose the bottom margin so that a page ends inside a row
         for extra in range(0, 200, 2):
-            doc = layout(truth, texts, replace(lay, bottom_margin=lay.margin + extra))
+            doc = layout(truth, texts, replace(lay, split_rows=True, bottom_margin=lay.margin + extra))
             if doc.split_labels if lay.split_row == "label" else doc.split_values:
                 break
         else:
@@ -396,35 +396,3 @@ def layout(truth: dict, texts: dict, lay: Layout) -> Doc:
             table(doc, title, rows, lay)
     return doc
 
-
-# Named layouts: together they use every parameter value at least once.
-LAYOUTS = {
-    "word-default": Layout(score="em-double", breaks=True),
-    "serif-grid-top": Layout(font="Times-Roman", size=11, label_share=0.45, borders="grid",
-                             margin=2.5 * cm, thousands="nbsp"),
-    "dejavu-borderless-bottom": Layout(font="DejaVuSans", size=9.5, label_share=0.4, borders="none",
-                                       valign="bottom", page="Letter", margin=2.54 * cm,
-                                       thousands="nnbsp", score="en-minus"),
-    "fragmented-grid": Layout(borders="grid", fragmented=True, split_rows=False, seed=1),
-    "comma-centred": Layout(size=10.5, label_share=0.55, borders="grid", valign="center",
-                            thousands="comma"),
-    "narrow-labels-split-row": Layout(font="Times-Roman", label_share=0.35,
-                                      split_row="value", breaks=True),
-    "values-first-fragmented": Layout(font="Times-Roman", label_share=0.45, valign="center", page="Letter",
-                                      thousands="nbsp", score="em-attached", fragmented=True,
-                                      values_first=True, seed=2),
-    "wide-labels-small-margins": Layout(size=9.5, label_share=0.6, borders="none", valign="center",
-                                        margin=1.5 * cm, facts_wrap=False),
-    "small-type-values-first": Layout(font="DejaVuSans", size=8.5, borders="grid", valign="bottom",
-                                      page="Letter", margin=1.5 * cm, thousands="comma",
-                                      score="em-double", values_first=True),
-    "large-type-split-row": Layout(font="DejaVuSans", size=11, label_share=0.4, borders="grid",
-                                   valign="center", margin=3 * cm, thousands="nnbsp",
-                                   split_row="label", breaks=True),
-    "fragmented-dejavu-split": Layout(font="DejaVuSans", size=9, label_share=0.55, borders="none",
-                                      margin=2.54 * cm, thousands="nnbsp", score="en-minus",
-                                      fragmented=True, split_row="label", seed=3),
-    "serif-letter-bottom": Layout(font="Times-Roman", size=10.5, label_share=0.6, valign="bottom",
-                                  page="Letter", thousands="comma", score="em-attached",
-                                  facts_wrap=False, split_rows=False, breaks=True),
-}
