@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,22 +15,48 @@ from .codebook import default_codebook
 from .models import Failure, Report
 from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
 from .settings import DEFAULT_SETTINGS, ExtractSettings
-from .write import atomic_write, write_outputs
+from .write import OutputWriter, atomic_write
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
 OUTPUTS = ["values.csv", "profiles.csv", "failures.csv", "log.jsonl"]  # and json/*.json
 
 
+class CachedReports(Sequence):
+    """The converted reports, read back one at a time from OUTDIR/cache/ when asked for: a batch of any
+    size is never held in memory whole."""
+
+    def __init__(self, load, indices: list[int]):
+        self._load, self._indices = load, indices
+
+    def __len__(self) -> int:
+        return len(self._indices)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._load(j) for j in self._indices[i]]
+        return self._load(self._indices[i])
+
+
 @dataclass
 class BatchResult:
-    reports: list[Report] = field(default_factory=list)
+    reports: Sequence[Report] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
+    statuses: Counter = field(default_factory=Counter)  # field statuses over every report
+    warnings: Counter = field(default_factory=Counter)  # warning codes over every report
+    outdir: Path | None = None
     run: dict = field(default_factory=dict)  # run-specific: workers, files reused from the cache, seconds
 
     @property
     def exit_code(self) -> int:
         return 1 if self.failures else 0
+
+    @property
+    def events(self) -> list[dict]:
+        """The run's log, read back from OUTDIR/log.jsonl."""
+        if self.outdir is None or not (self.outdir / "log.jsonl").exists():
+            return []
+        with open(self.outdir / "log.jsonl", encoding="utf-8") as f:
+            return [json.loads(line) for line in f]
 
 
 def find_pdfs(input_path: Path) -> list[tuple[Path, str]]:
@@ -68,8 +95,25 @@ def report_events(report: Report) -> list[dict]:
     return events
 
 
+def _outcome(entry: dict) -> str:
+    return "converted" if entry["kind"] == "report" else entry["result"]["category"]
+
+
 def _label(entry: dict) -> str:
     return "converted" if entry["kind"] == "report" else f"failed ({entry['result']['category']})"
+
+
+class _NoWriter:
+    """Stands in for OutputWriter when the outputs on disk are already up to date."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+    def __getattr__(self, name):
+        return lambda *args: None
 
 
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
@@ -85,17 +129,17 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     """
     t0, started = time.monotonic(), datetime.now(timezone.utc)
     outdir = Path(outdir)
-    result = BatchResult()
-    result.events.append({"event": "run", "pipeline_version": __version__,
-                          "settings": settings.model_dump(), "input": Path(input_path).name,
-                          # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
-                          "input_path": str(Path(input_path).resolve())})
+    run_event = {"event": "run", "pipeline_version": __version__,
+                 "settings": settings.model_dump(), "input": Path(input_path).name,
+                 # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
+                 "input_path": str(Path(input_path).resolve())}
     files = find_pdfs(input_path)
     fp = fingerprint(settings, MAX_BYTES)
     cache = ResultCache(outdir, fp)
     hashes: list[str | None] = []
     keys: list[str | None] = []
-    entries: list[dict | None] = []
+    outcomes: list[str | None] = []  # "converted" or the failure category, per file
+    held: dict[int, dict] = {}  # results that are not cached (timeouts, crashes): small, kept here
     tasks: list[Task] = []
     for i, (path, source) in enumerate(files):
         try:
@@ -105,51 +149,69 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
         key = cache.key(digest, source) if digest else None
         hashes.append(digest)
         keys.append(key)
-        entries.append(cache.get(key) if key and not force else None)
-        if entries[-1] is None:
+        entry = cache.get(key) if key and not force else None
+        outcomes.append(_outcome(entry) if entry else None)
+        if entry is None:
             tasks.append(Task(i, path, source))
     reused = len(files) - len(tasks)
 
     def finished():
-        for (_, source), entry in zip(files, entries):
-            if entry is not None:
+        for (_, source), outcome in zip(files, outcomes):
+            if outcome is not None:
                 yield source, "cached"
         for task, entry in run_tasks(tasks, settings, workers, limits):
             if entry.pop("cacheable") and keys[task.index]:
                 cache.put(keys[task.index], entry)  # at once: a killed run keeps what it finished
-            entries[task.index] = entry
+            else:
+                held[task.index] = entry
+            outcomes[task.index] = _outcome(entry)
             yield task.source, _label(entry)
 
     for _ in (progress(finished(), len(files)) if progress else finished()):
         pass
-    outcomes = []
-    for i, (_, source) in enumerate(files):
-        entry, entries[i] = entries[i], None
-        if entry["kind"] == "failure":
-            out = Failure.model_validate(entry["result"])
-            result.failures.append(out)
-            event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
-            if entry.get("detail"):  # a traceback or how the worker died: for the log, not the terminal
-                event["detail"] = entry["detail"]
-            result.events.append(event)
-            outcomes.append(out.category)
-        else:
-            out = Report.model_validate(entry["result"])
-            result.reports.append(out)
-            result.events += report_events(out)
-            outcomes.append("converted")
-    result.events.append({"event": "summary", "reports_processed": len(files),
-                          "converted": len(result.reports), "failed": len(result.failures),
-                          "statuses": dict(sorted(Counter(v.status for r in result.reports
-                                                          for v in r.values).items())),
-                          "warnings": dict(sorted(Counter(e["code"] for e in result.events
-                                                          if e["event"] == "warning").items())),
-                          "failures": dict(sorted(Counter(f.category for f in result.failures).items()))})
+
+    def entry_at(i: int) -> dict:
+        entry = held.get(i) or cache.get(keys[i])
+        if entry is None:  # the cache entry went away under us
+            entry = {"kind": "failure", "result": {"source": files[i][1], "category": "internal_error", "message":
+                     "the converted result could not be read back from OUTDIR/cache/; run again"}}
+        return entry
+
+    def report_at(i: int) -> Report:
+        return Report.model_validate(entry_at(i)["result"])
+
+    result = BatchResult(reports=CachedReports(report_at, [i for i, o in enumerate(outcomes) if o == "converted"]),
+                         outdir=outdir)
     doc = manifest(fp, guard, input_path, [{"source": s, "sha256": h, "result": o}
                                           for (_, s), h, o in zip(files, hashes, outcomes)])
     unchanged = up_to_date(outdir, doc, OUTPUTS)
-    if not unchanged:  # else the outputs on disk are already these, byte for byte: leave them be
-        write_outputs(outdir, result.reports, result.failures, result.events, default_codebook(), guard)
+    # one report at a time, in source order: into the outputs (unless the ones on disk are already
+    # these, byte for byte) and into the counts of the summary
+    with (_NoWriter() if unchanged else OutputWriter(outdir, default_codebook(), guard)) as writer:
+        writer.add_events([run_event])
+        for i, (_, source) in enumerate(files):
+            entry = entry_at(i)
+            if entry["kind"] == "failure":
+                out = Failure.model_validate(entry["result"])
+                result.failures.append(out)
+                event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
+                if entry.get("detail"):  # a traceback or how the worker died: for the log, not the terminal
+                    event["detail"] = entry["detail"]
+                events = [event]
+                writer.add_failure(out)
+            else:
+                out = Report.model_validate(entry["result"])
+                events = report_events(out)
+                result.statuses.update(v.status for v in out.values)
+                writer.add_report(out)
+            result.warnings.update(e["code"] for e in events if e["event"] == "warning")
+            writer.add_events(events)
+        writer.add_events([{"event": "summary", "reports_processed": len(files),
+                            "converted": len(result.reports), "failed": len(result.failures),
+                            "statuses": dict(sorted(result.statuses.items())),
+                            "warnings": dict(sorted(result.warnings.items())),
+                            "failures": dict(sorted(Counter(f.category for f in result.failures).items()))}])
+    if not unchanged:
         write_manifest(outdir, {**doc, "outputs": output_digests(outdir, OUTPUTS)})
     cache.prune({k for k in keys if k})
     for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
@@ -164,8 +226,7 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
 
 
 def summary(result: BatchResult) -> str:
-    statuses = Counter(v.status for r in result.reports for v in r.values)
-    warnings = Counter(e["code"] for e in result.events if e["event"] == "warning")
+    statuses, warnings = result.statuses, result.warnings
     processed = len(result.reports) + len(result.failures)
     lines = [f"reports processed: {processed}   converted: {len(result.reports)}   failed: {len(result.failures)}",
              "fields: " + "  ".join(f"{s} {statuses.get(s, 0)}" for s in

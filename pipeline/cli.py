@@ -57,7 +57,7 @@ def cmd_run(args) -> int:
     text = summary(result)
     print(text)
     print(f"outputs in {args.out}/ (values.csv, profiles.csv, json/, failures.csv, log.jsonl, manifest.json)")
-    if args.strict and any(v.status == "invalid" for r in result.reports for v in r.values):
+    if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code
 

@@ -1,6 +1,7 @@
 """Write stage: values.csv, profiles.csv, json/, failures.csv and log.jsonl, atomically and deterministically."""
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -75,9 +76,7 @@ def values_frame(reports: list[Report], guard: bool = True) -> pd.DataFrame:
     return df
 
 
-def profiles_frame(reports: list[Report], codebook: Codebook, guard: bool = True) -> pd.DataFrame:
-    import pandas as pd
-
+def profile_columns(codebook: Codebook) -> list[str]:
     columns = ["source", "country", "iso3", "year", "template"]
     for spec in codebook.fields:
         if spec.id in ("country", "year"):
@@ -87,20 +86,29 @@ def profiles_frame(reports: list[Report], codebook: Codebook, guard: bool = True
             columns.append(f"{spec.id}_currency")
         if spec.type == "assessment":
             columns.append(f"{spec.id}_answer")
-    rows = []
-    for r in reports:
-        row = {"source": r.source, "country": r.country or "", "iso3": r.iso3 or "",
-               "year": format_value(r.year), "template": r.template or ""}
-        for v in r.values:
-            if not v.field or v.field in ("country", "year"):
-                continue
-            ok = v.status == "ok"
-            row[v.field] = format_value(v.value) if ok else ""
-            if f"{v.field}_currency" in columns:
-                row[f"{v.field}_currency"] = v.unit or "" if ok else ""
-            if f"{v.field}_answer" in columns:
-                row[f"{v.field}_answer"] = v.answer or "" if ok else ""
-        rows.append(row)
+    return columns
+
+
+def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
+    row = {"source": r.source, "country": r.country or "", "iso3": r.iso3 or "",
+           "year": format_value(r.year), "template": r.template or ""}
+    for v in r.values:
+        if not v.field or v.field in ("country", "year"):
+            continue
+        ok = v.status == "ok"
+        row[v.field] = format_value(v.value) if ok else ""
+        if f"{v.field}_currency" in columns:
+            row[f"{v.field}_currency"] = v.unit or "" if ok else ""
+        if f"{v.field}_answer" in columns:
+            row[f"{v.field}_answer"] = v.answer or "" if ok else ""
+    return row
+
+
+def profiles_frame(reports: list[Report], codebook: Codebook, guard: bool = True) -> pd.DataFrame:
+    import pandas as pd
+
+    columns = profile_columns(codebook)
+    rows = [profile_row(r, columns) for r in reports]
     df = pd.DataFrame(rows, columns=columns, dtype="string").fillna("")
     if guard:
         df = df.apply(lambda col: col.map(guard_formula))
@@ -144,27 +152,108 @@ def write_json(path: Path, doc) -> None:
     atomic_write(path, json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 
 
+def _temp_beside(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    return os.fdopen(fd, "w", encoding="utf-8", newline=""), Path(tmp)
+
+
+class OutputWriter:
+    """The outputs, written one report at a time: memory stays flat whatever the size of the batch.
+
+    Every file (each json/ document included) is first written to a temporary file beside its target;
+    commit() renames them all into place at the end, so a run killed before then leaves the previous
+    outputs as they were. Give reports and failures in source order. The bytes are those pandas'
+    `to_csv(index=False, lineterminator="\n")` writes for values_frame / profiles_frame (same csv
+    dialect: minimal quoting, `"` doubled); a test holds the two routes to that.
+    """
+
+    def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True):
+        self.outdir = Path(outdir)
+        self.guard = guard
+        self.columns = profile_columns(codebook or default_codebook())
+        self._keep: set[str] = set()
+        self._done: list[tuple[Path, Path]] = []  # (temporary, target) of closed files
+        self._open: dict[str, tuple] = {}
+        for name, header in (("values.csv", VALUE_COLUMNS), ("profiles.csv", self.columns),
+                             ("failures.csv", FAILURE_COLUMNS), ("log.jsonl", None)):
+            f, tmp = _temp_beside(self.outdir / name)
+            self._open[name] = (f, tmp, csv.writer(f, lineterminator="\n") if header else None)
+            if header:
+                self._open[name][2].writerow(header)
+
+    def _row(self, name: str, cells: list[str]) -> None:
+        self._open[name][2].writerow([guard_formula(c) for c in cells] if self.guard else cells)
+
+    def add_report(self, report: Report) -> None:
+        name = json_name(report.source)
+        self._keep.add(name)
+        target = self.outdir / "json" / name
+        data = json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+        try:
+            same = target.read_text(encoding="utf-8") == data
+        except OSError:
+            same = False
+        if not same:
+            f, tmp = _temp_beside(target)
+            with f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            self._done.append((tmp, target))
+        for v in report.values:
+            self._row("values.csv", value_row(report, v))
+        row = profile_row(report, self.columns)
+        self._row("profiles.csv", [row.get(c, "") for c in self.columns])
+
+    def add_failure(self, failure: Failure) -> None:
+        self._row("failures.csv", [failure.source, failure.category, failure.message])
+
+    def add_events(self, events: list[dict]) -> None:
+        f = self._open["log.jsonl"][0]
+        for e in events:
+            f.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def commit(self) -> None:
+        for name, (f, tmp, _) in list(self._open.items()):
+            f.flush()
+            os.fsync(f.fileno())
+            f.close()
+            self._done.append((tmp, self.outdir / name))
+        self._open.clear()
+        for tmp, target in self._done:
+            os.replace(tmp, target)
+        self._done.clear()
+        json_dir = self.outdir / "json"
+        if json_dir.exists():
+            for stale in json_dir.glob("*.json"):
+                if stale.name not in self._keep:
+                    stale.unlink()
+
+    def abort(self) -> None:
+        for f, tmp, _ in self._open.values():
+            f.close()
+            tmp.unlink(missing_ok=True)
+        for tmp, _ in self._done:
+            tmp.unlink(missing_ok=True)
+        self._open.clear()
+        self._done.clear()
+
+    def __enter__(self) -> "OutputWriter":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
+
+
 def write_outputs(outdir: Path, reports: list[Report], failures: list[Failure], log_events: list[dict],
                   codebook: Codebook | None = None, guard: bool = True) -> None:
-    import pandas as pd
-
-    codebook = codebook or default_codebook()
-    outdir = Path(outdir)
-    reports = sorted(reports, key=lambda r: r.source)
-    failures = sorted(failures, key=lambda f: f.source)
-    json_dir = outdir / "json"
-    keep = set()
-    for r in reports:
-        name = json_name(r.source)
-        keep.add(name)
-        write_json(json_dir / name, report_document(r))
-    if json_dir.exists():
-        for stale in json_dir.glob("*.json"):
-            if stale.name not in keep:
-                stale.unlink()
-    write_csv(values_frame(reports, guard), outdir / "values.csv")
-    write_csv(profiles_frame(reports, codebook, guard), outdir / "profiles.csv")
-    fdf = pd.DataFrame([[f.source, f.category, f.message] for f in failures], columns=FAILURE_COLUMNS, dtype="string")
-    write_csv(fdf.apply(lambda col: col.map(guard_formula)) if guard else fdf, outdir / "failures.csv")
-    atomic_write(outdir / "log.jsonl", "".join(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
-                                                for e in log_events))
+    with OutputWriter(outdir, codebook, guard) as out:
+        for r in sorted(reports, key=lambda r: r.source):
+            out.add_report(r)
+        for f in sorted(failures, key=lambda f: f.source):
+            out.add_failure(f)
+        out.add_events(log_events)

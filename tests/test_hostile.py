@@ -144,3 +144,26 @@ def test_the_pipeline_imports_nothing_that_talks_to_the_network():
                 names = [node.module]
             for name in names:
                 assert name.split(".")[0] not in NETWORK_MODULES, f"{path.name} imports {name}"
+
+
+# ---- the streamed CSV is the CSV pandas writes ---------------------------------------------------------
+
+@given(st.lists(st.tuples(st.text(), st.text(), st.sampled_from(["ok", "unmapped", "invalid"])), max_size=6),
+       st.booleans())
+def test_streamed_csv_equals_pandas_to_csv(cells, guard):
+    import tempfile
+
+    from pipeline.codebook import default_codebook
+    from pipeline.models import FieldValue, Report
+    from pipeline.write import OutputWriter, profiles_frame, values_frame
+
+    values = [FieldValue(field="" if status == "unmapped" else "investigator_workload", label=label, text=text,
+                         value=text or None, status=status) for label, text, status in cells]
+    report = Report(source="=x,\"y\"\n.pdf", country="Kazakhstan", year=2019, values=values)
+    with tempfile.TemporaryDirectory() as tmp:
+        with OutputWriter(Path(tmp), default_codebook(), guard) as out:
+            out.add_report(report)
+        assert (Path(tmp) / "values.csv").read_bytes().decode("utf-8") == \
+            values_frame([report], guard).to_csv(index=False, lineterminator="\n")
+        assert (Path(tmp) / "profiles.csv").read_bytes().decode("utf-8") == \
+            profiles_frame([report], default_codebook(), guard).to_csv(index=False, lineterminator="\n")
