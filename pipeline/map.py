@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 import regex
 
 from .codebook import Codebook, Countries, FieldSpec
-from .models import Issue, Match
+from .models import Issue, Match, Row
 from .text import fold
 
 
@@ -108,3 +108,31 @@ def match_label(label: str, section: str | None, fields: list[FieldSpec], codebo
         issues.append(Issue(code="weak_match", field=best.spec.id, page=page,
                             message=f"label {label!r} matched {best.variant!r} with similarity {best.score:.2f}"))
     return Match(field=best.spec.id, variant=best.variant, score=best.score, method=method), issues
+
+
+def rejoin_split_rows(rows: list[Row], fields: list[FieldSpec], codebook: Codebook,
+                      countries: Countries) -> list[Row]:
+    """A table row at the top of a page whose label, joined to the previous page's last label,
+    matches a field better than either part alone, is the rest of that row: a page break
+    split it, label and value alike ("Optional Protocol to the UN Convention against" /
+    "Torture and Other Cruel, ... (2002)")."""
+    def score(label: str, section: str | None) -> float:
+        m, _ = match_label(label, section, fields, codebook, countries)
+        return m.score if m else 0.0
+
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if row.after_page_break and prev is not None and prev.kind in ("table", "subheading") \
+                and prev.section == row.section:
+            section = section_id(row.section, codebook)
+            head, tail = " ".join(prev.label.lines), " ".join(row.label.lines)
+            joined = score(f"{head} {tail}", section)
+            if joined > max(score(head, section), score(tail, section)):
+                prev.label.fragments += row.label.fragments
+                prev.value.fragments += row.value.fragments
+                prev.kind = "table" if prev.value.fragments else prev.kind
+                prev.rejoined = True
+                continue
+        out.append(row)
+    return out

@@ -68,6 +68,8 @@ class Row(BaseModel):
     label: Cell
     value: Cell
     key: str | None = None  # for title rows: which title item this is (country, index_score, year)
+    after_page_break: bool = False  # the first row on a page of a table continued from the page before
+    rejoined: bool = False  # the map stage rejoined the two parts of a row split by a page break
 
 
 class ExtractedDoc(BaseModel):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .codebook import Codebook, Countries, default_codebook, default_countries
 from .extract import extract_pdf
-from .map import match_label, section_id
+from .map import match_label, rejoin_split_rows, section_id
 from .models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
 from .normalize import join_cell_lines, normalize_value
 from .settings import DEFAULT_SETTINGS, ExtractSettings
@@ -61,8 +61,10 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
     table_words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0}
     outcome: list[tuple[Row, FieldValue | None]] = []
 
-    for row in doc.rows:
+    for row in rejoin_split_rows(doc.rows, table_fields, codebook, countries):
         v = _base(row, row.section)
+        if row.rejoined:
+            v.rules.insert(0, "row_rejoined_across_page_break")
         if row.kind == "title":
             v.field = row.key or ""
         elif row.kind == "subheading" and fold(v.label) in subheadings:

@@ -85,3 +85,27 @@ def test_out_of_range_value_is_invalid():
     report = build_report(doc(*facts), "kazakhstan_en_2019.docx.pdf")
     v = report.field("population_million")
     assert v.status == "invalid" and v.error.startswith("out_of_range")
+
+
+def test_a_row_split_by_a_page_break_with_a_capitalised_label_tail_is_rejoined():
+    section = "Ratification of relevant international treaties"
+    head = Row(kind="table", section=section, label=cell("Optional Protocol to the UN Convention against", top=740),
+               value=cell("No.", top=740))
+    tail = Row(kind="table", section=section, after_page_break=True,
+               label=cell("Torture and Other Cruel, Inhuman or Degrading", "Treatment or Punishment (2002)", page=2, top=46),
+               value=cell("Signed in 2016 but not ratified", page=2, top=46))
+    report = build_report(doc(head, tail), "kyrgyzstan_en_2019.docx.pdf")
+    v = report.field("opcat_ratified")
+    assert v.text == "No. Signed in 2016 but not ratified" and v.answer == "no"
+    assert v.rules[0] == "row_rejoined_across_page_break"
+    assert [f.page for f in v.fragments] == [1, 2]
+    assert not [x for x in report.values if x.status == "unmapped"]
+
+
+def test_a_new_row_at_the_top_of_a_page_is_not_joined_to_the_last_one():
+    head = table("Budget", "No data", top=740)
+    nxt = Row(kind="table", section=SECTION, after_page_break=True, label=cell("Number of criminal cases initiated", page=2),
+              value=cell("86", page=2))
+    report = build_report(doc(head, nxt), "kazakhstan_en_2019.docx.pdf")
+    assert report.field("investigative_body_budget").status == "no_data"
+    assert report.field("criminal_cases_initiated").value == 86

@@ -165,7 +165,10 @@ def table_rows(chunks: list[Chunk], split: float, body: float, settings: Extract
                 previous.values.extend(band.values)
                 continue
             bands_by_row.append(band)
-            rows.append(Row(kind="table", section=chunk.section, label=Cell(), value=Cell()))
+            # a row at the top of a continued table may still be the rest of the row the page
+            # break split, with a capitalised label line: the map stage decides with the codebook
+            rows.append(Row(kind="table", section=chunk.section, label=Cell(), value=Cell(),
+                            after_page_break=i == 0 and previous is not None))
         if bands_by_row:
             last = bands_by_row[-1]
     for row, band in zip(rows, bands_by_row):
