@@ -223,8 +223,11 @@ def country_from_name(text: str, countries: Countries) -> tuple[str, str]:
     for c in countries.countries:
         if key in {fold(n) for n in [c.name, *c.aliases]}:
             return c.name, c.iso3
-    for c in countries.countries:  # the short name inside a longer title line
-        if regex.search(rf"\b{regex.escape(fold(c.name))}\b", key):
+    # a name inside a longer title line ("Country profile: Kyrgyz Republic"), longest name first
+    names = sorted(((fold(n), c) for c in countries.countries for n in [c.name, *c.aliases]),
+                   key=lambda nc: -len(nc[0]))
+    for name, c in names:
+        if regex.search(rf"\b{regex.escape(name)}\b", key):
             return c.name, c.iso3
     raise RuleError("unknown_country", f"{text!r} is not a known country name")
 

@@ -53,6 +53,9 @@ def _row(key: str, label: list[Word], value: list[Word]) -> Row:
 _ENDS_WITH_SCORE = regex.compile(r"(?:^|\s)[\p{Pd}\u2212:]*\s*[\p{Pd}\u2212]*\d+(?:[.,]\d+)?$")
 
 
+_SCORE_ONLY = regex.compile(r"^[\p{Pd}\u2212]*\s*[\p{Pd}\u2212]*\d+(?:[.,]\d+)?$")
+
+
 def title_lines(lines: list[Line], body: float, ratio: float) -> list[Line]:
     """The title block: the run of page-1 lines set larger than body text, before the facts box."""
     block = []
@@ -71,7 +74,7 @@ def _index_row(line: Line, title: str | None) -> Row:
         k = start + _prefix_len(words[start:], title)
     else:  # an unknown title: everything before the trailing number
         k = len(words) - 1
-    while k < len(words) - 1 and (is_dash(words[k].text) or words[k].text == ":"):
+    while k < len(words) and (is_dash(words[k].text) or words[k].text == ":"):
         k += 1
     return _row("index_score", words[:k], words[k:])
 
@@ -90,17 +93,24 @@ def parse_title(lines: list[Line], codebook: Codebook, body: float = 10.0, ratio
         out.warnings.append(Issue(code="unknown_template", page=1, message=(
             f"unknown index title {printed!r}: read as the score line; add it to the codebook's templates"
             if printed else "no index title on page 1 (codebook templates): the score was not found")))
+    score_line = -1
     if idx >= 0:
-        out.rows.append(_index_row(block[idx], title))
+        row = _index_row(block[idx], title)
+        nxt = block[idx + 1] if idx + 1 < len(block) else None
+        if not row.value.fragments and nxt is not None and _SCORE_ONLY.match(nxt.text):
+            # the score wrapped onto a line of its own
+            row.value.fragments = [nxt.fragment()]
+            score_line = idx + 1
+        out.rows.append(row)
     headers = {fold(h) for h in codebook.title_block.headers}
     year_prefixes = [fold(p) for p in codebook.title_block.year_line]
-    year_idx = next((i for i, ln in enumerate(block) if i != idx and YEAR.search(ln.text)
+    year_idx = next((i for i, ln in enumerate(block) if i not in (idx, score_line) and YEAR.search(ln.text)
                      and (any(fold(ln.text).startswith(p) for p in year_prefixes) or len(ln.words) <= 6)), -1)
     if year_idx >= 0:
         ln = block[year_idx]
         year_words = [w for w in ln.words if YEAR.fullmatch(w.text.strip(".,;:"))]
         out.rows.append(_row("year", [w for w in ln.words if w not in year_words], year_words[:1]))
-    rest = [ln for i, ln in enumerate(block) if i not in (idx, year_idx) and fold(ln.text) not in headers]
+    rest = [ln for i, ln in enumerate(block) if i not in (idx, score_line, year_idx) and fold(ln.text) not in headers]
     if rest:
         largest = max(ln.size for ln in rest)
         country_lines = [ln for ln in rest if ln.size >= largest - 0.5]
