@@ -1,7 +1,6 @@
 """Hostile content: formula injection in CSV cells, hostile file names, the security floor, no network."""
 import ast
 import json
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 

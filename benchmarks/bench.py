@@ -1,0 +1,292 @@
+"""Benchmark the pipeline against its floor, side by side, in one run.
+
+    python benchmarks/bench.py              # 100 reports (copies of tests/fixtures/*.pdf under distinct names)
+    python benchmarks/bench.py --n 1000     # a bigger batch
+    python benchmarks/bench.py --big        # also peak memory for 1000 reports (several minutes)
+    python benchmarks/bench.py --profile    # also where the pipeline's time goes (cProfile)
+
+Reports seconds, reports/s and pages/s for: bare pdfplumber `extract_words` on every page (the floor
+of a pdfplumber-based pipeline), `pdftotext` (poppler-utils) when installed, the pipeline with one
+worker and with all workers (cold: a fresh OUTDIR), and a warm incremental rerun; peak memory of the
+run's process tree for 50 reports and (with --big) 1000 reports. Ends with a markdown table of the
+ratios against the targets. Peak tree memory needs psutil (`pip install -e '.[bench]'`); without it
+only the pipeline's parent process is measured.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+try:
+    import psutil
+except ImportError:  # optional: the `bench` extra
+    psutil = None
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
+    return (f"nproc {cores}; {model}; Python {platform.python_version()}; "
+            f"load average at start {load}")
+
+
+def build_batch(dest: Path, n: int) -> tuple[list[Path], int]:
+    """n copies of the fixture PDFs under distinct names; returns (files, total pages)."""
+    import pdfplumber
+
+    fixtures = sorted(FIXTURES.glob("*.pdf"))
+    pages_of = {}
+    for f in fixtures:
+        with pdfplumber.open(f) as pdf:
+            pages_of[f] = len(pdf.pages)
+    dest.mkdir(parents=True, exist_ok=True)
+    files, pages = [], 0
+    for i in range(n):
+        src = fixtures[i % len(fixtures)]
+        target = dest / f"{i:04d}_{src.name}"
+        shutil.copyfile(src, target)
+        files.append(target)
+        pages += pages_of[src]
+    return files, pages
+
+
+def floor_extract_words(files: list[Path]) -> float:
+    import pdfplumber
+
+    t0 = time.perf_counter()
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.close()
+    return time.perf_counter() - t0
+
+
+def floor_pdftotext(files: list[Path]) -> float | None:
+    exe = shutil.which("pdftotext")
+    if not exe:
+        return None
+    t0 = time.perf_counter()
+    for f in files:
+        subprocess.run([exe, "-q", str(f), "-"], stdout=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t0
+
+
+class Run:
+    """`pipeline run` in a subprocess: wall time, peak RSS summed over its process tree (psutil,
+    sampled every 50 ms) and the peak RSS of the pipeline's own (parent) process (wait4; the workers
+    are children of the forkserver, so they are not in it)."""
+
+    def __init__(self, args: list[str]):
+        self.args = args
+        self.seconds = 0.0
+        self.tree_peak_mb: float | None = None
+        self.parent_mb = 0.0
+        self.returncode = None
+
+    def __call__(self) -> "Run":
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", *self.args],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        peak = [0]
+        done = threading.Event()
+
+        def sample():
+            if psutil is None:
+                return
+            try:
+                root = psutil.Process(proc.pid)
+            except psutil.Error:
+                return
+            while not done.is_set():
+                total = 0
+                try:
+                    for p in [root, *root.children(recursive=True)]:
+                        try:
+                            total += p.memory_info().rss
+                        except psutil.Error:
+                            pass
+                except psutil.Error:
+                    break
+                peak[0] = max(peak[0], total)
+                done.wait(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        self.seconds = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = self.returncode = os.waitstatus_to_exitcode(status)
+        self.parent_mb = usage.ru_maxrss / 1024  # KiB on Linux
+        self.tree_peak_mb = peak[0] / 2**20 if psutil is not None else None
+        if self.returncode != 0:
+            raise SystemExit(f"pipeline run {' '.join(self.args)} exited {self.returncode}")
+        return self
+
+
+def outputs(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name != "run.json" and "cache" not in p.relative_to(out).parts}
+
+
+def profile(top: int = 12) -> str:
+    """Where one process's time goes on the fixtures: pdfplumber/pdfminer reading vs the pipeline's stages."""
+    sys.path.insert(0, str(ROOT))
+    from pipeline.codebook import default_codebook
+    from pipeline.extract import extract_pages
+    from pipeline.extract.pages import read_pages
+    from pipeline.process import build_report
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    files = sorted(FIXTURES.glob("*.pdf"))
+    default_codebook()
+    stage = {"read pages (pdfplumber/pdfminer: extract_words, lines, rects)": 0.0,
+             "extract layout (lines, title, facts, tables)": 0.0,
+             "map + normalize + validate (build_report)": 0.0}
+    names = list(stage)
+    for f in files * 2:
+        t0 = time.perf_counter()
+        pages = read_pages(f, DEFAULT_SETTINGS)
+        t1 = time.perf_counter()
+        doc = extract_pages(pages, DEFAULT_SETTINGS)
+        t2 = time.perf_counter()
+        build_report(doc, f.name)
+        t3 = time.perf_counter()
+        stage[names[0]] += t1 - t0
+        stage[names[1]] += t2 - t1
+        stage[names[2]] += t3 - t2
+    total = sum(stage.values())
+    lines = ["| stage | ms per report | share |", "|---|---:|---:|"]
+    for k, v in stage.items():
+        lines.append(f"| {k} | {1000 * v / (2 * len(files)):.0f} | {100 * v / total:.0f}% |")
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for f in files:
+        build_report(extract_pages(read_pages(f, DEFAULT_SETTINGS), DEFAULT_SETTINGS), f.name)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    rows = []
+    for (filename, line, func), (_, ncalls, tottime, cumtime, _) in stats.stats.items():
+        if "/pipeline/" in filename and func not in ("<module>",):
+            rows.append((cumtime, tottime, ncalls, f"{Path(filename).parent.name}/{Path(filename).name}:{line} {func}"))
+    rows.sort(reverse=True)
+    lines += ["", f"Top {top} pipeline functions by cumulative time (cProfile, {len(files)} reports; "
+              "profiling inflates times, compare the shares):", "",
+              "| function | cumulative s | own s | calls |", "|---|---:|---:|---:|"]
+    for cum, tot, n, name in rows[:top]:
+        lines.append(f"| `{name}` | {cum:.2f} | {tot:.2f} | {n} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100, help="reports in the batch (default 100)")
+    ap.add_argument("--workers", type=int, default=None, help="'all workers' (default: the number of cores)")
+    ap.add_argument("--big", action="store_true", help="also measure peak memory for 1000 reports")
+    ap.add_argument("--profile", action="store_true", help="also profile where the pipeline's time goes")
+    ap.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
+    args = ap.parse_args(argv)
+    workers = args.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
+    work = args.keep or Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
+    print(f"machine: {machine()}", flush=True)
+    try:
+        files, pages = build_batch(work / "batch", args.n)
+        n = len(files)
+        print(f"batch: {n} reports, {pages} pages in {work / 'batch'}", flush=True)
+
+        t_floor = floor_extract_words(files)
+        print(f"floor (pdfplumber extract_words): {t_floor:.1f} s", flush=True)
+        t_pdftotext = floor_pdftotext(files)
+        print("pdftotext: " + (f"{t_pdftotext:.1f} s" if t_pdftotext is not None else
+                               "not installed (apt-get install poppler-utils); skipped"), flush=True)
+        for d in ("out1", "outN"):
+            shutil.rmtree(work / d, ignore_errors=True)
+        one = Run([str(work / "batch"), "--out", str(work / "out1"), "--workers", "1"])()
+        print(f"pipeline, 1 worker: {one.seconds:.1f} s", flush=True)
+        many = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
+        print(f"pipeline, {workers} workers: {many.seconds:.1f} s", flush=True)
+        same = outputs(work / "out1") == outputs(work / "outN")
+        warm = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
+        print(f"warm rerun: {warm.seconds:.2f} s", flush=True)
+        same_warm = outputs(work / "outN") == outputs(work / "out1")
+
+        mem = {}
+        for size in [50] + ([1000] if args.big else []):
+            batch = work / f"batch{size}"
+            if not batch.exists():
+                build_batch(batch, size)
+            shutil.rmtree(work / f"mem{size}", ignore_errors=True)
+            mem[size] = Run([str(batch), "--out", str(work / f"mem{size}"), "--workers", str(workers)])()
+            print(f"memory, {size} reports: tree peak {mem[size].tree_peak_mb or float('nan'):.0f} MB, "
+                  f"parent process {mem[size].parent_mb:.0f} MB ({mem[size].seconds:.0f} s)", flush=True)
+
+        def rate(t):
+            return f"{n / t:.1f}", f"{pages / t:.1f}"
+
+        rows = [("pdfplumber `extract_words`, every page, 1 process (floor)", t_floor, "", "", ""),
+                ("`pdftotext` (poppler), 1 process", t_pdftotext, "", "", "")]
+        rows += [("pipeline, 1 worker, cold", one.seconds, f"{one.seconds / t_floor:.2f}× floor", "≤ 1.3×",
+                  one.seconds / t_floor <= 1.3),
+                 (f"pipeline, {workers} workers, cold", many.seconds, f"{one.seconds / many.seconds:.2f}× faster "
+                  "than 1 worker", "≥ 1.7×", one.seconds / many.seconds >= 1.7),
+                 (f"pipeline, warm rerun ({workers} workers)", warm.seconds,
+                  f"{100 * warm.seconds / many.seconds:.1f}% of cold", "≤ 5%", warm.seconds / many.seconds <= 0.05)]
+        print(f"\n### Throughput: {n} reports, {pages} pages\n")
+        print("| run | seconds | reports/s | pages/s | ratio | target | met |")
+        print("|---|---:|---:|---:|---|---|---|")
+        for name, t, ratio, target, met in rows:
+            if t is None:
+                print(f"| {name} | skipped: not installed | | | | | |")
+                continue
+            r, p = rate(t)
+            print(f"| {name} | {t:.2f} | {r} | {p} | {ratio} | {target} | "
+                  f"{'' if met == '' else ('yes' if met else 'no')} |")
+        print(f"\nOutputs of 1 worker and {workers} workers byte-identical: {'yes' if same else 'NO'}; "
+              f"warm rerun identical to cold: {'yes' if same_warm else 'NO'}.")
+        print("\n### Peak memory (RSS summed over the run's process tree; the parent process alone)\n")
+        print("| reports | tree peak MB | parent process MB | ratio to 50 | target | met |")
+        print("|---:|---:|---:|---|---|---|")
+        for size, run in mem.items():
+            base = mem[50]
+            if run.tree_peak_mb is not None and base.tree_peak_mb:
+                ratio = run.tree_peak_mb / base.tree_peak_mb
+            else:
+                ratio = run.parent_mb / base.parent_mb
+            target = "" if size == 50 else "≤ 1.2×"
+            met = "" if size == 50 else ("yes" if ratio <= 1.2 else "no")
+            tree = f"{run.tree_peak_mb:.0f}" if run.tree_peak_mb is not None else "n/a (no psutil)"
+            print(f"| {size} | {tree} | {run.parent_mb:.0f} | {ratio:.2f}× | {target} | {met} |")
+        if args.profile:
+            print("\n### Where the time goes (one process, the fixtures)\n")
+            print(profile())
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
