@@ -11,7 +11,7 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   the pipes and the process sentinels together, with the nearest deadline as timeout. A result, a
   dead worker and a passed deadline each belong to exactly one known file: that file gets its
   failure (``internal_error``, ``too_large`` or ``timeout``), the worker is replaced, and the batch
-  goes on. The whole pool is ~150 lines with nothing hidden.
+  goes on. The pool is about 120 lines with nothing hidden.
 - Workers are forked from a forkserver that has imported the pipeline once: a cheap start, and no
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
@@ -46,7 +46,8 @@ CONVERSION_MODULES = ["pipeline.runner", "pipeline.process", "pipeline.failures"
 
 MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
-# of hang, crash (os._exit), segfault, oom (allocate until the memory limit), slow=SECONDS.
+# of hang, crash (os._exit), segfault, oom (allocate until the memory limit), sigkill (as the kernel's
+# out-of-memory killer does), slow=SECONDS.
 TEST_FAULT_ENV = "PIPELINE_TEST_FAULT"
 
 
@@ -121,6 +122,8 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
             os._exit(3)
         elif action == "segfault":
             os.kill(os.getpid(), signal.SIGSEGV)
+        elif action == "sigkill":
+            os.kill(os.getpid(), signal.SIGKILL)
         elif action == "oom":
             hog = []
             while True:

@@ -59,16 +59,16 @@ def make_bad_batch(root: Path) -> dict[str, str]:
     for _ in range(200):
         corrupt[rng.randrange(len(corrupt))] = rng.randrange(256)
     (root / "corrupted.pdf").write_bytes(bytes(corrupt))
-    for name in ["good.pdf", "hang_me.pdf", "crash_me.pdf", "segfault_me.pdf", "oom_me.pdf"]:
+    for name in ["good.pdf", "hang_me.pdf", "crash_me.pdf", "segfault_me.pdf", "oom_me.pdf", "oom_killed.pdf"]:
         (root / name).write_bytes(good)  # good files; the injected fault makes the worker misbehave
     return {"empty.pdf": "empty", "text_renamed.pdf": "not_pdf", "truncated.pdf": "damaged",
             "encrypted.pdf": "encrypted", "image_only.pdf": "no_text_layer", "prose.pdf": "not_a_profile",
             "three_hundred_pages.pdf": "too_large", "corrupted.pdf": "damaged", "good.pdf": "converted",
             "hang_me.pdf": "timeout", "crash_me.pdf": "internal_error", "segfault_me.pdf": "internal_error",
-            "oom_me.pdf": "too_large"}
+            "oom_me.pdf": "too_large", "oom_killed.pdf": "too_large"}
 
 
-FAULTS = "hang:hang_me.pdf;crash:crash_me.pdf;segfault:segfault_me.pdf;oom:oom_me.pdf"
+FAULTS = "hang:hang_me.pdf;crash:crash_me.pdf;segfault:segfault_me.pdf;oom:oom_me.pdf;sigkill:oom_killed.pdf"
 
 
 def outcomes(out: Path) -> dict[str, str]:
@@ -122,7 +122,7 @@ def test_failures_csv_has_a_category_and_a_readable_message(bad):
     by_source = dict(zip(failures["source"], failures["message"]))
     assert "8 s" in by_source["hang_me.pdf"]
     assert "300 pages" in by_source["three_hundred_pages.pdf"]
-    assert "memory" in by_source["oom_me.pdf"]
+    assert "memory" in by_source["oom_me.pdf"] and "SIGKILL" in by_source["oom_killed.pdf"]
     assert "crashed" in by_source["crash_me.pdf"] and "SIGSEGV" in by_source["segfault_me.pdf"]
 
 
@@ -131,7 +131,7 @@ def test_exit_code_1_and_no_traceback_on_the_terminal(bad):
     assert proc.returncode == 1
     assert "Traceback" not in proc.stdout + proc.stderr
     assert "FAILED hang_me.pdf: [timeout]" in proc.stdout
-    assert "reports processed: 13   converted: 1   failed: 12" in proc.stdout
+    assert "reports processed: 14   converted: 1   failed: 13" in proc.stdout
     # internal_error details (how the worker died) go to the log
     events = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
     crash = next(e for e in events if e.get("file") == "crash_me.pdf")
@@ -142,8 +142,8 @@ def test_machine_dependent_failures_are_not_cached(bad):
     _, out, _ = bad
     manifest = json.loads((out / "manifest.json").read_text())
     assert {f["source"]: f["result"] for f in manifest["files"]} == outcomes(out)
-    # 13 files; timeout, crash, segfault and out-of-memory are retried on the next run
-    assert len(list((out / "cache").glob("*.json"))) == 13 - 4
+    # 14 files; timeout, crash, segfault and out-of-memory (twice) are retried on the next run
+    assert len(list((out / "cache").glob("*.json"))) == 14 - 5
 
 
 def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
