@@ -276,3 +276,19 @@ def test_usage_errors_exit_2(tmp_path):
     for bad_args in (["--workers", "0"], ["--timeout", "-1"], ["--max-memory", "lots"]):
         proc = cli("run", FIXTURES, "--out", tmp_path, *bad_args)
         assert proc.returncode == 2 and "Traceback" not in proc.stderr, bad_args
+
+
+def test_workers_are_replaced_after_their_quota_of_files(tmp_path, monkeypatch):
+    from pipeline import runner
+
+    started = []
+    real_start = runner._start
+    monkeypatch.setattr(runner, "_start", lambda slot, *a: (real_start(slot, *a), started.append(slot.proc.pid)))
+    tasks = []
+    for i in range(5):
+        (tmp_path / f"{i}.pdf").write_bytes(b"")
+        tasks.append(runner.Task(i, tmp_path / f"{i}.pdf", f"{i}.pdf"))
+    got = dict((t.index, e["result"]["category"]) for t, e in
+               runner.run_tasks(tasks, workers=1, limits=Limits(tasks_per_worker=2), faults=[]))
+    assert got == {i: "empty" for i in range(5)}
+    assert len(started) == 3 and len(set(started)) == 3  # 2 + 2 + 1 files
