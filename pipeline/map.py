@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 
 import regex
@@ -18,18 +19,38 @@ class Candidate:
     score: float
 
 
+# Caches keyed by id(); each entry keeps its object alive, so an id is never reused for another.
+_NAME_PATTERNS: dict[int, tuple[Countries, regex.Pattern]] = {}
+
+
+def _names_pattern(countries: Countries) -> regex.Pattern:
+    """One alternation of every folded country name, longest first (built once per country list)."""
+    entry = _NAME_PATTERNS.get(id(countries))
+    if entry is None:
+        names = sorted({fold(n) for c in countries.countries for n in [c.name, *c.aliases]} - {""},
+                       key=len, reverse=True)
+        pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
+        entry = _NAME_PATTERNS[id(countries)] = (countries, pattern)
+    return entry[1]
+
+
 def country_placeholder(label: str, countries: Countries) -> str:
     """Fold a label and put `{country}` where it names a country ("Judgments of Armenia's courts")."""
-    key = fold(label)
-    names = sorted({fold(n) for c in countries.countries for n in [c.name, *c.aliases]}, key=len, reverse=True)
-    for name in names:
-        if name and name in key:
-            key = regex.sub(rf"\b{regex.escape(name)}\b", "{country}", key)
-    return key
+    return _names_pattern(countries).sub("{country}", fold(label))
+
+
+_SECTIONS: dict[tuple[int, str], tuple[Codebook, str | None]] = {}
 
 
 def section_id(title: str, codebook: Codebook) -> str | None:
     """The codebook section a printed section title is (exact after folding, else close)."""
+    memo = (id(codebook), title)
+    if memo not in _SECTIONS:
+        _SECTIONS[memo] = (codebook, _section_id(title, codebook))
+    return _SECTIONS[memo][1]
+
+
+def _section_id(title: str, codebook: Codebook) -> str | None:
     key = fold(title)
     best, best_score = None, 0.0
     for s in codebook.sections:
@@ -43,8 +64,9 @@ def section_id(title: str, codebook: Codebook) -> str | None:
 STOPWORDS = frozenset("a an and as at by for from in is of on or the there to with".split())
 
 
-def content_words(key: str) -> set[str]:
-    return {t for t in key.split() if t not in STOPWORDS}
+@lru_cache(maxsize=16384)
+def content_words(key: str) -> frozenset[str]:
+    return frozenset(t for t in key.split() if t not in STOPWORDS)
 
 
 _FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
@@ -57,29 +79,36 @@ def label_keys(label: str, countries: Countries) -> list[str]:
     return [key] if bare == key or not bare else [key, bare]
 
 
-def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0) -> float:
+def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, floor: float = 0.0) -> float:
     """1.0 for the same folded text; else the best of the character similarity (catches
     spelling and punctuation changes), the Dice overlap of content words (catches words
     added, dropped or reordered) and, where allowed, `contained` when one side's content
-    words all appear in the other with at most `extra` more ("Budget (KZT)" ~ "Budget")."""
+    words all appear in the other with at most `extra` more ("Budget (KZT)" ~ "Budget").
+    Scores below `floor` need not be exact: the costly character ratio is skipped when its
+    cheap upper bounds show it cannot beat the other measures or reach the floor."""
     v = fold(variant)
     if v == key:
         return 1.0
     a, b = content_words(v), content_words(key)
     dice = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
     inside = contained if a and b and (a <= b or b <= a) and len(a ^ b) <= extra else 0.0
-    return max(SequenceMatcher(None, v, key).ratio(), dice, inside) * 0.999  # below an exact match
+    best = max(dice, inside)
+    sm = SequenceMatcher(None, v, key)
+    bar = max(best, floor)
+    if sm.real_quick_ratio() >= bar and sm.quick_ratio() >= bar:
+        best = max(best, sm.ratio())
+    return best * 0.999  # below an exact match
 
 
 def rank(label: str, fields: list[FieldSpec], countries: Countries, section: str | None = None,
-         contained: float = 0.0, extra: int = 0) -> list[Candidate]:
+         contained: float = 0.0, extra: int = 0, floor: float = 0.0) -> list[Candidate]:
     """Every field's best-matching label variant, best first. Containment counts only for
     fields of the row's own section (or rows outside any section: the facts box)."""
     keys = label_keys(label, countries)
     out = []
     for spec in fields:
         allow = contained if section is None or spec.section in (None, section) else 0.0
-        best = max(((similarity(v, k, allow, extra), v) for v in spec.labels for k in keys),
+        best = max(((similarity(v, k, allow, extra, floor), v) for v in spec.labels for k in keys),
                    default=(0.0, ""))
         out.append(Candidate(spec, best[1], round(best[0], 4)))
     return sorted(out, key=lambda c: -c.score)
@@ -89,7 +118,7 @@ def match_label(label: str, section: str | None, fields: list[FieldSpec], codebo
                 countries: Countries, page: int | None = None) -> tuple[Match | None, list[Issue]]:
     """Match a printed label; None keeps the row as unmapped. Weak and ambiguous matches warn."""
     m = codebook.matching
-    ranked = [c for c in rank(label, fields, countries, section, m.contained, m.contained_extra_words)
+    ranked = [c for c in rank(label, fields, countries, section, m.contained, m.contained_extra_words, m.accept)
               if c.score >= m.accept]
     if not ranked:
         return None, []

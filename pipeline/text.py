@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -22,6 +23,7 @@ def fold_quotes_dashes(text: str) -> str:
     return _DASH_RE.sub("-", text)
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A comparison key: NFKC, case, quotes, dashes, punctuation and whitespace folded away."""
     text = unicodedata.normalize("NFKC", text)
