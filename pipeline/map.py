@@ -79,7 +79,8 @@ def label_keys(label: str, countries: Countries) -> list[str]:
     return [key] if bare == key or not bare else [key, bare]
 
 
-def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, floor: float = 0.0) -> float:
+def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, floor: float = 0.0,
+               matcher: SequenceMatcher | None = None) -> float:
     """1.0 for the same folded text; else the best of the character similarity (catches
     spelling and punctuation changes), the Dice overlap of content words (catches words
     added, dropped or reordered) and, where allowed, `contained` when one side's content
@@ -93,7 +94,8 @@ def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, f
     dice = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
     inside = contained if a and b and (a <= b or b <= a) and len(a ^ b) <= extra else 0.0
     best = max(dice, inside)
-    sm = SequenceMatcher(None, v, key)
+    sm = matcher or SequenceMatcher(None, "", key)  # a matcher already set to `key` saves indexing it again
+    sm.set_seq1(v)
     bar = max(best, floor)
     if sm.real_quick_ratio() >= bar and sm.quick_ratio() >= bar:
         best = max(best, sm.ratio())
@@ -104,11 +106,11 @@ def rank(label: str, fields: list[FieldSpec], countries: Countries, section: str
          contained: float = 0.0, extra: int = 0, floor: float = 0.0) -> list[Candidate]:
     """Every field's best-matching label variant, best first. Containment counts only for
     fields of the row's own section (or rows outside any section: the facts box)."""
-    keys = label_keys(label, countries)
+    keys = [(k, SequenceMatcher(None, "", k)) for k in label_keys(label, countries)]
     out = []
     for spec in fields:
         allow = contained if section is None or spec.section in (None, section) else 0.0
-        best = max(((similarity(v, k, allow, extra, floor), v) for v in spec.labels for k in keys),
+        best = max(((similarity(v, k, allow, extra, floor, sm), v) for v in spec.labels for k, sm in keys),
                    default=(0.0, ""))
         out.append(Candidate(spec, best[1], round(best[0], 4)))
     return sorted(out, key=lambda c: -c.score)
