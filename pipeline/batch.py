@@ -72,7 +72,9 @@ def report_events(report: Report) -> list[dict]:
     statuses = Counter(v.status for v in report.values)
     events = [{"event": "converted", "file": report.source, "country": report.country, "year": report.year,
                "template": report.template, "pages": report.pages, "statuses": dict(sorted(statuses.items())),
-               "coverage": round(report.coverage.ratio, 4) if report.coverage else None}]
+               "coverage": round(report.coverage.ratio, 4) if report.coverage else None,
+               "words": ({"total": report.coverage.words_total, "placed": report.coverage.words_placed,
+                          **report.coverage.by_part} if report.coverage else None)}]
     for w in report.warnings:
         events.append({"event": "warning", "file": report.source, "code": w.code, "message": w.message})
     for v in report.values:

@@ -73,7 +73,12 @@ def test_failures_and_log(out):
     assert (out / "failures.csv").read_text().strip() == "source,category,message"
     events = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
     assert events[0]["event"] == "run" and "settings" in events[0]
-    assert sum(e["event"] == "converted" for e in events) == 3
+    converted = [e for e in events if e["event"] == "converted"]
+    assert len(converted) == 3
+    for e in converted:  # the log states where every word of the report landed
+        words = e["words"]
+        assert words["placed"] == words["total"] > 300
+        assert sum(n for k, n in words.items() if k not in ("total", "placed")) == words["total"]
 
 
 def test_outputs_are_deterministic(batch, out, tmp_path):
