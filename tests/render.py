@@ -106,6 +106,8 @@ class Layout:
     bottom_margin: float | None = None  # None: the same as `margin`
     facts_wrap: bool = True  # a facts value's last word wraps to the next line
     breaks: bool = False  # line breaks inside cells: after "Yes." and between listed offences
+    running_header: str = ""  # small text at the top of every page (a Word header)
+    page_numbers: bool = False  # the page number at the bottom of every page (a Word footer)
     seed: int = 0
 
 
@@ -221,7 +223,15 @@ class Doc:
         c = canvas.Canvas(str(path), pagesize=(self.width, self.height), invariant=1)
         rng = random.Random(self.lay.seed)
         order = {"misc": 0, "value": 1, "label": 2}
-        for ops in self.pages:
+        for number, ops in enumerate(self.pages, start=1):
+            furniture = []
+            if self.lay.running_header:
+                furniture.append(("text", "misc", self.x0, self.lay.margin * 0.4, self.lay.running_header,
+                                  self.regular, 8))
+            if self.lay.page_numbers:
+                furniture.append(("text", "misc", self.width / 2, self.height - self.lay.margin * 0.5, str(number),
+                                  self.regular, 9))
+            ops = furniture + ops
             if self.lay.values_first:
                 ops = sorted(ops, key=lambda op: order[op[1]])
             for op in ops:

@@ -57,13 +57,15 @@ _SCORE_ONLY = regex.compile(r"^[\p{Pd}\u2212]*\s*[\p{Pd}\u2212]*\d+(?:[.,]\d+)?$
 
 
 def title_lines(lines: list[Line], body: float, ratio: float) -> list[Line]:
-    """The title block: the run of page-1 lines set larger than body text, before the facts box."""
-    block = []
-    for ln in lines:
-        if ln.size < body * ratio:
-            break
-        block.append(ln)
-    return block or lines[:4]
+    """The title block: page 1's first run of lines set larger than body text (with any small
+    lines above it), ending where the facts box begins."""
+    large = [i for i, ln in enumerate(lines) if ln.size >= body * ratio]
+    if not large:
+        return lines[:4]
+    end = large[0]
+    while end < len(lines) and lines[end].size >= body * ratio:
+        end += 1
+    return lines[:end]
 
 
 def _index_row(line: Line, title: str | None) -> Row:
