@@ -64,9 +64,20 @@ def _section_id(title: str, codebook: Codebook) -> str | None:
 STOPWORDS = frozenset("a an and as at by for from in is of on or the there to with".split())
 
 
+def stem(word: str) -> str:
+    """A light English stem, enough to meet reordered wordings halfway: investigators ~
+    investigator, authorised ~ authorized."""
+    word = word.replace("is", "iz") if word.endswith(("ised", "ise", "ises", "ising", "isation")) else word
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 @lru_cache(maxsize=16384)
 def content_words(key: str) -> frozenset[str]:
-    return frozenset(t for t in key.split() if t not in STOPWORDS)
+    return frozenset(stem(t) for t in key.split() if t not in STOPWORDS)
 
 
 _FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
@@ -92,7 +103,8 @@ def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, f
         return 1.0
     a, b = content_words(v), content_words(key)
     dice = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-    inside = contained if a and b and (a <= b or b <= a) and len(a ^ b) <= extra else 0.0
+    # each word more on either side costs a little, so the closest containing variant wins
+    inside = contained - 0.01 * len(a ^ b) if a and b and (a <= b or b <= a) and len(a ^ b) <= extra else 0.0
     best = max(dice, inside)
     sm = matcher or SequenceMatcher(None, "", key)  # a matcher already set to `key` saves indexing it again
     sm.set_seq1(v)

@@ -100,3 +100,19 @@ def test_a_suffix_on_a_short_label_matches_within_its_section_only():
     m, issues = match("Budget (KZT)", section="investigation")
     assert m.field == "investigative_body_budget" and [i.code for i in issues] == ["weak_match"]
     assert match("Budget of the national preventive mechanism", section="prevention")[0] is None
+
+
+@pytest.mark.parametrize("label,section,field", [
+    ("Workload of investigators", "investigation", "investigator_workload"),
+    ("There is a body authorised to investigate torture", "investigation", "investigative_body_exists"),
+    ("Number of torture and ill-treatment complaints", "investigation", "torture_complaints"),
+    ("Definition of torture as prescribed by international treaties", "criminalization", "definition_matches_treaties"),
+])
+def test_reordered_and_respelled_labels(label, section, field):
+    assert match(label, section=section)[0].field == field
+
+
+def test_closest_containing_variant_wins_and_the_tie_is_reported():
+    m, issues = match("Prison population, total", FACTS)
+    assert m.field == "prison_population"
+    assert "ambiguous_label" in [i.code for i in issues]
