@@ -179,3 +179,24 @@ def rejoin_split_rows(rows: list[Row], fields: list[FieldSpec], codebook: Codebo
                 continue
         out.append(row)
     return out
+
+
+def section_title_rows(rows: list[Row], codebook: Codebook) -> list[Row]:
+    """A label-only row that is a known section title (a title set as a table row rather than
+    as a heading) starts that section: it becomes a `section` row and the rows after it, up to
+    the next section the extract stage found, belong to it."""
+    subheadings = {fold(t) for t in codebook.subheadings}
+    title, within = None, None
+    for row in rows:
+        if row.kind not in ("table", "subheading"):
+            continue
+        if title is not None and row.section == within:
+            row.section = title
+        elif row.section != within:
+            title = None
+        label = " ".join(row.label.lines)
+        if row.kind == "subheading" and fold(label) not in subheadings and section_id(label, codebook):
+            row.kind = "section"
+            title, within = label, row.section
+            row.section = label
+    return rows

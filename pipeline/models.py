@@ -63,7 +63,7 @@ class Cell(BaseModel):
 class Row(BaseModel):
     """A label | value row of a table, of the facts box or of the title block."""
 
-    kind: Literal["title", "facts", "table", "subheading"]
+    kind: Literal["title", "facts", "table", "subheading", "section"]
     section: str = ""
     label: Cell
     value: Cell

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .codebook import Codebook, Countries, default_codebook, default_countries
 from .extract import extract_pdf
-from .map import match_label, rejoin_split_rows, section_id
+from .map import match_label, rejoin_split_rows, section_id, section_title_rows
 from .models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
 from .normalize import join_cell_lines, normalize_value
 from .settings import DEFAULT_SETTINGS, ExtractSettings
@@ -34,7 +34,8 @@ def _words(row: Row) -> int:
 
 def coverage(doc: ExtractedDoc, table_words: dict[str, int]) -> Coverage:
     parts = {k: n for k, n in doc.region_words.items() if k != "tables"}
-    parts.update(table_words)
+    for k, n in table_words.items():
+        parts[k] = parts.get(k, 0) + n
     return Coverage(words_total=doc.words_total, words_placed=doc.words_total - len(doc.unplaced),
                     by_part=dict(sorted(parts.items())),
                     unplaced=[f"p{w.page} ({w.x0:.0f},{w.top:.0f}) {w.text}" for w in doc.unplaced])
@@ -58,17 +59,19 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
     facts_fields = [f for f in codebook.fields if f.where == "facts"]
     table_fields = [f for f in codebook.fields if f.where == "table"]
     values: list[FieldValue] = []
-    table_words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0}
+    table_words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0, "section_titles": 0}
     outcome: list[tuple[Row, FieldValue | None]] = []
 
-    for row in rejoin_split_rows(doc.rows, table_fields, codebook, countries):
+    rows = section_title_rows(rejoin_split_rows(doc.rows, table_fields, codebook, countries), codebook)
+    for row in rows:
         v = _base(row, row.section)
         if row.rejoined:
             v.rules.insert(0, "row_rejoined_across_page_break")
         if row.kind == "title":
             v.field = row.key or ""
-        elif row.kind == "subheading" and fold(v.label) in subheadings:
-            report.subheadings.append(v.label)
+        elif row.kind == "section" or row.kind == "subheading" and fold(v.label) in subheadings:
+            if row.kind == "subheading":
+                report.subheadings.append(v.label)
             outcome.append((row, None))
             continue
         else:
@@ -95,7 +98,9 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
         values.append(v)
         outcome.append((row, v))
     for row, v in outcome:
-        if row.kind in ("table", "subheading"):
+        if row.kind == "section":
+            table_words["section_titles"] += _words(row)
+        elif row.kind in ("table", "subheading"):
             table_words["subheadings" if v is None else "mapped_rows" if v.field else "unmapped_rows"] += _words(row)
 
     home = None

@@ -107,6 +107,7 @@ class Layout:
     facts_wrap: bool = True  # a facts value's last word wraps to the next line
     breaks: bool = False  # line breaks inside cells: after "Yes." and between listed offences
     running_header: str = ""  # small text at the top of every page (a Word header)
+    section_titles: str = "heading"  # heading (larger bold text above the table) | row (bold full-width first row)
     page_numbers: bool = False  # the page number at the bottom of every page (a Word footer)
     seed: int = 0
 
@@ -334,15 +335,28 @@ def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
             doc.text(split_x + doc.pad, doc.y + shift + doc.pad + j * doc.lead, line, doc.regular, lay.size, "value")
         doc.y += h
 
-    title_size = lay.size + 2
-    title_lines = doc.wrap([title], doc.bold, title_size, doc.x1 - doc.x0)
     first = cells[0]
-    if doc.room() < title_size * 1.3 * len(title_lines) + height(max(len(first[1]), len(first[2]), 1)):
-        doc.new_page()  # the title keeps with the first row
-    for line in title_lines:
-        doc.text(doc.x0, doc.y, line, doc.bold, title_size)
-        doc.y += title_size * 1.3
-    doc.y += title_size * 0.5
+    if lay.section_titles == "row":  # a merged cell across both columns, body size, bold
+        title_lines = doc.wrap([title], doc.bold, lay.size, doc.x1 - doc.x0 - 2 * doc.pad)
+        if doc.room() < height(len(title_lines)) + height(max(len(first[1]), len(first[2]), 1)):
+            doc.new_page()
+        if lay.borders != "none":
+            doc.hline(doc.y)
+        if lay.borders == "grid":
+            for x in (doc.x0, doc.x1):
+                doc.vline(x, doc.y, doc.y + height(len(title_lines)))
+        for j, line in enumerate(title_lines):
+            doc.text(doc.x0 + doc.pad, doc.y + doc.pad + j * doc.lead, line, doc.bold, lay.size, "label")
+        doc.y += height(len(title_lines))
+    else:
+        title_size = lay.size + 2
+        title_lines = doc.wrap([title], doc.bold, title_size, doc.x1 - doc.x0)
+        if doc.room() < title_size * 1.3 * len(title_lines) + height(max(len(first[1]), len(first[2]), 1)):
+            doc.new_page()  # the title keeps with the first row
+        for line in title_lines:
+            doc.text(doc.x0, doc.y, line, doc.bold, title_size)
+            doc.y += title_size * 1.3
+        doc.y += title_size * 0.5
     for fid, label_lines, value_lines, bold in cells:
         valign = lay.valign
         fit = int((doc.room() - 2 * doc.pad) // doc.lead)  # lines that still fit on this page

@@ -54,6 +54,8 @@ LAYOUTS = {
     "header-footer-page-numbers": Layout(font="Times-Roman", size=10, borders="hrules", valign="center",
                                          running_header="Index on Torture 2019 | Civic Solidarity Platform",
                                          page_numbers=True, split_row="value"),
+    "section-titles-as-rows": Layout(font="Helvetica", size=10, label_share=0.45, borders="grid",
+                                     section_titles="row", split_row="value"),
     "serif-letter-bottom": Layout(font="Times-Roman", size=10.5, label_share=0.6, valign="bottom",
                                   page="Letter", thousands="comma", score="em-attached",
                                   facts_wrap=False, split_rows=False, breaks=True),

@@ -109,3 +109,13 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined_to_the_last_one():
     report = build_report(doc(head, nxt), "kazakhstan_en_2019.docx.pdf")
     assert report.field("investigative_body_budget").status == "no_data"
     assert report.field("criminal_cases_initiated").value == 86
+
+
+def test_a_section_title_set_as_a_table_row_starts_that_section():
+    title_row = Row(kind="subheading", section=SECTION, label=cell("Procedural guarantees (norms)", top=300), value=Cell())
+    after = Row(kind="table", section=SECTION, label=cell("Medical examination", top=320), value=cell("Yes.", top=320))
+    report = build_report(doc(table("Budget", "No data"), title_row, after), "kazakhstan_en_2019.docx.pdf")
+    assert report.field("medical_examination").section == "Procedural guarantees (norms)"
+    assert report.field("investigative_body_budget").section == SECTION
+    assert all(v.label != "Procedural guarantees (norms)" for v in report.values)
+    assert report.coverage.by_part["section_titles"] == 3

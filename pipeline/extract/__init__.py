@@ -12,7 +12,7 @@ from ..text import collapse_ws, fold
 from .facts import facts_cells, parse_facts
 from .lines import Line, body_size, group_lines
 from .pages import PageData, TooLarge, read_pages
-from .tables import Chunk, column_split, table_rows
+from .tables import Chunk, column_split, spanning_titles, table_rows
 from .title import parse_title
 
 __all__ = ["extract_pdf", "extract_pages", "NoTextLayer", "TooLarge"]
@@ -134,13 +134,17 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
         warnings.append(Issue(code="no_value_column", message="could not find the value column of the tables; "
                               "each line is kept as an unmapped label"))
         split = float("inf")
+    chunks, banners = spanning_titles(chunks, split, tol)
+    sections += [ln.text for ln in banners]
     rows += table_rows(chunks, split or 0.0, body, settings)
 
     unplaced = [w for w in words if id(w) not in placed]
     furniture_n = sum(len(ln.words) for ln in furniture)
     heading_n = sum(len(ln.words) for hs in headings_by_page.values() for h in hs for ln in h)
+    banner_n = sum(len(ln.words) for ln in banners)
     regions = {"title": len({id(w) for w in title.placed}), "furniture": furniture_n,
-               "section_titles": heading_n, "facts": len(facts_words), "tables": len(table_words)}
+               "section_titles": heading_n + banner_n, "facts": len(facts_words),
+               "tables": len(table_words) - banner_n}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture],
                         rows=rows, sections=sections, words_total=len(words), unplaced=unplaced,

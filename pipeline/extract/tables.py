@@ -85,6 +85,29 @@ def column_split(words: list[Word], vrules: list[tuple[float, float, float]], se
     return None
 
 
+def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tuple[list[Chunk], list[Line]]:
+    """Section titles set as a bold row across both columns (a merged cell): a bold line with a
+    word crossing the column split. Neither a label nor a value can cross it, so such a line
+    starts a new section; the chunk is cut there."""
+    out: list[Chunk] = []
+    titles: list[Line] = []
+    for chunk in chunks:
+        heads = [ln for ln in group_lines(chunk.words, tolerance)
+                 if ln.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in ln.words)]
+        section, continued, start = chunk.section, chunk.continued, float("-inf")
+        for head in heads + [None]:
+            end = head.top if head else float("inf")
+            ids = {id(w) for w in head.words} if head else set()
+            part = [w for w in chunk.words if start <= w.top < end and id(w) not in ids]
+            if part:
+                rules = [y for y in chunk.hrules if start - 1 <= y <= end + 1]
+                out.append(Chunk(section=section, page=chunk.page, words=part, hrules=rules, continued=continued))
+            if head:
+                titles.append(head)
+                section, continued, start = head.text, False, head.bottom - 0.5
+    return out, titles
+
+
 def _bands(chunk: Chunk, split: float, body: float, settings: ExtractSettings) -> list[Band]:
     tol = settings.same_line * body
     label_words = [w for w in chunk.words if w.x0 < split]
