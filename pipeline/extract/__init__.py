@@ -109,7 +109,10 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
                     facts_words += [w for w in region if w.top >= title.bottom - 0.5]
                     placed.update(id(w) for w in region if w.top >= title.bottom - 0.5)
                 else:
-                    rules = [y for y, x0, x1 in p.hrules if start - 1 <= y <= top + 1]
+                    # short strokes (underlines, a mark beside a word) are not row separators
+                    width = max(w.x1 for w in p.words) - min(w.x0 for w in p.words)
+                    rules = [y for y, x0, x1 in p.hrules
+                             if start - 1 <= y <= top + 1 and x1 - x0 >= settings.min_rule_width * width]
                     chunks.append(Chunk(section=name or "", page=p.number, words=region,
                                         hrules=rules, continued=continued))
                     placed.update(id(w) for w in region)
