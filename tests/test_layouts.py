@@ -62,6 +62,12 @@ LAYOUTS = {
 }
 # (record, layout) pairs that random layout sweeps broke, kept as regression cases
 FOUND = {
+    # section titles as bold full-width rows cross the column split, which hid the split (the
+    # vertical rule, the value edge and the gutter were all rejected) and every row went unread
+    "row-titles-cross-the-split": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.55, borders="grid", valign="bottom", margin=3 * cm,
+        thousands="nnbsp", score="en-minus", facts_wrap=False, split_rows=False, section_titles="row",
+        seed=61)),
     # borderless, fragmented: the OPCAT row breaks across pages with its long label and its
     # two-line value ("No." / "Signed in 2013 but not ratified") both continuing overleaf
     "belarus-opcat-row-breaks-page": ("belarus_en_2019.docx", Layout(

@@ -102,3 +102,12 @@ def test_a_row_whose_label_and_value_both_continue_on_the_next_page():
         ("Institutional independence of the / investigating body",
          "None. Investigators rely on resources provided by / other law enforcement agencies"),
         ("Geographic coverage", "High.")]
+
+
+def test_bold_full_width_title_rows_do_not_hide_the_split():
+    title = [w.model_copy(update={"font": "Arial-Bold"})
+             for w in words("Government body investigating allegations of torture and ill-treatment", LABEL_X, 80)]
+    ws = title + lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
+        lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
+    assert abs(column_split(ws, [(VALUE_X - 3, 75, 200)], S) - (VALUE_X - 3)) < 0.01
+    assert abs(column_split(ws, [], S) - (VALUE_X - S.column_snap)) < 0.01

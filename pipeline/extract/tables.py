@@ -59,8 +59,11 @@ def column_split(words: list[Word], vrules: list[tuple[float, float, float]], se
     if not words:
         return None
 
+    # Bold words may cross the split: a section title set as a full-width row does.
+    plain = [w for w in words if "bold" not in w.font.lower()] or words
+
     def clean(x: float) -> bool:
-        return not any(w.x0 < x < w.x1 - 0.5 for w in words)
+        return not any(w.x0 < x < w.x1 - 0.5 for w in plain)
 
     left, right = min(w.x0 for w in words), max(w.x1 for w in words)
     inner = [(x, b - t) for x, t, b in vrules if left + 20 < x < right - 20]
@@ -79,7 +82,7 @@ def column_split(words: list[Word], vrules: list[tuple[float, float, float]], se
                         reverse=True)
     if candidates and candidates[0][0] >= 3 and clean(-candidates[0][1] - settings.column_snap):
         return -candidates[0][1] - settings.column_snap
-    wide = gutters([w for w in words if w.x0 > label_edge - 1], 0.5 * body)
+    wide = gutters([w for w in plain if w.x0 > label_edge - 1], 0.5 * body)
     if wide:
         return wide[0][1] - settings.column_snap
     return None
