@@ -1,0 +1,100 @@
+"""Random layout sweep: draw every fixture record in random layouts and report what the pipeline
+misreads. A tool for finding layout assumptions (not collected by pytest; slow):
+
+    python tests/layout_sweep.py --seed 1 --n 150
+
+A failing case worth keeping goes into FOUND in tests/test_layouts.py.
+"""
+import argparse
+import dataclasses
+import json
+import math
+import random
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from reportlab.lib.units import cm
+
+sys.path.insert(0, str(Path(__file__).parent))
+import render  # noqa: E402
+from render import Layout  # noqa: E402
+
+from pipeline.process import process_pdf  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def norm(text) -> str:
+    text = unicodedata.normalize("NFKC", str(text or ""))
+    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
+                                         "\u2013": "-", "\u2014": "-", "\u2212": "-"}))
+    return " ".join(text.split())
+
+
+def random_layout(rng: random.Random, seed: int) -> Layout:
+    lay = Layout(
+        font=rng.choice(["Helvetica", "Times-Roman", "DejaVuSans"]), size=rng.choice([8.5, 9, 9.5, 10, 10.5, 11]),
+        label_share=rng.choice([0.35, 0.4, 0.45, 0.5, 0.55, 0.6]), borders=rng.choice(["grid", "hrules", "none"]),
+        valign=rng.choice(["top", "center", "bottom"]), page=rng.choice(["A4", "Letter"]),
+        margin=rng.choice([1.5, 2, 2.5, 3]) * cm, thousands=rng.choice(list(render.SEPARATORS)),
+        score=rng.choice(list(render.SCORE_FORMS)), fragmented=rng.random() < 0.3,
+        values_first=rng.random() < 0.3, split_rows=rng.random() < 0.7,
+        split_row=rng.choice([None, None, "value", "label"]), facts_wrap=rng.random() < 0.6,
+        breaks=rng.random() < 0.5, seed=seed,
+        running_header=rng.choice(["", "", "Country profile", "Index on Torture | CSP"]),
+        page_numbers=rng.random() < 0.4, section_titles=rng.choice(["heading", "heading", "row"]))
+    if lay.thousands == "nnbsp" or lay.score == "en-minus":  # the standard fonts lack U+202F, U+2212
+        lay = dataclasses.replace(lay, font="DejaVuSans")
+    return lay
+
+
+def misreads(printed: dict, report) -> list[str]:
+    bad = []
+    for fid, want in printed["fields"].items():
+        got = report.field(fid)
+        if got.status != want["status"]:
+            bad.append(f"{fid}: status {got.status} != {want['status']} ({got.text[:60]!r})")
+        elif want["status"] == "ok":
+            if isinstance(want["value"], (int, float)) and not isinstance(want["value"], bool):
+                if got.value is None or not math.isclose(float(got.value), want["value"]):
+                    bad.append(f"{fid}: {got.value} != {want['value']} ({got.text!r})")
+            elif fid != "country" and norm(got.text) != norm(want["text"]):
+                bad.append(f"{fid}: {norm(got.text)[:70]!r} != {norm(want['text'])[:70]!r}")
+    kept = " | ".join(norm(v.label) + " " + norm(v.text) for v in report.values if v.status == "unmapped")
+    bad += [f"unmapped row lost: {u['label']}" for u in printed.get("unmapped", []) if norm(u["text"]) not in kept]
+    return bad
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--n", type=int, default=50)
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    records = sorted(FIXTURES.glob("*.truth.json"))
+    failed = drawn = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(args.n):
+            lay = random_layout(rng, i)
+            truth = json.loads(rng.choice(records).read_text(encoding="utf-8"))
+            pdf = Path(tmp) / str(i) / truth["source"]
+            pdf.parent.mkdir()
+            try:
+                printed = render.render(truth, lay, pdf)
+            except ValueError as e:  # a layout the renderer cannot draw (no room to split a row)
+                print(f"{i}: not drawn: {e}")
+                continue
+            drawn += 1
+            bad = misreads(printed, process_pdf(pdf))
+            if bad:
+                failed += 1
+                print(f"{i}: {truth['source']} {lay}")
+                print("\n".join("    " + b for b in bad))
+    print(f"misread layouts: {failed} / {drawn} drawn")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
