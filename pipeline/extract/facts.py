@@ -70,10 +70,36 @@ def _cell_of(lines: list[Line], keep) -> Cell:
     return Cell(fragments=frags)
 
 
+def pair_label_cells(cells: list[list[Line]], labels: list[str]) -> list[tuple[list[Line], list[Line]]]:
+    """(label cell, value cell) pairs: a cell that is exactly a known label, with a cell beside it
+    on its right, is a label | value pair set in two cells; any other cell holds both inline."""
+    known = {fold(l) for l in labels}
+    out: list[tuple[list[Line], list[Line]]] = []
+    i = 0
+    while i < len(cells):
+        cell, nxt = cells[i], cells[i + 1] if i + 1 < len(cells) else None
+        text = fold(" ".join(ln.text for ln in cell))
+        if nxt and text in known and abs(nxt[0].top - cell[0].top) < cell[0].size \
+                and nxt[0].x0 > max(ln.x1 for ln in cell):
+            out.append((cell, nxt))
+            i += 2
+        else:
+            out.append((cell, []))
+            i += 1
+    return out
+
+
 def parse_facts(cells: list[list[Line]], labels: list[str]) -> tuple[list[Row], list[Word]]:
-    """Each cell -> one row; the separator dash is placed but belongs to neither side."""
+    """Each cell (or label cell and value cell) -> one row; the separator dash is placed but
+    belongs to neither side."""
     rows, placed = [], []
-    for lines in cells:
+    for label_cell, value_cell in pair_label_cells(cells, labels):
+        if value_cell:
+            rows.append(Row(kind="facts", label=_cell_of(label_cell, lambda w: True),
+                            value=_cell_of(value_cell, lambda w: True)))
+            placed += [w for ln in label_cell + value_cell for w in ln.words]
+            continue
+        lines = label_cell
         words = [w for ln in lines for w in ln.words]
         cut = _split_at(words, labels)
         label_ids = {id(w) for w in words[:cut]}
