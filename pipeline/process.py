@@ -45,24 +45,32 @@ def _home_currency(country: str | None, countries: Countries) -> str | None:
     return next((c.currency for c in countries.countries if c.name == country), None)
 
 
-def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = None,
-                 countries: Countries | None = None) -> Report:
-    codebook = codebook or default_codebook()
-    countries = countries or default_countries()
-    report = Report(source=source, template=doc.template, pages=doc.pages, warnings=list(doc.warnings),
-                    furniture=doc.furniture)
-    if doc.template is None:
-        report.warnings.append(Issue(code="unknown_template", message="unknown template: known labels are "
-                                     "mapped, every other row is kept as unmapped"))
-    claimed: dict[str, FieldValue] = {}
+def _claim(claimed: dict[str, FieldValue], v: FieldValue) -> None:
+    """Two rows claiming one field: the better match keeps it, the other stays unmapped; both warn."""
+    first = claimed.get(v.field)
+    if first is not None:
+        keep, lose = (v, first) if v.match and first.match and v.match.score > first.match.score else (first, v)
+        msg = (f"two rows claim {v.field}: {first.label!r} (page {first.page}) and {v.label!r} "
+               f"(page {v.page}); {lose.label!r} matches less well and is kept as unmapped")
+        for x in (first, v):
+            x.warnings.append(Issue(code="duplicate_field", field=v.field, page=x.page, message=msg))
+        lose.field, lose.match = "", None
+        v = keep
+    if v.field:
+        claimed[v.field] = v
+
+
+def map_rows(rows: list[Row], report: Report, codebook: Codebook, countries: Countries
+             ) -> tuple[list[FieldValue], dict[str, FieldValue], dict[str, int]]:
+    """Rows -> output rows with their field (or none), the fields claimed, and the words of the
+    table rows by outcome (for the coverage account)."""
     subheadings = {fold(s) for s in codebook.subheadings}
     facts_fields = [f for f in codebook.fields if f.where == "facts"]
     table_fields = [f for f in codebook.fields if f.where == "table"]
     values: list[FieldValue] = []
-    table_words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0, "section_titles": 0}
+    claimed: dict[str, FieldValue] = {}
     outcome: list[tuple[Row, FieldValue | None]] = []
-
-    rows = section_title_rows(rejoin_split_rows(doc.rows, table_fields, codebook, countries), codebook)
+    rows = section_title_rows(rejoin_split_rows(rows, table_fields, codebook, countries), codebook)
     for row in rows:
         v = _base(row, row.section)
         if row.rejoined:
@@ -84,31 +92,26 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
             if row.kind == "subheading" and not match:
                 v.warnings.append(Issue(code="label_without_value", page=v.page,
                                         message=f"row {v.label!r} has no value and is no known sub-heading"))
-        if v.field and v.field in claimed:
-            first = claimed[v.field]
-            keep, lose = (v, first) if v.match and first.match and v.match.score > first.match.score else (first, v)
-            msg = (f"two rows claim {v.field}: {first.label!r} (page {first.page}) and {v.label!r} "
-                   f"(page {v.page}); {lose.label!r} matches less well and is kept as unmapped")
-            first.warnings.append(Issue(code="duplicate_field", field=v.field, page=first.page, message=msg))
-            v.warnings.append(Issue(code="duplicate_field", field=v.field, page=v.page, message=msg))
-            claimed[v.field] = keep
-            lose.field, lose.match = "", None
         if v.field:
-            claimed[v.field] = v
+            _claim(claimed, v)
         values.append(v)
         outcome.append((row, v))
+    words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0, "section_titles": 0}
     for row, v in outcome:
         if row.kind == "section":
-            table_words["section_titles"] += _words(row)
+            words["section_titles"] += _words(row)
         elif row.kind in ("table", "subheading"):
-            table_words["subheadings" if v is None else "mapped_rows" if v.field else "unmapped_rows"] += _words(row)
+            words["subheadings" if v is None else "mapped_rows" if v.field else "unmapped_rows"] += _words(row)
+    return values, claimed, words
 
+
+def normalize_values(values: list[FieldValue], report: Report, codebook: Codebook, countries: Countries) -> None:
+    """Apply each mapped row's rules; the country (first, from the title) sets the home currency."""
     home = None
     for v in values:
         if not v.field:
             continue
-        spec = codebook.spec(v.field)
-        n = normalize_value(v.field, spec.type, v.text, codebook, countries, home)
+        n = normalize_value(v.field, codebook.spec(v.field).type, v.text, codebook, countries, home)
         v.value, v.unit, v.answer, v.status, v.error = n.value, n.unit, n.answer, n.status, n.error
         v.rules += n.rules
         v.warnings += [Issue(code=c, message=m, field=v.field, page=v.page) for c, m in n.warnings]
@@ -119,18 +122,25 @@ def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = Non
             report.country = v.value
             report.iso3 = next(c.iso3 for c in countries.countries if c.name == v.value)
 
+
+def build_report(doc: ExtractedDoc, source: str, codebook: Codebook | None = None,
+                 countries: Countries | None = None) -> Report:
+    codebook = codebook or default_codebook()
+    countries = countries or default_countries()
+    report = Report(source=source, template=doc.template, pages=doc.pages, warnings=list(doc.warnings),
+                    furniture=doc.furniture)
+    values, claimed, table_words = map_rows(doc.rows, report, codebook, countries)
+    normalize_values(values, report, codebook, countries)
     for spec in codebook.fields:
         if spec.id not in claimed:
-            values.append(FieldValue(field=spec.id, section=codebook.section_title(spec.section),
-                                     status="missing"))
+            values.append(FieldValue(field=spec.id, section=codebook.section_title(spec.section), status="missing"))
     report.values = values
     year = report.field("year")
     report.year = year.value if year and year.status == "ok" else None
     validate_report(report, countries)
     report.coverage = coverage(doc, table_words)
     if doc.unplaced:
-        report.warnings.append(Issue(code="words_not_placed",
-                                     message=f"{len(doc.unplaced)} words landed in no row"))
+        report.warnings.append(Issue(code="words_not_placed", message=f"{len(doc.unplaced)} words landed in no row"))
     written = sum(report.coverage.by_part.values())
     if written != report.coverage.words_placed:
         report.warnings.append(Issue(code="coverage_mismatch", message=(
