@@ -66,6 +66,41 @@ def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles:
     return out
 
 
+def _regions(pages: list[PageData], headings_by_page: dict[int, list[list[Line]]], placed: set[int],
+             title_bottom: float, settings: ExtractSettings) -> tuple[list[Chunk], list[Word], list[str]]:
+    """The facts box lies above page 1's first heading; each heading's table runs down to the next
+    heading, over page breaks (the part at the top of a page continues the section before).
+    Marks every word it assigns in `placed`."""
+    chunks: list[Chunk] = []
+    facts_words: list[Word] = []
+    sections: list[str] = []
+    current: str | None = None
+    for p in pages:
+        free = [w for w in p.words if id(w) not in placed]
+        cuts = [(h[0].top, h[-1].bottom, collapse_ws(" ".join(ln.text for ln in h))) for h in headings_by_page[p.number]]
+        start, name, continued = 0.0, current, True
+        for top, bottom, heading in cuts + [(p.height + 1, None, None)]:
+            region = [w for w in free if start - 0.5 <= w.top and w.bottom <= top + 0.5 and id(w) not in placed]
+            if region:
+                if p.number == pages[0].number and name is None:
+                    facts_words += [w for w in region if w.top >= title_bottom - 0.5]
+                    placed.update(id(w) for w in region if w.top >= title_bottom - 0.5)
+                else:
+                    # short strokes (underlines, a mark beside a word) are not row separators
+                    width = max(w.x1 for w in p.words) - min(w.x0 for w in p.words)
+                    rules = [y for y, x0, x1 in p.hrules
+                             if start - 1 <= y <= top + 1 and x1 - x0 >= settings.min_rule_width * width]
+                    chunks.append(Chunk(section=name or "", page=p.number, words=region,
+                                        hrules=rules, continued=continued))
+                    placed.update(id(w) for w in region)
+            if heading is None:
+                break
+            start, name, continued = bottom, heading, False
+            sections.append(heading)
+        current = name
+    return chunks, facts_words, sections
+
+
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
                   codebook: Codebook | None = None) -> ExtractedDoc:
     codebook = codebook or default_codebook()
@@ -93,34 +128,7 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
         for h in headings_by_page[p.number]:
             placed.update(id(w) for ln in h for w in ln.words)
 
-    # Regions: facts box above page 1's first heading; then each heading's table down to the next.
-    chunks: list[Chunk] = []
-    facts_words: list[Word] = []
-    sections: list[str] = []
-    current: str | None = None
-    for p in pages:
-        free = [w for w in p.words if id(w) not in placed]
-        cuts = [(h[0].top, h[-1].bottom, collapse_ws(" ".join(ln.text for ln in h))) for h in headings_by_page[p.number]]
-        start, name, continued = 0.0, current, True
-        for top, bottom, heading in cuts + [(p.height + 1, None, None)]:
-            region = [w for w in free if start - 0.5 <= w.top and w.bottom <= top + 0.5 and id(w) not in placed]
-            if region:
-                if p.number == pages[0].number and name is None:
-                    facts_words += [w for w in region if w.top >= title.bottom - 0.5]
-                    placed.update(id(w) for w in region if w.top >= title.bottom - 0.5)
-                else:
-                    # short strokes (underlines, a mark beside a word) are not row separators
-                    width = max(w.x1 for w in p.words) - min(w.x0 for w in p.words)
-                    rules = [y for y, x0, x1 in p.hrules
-                             if start - 1 <= y <= top + 1 and x1 - x0 >= settings.min_rule_width * width]
-                    chunks.append(Chunk(section=name or "", page=p.number, words=region,
-                                        hrules=rules, continued=continued))
-                    placed.update(id(w) for w in region)
-            if heading is None:
-                break
-            start, name, continued = bottom, heading, False
-            sections.append(heading)
-        current = name
+    chunks, facts_words, sections = _regions(pages, headings_by_page, placed, title.bottom, settings)
 
     table_words = [w for c in chunks for w in c.words]
     vrules = [v for p in pages for v in p.vrules
