@@ -20,6 +20,8 @@ _SEP = f"[{regex.escape(GROUP_SEPARATORS)}]"
 _GROUPED = regex.compile(rf"^\d{{1,3}}(?:{_SEP}\d{{3}})+$")
 _PLAIN = regex.compile(r"^\d+$")
 _DECIMAL = regex.compile(r"^(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*|\d+)(?:([.,])(\d+))?$")
+_COMMA_GROUPS_DOT = regex.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")
+_DOT_GROUPS_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _SIGN = regex.compile(f"^([{regex.escape(DASHES)}]+)\\s*")
 _MULTIPLIERS = {"thousand": 1_000, "thousands": 1_000, "million": 1_000_000, "millions": 1_000_000,
                 "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
@@ -95,11 +97,15 @@ def parse_count(text: str) -> tuple[int, list[str]]:
 def parse_decimal(text: str) -> tuple[float, list[str]]:
     """An unsigned decimal number, with a decimal point or a decimal comma ("107,83")."""
     s = collapse_ws(text)
+    rules: list[str] = []
+    if _COMMA_GROUPS_DOT.match(s):  # "2,884.4": comma groups before a decimal point
+        s, rules = s.replace(",", ""), ["thousands_groups_joined:comma"]
+    elif _DOT_GROUPS_COMMA.match(s):  # "2.884,4": dot groups before a decimal comma
+        s, rules = s.replace(".", ""), ["thousands_groups_joined:dot"]
     m = _DECIMAL.match(s)
     if not m:
         raise RuleError("not_a_number", f"{text!r} is not a number")
     whole, mark, frac = m.group(1), m.group(2), m.group(3)
-    rules = []
     if regex.search(r"\D", whole):
         rules.append("thousands_groups_joined")
     whole = regex.sub(r"\D", "", whole)

@@ -233,3 +233,20 @@ def test_money_multiplier_is_exact(d, word):
     amount, _, _ = parse_money(f"{d} {word} KZT", CO, "KZT")
     factor = 10**6 if word == "million" else 10**9
     assert amount == int(d * factor)
+
+
+@pytest.mark.parametrize("text,value", [("2,884.4", 2884.4), ("2.884,4", 2884.4), ("1 851.8", 1851.8),
+                                        ("12,5", 12.5), ("1,234,567.25", 1234567.25)])
+def test_decimal_with_thousands_groups(text, value):
+    assert parse_decimal(text)[0] == value
+
+
+def test_money_in_millions_with_grouped_amount():
+    assert parse_money("2,884.4 million lei", CO, "MDL")[:2] == (2884400000, "MDL")
+
+
+@given(st.integers(min_value=1000, max_value=10**9), st.integers(min_value=0, max_value=9),
+       st.sampled_from([(",", "."), (".", ","), (" ", "."), (" ", ",")]))
+def test_grouped_decimal_roundtrip(whole, tenth, marks):
+    group, point = marks
+    assert parse_decimal(f"{whole:,}".replace(",", group) + f"{point}{tenth}")[0] == pytest.approx(whole + tenth / 10)
