@@ -51,3 +51,11 @@ def test_unknown_title_still_gives_the_score_with_a_warning():
 
 def test_country_name_inside_a_longer_line():
     assert country_from_name("Country profile: Kyrgyz Republic", default_countries()) == ("Kyrgyzstan", "KGZ")
+
+
+def test_score_forms_on_the_title_line():
+    for printed, value in [("Index on Torture — --3.04", "--3.04"), ("Index on Torture – − 94.2", "− 94.2"),
+                           ("Index on Torture (2019) — 93.77", "93.77"), ("Index on Torture 93.77", "93.77"),
+                           ("Index on Torture: -3.04", "-3.04"), ("Index on Torture —-40.5", "—-40.5")]:
+        rows, _ = parsed(line("Ukraine", 70, 22), line(printed, 100, 14), line("Facts and Assessments. 2019", 120, 12))
+        assert rows["index_score"][1] == value, printed

@@ -68,17 +68,27 @@ def title_lines(lines: list[Line], body: float, ratio: float) -> list[Line]:
     return lines[:end]
 
 
+_SCORE_WORD = regex.compile(r"^[\p{Pd}\u2212]*\d+(?:[.,]\d+)?$")
+
+
 def _index_row(line: Line, title: str | None) -> Row:
-    """Split the index line into its title (with the separating dash) and the score."""
+    """Split the index line into its title (with the separating dash) and the score: the score is
+    the line's last number, with any sign before it; of the dashes before it, the first separates."""
     words = line.words
-    if title:
-        start = next((i for i, w in enumerate(words) if _prefix_len(words[i:], title)), 0)
-        k = start + _prefix_len(words[start:], title)
-    else:  # an unknown title: everything before the trailing number
+    j = next((i for i in range(len(words) - 1, -1, -1) if _SCORE_WORD.match(words[i].text)), None)
+    if j is None:  # no number at the end: everything after the title (or the last word) is the value
         k = len(words) - 1
-    while k < len(words) and (is_dash(words[k].text) or words[k].text == ":"):
-        k += 1
-    return _row("index_score", words[:k], words[k:])
+        if title:
+            start = next((i for i, w in enumerate(words) if _prefix_len(words[i:], title)), 0)
+            k = start + _prefix_len(words[start:], title)
+        while k < len(words) and (is_dash(words[k].text) or words[k].text == ":"):
+            k += 1
+        return _row("index_score", words[:k], words[k:])
+    i = j
+    while i > 0 and (is_dash(words[i - 1].text) or words[i - 1].text == ":"):
+        i -= 1
+    start = i + 1 if i < j else j
+    return _row("index_score", words[:start], words[start:])
 
 
 def parse_title(lines: list[Line], codebook: Codebook, body: float = 10.0, ratio: float = 1.08) -> TitleBlock:
