@@ -247,8 +247,34 @@ def parse_year(text: str) -> int:
 
 # --- the stage ----------------------------------------------------------------------------
 
+def money_with_context(text: str, label: str, countries: Countries, home: str | None,
+                       out: Normalized) -> tuple[float | int, str, list[str]]:
+    """An amount printed without its currency takes the one its label names ("Budget (KZT)"),
+    else the country's own currency, with a warning."""
+    try:
+        return parse_money(text, countries, home)
+    except RuleError as e:
+        if e.code != "no_currency":
+            raise
+    # where a label names its unit: in brackets, after a comma, or as an ISO code or a symbol
+    named = " ".join(regex.findall(r"\(([^)]*)\)", label) + label.split(",")[1:])
+    tokens = regex.findall(r"[\p{L}\p{Sc}]+", named) + regex.findall(r"\b[A-Z]{3}\b|\p{Sc}", label)
+    for token in reversed(tokens):
+        try:
+            code, _ = currency_code(token, countries, home)
+        except RuleError:
+            continue
+        amount, unit, rules = parse_money(f"{text} {code}", countries, home)
+        return amount, unit, rules + [f"currency_from_label:{token}"]
+    if home is None:
+        raise RuleError("no_currency", f"{text!r} names no currency, nor does its label")
+    amount, unit, rules = parse_money(f"{text} {home}", countries, home)
+    out.warnings.append(("currency_assumed", f"no currency printed: assumed the country's own, {home}"))
+    return amount, unit, rules + [f"currency_assumed:{home}"]
+
+
 def normalize_value(field_id: str, field_type: str, text: str, codebook: Codebook,
-                    countries: Countries, home_currency: str | None = None) -> Normalized:
+                    countries: Countries, home_currency: str | None = None, label: str = "") -> Normalized:
     """Apply the rules a field's type calls for to its cleaned cell text."""
     out = Normalized()
     if not text:
@@ -275,7 +301,7 @@ def normalize_value(field_id: str, field_type: str, text: str, codebook: Codeboo
         elif field_type == "float":
             out.value, out.rules = parse_signed(text)
         elif field_type == "money":
-            out.value, out.unit, out.rules = parse_money(text, countries, home_currency)
+            out.value, out.unit, out.rules = money_with_context(text, label, countries, home_currency, out)
         else:
             out.value = text
             if field_type == "assessment":

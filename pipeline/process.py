@@ -111,7 +111,7 @@ def normalize_values(values: list[FieldValue], report: Report, codebook: Codeboo
     for v in values:
         if not v.field:
             continue
-        n = normalize_value(v.field, codebook.spec(v.field).type, v.text, codebook, countries, home)
+        n = normalize_value(v.field, codebook.spec(v.field).type, v.text, codebook, countries, home, v.label)
         v.value, v.unit, v.answer, v.status, v.error = n.value, n.unit, n.answer, n.status, n.error
         v.rules += n.rules
         v.warnings += [Issue(code=c, message=m, field=v.field, page=v.page) for c, m in n.warnings]

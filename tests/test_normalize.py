@@ -250,3 +250,19 @@ def test_money_in_millions_with_grouped_amount():
 def test_grouped_decimal_roundtrip(whole, tenth, marks):
     group, point = marks
     assert parse_decimal(f"{whole:,}".replace(",", group) + f"{point}{tenth}")[0] == pytest.approx(whole + tenth / 10)
+
+
+@pytest.mark.parametrize("label,unit,rule", [
+    ("Law enforcement budget (KZT)", "KZT", "currency_from_label:KZT"),
+    ("Budget, tenge", "KZT", "currency_from_label:tenge"),
+    ("Budget sum total", "KZT", "currency_assumed:KZT"),
+])
+def test_money_printed_without_currency(label, unit, rule):
+    out = normalize_value("investigative_body_budget", "money", "417 611 910", CB, CO, "KZT", label)
+    assert (out.status, out.value, out.unit) == ("ok", 417611910, unit) and rule in out.rules
+    assert bool(out.warnings) == rule.startswith("currency_assumed")
+
+
+def test_money_without_any_currency_is_invalid():
+    out = normalize_value("investigative_body_budget", "money", "417 611 910", CB, CO, None, "Budget")
+    assert out.status == "invalid" and "no_currency" in out.error
