@@ -128,11 +128,24 @@ def rank(label: str, fields: list[FieldSpec], countries: Countries, section: str
     return sorted(out, key=lambda c: -c.score)
 
 
+_EXACT: dict[int, tuple[Codebook, frozenset[str]]] = {}
+
+
+def _exact_variants(codebook: Codebook) -> frozenset[str]:
+    entry = _EXACT.get(id(codebook))
+    if entry is None:
+        entry = _EXACT[id(codebook)] = (codebook, frozenset(fold(v) for f in codebook.fields for v in f.labels))
+    return entry[1]
+
+
 def match_label(label: str, section: str | None, fields: list[FieldSpec], codebook: Codebook,
                 countries: Countries, page: int | None = None) -> tuple[Match | None, list[Issue]]:
     """Match a printed label; None keeps the row as unmapped. Weak and ambiguous matches warn."""
     m = codebook.matching
-    ranked = [c for c in rank(label, fields, countries, section, m.contained, m.contained_extra_words, m.accept)
+    # With an exact match in hand only near-exact rivals matter: most comparisons can be skipped.
+    exact = any(k in _exact_variants(codebook) for k in label_keys(label, countries))
+    floor = max(m.accept, 1.0 - m.ambiguous_gap) if exact else m.accept
+    ranked = [c for c in rank(label, fields, countries, section, m.contained, m.contained_extra_words, floor)
               if c.score >= m.accept]
     if not ranked:
         return None, []

@@ -254,22 +254,25 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
     settings_json = settings.model_dump_json()
     pending = deque(tasks)
     slots = [_Slot() for _ in range(max(1, min(workers or default_workers(), len(tasks))))]
+    def assign(s: _Slot) -> None:
+        while s.task is None and pending:
+            if s.proc is not None and s.done >= limits.tasks_per_worker:
+                _discard(s, kill=False)
+            if s.proc is None:
+                _start(s, ctx, settings_json, limits, faults)
+            task = pending.popleft()
+            try:
+                s.conn.send((task.index, str(task.path), task.source))
+            except OSError:  # the worker died while idle: replace it and try again
+                pending.appendleft(task)
+                _discard(s, kill=True)
+                continue
+            s.task, s.started = task, time.monotonic()
+
     try:
         while pending or any(s.task for s in slots):
             for s in slots:
-                while s.task is None and pending:
-                    if s.proc is not None and s.done >= limits.tasks_per_worker:
-                        _discard(s, kill=False)
-                    if s.proc is None:
-                        _start(s, ctx, settings_json, limits, faults)
-                    task = pending.popleft()
-                    try:
-                        s.conn.send((task.index, str(task.path), task.source))
-                    except OSError:  # the worker died while idle: replace it and try again
-                        pending.appendleft(task)
-                        _discard(s, kill=True)
-                        continue
-                    s.task, s.started = task, time.monotonic()
+                assign(s)
             busy = [s for s in slots if s.task]
             deadline = min(s.started for s in busy) + limits.timeout
             ready = set(wait([s.conn for s in busy] + [s.proc.sentinel for s in busy],
@@ -294,6 +297,7 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
                     entry = _timed_out(task, limits)
                 if entry is not None:
                     s.task = None
+                    assign(s)  # the worker converts its next file while the caller stores this one
                     yield task, entry
     finally:
         for s in slots:
