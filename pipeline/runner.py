@@ -297,7 +297,6 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
                     entry = _timed_out(task, limits)
                 if entry is not None:
                     s.task = None
-                    assign(s)  # the worker converts its next file while the caller stores this one
                     yield task, entry
     finally:
         for s in slots:
