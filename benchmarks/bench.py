@@ -18,6 +18,7 @@ import argparse
 import cProfile
 import os
 import platform
+import resource
 import pstats
 import shutil
 import subprocess
@@ -81,12 +82,18 @@ for name in sys.argv[1:]:
 """
 
 
-def floor_extract_words(files: list[Path]) -> float:
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def floor_extract_words(files: list[Path]) -> tuple[float, float]:
     """Bare pdfplumber word extraction as a command of its own, like `pipeline run`: a fresh
-    interpreter that imports pdfplumber and reads every page, so both sides pay the same start-up."""
-    t0 = time.perf_counter()
+    interpreter that imports pdfplumber and reads every page, so both sides pay the same start-up.
+    Returns (wall seconds, CPU seconds)."""
+    t0, c0 = time.perf_counter(), _children_cpu()
     subprocess.run([sys.executable, "-c", FLOOR_SCRIPT, *map(str, files)], check=True)
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, _children_cpu() - c0
 
 
 def floor_pdftotext(files: list[Path]) -> float | None:
@@ -107,6 +114,7 @@ class Run:
     def __init__(self, args: list[str]):
         self.args = args
         self.seconds = 0.0
+        self.cpu_seconds: float | None = None  # user + system CPU of the whole process tree
         self.tree_peak_mb: float | None = None
         self.parent_mb = 0.0
         self.returncode = None
@@ -116,6 +124,7 @@ class Run:
         proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", *self.args],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
         peak = [0]
+        cpu: dict[int, float] = {}  # pid -> CPU seconds at its last sample
         done = threading.Event()
 
         def sample():
@@ -131,6 +140,8 @@ class Run:
                     for p in [root, *root.children(recursive=True)]:
                         try:
                             total += p.memory_info().rss
+                            t = p.cpu_times()
+                            cpu[p.pid] = t.user + t.system
                         except psutil.Error:
                             pass
                 except psutil.Error:
@@ -146,6 +157,9 @@ class Run:
         sampler.join()
         proc.returncode = self.returncode = os.waitstatus_to_exitcode(status)
         self.parent_mb = usage.ru_maxrss / 1024  # KiB on Linux
+        # the parent's CPU exactly (wait4); each other process's as last sampled (at most 50 ms short)
+        cpu[proc.pid] = usage.ru_utime + usage.ru_stime
+        self.cpu_seconds = sum(cpu.values()) if psutil is not None else None
         self.tree_peak_mb = peak[0] / 2**20 if psutil is not None else None
         if self.returncode != 0:
             raise SystemExit(f"pipeline run {' '.join(self.args)} exited {self.returncode}")
@@ -230,17 +244,22 @@ def main(argv: list[str] | None = None) -> int:
         print("pdftotext: " + (f"{t_pdftotext:.1f} s" if t_pdftotext is not None else
                                "not installed (apt-get install poppler-utils); skipped"), flush=True)
         # Interleaved rounds, fastest of each: drift on a shared machine hits every measure alike.
-        t_floor, one, many = float("inf"), None, None
+        t_floor, cpu_floor, one, many = float("inf"), float("inf"), None, None
+        cpu_one = float("inf")
         for round_ in range(1, max(1, args.repeat) + 1):
-            t_floor = min(t_floor, floor_extract_words(files))
+            wall, cpu_time = floor_extract_words(files)
+            t_floor, cpu_floor = min(t_floor, wall), min(cpu_floor, cpu_time)
             for d in ("out1", "outN"):
                 shutil.rmtree(work / d, ignore_errors=True)
             r1 = Run([str(work / "batch"), "--out", str(work / "out1"), "--workers", "1"])()
             rn = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
             one = r1 if one is None or r1.seconds < one.seconds else one
             many = rn if many is None or rn.seconds < many.seconds else many
-            print(f"round {round_}: floor (pdfplumber extract_words) {t_floor:.1f} s, pipeline 1 worker "
-                  f"{r1.seconds:.1f} s, {workers} workers {rn.seconds:.1f} s", flush=True)
+            if r1.cpu_seconds is not None:
+                cpu_one = min(cpu_one, r1.cpu_seconds)
+            cpu_note = f" (CPU: floor {cpu_time:.1f} s, 1 worker {r1.cpu_seconds:.1f} s)" if r1.cpu_seconds else ""
+            print(f"round {round_}: floor (pdfplumber extract_words) {wall:.1f} s, pipeline 1 worker "
+                  f"{r1.seconds:.1f} s, {workers} workers {rn.seconds:.1f} s{cpu_note}", flush=True)
         same = outputs(work / "out1") == outputs(work / "outN")
         warm = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
         print(f"warm rerun: {warm.seconds:.2f} s", flush=True)
@@ -277,6 +296,11 @@ def main(argv: list[str] | None = None) -> int:
             r, p = rate(t)
             print(f"| {name} | {t:.2f} | {r} | {p} | {ratio} | {target} | "
                   f"{'' if met == '' else ('yes' if met else 'no')} |")
+        if cpu_one != float("inf"):
+            print(f"\nCPU time (user + system, whole process tree; steadier than wall time on a shared "
+                  f"machine): floor {cpu_floor:.2f} s, pipeline on 1 worker {cpu_one:.2f} s = "
+                  f"{cpu_one / cpu_floor:.2f}× the floor (target ≤ 1.3×: "
+                  f"{'met' if cpu_one / cpu_floor <= 1.3 else 'not met'}).")
         print(f"\nOutputs of 1 worker and {workers} workers byte-identical: {'yes' if same else 'NO'}; "
               f"warm rerun identical to cold: {'yes' if same_warm else 'NO'}.")
         print("\n### Peak memory (RSS summed over the run's process tree; the parent process alone)\n")
