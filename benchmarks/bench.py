@@ -297,8 +297,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | {t:.2f} | {r} | {p} | {ratio} | {target} | "
                   f"{'' if met == '' else ('yes' if met else 'no')} |")
         if cpu_one != float("inf"):
-            print(f"\nCPU time (user + system, whole process tree; steadier than wall time on a shared "
-                  f"machine): floor {cpu_floor:.2f} s, pipeline on 1 worker {cpu_one:.2f} s = "
+            print(f"\nCPU time (user + system, whole process tree): floor {cpu_floor:.2f} s, pipeline on 1 worker {cpu_one:.2f} s = "
                   f"{cpu_one / cpu_floor:.2f}× the floor (target ≤ 1.3×: "
                   f"{'met' if cpu_one / cpu_floor <= 1.3 else 'not met'}).")
         print(f"\nOutputs of 1 worker and {workers} workers byte-identical: {'yes' if same else 'NO'}; "
