@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .codebook import Countries
 from .models import FieldValue, Issue, Report
+from .normalize import RuleError, country_from_name
 from .text import fold
 
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
@@ -87,11 +88,13 @@ def check_file_name(report: Report, ok: dict[str, FieldValue], countries: Countr
         _warn(year, "year_differs_from_file_name",
               f"the profile says {year.value}, the file name {PurePath(report.source).name!r} says {years[0]}")
     country = ok.get("country")
-    named = [c.name for c in countries.countries
-             if any(regex.search(rf"\b{regex.escape(fold(n))}\b", stem) for n in [c.name, *c.aliases])]
-    if country and named and country.value not in named:
+    try:
+        named, _ = country_from_name(stem, countries)
+    except RuleError:  # the file name names no country
+        return
+    if country and country.value != named:
         _warn(country, "country_differs_from_file_name",
-              f"the profile says {country.value}, the file name {PurePath(report.source).name!r} says {named[0]}")
+              f"the profile says {country.value}, the file name {PurePath(report.source).name!r} says {named}")
 
 
 def validate_report(report: Report, countries: Countries) -> None:

@@ -16,7 +16,7 @@ def words(text, x, top):
 
 
 def rows(ws, boxes=()):
-    parsed, _ = parse_facts(facts_cells(ws, list(boxes), 10.0, S), LABELS)
+    parsed = parse_facts(facts_cells(ws, list(boxes), 10.0, S), LABELS)
     return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in parsed]
 
 

@@ -77,6 +77,9 @@ def _regions(pages: list[PageData], headings_by_page: dict[int, list[list[Line]]
     current: str | None = None
     for p in pages:
         free = [w for w in p.words if id(w) not in placed]
+        # short strokes (underlines, a mark beside a word) are not row separators
+        min_rule = settings.min_rule_width * (max(w.x1 for w in p.words) - min(w.x0 for w in p.words)) \
+            if p.words else 0.0
         cuts = [(h[0].top, h[-1].bottom, collapse_ws(" ".join(ln.text for ln in h))) for h in headings_by_page[p.number]]
         start, name, continued = 0.0, current, True
         for top, bottom, heading in cuts + [(p.height + 1, None, None)]:
@@ -86,10 +89,7 @@ def _regions(pages: list[PageData], headings_by_page: dict[int, list[list[Line]]
                     facts_words += [w for w in region if w.top >= title_bottom - 0.5]
                     placed.update(id(w) for w in region if w.top >= title_bottom - 0.5)
                 else:
-                    # short strokes (underlines, a mark beside a word) are not row separators
-                    width = max(w.x1 for w in p.words) - min(w.x0 for w in p.words)
-                    rules = [y for y, x0, x1 in p.hrules
-                             if start - 1 <= y <= top + 1 and x1 - x0 >= settings.min_rule_width * width]
+                    rules = [y for y, x0, x1 in p.hrules if start - 1 <= y <= top + 1 and x1 - x0 >= min_rule]
                     chunks.append(Chunk(section=name or "", page=p.number, words=region,
                                         hrules=rules, continued=continued))
                     placed.update(id(w) for w in region)
@@ -139,7 +139,7 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     fact_labels = [l for f in codebook.fields if f.where == "facts" for l in f.labels]
     page1 = pages[0]
     facts_boxes = [b for b in page1.boxes if b[3] - b[1] > 0.8 * body and b[2] - b[0] > 3 * body]
-    facts_rows, _ = parse_facts(facts_cells(facts_words, facts_boxes, body, settings), fact_labels)
+    facts_rows = parse_facts(facts_cells(facts_words, facts_boxes, body, settings), fact_labels)
     rows += facts_rows
     if split is None and chunks:
         warnings.append(Issue(code="no_value_column", message="could not find the value column of the tables; "

@@ -89,15 +89,14 @@ def pair_label_cells(cells: list[list[Line]], labels: list[str]) -> list[tuple[l
     return out
 
 
-def parse_facts(cells: list[list[Line]], labels: list[str]) -> tuple[list[Row], list[Word]]:
-    """Each cell (or label cell and value cell) -> one row; the separator dash is placed but
-    belongs to neither side."""
-    rows, placed = [], []
+def parse_facts(cells: list[list[Line]], labels: list[str]) -> list[Row]:
+    """Each cell (or label cell and value cell) -> one row; a separator dash belongs to neither
+    side (its word is counted with the facts box)."""
+    rows = []
     for label_cell, value_cell in pair_label_cells(cells, labels):
         if value_cell:
             rows.append(Row(kind="facts", label=_cell_of(label_cell, lambda w: True),
                             value=_cell_of(value_cell, lambda w: True)))
-            placed += [w for ln in label_cell + value_cell for w in ln.words]
             continue
         lines = label_cell
         words = [w for ln in lines for w in ln.words]
@@ -109,5 +108,4 @@ def parse_facts(cells: list[list[Line]], labels: list[str]) -> tuple[list[Row], 
         value_ids = {id(w) for w in value_words}
         rows.append(Row(kind="facts", label=_cell_of(lines, lambda w: id(w) in label_ids),
                         value=_cell_of(lines, lambda w: id(w) in value_ids)))
-        placed += words
-    return rows, placed
+    return rows
