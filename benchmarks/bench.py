@@ -5,12 +5,19 @@
     python benchmarks/bench.py --big        # also peak memory for 1000 reports (several minutes)
     python benchmarks/bench.py --profile    # also where the pipeline's time goes (cProfile)
 
-Reports seconds, reports/s and pages/s for: bare pdfplumber `extract_words` on every page (the floor
-of a pdfplumber-based pipeline), `pdftotext` (poppler-utils) when installed, the pipeline with one
-worker and with all workers (cold: a fresh OUTDIR), and a warm incremental rerun; peak memory of the
-run's process tree for 50 reports and (with --big) 1000 reports. Ends with a markdown table of the
-ratios against the targets. Peak tree memory needs psutil (`pip install -e '.[bench]'`); without it
-only the pipeline's parent process is measured.
+Runs --repeat paired rounds (default 5). Each round measures back to back: bare pdfplumber
+`extract_words` on every page (the floor of a pdfplumber-based pipeline, a process of its own), the
+pipeline with one worker (cold: a fresh OUTDIR), with all workers (cold), and a warm incremental rerun
+(all workers again, on the all-workers OUTDIR, which is then up to date). The ratios are computed
+within each round (1 worker / floor, 1 worker / all workers, warm / all-workers cold, and the CPU time
+of the 1-worker process tree / the floor's), so drift of a shared machine between minutes largely
+cancels; each target's verdict uses the median of the per-round ratios, and the table also shows their
+range and how many rounds met the target. Seconds, reports/s and pages/s are the median of each
+measure over the rounds. Also: `pdftotext` (poppler-utils, once, before the rounds) when installed;
+checks that the outputs of 1 worker, all workers and the warm rerun are byte-identical in every round;
+peak memory of the run's process tree for 50 reports and (with --big) 1000 reports. Peak tree memory
+and CPU time need psutil (`pip install -e '.[bench]'`); without it only the pipeline's parent process
+is measured for memory, and the CPU ratio is skipped.
 """
 from __future__ import annotations
 
@@ -21,6 +28,7 @@ import platform
 import resource
 import pstats
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -228,9 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--big", action="store_true", help="also measure peak memory for 1000 reports")
     ap.add_argument("--profile", action="store_true", help="also profile where the pipeline's time goes")
     ap.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
-    ap.add_argument("--repeat", type=int, default=3,
-                    help="rounds of floor / 1 worker / all workers, interleaved; each figure is the fastest "
-                         "round (shared machines drift by tens of percent between runs; default 3)")
+    ap.add_argument("--repeat", type=int, default=5,
+                    help="paired rounds of floor / 1 worker / all workers / warm rerun; the ratios are taken "
+                         "within each round and the verdicts use their median (shared machines drift by tens "
+                         "of percent between minutes; default 5)")
     args = ap.parse_args(argv)
     workers = args.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
     work = args.keep or Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
@@ -243,27 +252,41 @@ def main(argv: list[str] | None = None) -> int:
         t_pdftotext = floor_pdftotext(files)
         print("pdftotext: " + (f"{t_pdftotext:.1f} s" if t_pdftotext is not None else
                                "not installed (apt-get install poppler-utils); skipped"), flush=True)
-        # Interleaved rounds, fastest of each: drift on a shared machine hits every measure alike.
-        t_floor, cpu_floor, one, many = float("inf"), float("inf"), None, None
-        cpu_one = float("inf")
-        for round_ in range(1, max(1, args.repeat) + 1):
-            wall, cpu_time = floor_extract_words(files)
-            t_floor, cpu_floor = min(t_floor, wall), min(cpu_floor, cpu_time)
+        # Paired rounds: the ratios are taken within each round, whose runs are back to back, so drift
+        # of a shared machine between minutes largely cancels; the verdicts use the median round ratio.
+        rounds = max(1, args.repeat)
+        secs = {"floor": [], "one": [], "many": [], "warm": []}
+        cpu = {"floor": [], "one": []}
+        ratios = {"one/floor": [], "one/many": [], "warm/many": [], "cpu": []}
+        differ, differ_warm = [], []  # rounds whose outputs were not byte-identical
+        for round_ in range(1, rounds + 1):
+            t_floor, cpu_floor = floor_extract_words(files)
             for d in ("out1", "outN"):
                 shutil.rmtree(work / d, ignore_errors=True)
             r1 = Run([str(work / "batch"), "--out", str(work / "out1"), "--workers", "1"])()
             rn = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
-            one = r1 if one is None or r1.seconds < one.seconds else one
-            many = rn if many is None or rn.seconds < many.seconds else many
+            out1, cold = outputs(work / "out1"), outputs(work / "outN")
+            warm = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
+            if out1 != cold:
+                differ.append(round_)
+            if outputs(work / "outN") != out1:
+                differ_warm.append(round_)
+            for k, t in (("floor", t_floor), ("one", r1.seconds), ("many", rn.seconds), ("warm", warm.seconds)):
+                secs[k].append(t)
+            ratios["one/floor"].append(r1.seconds / t_floor)
+            ratios["one/many"].append(r1.seconds / rn.seconds)
+            ratios["warm/many"].append(warm.seconds / rn.seconds)
+            cpu_note = ""
             if r1.cpu_seconds is not None:
-                cpu_one = min(cpu_one, r1.cpu_seconds)
-            cpu_note = f" (CPU: floor {cpu_time:.1f} s, 1 worker {r1.cpu_seconds:.1f} s)" if r1.cpu_seconds else ""
-            print(f"round {round_}: floor (pdfplumber extract_words) {wall:.1f} s, pipeline 1 worker "
-                  f"{r1.seconds:.1f} s, {workers} workers {rn.seconds:.1f} s{cpu_note}", flush=True)
-        same = outputs(work / "out1") == outputs(work / "outN")
-        warm = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
-        print(f"warm rerun: {warm.seconds:.2f} s", flush=True)
-        same_warm = outputs(work / "outN") == outputs(work / "out1")
+                cpu["floor"].append(cpu_floor)
+                cpu["one"].append(r1.cpu_seconds)
+                ratios["cpu"].append(r1.cpu_seconds / cpu_floor)
+                cpu_note = (f"; CPU floor {cpu_floor:.1f} s, 1 worker {r1.cpu_seconds:.1f} s "
+                            f"= {ratios['cpu'][-1]:.2f}×")
+            print(f"round {round_}/{rounds}: floor (pdfplumber extract_words) {t_floor:.1f} s, pipeline 1 worker "
+                  f"{r1.seconds:.1f} s, {workers} workers {rn.seconds:.1f} s, warm rerun {warm.seconds:.2f} s"
+                  f" | 1 worker {ratios['one/floor'][-1]:.2f}× floor, {ratios['one/many'][-1]:.2f}× faster on "
+                  f"{workers} workers, warm {100 * ratios['warm/many'][-1]:.1f}% of cold{cpu_note}", flush=True)
 
         mem = {}
         for size in [50] + ([1000] if args.big else []):
@@ -278,30 +301,54 @@ def main(argv: list[str] | None = None) -> int:
         def rate(t):
             return f"{n / t:.1f}", f"{pages / t:.1f}"
 
-        rows = [("pdfplumber `extract_words`, every page, 1 process (floor)", t_floor, "", "", ""),
-                ("`pdftotext` (poppler), 1 process", t_pdftotext, "", "", "")]
-        rows += [("pipeline, 1 worker, cold", one.seconds, f"{one.seconds / t_floor:.2f}× floor", "≤ 1.3×",
-                  one.seconds / t_floor <= 1.3),
-                 (f"pipeline, {workers} workers, cold", many.seconds, f"{one.seconds / many.seconds:.2f}× faster "
-                  "than 1 worker", "≥ 1.7×", one.seconds / many.seconds >= 1.7),
-                 (f"pipeline, warm rerun ({workers} workers)", warm.seconds,
-                  f"{100 * warm.seconds / many.seconds:.1f}% of cold", "≤ 5%", warm.seconds / many.seconds <= 0.05)]
-        print(f"\n### Throughput: {n} reports, {pages} pages\n")
-        print("| run | seconds | reports/s | pages/s | ratio | target | met |")
-        print("|---|---:|---:|---:|---|---|---|")
-        for name, t, ratio, target, met in rows:
+        med = {k: statistics.median(v) for k, v in secs.items()}
+        x, pct = (lambda r: f"{r:.2f}×"), (lambda r: f"{100 * r:.1f}%")
+        # ratio key -> (wording, format, target, test)
+        targets = {"one/floor": ("{} floor", x, "≤ 1.3×", lambda r: r <= 1.3),
+                   "one/many": ("{} faster than 1 worker", x, "≥ 1.7×", lambda r: r >= 1.7),
+                   "warm/many": ("{} of cold", pct, "≤ 5%", lambda r: r <= 0.05),
+                   "cpu": ("{} floor", x, "≤ 1.3×", lambda r: r <= 1.3)}
+
+        def verdict(key):
+            """(median ratio, range, target, rounds met, met) of one target's per-round ratios."""
+            if key is None:
+                return ("",) * 5
+            words, fmt, target, ok = targets[key]
+            values = ratios[key]
+            m = statistics.median(values)
+            return (words.format(fmt(m)), f"{fmt(min(values))}–{fmt(max(values))}", target,
+                    f"{sum(map(ok, values))}/{len(values)}", "yes" if ok(m) else "no")
+
+        rows = [("pdfplumber `extract_words`, every page, 1 process (floor)", med["floor"], None),
+                ("`pdftotext` (poppler), 1 process, one run", t_pdftotext, None),
+                ("pipeline, 1 worker, cold", med["one"], "one/floor"),
+                (f"pipeline, {workers} workers, cold", med["many"], "one/many"),
+                (f"pipeline, warm rerun ({workers} workers)", med["warm"], "warm/many")]
+        print(f"\n### Throughput: {n} reports, {pages} pages, {rounds} paired rounds\n")
+        print("Seconds, reports/s and pages/s: the median of each measure over the rounds. Ratio: the median "
+              "of the per-round ratios (each round's runs back to back), so it need not equal the ratio of "
+              "the median seconds; range: lowest–highest round; rounds met: rounds whose own ratio met the "
+              "target; met: the verdict, from the median ratio.\n")
+        print("| run | seconds | reports/s | pages/s | ratio (median) | range | target | rounds met | met |")
+        print("|---|---:|---:|---:|---|---|---|---|---|")
+        for name, t, key in rows:
             if t is None:
-                print(f"| {name} | skipped: not installed | | | | | |")
+                print(f"| {name} | skipped: not installed | | | | | | | |")
                 continue
             r, p = rate(t)
-            print(f"| {name} | {t:.2f} | {r} | {p} | {ratio} | {target} | "
-                  f"{'' if met == '' else ('yes' if met else 'no')} |")
-        if cpu_one != float("inf"):
-            print(f"\nCPU time (user + system, whole process tree): floor {cpu_floor:.2f} s, pipeline on 1 worker {cpu_one:.2f} s = "
-                  f"{cpu_one / cpu_floor:.2f}× the floor (target ≤ 1.3×: "
-                  f"{'met' if cpu_one / cpu_floor <= 1.3 else 'not met'}).")
-        print(f"\nOutputs of 1 worker and {workers} workers byte-identical: {'yes' if same else 'NO'}; "
-              f"warm rerun identical to cold: {'yes' if same_warm else 'NO'}.")
+            print(f"| {name} | {t:.2f} | {r} | {p} | " + " | ".join(verdict(key)) + " |")
+        if ratios["cpu"]:
+            ratio, spread, target, met_rounds, met = verdict("cpu")
+            print(f"\nCPU time (user + system, whole process tree), median over the rounds: floor "
+                  f"{statistics.median(cpu['floor']):.2f} s, pipeline on 1 worker {statistics.median(cpu['one']):.2f} s; "
+                  f"per-round ratio, median {ratio} (range {spread}; {met_rounds} rounds {target}): "
+                  f"target {target} {'met' if met == 'yes' else 'not met'}.")
+
+        def identical(rounds_differing):
+            return "yes" if not rounds_differing else f"NO (round {', '.join(map(str, rounds_differing))})"
+
+        print(f"\nOutputs of 1 worker and {workers} workers byte-identical in every round: {identical(differ)}; "
+              f"warm rerun identical to cold: {identical(differ_warm)}.")
         print("\n### Peak memory (RSS summed over the run's process tree; the parent process alone)\n")
         print("| reports | tree peak MB | parent process MB | ratio to 50 | target | met |")
         print("|---:|---:|---:|---|---|---|")
