@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -10,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
-from .cache import ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
+from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .codebook import default_codebook
 from .models import Failure, Report
 from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
@@ -105,17 +106,103 @@ def _label(entry: dict) -> str:
     return "converted" if entry["kind"] == "report" else f"failed ({entry['result']['category']})"
 
 
-class _NoWriter:
-    """Stands in for OutputWriter when the outputs on disk are already up to date."""
+WINDOW = 64  # results kept in memory while they wait for their turn; later ones are read back from the cache
 
-    def __enter__(self):
-        return self
 
-    def __exit__(self, *exc) -> None:
-        pass
+@dataclass
+class _Plan:
+    """The batch's files and what is known of each: content hash, cache key, outcome so far."""
 
-    def __getattr__(self, name):
-        return lambda *args: None
+    files: list[tuple[Path, str]]
+    cache: ResultCache
+    hashes: list[str | None] = field(default_factory=list)
+    keys: list[str | None] = field(default_factory=list)
+    outcomes: list[str | None] = field(default_factory=list)  # "converted" or the failure category
+    held: dict[int, dict] = field(default_factory=dict)  # results not cached (timeouts, crashes): small
+    tasks: list[Task] = field(default_factory=list)  # the files to convert now
+
+    def entry_at(self, i: int) -> dict:
+        entry = self.held.get(i) or self.cache.get(self.keys[i])
+        if entry is None:  # the cache entry went away under us
+            entry = {"kind": "failure", "result": {"source": self.files[i][1], "category": "internal_error",
+                     "message": "the converted result could not be read back from OUTDIR/cache/; run again"}}
+        return entry
+
+    def cached(self):
+        for (_, source), outcome in zip(self.files, self.outcomes):
+            if outcome is not None:
+                yield source, "cached"
+
+
+def _recount(result: BatchResult, plan: _Plan, outdir: Path) -> None:
+    """The summary of an unchanged rerun, from the outputs it would have written (their digests were
+    just checked): the counts from the log's last event, the failures from their cached results."""
+    with open(outdir / "log.jsonl", "rb") as f:
+        f.seek(max(0, f.seek(0, 2) - 65536))
+        last = json.loads(f.read().splitlines()[-1])
+    result.statuses.update(last.get("statuses", {}))
+    result.warnings.update(last.get("warnings", {}))
+    result.failures.extend(Failure.model_validate(plan.entry_at(i)["result"])
+                           for i, o in enumerate(plan.outcomes) if o != "converted")
+
+
+def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, run_event: dict,
+                       settings: ExtractSettings, workers: int | None, limits: Limits, progress) -> None:
+    """Convert the tasks and write each file's outputs in source order, as soon as the files before
+    it are done: the writing overlaps the converting instead of following it."""
+    window: dict[int, dict] = {}
+    next_i = 0
+
+    def write_ready() -> None:
+        nonlocal next_i
+        while next_i < len(plan.files) and plan.outcomes[next_i] is not None:
+            entry = window.pop(next_i, None) or plan.entry_at(next_i)
+            _write_entry(result, writer, plan.files[next_i][1], entry)
+            next_i += 1
+
+    def finished():
+        yield from plan.cached()
+        write_ready()
+        for task, entry in run_tasks(plan.tasks, settings, workers, limits):
+            if entry.pop("cacheable") and plan.keys[task.index]:
+                plan.cache.put(plan.keys[task.index], entry)  # at once: a killed run keeps what it finished
+            else:
+                plan.held[task.index] = entry
+            plan.outcomes[task.index] = _outcome(entry)
+            if len(window) < WINDOW:
+                window[task.index] = entry
+            write_ready()
+            yield task.source, _label(entry)
+
+    with writer:
+        writer.add_events([run_event])
+        for _ in (progress(finished(), len(plan.files)) if progress else finished()):
+            pass
+        write_ready()
+        writer.add_events([{"event": "summary", "reports_processed": len(plan.files),
+                            "converted": sum(1 for o in plan.outcomes if o == "converted"),
+                            "failed": len(result.failures),
+                            "statuses": dict(sorted(result.statuses.items())),
+                            "warnings": dict(sorted(result.warnings.items())),
+                            "failures": dict(sorted(Counter(f.category for f in result.failures).items()))}])
+
+
+def _write_entry(result: BatchResult, writer, source: str, entry: dict) -> None:
+    if entry["kind"] == "failure":
+        out = Failure.model_validate(entry["result"])
+        result.failures.append(out)
+        event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
+        if entry.get("detail"):  # a traceback or how the worker died: for the log, not the terminal
+            event["detail"] = entry["detail"]
+        events = [event]
+        writer.add_failure(out)
+    else:
+        out = Report.model_validate(entry["result"])
+        events = report_events(out)
+        result.statuses.update(v.status for v in out.values)
+        writer.add_report(out)
+    result.warnings.update(e["code"] for e in events if e["event"] == "warning")
+    writer.add_events(events)
 
 
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
@@ -135,93 +222,52 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
                  "settings": settings.model_dump(), "input": Path(input_path).name,
                  # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
                  "input_path": str(Path(input_path).resolve())}
-    files = find_pdfs(input_path)
     fp = fingerprint(settings, MAX_BYTES)
-    cache = ResultCache(outdir, fp)
-    hashes: list[str | None] = []
-    keys: list[str | None] = []
-    outcomes: list[str | None] = []  # "converted" or the failure category, per file
-    held: dict[int, dict] = {}  # results that are not cached (timeouts, crashes): small, kept here
-    tasks: list[Task] = []
-    for i, (path, source) in enumerate(files):
+    plan = _Plan(find_pdfs(input_path), ResultCache(outdir, fp))
+    for i, (path, source) in enumerate(plan.files):
         try:
             digest = file_sha256(path)
         except OSError:  # unreadable: the worker reports why
             digest = None
-        key = cache.key(digest, source) if digest else None
-        hashes.append(digest)
-        keys.append(key)
-        entry = cache.get(key) if key and not force else None
-        outcomes.append(_outcome(entry) if entry else None)
+        key = plan.cache.key(digest, source) if digest else None
+        plan.hashes.append(digest)
+        plan.keys.append(key)
+        entry = plan.cache.get(key) if key and not force else None
+        plan.outcomes.append(_outcome(entry) if entry else None)
         if entry is None:
-            tasks.append(Task(i, path, source))
-    reused = len(files) - len(tasks)
+            plan.tasks.append(Task(i, path, source))
+    files, keys, outcomes = plan.files, plan.keys, plan.outcomes
+    reused = len(files) - len(plan.tasks)
 
-    def finished():
-        for (_, source), outcome in zip(files, outcomes):
-            if outcome is not None:
-                yield source, "cached"
-        for task, entry in run_tasks(tasks, settings, workers, limits):
-            if entry.pop("cacheable") and keys[task.index]:
-                cache.put(keys[task.index], entry)  # at once: a killed run keeps what it finished
-            else:
-                held[task.index] = entry
-            outcomes[task.index] = _outcome(entry)
-            yield task.source, _label(entry)
+    def manifest_doc() -> dict:
+        return manifest(fp, guard, input_path, [{"source": s, "sha256": h, "result": o}
+                                               for (_, s), h, o in zip(files, plan.hashes, outcomes)])
 
-    for _ in (progress(finished(), len(files)) if progress else finished()):
-        pass
-
-    def entry_at(i: int) -> dict:
-        entry = held.get(i) or cache.get(keys[i])
-        if entry is None:  # the cache entry went away under us
-            entry = {"kind": "failure", "result": {"source": files[i][1], "category": "internal_error", "message":
-                     "the converted result could not be read back from OUTDIR/cache/; run again"}}
-        return entry
-
-    def report_at(i: int) -> Report:
-        return Report.model_validate(entry_at(i)["result"])
-
-    result = BatchResult(reports=CachedReports(report_at, [i for i, o in enumerate(outcomes) if o == "converted"]),
-                         outdir=outdir)
-    doc = manifest(fp, guard, input_path, [{"source": s, "sha256": h, "result": o}
-                                          for (_, s), h, o in zip(files, hashes, outcomes)])
-    unchanged = up_to_date(outdir, doc, OUTPUTS)
-    # one report at a time, in source order: into the outputs (unless the ones on disk are already
-    # these, byte for byte) and into the counts of the summary
-    with (_NoWriter() if unchanged else OutputWriter(outdir, default_codebook(), guard)) as writer:
-        writer.add_events([run_event])
-        for i, (_, source) in enumerate(files):
-            entry = entry_at(i)
-            if entry["kind"] == "failure":
-                out = Failure.model_validate(entry["result"])
-                result.failures.append(out)
-                event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
-                if entry.get("detail"):  # a traceback or how the worker died: for the log, not the terminal
-                    event["detail"] = entry["detail"]
-                events = [event]
-                writer.add_failure(out)
-            else:
-                out = Report.model_validate(entry["result"])
-                events = report_events(out)
-                result.statuses.update(v.status for v in out.values)
-                writer.add_report(out)
-            result.warnings.update(e["code"] for e in events if e["event"] == "warning")
-            writer.add_events(events)
-        writer.add_events([{"event": "summary", "reports_processed": len(files),
-                            "converted": len(result.reports), "failed": len(result.failures),
-                            "statuses": dict(sorted(result.statuses.items())),
-                            "warnings": dict(sorted(result.warnings.items())),
-                            "failures": dict(sorted(Counter(f.category for f in result.failures).items()))}])
+    result = BatchResult(outdir=outdir)
+    partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed into place
+    # Nothing to convert, and the outputs on disk are exactly what this run would write: leave them be.
+    unchanged = not plan.tasks and up_to_date(outdir, manifest_doc(), OUTPUTS)
+    if unchanged:
+        for _ in (progress(plan.cached(), len(files)) if progress else ()):
+            pass
+        _recount(result, plan, outdir)
+    else:
+        shutil.rmtree(partial, ignore_errors=True)  # what a killed run left
+        _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
+                           settings, workers, limits, progress)
+    result.reports = CachedReports(lambda i: Report.model_validate(plan.entry_at(i)["result"]),
+                                   [i for i, o in enumerate(outcomes) if o == "converted"])
+    doc = manifest_doc()
     if not unchanged:
         write_manifest(outdir, {**doc, "outputs": output_digests(outdir, OUTPUTS)})
-    cache.prune({k for k in keys if k})
+    plan.cache.prune({k for k in keys if k})
     for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
         stale.unlink(missing_ok=True)
+    shutil.rmtree(partial, ignore_errors=True)
     result.run = {"started": started.isoformat(timespec="seconds"), "seconds": round(time.monotonic() - t0, 3),
-                  "files": len(files), "reused": reused, "converted_now": len(tasks),
+                  "files": len(files), "reused": reused, "converted_now": len(plan.tasks),
                   "outputs_rewritten": not unchanged,
-                  "workers": min(workers or default_workers(), len(tasks)),
+                  "workers": min(workers or default_workers(), len(plan.tasks)),
                   "timeout": limits.timeout, "max_memory_mb": limits.max_memory_mb, "force": force}
     atomic_write(outdir / RUN_INFO, json.dumps(result.run, indent=2) + "\n")
     return result

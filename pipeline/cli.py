@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -65,7 +64,7 @@ def cmd_run(args) -> int:
 def cmd_extract(args) -> int:
     from .batch import convert_one
     from .models import Failure
-    from .write import report_document
+    from .write import report_json
 
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)
@@ -74,8 +73,7 @@ def cmd_extract(args) -> int:
     if isinstance(out, Failure):
         print(f"{out.source}: [{out.category}] {out.message}", file=sys.stderr)
         return EXIT_FAILURES
-    json.dump(report_document(out), sys.stdout, ensure_ascii=False, indent=2)
-    print()
+    sys.stdout.write(report_json(out))
     return EXIT_OK
 
 

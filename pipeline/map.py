@@ -23,7 +23,7 @@ class Candidate:
 _NAME_PATTERNS: dict[int, tuple[Countries, regex.Pattern]] = {}
 
 
-def _names_pattern(countries: Countries) -> regex.Pattern:
+def names_pattern(countries: Countries) -> regex.Pattern:
     """One alternation of every folded country name, longest first (built once per country list)."""
     entry = _NAME_PATTERNS.get(id(countries))
     if entry is None:
@@ -36,7 +36,7 @@ def _names_pattern(countries: Countries) -> regex.Pattern:
 
 def country_placeholder(label: str, countries: Countries) -> str:
     """Fold a label and put `{country}` where it names a country ("Judgments of Armenia's courts")."""
-    return _names_pattern(countries).sub("{country}", fold(label))
+    return names_pattern(countries).sub("{country}", fold(label))
 
 
 _SECTIONS: dict[tuple[int, str], tuple[Codebook, str | None]] = {}
@@ -131,7 +131,7 @@ def rank(label: str, fields: list[FieldSpec], countries: Countries, section: str
 _EXACT: dict[int, tuple[Codebook, frozenset[str]]] = {}
 
 
-def _exact_variants(codebook: Codebook) -> frozenset[str]:
+def exact_variants(codebook: Codebook) -> frozenset[str]:
     entry = _EXACT.get(id(codebook))
     if entry is None:
         entry = _EXACT[id(codebook)] = (codebook, frozenset(fold(v) for f in codebook.fields for v in f.labels))
@@ -143,7 +143,7 @@ def match_label(label: str, section: str | None, fields: list[FieldSpec], codebo
     """Match a printed label; None keeps the row as unmapped. Weak and ambiguous matches warn."""
     m = codebook.matching
     # With an exact match in hand only near-exact rivals matter: most comparisons can be skipped.
-    exact = any(k in _exact_variants(codebook) for k in label_keys(label, countries))
+    exact = any(k in exact_variants(codebook) for k in label_keys(label, countries))
     floor = max(m.accept, 1.0 - m.ambiguous_gap) if exact else m.accept
     ranked = [c for c in rank(label, fields, countries, section, m.contained, m.contained_extra_words, floor)
               if c.score >= m.accept]

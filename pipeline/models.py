@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 Status = Literal["ok", "no_data", "missing", "invalid", "unmapped"]
 FieldType = Literal["int", "float", "money", "assessment", "text"]
@@ -135,6 +135,7 @@ class Coverage(BaseModel):
     by_part: dict[str, int] = Field(default_factory=dict)
     unplaced: list[str] = Field(default_factory=list)
 
+    @computed_field
     @property
     def ratio(self) -> float:
         return 1.0 if self.words_total == 0 else self.words_placed / self.words_total

@@ -223,17 +223,35 @@ def leading_verdict(text: str, verdicts: dict[str, list[str]]) -> str | None:
     return None
 
 
+# Per country list (keyed by id(); each entry keeps its object alive, so an id is never reused):
+# folded name -> country, the names longest first, and one alternation of them all.
+_COUNTRY_NAMES: dict[int, tuple] = {}
+
+
+def country_names(countries: Countries) -> tuple[dict, list, regex.Pattern]:
+    entry = _COUNTRY_NAMES.get(id(countries))
+    if entry is None:
+        exact: dict = {}
+        for c in countries.countries:
+            for n in [c.name, *c.aliases]:
+                exact.setdefault(fold(n), c)
+        names = sorted(((fold(n), c) for c in countries.countries for n in [c.name, *c.aliases] if fold(n)),
+                       key=lambda nc: -len(nc[0]))
+        pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n, _ in names) + r")\b")
+        entry = _COUNTRY_NAMES[id(countries)] = (countries, exact, names, pattern)
+    return entry[1:]
+
+
 def country_from_name(text: str, countries: Countries) -> tuple[str, str]:
     """An official or short country name ('Republic of Kazakhstan') -> ('Kazakhstan', 'KAZ')."""
     key = fold(text)
-    for c in countries.countries:
-        if key in {fold(n) for n in [c.name, *c.aliases]}:
-            return c.name, c.iso3
-    # a name inside a longer title line ("Country profile: Kyrgyz Republic"), longest name first
-    names = sorted(((fold(n), c) for c in countries.countries for n in [c.name, *c.aliases]),
-                   key=lambda nc: -len(nc[0]))
+    exact, names, pattern = country_names(countries)
+    if key in exact:
+        return exact[key].name, exact[key].iso3
+    # a name inside a longer title line ("Country profile: Kyrgyz Republic"): the longest name found
+    found = {m.group(0) for m in pattern.finditer(key, overlapped=True)}
     for name, c in names:
-        if regex.search(rf"\b{regex.escape(name)}\b", key):
+        if name in found:
             return c.name, c.iso3
     raise RuleError("unknown_country", f"{text!r} is not a known country name")
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from .codebook import Codebook, Countries, default_codebook, default_countries
 from .extract import extract_pdf
-from .map import match_label, rejoin_split_rows, section_id, section_title_rows
+from .map import exact_variants, match_label, names_pattern, rejoin_split_rows, section_id, section_title_rows
 from .models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
-from .normalize import join_cell_lines, normalize_value
+from .normalize import country_names, join_cell_lines, normalize_value
 from .settings import DEFAULT_SETTINGS, ExtractSettings
 from .text import fold
 from .validate import validate_report
@@ -152,3 +152,12 @@ def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings
                 codebook: Codebook | None = None, countries: Countries | None = None) -> Report:
     doc = extract_pdf(path, settings, codebook)
     return build_report(doc, source or Path(path).name, codebook, countries)
+
+
+def warm_up() -> None:
+    """Load the codebook and country data and build their lookup tables now: the workers' forkserver
+    calls this once, so each worker forked from it (one every few dozen files) starts warm."""
+    codebook, countries = default_codebook(), default_countries()
+    names_pattern(countries)
+    exact_variants(codebook)
+    country_names(countries)

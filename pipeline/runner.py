@@ -42,7 +42,7 @@ from .settings import DEFAULT_SETTINGS, ExtractSettings
 
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
 # their forkserver): the parent of a warm rerun, with nothing to convert, never pays for it.
-CONVERSION_MODULES = ["pipeline.runner", "pipeline.process", "pipeline.failures"]
+CONVERSION_MODULES = ["pipeline.runner", "pipeline.failures", "pipeline.preload"]
 
 MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
@@ -134,9 +134,14 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
 
 def entry_for(outcome: Report | Failure, detail: str | None = None, cacheable: bool = True) -> dict:
     """A result as plain JSON data: what the cache stores and what the outputs are built from."""
+    return json.loads(entry_json(outcome, detail, cacheable))
+
+
+def entry_json(outcome: Report | Failure, detail: str | None = None, cacheable: bool = True) -> str:
+    """entry_for as JSON text, the result serialized once, by pydantic: what a worker sends back."""
     kind = "report" if isinstance(outcome, Report) else "failure"
-    return {"kind": kind, "result": json.loads(outcome.model_dump_json()), "detail": detail,
-            "cacheable": cacheable}
+    return (f'{{"kind": "{kind}", "result": {outcome.model_dump_json()}, '
+            f'"detail": {json.dumps(detail)}, "cacheable": {json.dumps(cacheable)}}}')
 
 
 def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
@@ -163,13 +168,12 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
             _apply_fault(faults, source)
             outcome, detail = convert_detailed(Path(path), source, settings)
             # out of memory is a matter of the limit, not of the file: try it again next run
-            entry = entry_for(outcome, detail, cacheable=not (isinstance(outcome, Failure)
-                                                              and outcome.message.startswith(OUT_OF_MEMORY)))
-            payload = json.dumps(entry)
+            payload = entry_json(outcome, detail, cacheable=not (isinstance(outcome, Failure)
+                                                                 and outcome.message.startswith(OUT_OF_MEMORY)))
         except MemoryError:
-            payload = json.dumps(entry_for(Failure(source=source, category="too_large", message=(
+            payload = entry_json(Failure(source=source, category="too_large", message=(
                 f"{OUT_OF_MEMORY} (over the limit of {max_memory_mb} MB per file; see --max-memory)")),
-                cacheable=False))
+                cacheable=False)
         try:
             conn.send((index, payload))
         except OSError:  # the parent is gone

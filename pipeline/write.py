@@ -123,9 +123,13 @@ def json_name(source: str) -> str:
 
 
 def report_document(report: Report) -> dict:
-    doc = report.model_dump(mode="json")
-    doc["coverage"] = {**doc["coverage"], "ratio": report.coverage.ratio} if report.coverage else None
-    return doc
+    return report.model_dump(mode="json")
+
+
+def report_json(report: Report) -> str:
+    """A report's JSON document, as json/ holds it (pydantic's serializer: several times faster than
+    json.dumps with indent, and the same text)."""
+    return report.model_dump_json(indent=2) + "\n"
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -152,24 +156,26 @@ def write_json(path: Path, doc) -> None:
     atomic_write(path, json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n")
 
 
-def _temp_beside(path: Path):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _temp_file(folder: Path, name: str):
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
     return os.fdopen(fd, "w", encoding="utf-8", newline=""), Path(tmp)
 
 
 class OutputWriter:
     """The outputs, written one report at a time: memory stays flat whatever the size of the batch.
 
-    Every file (each json/ document included) is first written to a temporary file beside its target;
-    commit() renames them all into place at the end, so a run killed before then leaves the previous
-    outputs as they were. Give reports and failures in source order. The bytes are those pandas'
+    Every file (each json/ document included) is first written to a temporary file in `workdir`
+    (default: beside its target; on the same file system either way); commit() renames them all into
+    place at the end, so a run killed before then leaves the previous outputs as they were. Give reports and failures in source order. The bytes are those pandas'
     `to_csv(index=False, lineterminator="\n")` writes for values_frame / profiles_frame (same csv
     dialect: minimal quoting, `"` doubled); a test holds the two routes to that.
     """
 
-    def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True):
+    def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,
+                 workdir: Path | None = None):
         self.outdir = Path(outdir)
+        self.workdir = Path(workdir) if workdir else None
         self.guard = guard
         self.columns = profile_columns(codebook or default_codebook())
         self._keep: set[str] = set()
@@ -177,7 +183,7 @@ class OutputWriter:
         self._open: dict[str, tuple] = {}
         for name, header in (("values.csv", VALUE_COLUMNS), ("profiles.csv", self.columns),
                              ("failures.csv", FAILURE_COLUMNS), ("log.jsonl", None)):
-            f, tmp = _temp_beside(self.outdir / name)
+            f, tmp = _temp_file(self.workdir or self.outdir, name)
             self._open[name] = (f, tmp, csv.writer(f, lineterminator="\n") if header else None)
             if header:
                 self._open[name][2].writerow(header)
@@ -189,13 +195,13 @@ class OutputWriter:
         name = json_name(report.source)
         self._keep.add(name)
         target = self.outdir / "json" / name
-        data = json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"
+        data = report_json(report)
         try:
             same = target.read_text(encoding="utf-8") == data
         except OSError:
             same = False
         if not same:
-            f, tmp = _temp_beside(target)
+            f, tmp = _temp_file(self.workdir or target.parent, name)
             with f:
                 f.write(data)
                 f.flush()
@@ -222,6 +228,7 @@ class OutputWriter:
             self._done.append((tmp, self.outdir / name))
         self._open.clear()
         for tmp, target in self._done:
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, target)
         self._done.clear()
         json_dir = self.outdir / "json"
