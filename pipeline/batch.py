@@ -9,14 +9,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
-from .codebook import default_codebook
-from .models import Failure, Report
+from .atomic import atomic_write
 from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
 from .settings import DEFAULT_SETTINGS, ExtractSettings
-from .write import OutputWriter, atomic_write
+
+# The models, the codebook and the writer are imported where they are used: an unchanged rerun, which
+# writes nothing and reads back only its failures, starts faster without them.
+if TYPE_CHECKING:
+    from .models import Failure, Report
+    from .write import OutputWriter
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
 OUTPUTS = ["values.csv", "profiles.csv", "failures.csv", "log.jsonl"]  # and json/*.json
@@ -142,8 +147,11 @@ def _recount(result: BatchResult, plan: _Plan, outdir: Path) -> None:
         last = json.loads(f.read().splitlines()[-1])
     result.statuses.update(last.get("statuses", {}))
     result.warnings.update(last.get("warnings", {}))
-    result.failures.extend(Failure.model_validate(plan.entry_at(i)["result"])
-                           for i, o in enumerate(plan.outcomes) if o != "converted")
+    failed = [i for i, o in enumerate(plan.outcomes) if o != "converted"]
+    if failed:
+        from .models import Failure
+
+        result.failures.extend(Failure.model_validate(plan.entry_at(i)["result"]) for i in failed)
 
 
 def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, run_event: dict,
@@ -187,7 +195,15 @@ def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, r
                             "failures": dict(sorted(Counter(f.category for f in result.failures).items()))}])
 
 
+def _report(entry: dict) -> Report:
+    from .models import Report
+
+    return Report.model_validate(entry["result"])
+
+
 def _write_entry(result: BatchResult, writer, source: str, entry: dict) -> None:
+    from .models import Failure, Report
+
     if entry["kind"] == "failure":
         out = Failure.model_validate(entry["result"])
         result.failures.append(out)
@@ -253,9 +269,12 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
         _recount(result, plan, outdir)
     else:
         shutil.rmtree(partial, ignore_errors=True)  # what a killed run left
+        from .codebook import default_codebook
+        from .write import OutputWriter
+
         _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
                            settings, workers, limits, progress)
-    result.reports = CachedReports(lambda i: Report.model_validate(plan.entry_at(i)["result"]),
+    result.reports = CachedReports(lambda i: _report(plan.entry_at(i)),
                                    [i for i, o in enumerate(outcomes) if o == "converted"])
     doc = manifest_doc()
     if not unchanged:

@@ -14,13 +14,16 @@ import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .codebook import DATA
-from .settings import ExtractSettings
-from .write import atomic_write
+from .atomic import atomic_write
+
+if TYPE_CHECKING:
+    from .settings import ExtractSettings
 
 PACKAGE = Path(__file__).parent
+DATA = PACKAGE / "data"  # the codebook and the country data (read by codebook.py)
 CACHE_DIR = "cache"
 MANIFEST = "manifest.json"
 
@@ -34,7 +37,7 @@ def file_sha256(path: Path) -> str:
 
 
 # Modules that only read results or write outputs: editing them does not change a file's result.
-_NOT_CONVERSION = ("__main__.py", "cli.py", "batch.py", "cache.py", "write.py", "evaluate.py", "diff.py",
+_NOT_CONVERSION = ("__main__.py", "cli.py", "batch.py", "cache.py", "write.py", "atomic.py", "evaluate.py", "diff.py",
                    "review*")
 
 

@@ -35,10 +35,12 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from .models import Failure, Report
 from .settings import DEFAULT_SETTINGS, ExtractSettings
+
+if TYPE_CHECKING:  # imported where used: the parent of an unchanged rerun never needs them
+    from .models import Failure, Report
 
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
 # their forkserver): the parent of a warm rerun, with nothing to convert, never pays for it.
@@ -139,6 +141,8 @@ def entry_for(outcome: Report | Failure, detail: str | None = None, cacheable: b
 
 def entry_json(outcome: Report | Failure, detail: str | None = None, cacheable: bool = True) -> str:
     """entry_for as JSON text, the result serialized once, by pydantic: what a worker sends back."""
+    from .models import Report
+
     kind = "report" if isinstance(outcome, Report) else "failure"
     return (f'{{"kind": "{kind}", "result": {outcome.model_dump_json()}, '
             f'"detail": {json.dumps(detail)}, "cacheable": {json.dumps(cacheable)}}}')
@@ -146,6 +150,7 @@ def entry_json(outcome: Report | Failure, detail: str | None = None, cacheable: 
 
 def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
     from .failures import OUT_OF_MEMORY
+    from .models import Failure
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if max_memory_mb:
@@ -227,6 +232,8 @@ def _discard(slot: _Slot, kill: bool) -> None:
 
 
 def _died(task: Task, exitcode: int | None, limits: Limits) -> dict:
+    from .models import Failure
+
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
         if -exitcode == signal.SIGKILL:
@@ -243,6 +250,8 @@ def _died(task: Task, exitcode: int | None, limits: Limits) -> dict:
 
 
 def _timed_out(task: Task, limits: Limits) -> dict:
+    from .models import Failure
+
     return entry_for(Failure(source=task.source, category="timeout", message=(
         f"conversion took longer than the limit of {limits.timeout:g} s and was stopped "
         "(the file may be malformed; see --timeout)")), cacheable=False)

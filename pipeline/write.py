@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .atomic import atomic_write  # noqa: F401 (part of this module's interface)
 from .codebook import Codebook, default_codebook
 from .models import Failure, FieldValue, Report
 
@@ -130,22 +131,6 @@ def report_json(report: Report) -> str:
     """A report's JSON document, as json/ holds it (pydantic's serializer: several times faster than
     json.dumps with indent, and the same text)."""
     return report.model_dump_json(indent=2) + "\n"
-
-
-def atomic_write(path: Path, data: str | bytes) -> None:
-    """Write beside the target and rename over it: a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if isinstance(data, bytes) else "w"
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, mode, **({} if isinstance(data, bytes) else {"encoding": "utf-8", "newline": ""})) as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:

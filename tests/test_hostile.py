@@ -166,3 +166,27 @@ def test_streamed_csv_equals_pandas_to_csv(cells, guard):
             values_frame([report], guard).to_csv(index=False, lineterminator="\n")
         assert (Path(tmp) / "profiles.csv").read_bytes().decode("utf-8") == \
             profiles_frame([report], default_codebook(), guard).to_csv(index=False, lineterminator="\n")
+
+
+# ---- the JSON documents: pydantic's serializer, read back as the standard library reads JSON ----------
+
+@given(st.text(), st.text(), st.floats(allow_nan=False, allow_infinity=False),
+       st.lists(st.floats(min_value=-1e6, max_value=1e6), min_size=4, max_size=4))
+def test_report_json_reads_back_as_the_report(label, text, value, box):
+    from pipeline.models import FieldValue, Report
+    from pipeline.write import report_json
+
+    report = Report(source=text + ".pdf", country="Kazakhstan", values=[
+        FieldValue(field="budget", label=label, text=text, value=value, status="ok", bbox=tuple(box))])
+    doc = report_json(report)
+    assert doc.endswith("}\n") and json.loads(doc) == report.model_dump(mode="json")
+    assert Report.model_validate_json(doc) == report
+
+
+def test_report_json_is_the_text_json_dumps_writes(tmp_path):
+    from pipeline.write import report_document, report_json
+
+    result = run_batch(FIXTURES, tmp_path, workers=1)
+    assert len(result.reports) == 9
+    for report in result.reports:
+        assert report_json(report) == json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"

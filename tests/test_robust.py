@@ -234,6 +234,25 @@ def test_incremental_rerun_reuses_unchanged_files(small, tmp_path):
     assert len(list((out / "cache").glob("*.json"))) == 2 and len(list((out / "json").glob("*.json"))) == 2
 
 
+def test_an_unchanged_rerun_reports_what_the_cold_run_did(small, tmp_path):
+    from pipeline.batch import summary
+
+    src = tmp_path / "in"
+    shutil.copytree(small, src)
+    (src / "notes.pdf").write_text("not a PDF at all")  # a failure that is cached like a result
+    out = tmp_path / "out"
+    cold = run_batch(src, out, workers=2)
+    warm = run_batch(src, out, workers=2)
+    assert warm.run["outputs_rewritten"] is False and warm.run["converted_now"] == 0
+    assert (warm.statuses, warm.warnings) == (cold.statuses, cold.warnings) and sum(cold.statuses.values()) > 90
+    assert warm.failures == cold.failures and [f.source for f in warm.failures] == ["notes.pdf"]
+    assert warm.exit_code == cold.exit_code == 1
+    assert summary(warm).splitlines()[:3] == summary(cold).splitlines()[:3]
+    assert [r.source for r in warm.reports] == [r.source for r in cold.reports]
+    # the outputs were written through cache/partial/, which a finished run removes
+    assert not (out / "cache" / "partial").exists()
+
+
 def test_settings_change_invalidates_the_cache(small, tmp_path):
     from pipeline.settings import ExtractSettings
 
