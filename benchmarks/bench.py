@@ -4,6 +4,7 @@
     python benchmarks/bench.py --n 1000     # a bigger batch
     python benchmarks/bench.py --big        # also peak memory for 1000 reports (several minutes)
     python benchmarks/bench.py --profile    # also where the pipeline's time goes (cProfile)
+    python benchmarks/bench.py --instructions   # also the 1-worker cost ratio in instructions (valgrind)
 
 Runs --repeat paired rounds (default 5). Each round measures back to back: bare pdfplumber
 `extract_words` on every page (the floor of a pdfplumber-based pipeline, a process of its own), the
@@ -229,12 +230,50 @@ def profile(top: int = 12) -> str:
     return "\n".join(lines)
 
 
+def _callgrind_instructions(cmd: list[str], outdir: Path) -> int:
+    """Instructions executed by cmd and every process it starts (callgrind, one output file per process)."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashing, so the same work, every time
+    subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes", "--cache-sim=no",
+                    f"--callgrind-out-file={outdir}/cg.%p", *cmd], check=True, env=env, cwd=ROOT,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    total = 0
+    for f in outdir.glob("cg.*"):
+        for line in f.read_text(errors="replace").splitlines():
+            if line.startswith(("summary:", "totals:")):
+                total += int(line.split()[1])
+                break
+    return total
+
+
+def instructions(files: list[Path], work: Path) -> str:
+    """The 1-worker cost ratio counted in instructions, which a busy or throttled machine does not change:
+    the floor and `pipeline run --workers 1` (parent, forkserver and worker together) under callgrind."""
+    if not shutil.which("valgrind"):
+        return "valgrind not installed (apt-get install valgrind); skipped"
+    batch = work / "cg-batch"
+    shutil.rmtree(batch, ignore_errors=True)
+    batch.mkdir(parents=True)
+    for f in files:
+        shutil.copyfile(f, batch / f.name)
+    names = sorted(map(str, batch.glob("*.pdf")))
+    floor = _callgrind_instructions([sys.executable, "-c", FLOOR_SCRIPT, *names], work / "cg-floor")
+    pipe = _callgrind_instructions([sys.executable, "-m", "pipeline", "run", str(batch), "--out",
+                                    str(work / "cg-out"), "--workers", "1", "--timeout", "3600"], work / "cg-pipeline")
+    verdict = "met" if pipe / floor <= 1.3 else "not met"
+    return (f"{len(names)} reports under callgrind: floor {floor / 1e9:.2f} G instructions, pipeline on 1 worker "
+            f"(every process) {pipe / 1e9:.2f} G = {pipe / floor:.2f}× the floor (target ≤ 1.3×: {verdict}).")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100, help="reports in the batch (default 100)")
     ap.add_argument("--workers", type=int, default=None, help="'all workers' (default: the number of cores)")
     ap.add_argument("--big", action="store_true", help="also measure peak memory for 1000 reports")
     ap.add_argument("--profile", action="store_true", help="also profile where the pipeline's time goes")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions (valgrind's callgrind) of the floor and of the pipeline on 1 "
+                         "worker over the fixtures: a cost ratio that machine load does not move (several minutes)")
     ap.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it")
     ap.add_argument("--repeat", type=int, default=5,
                     help="paired rounds of floor / 1 worker / all workers / warm rerun; the ratios are taken "
@@ -365,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             print("\n### Where the time goes (one process, the fixtures)\n")
             print(profile())
+        if args.instructions:
+            print("\n### Cost in instructions (callgrind)\n")
+            print(instructions(sorted(FIXTURES.glob("*.pdf")), work), flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -12,7 +12,7 @@ from .models import Issue, Match, Row
 from .text import fold
 
 
-@dataclass
+@dataclass(frozen=True)
 class Candidate:
     spec: FieldSpec
     variant: str
@@ -114,10 +114,28 @@ def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, f
     return best * 0.999  # below an exact match
 
 
+# The same labels come back in profile after profile: each worker ranks a label against the codebook
+# once. Keyed by the label, the arguments and the ids of the codebook objects (kept alive in the entry).
+_RANKED: dict[tuple, tuple[list[FieldSpec], Countries, list[Candidate]]] = {}
+_RANKED_MAX = 8192
+
+
 def rank(label: str, fields: list[FieldSpec], countries: Countries, section: str | None = None,
          contained: float = 0.0, extra: int = 0, floor: float = 0.0) -> list[Candidate]:
     """Every field's best-matching label variant, best first. Containment counts only for
     fields of the row's own section (or rows outside any section: the facts box)."""
+    memo = (label, section, contained, extra, floor, id(countries), *map(id, fields))
+    entry = _RANKED.get(memo)
+    if entry is None:
+        if len(_RANKED) >= _RANKED_MAX:
+            _RANKED.clear()
+        entry = _RANKED[memo] = (list(fields), countries, _rank(label, fields, countries, section, contained,
+                                                                extra, floor))
+    return list(entry[2])
+
+
+def _rank(label: str, fields: list[FieldSpec], countries: Countries, section: str | None,
+          contained: float, extra: int, floor: float) -> list[Candidate]:
     keys = [(k, SequenceMatcher(None, "", k)) for k in label_keys(label, countries)]
     out = []
     for spec in fields:

@@ -114,7 +114,8 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     furniture = _furniture(pages, lines_by_page)
     placed: set[int] = {id(w) for ln in furniture for w in ln.words}
     if furniture:
-        lines_by_page = {n: [ln for ln in lines if ln not in furniture] for n, lines in lines_by_page.items()}
+        gone = {id(ln) for ln in furniture}
+        lines_by_page = {n: [ln for ln in lines if id(ln) not in gone] for n, lines in lines_by_page.items()}
     title = parse_title(lines_by_page[pages[0].number], codebook, body, settings.heading_size_ratio)
     placed |= {id(w) for w in title.placed}
     titles = {fold(t) for s in codebook.sections for t in s.titles}

@@ -38,7 +38,8 @@ def facts_cells(words: list[Word], boxes, body: float, settings: ExtractSettings
         inside = [w for w in rest if _in_box(w, box)]
         if inside:
             cells.append(group_lines(inside, tol))
-            rest = [w for w in rest if w not in inside]
+            taken = {id(w) for w in inside}
+            rest = [w for w in rest if id(w) not in taken]
     for column in _columns(rest, 1.5 * body):
         for block in split_blocks(group_lines(column, tol), settings.block_gap * body, []):
             cells.append(block)

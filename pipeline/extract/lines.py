@@ -3,15 +3,18 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..models import Fragment, Word
 
 
 @dataclass
 class Line:
+    """One visual line. Its words are fixed once grouped, so its extent is worked out once, when first asked."""
+
     words: list[Word]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -19,27 +22,27 @@ class Line:
     def page(self) -> int:
         return self.words[0].page
 
-    @property
+    @cached_property
     def x0(self) -> float:
         return min(w.x0 for w in self.words)
 
-    @property
+    @cached_property
     def x1(self) -> float:
         return max(w.x1 for w in self.words)
 
-    @property
+    @cached_property
     def top(self) -> float:
         return min(w.top for w in self.words)
 
-    @property
+    @cached_property
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    @cached_property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
-    @property
+    @cached_property
     def bold(self) -> bool:
         return all("bold" in w.font.lower() for w in self.words)
 
