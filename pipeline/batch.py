@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .atomic import atomic_write
+from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
 from .settings import DEFAULT_SETTINGS, ExtractSettings
 
