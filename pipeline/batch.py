@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .atomic import atomic_write
 from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
-from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks  # noqa: F401 (convert_one)
+from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks, start_early  # noqa: F401 (convert_one)
 from .settings import DEFAULT_SETTINGS, ExtractSettings
 
 # The models, the codebook and the writer are imported where they are used: an unchanged rerun, which
@@ -254,6 +254,8 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
             plan.tasks.append(Task(i, path, source))
     files, keys, outcomes = plan.files, plan.keys, plan.outcomes
     reused = len(files) - len(plan.tasks)
+    if plan.tasks:
+        start_early()  # the workers' forkserver imports the converting code while this process sets up
 
     def manifest_doc() -> dict:
         return manifest(fp, guard, input_path, [{"source": s, "sha256": h, "result": o}

@@ -204,6 +204,15 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
+def start_early() -> None:
+    """Start the workers' forkserver now: it imports the converting code while the caller finishes its
+    own set-up, instead of after it. run_tasks uses it as it finds it."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults) -> None:
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults),

@@ -25,14 +25,14 @@ VALUE_COLUMNS = [
 ]
 FAILURE_COLUMNS = ["source", "category", "message"]
 # Spreadsheet programs run a cell starting with these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 # A plain ASCII number, whole cell (no "$" before a trailing newline, no other scripts' digits).
 _NUMBER = regex.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 
 
 def guard_formula(cell: str) -> str:
     """Neutralise a text cell a spreadsheet would run as a formula; plain numbers such as -3.04 stay."""
-    if cell and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+    if cell and cell[0] in _FORMULA_START and not _NUMBER.fullmatch(cell):
         return "'" + cell
     return cell
 
