@@ -12,7 +12,8 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   dead worker and a passed deadline each belong to exactly one known file: that file gets its
   failure (``internal_error``, ``too_large`` or ``timeout``), the worker is replaced, and the batch
   goes on. The pool is about 120 lines with nothing hidden.
-- Workers are forked from a forkserver that has imported the pipeline once: a cheap start, and no
+- Workers are forked from a forkserver that has imported the pipeline and built the codebook's
+  lookup tables once (pipeline/preload.py; started early, see start_early): a cheap start, and no
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
   it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
