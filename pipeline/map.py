@@ -9,6 +9,7 @@ import regex
 
 from .codebook import Codebook, Countries, FieldSpec
 from .models import Issue, Match, Row
+from .normalize import country_names
 from .text import fold
 
 
@@ -19,26 +20,12 @@ class Candidate:
     score: float
 
 
-# Caches keyed by id(); each entry keeps its object alive, so an id is never reused for another.
-_NAME_PATTERNS: dict[int, tuple[Countries, regex.Pattern]] = {}
-
-
-def names_pattern(countries: Countries) -> regex.Pattern:
-    """One alternation of every folded country name, longest first (built once per country list)."""
-    entry = _NAME_PATTERNS.get(id(countries))
-    if entry is None:
-        names = sorted({fold(n) for c in countries.countries for n in [c.name, *c.aliases]} - {""},
-                       key=len, reverse=True)
-        pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b")
-        entry = _NAME_PATTERNS[id(countries)] = (countries, pattern)
-    return entry[1]
-
-
 def country_placeholder(label: str, countries: Countries) -> str:
     """Fold a label and put `{country}` where it names a country ("Judgments of Armenia's courts")."""
-    return names_pattern(countries).sub("{country}", fold(label))
+    return country_names(countries)[2].sub("{country}", fold(label))
 
 
+# Caches keyed by id(); each entry keeps its object alive, so an id is never reused for another.
 _SECTIONS: dict[tuple[int, str], tuple[Codebook, str | None]] = {}
 
 

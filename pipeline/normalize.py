@@ -224,7 +224,8 @@ def leading_verdict(text: str, verdicts: dict[str, list[str]]) -> str | None:
 
 
 # Per country list (keyed by id(); each entry keeps its object alive, so an id is never reused):
-# folded name -> country, the names longest first, and one alternation of them all.
+# folded name -> country, the names longest first, and one alternation of them all (which map.py
+# also uses to put `{country}` into labels).
 _COUNTRY_NAMES: dict[int, tuple] = {}
 
 

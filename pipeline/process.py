@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .codebook import Codebook, Countries, default_codebook, default_countries
 from .extract import extract_pdf
-from .map import exact_variants, match_label, names_pattern, rejoin_split_rows, section_id, section_title_rows
+from .map import exact_variants, match_label, rejoin_split_rows, section_id, section_title_rows
 from .models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
 from .normalize import country_names, join_cell_lines, normalize_value
 from .settings import DEFAULT_SETTINGS, ExtractSettings
@@ -158,6 +158,5 @@ def warm_up() -> None:
     """Load the codebook and country data and build their lookup tables now: the workers' forkserver
     calls this once, so each worker forked from it (one every few dozen files) starts warm."""
     codebook, countries = default_codebook(), default_countries()
-    names_pattern(countries)
     exact_variants(codebook)
     country_names(countries)
