@@ -16,14 +16,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from . import DATA, __version__
 from .atomic import atomic_write
 
 if TYPE_CHECKING:
     from .settings import ExtractSettings
 
 PACKAGE = Path(__file__).parent
-DATA = PACKAGE / "data"  # the codebook and the country data (read by codebook.py)
 CACHE_DIR = "cache"
 MANIFEST = "manifest.json"
 

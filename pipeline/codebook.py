@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
+from . import DATA
 from .models import FieldType
 
-DATA = Path(__file__).parent / "data"
 
 
 class CodebookError(ValueError):
