@@ -9,7 +9,7 @@ is killed keeps what it finished and the next run completes the rest.
 """
 from __future__ import annotations
 
-import fnmatch
+import ast
 import hashlib
 import json
 from functools import lru_cache
@@ -35,19 +35,44 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-# Modules that only read results or write outputs: editing them does not change a file's result.
-_NOT_CONVERSION = ("__main__.py", "cli.py", "batch.py", "cache.py", "write.py", "atomic.py", "evaluate.py", "diff.py",
-                   "review*")
+CONVERT = PACKAGE / "convert"  # the converting code
 
 
-def _tree_sha256(root: Path, pattern: str, skip: tuple[str, ...] = ()) -> str:
+def _files_sha256(root: Path, files: list[Path]) -> str:
     h = hashlib.sha256()
-    for p in sorted(root.rglob(pattern)):
-        rel = p.relative_to(root)
-        if "__pycache__" in p.parts or any(fnmatch.fnmatch(rel.parts[0], s) for s in skip):
-            continue
+    for p in sorted(files):
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def _tree_sha256(root: Path, pattern: str) -> str:
+    return _files_sha256(root, [p for p in root.rglob(pattern) if "__pycache__" not in p.parts])
+
+
+def conversion_files() -> list[Path]:
+    """pipeline/convert/ and the package's modules it imports (the models, the codebook schema, ...),
+    read from its import statements: what decides a file's result."""
+    files = {p for p in CONVERT.rglob("*.py") if "__pycache__" not in p.parts}
+    todo = list(files)
+    while todo:
+        path = todo.pop()
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            base = path.parent
+            if node.level:
+                for _ in range(node.level - 1):
+                    base = base.parent
+            elif (node.module or "").split(".")[0] == "pipeline":
+                base = PACKAGE.parent
+            else:
+                continue
+            target = base.joinpath(*(node.module or "").split("."))
+            for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+                if candidate.is_file() and candidate not in files:
+                    files.add(candidate)
+                    todo.append(candidate)
+    return sorted(files)
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +84,7 @@ def codebook_sha256() -> str:
 @lru_cache(maxsize=1)
 def code_sha256() -> str:
     """The converting code: a change to it invalidates cached results even without a version bump."""
-    return _tree_sha256(PACKAGE, "*.py", _NOT_CONVERSION)
+    return _files_sha256(PACKAGE, conversion_files())
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   failure (``internal_error``, ``too_large`` or ``timeout``), the worker is replaced, and the batch
   goes on. The pool is about 120 lines with nothing hidden.
 - Workers are forked from a forkserver that has imported the pipeline and built the codebook's
-  lookup tables once (pipeline/preload.py; started early, see start_early): a cheap start, and no
+  lookup tables once (pipeline/convert/preload.py; started early, see start_early): a cheap start, and no
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
   it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # imported where used: the parent of an unchanged rerun never
 
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
 # their forkserver): the parent of a warm rerun, with nothing to convert, never pays for it.
-CONVERSION_MODULES = ["pipeline.runner", "pipeline.failures", "pipeline.preload"]
+CONVERSION_MODULES = ["pipeline.runner", "pipeline.convert.failures", "pipeline.convert.preload"]
 
 MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
@@ -80,8 +80,8 @@ class Task:
 def convert_detailed(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS
                      ) -> tuple[Report | Failure, str | None]:
     """Convert one file: (Report or Failure, technical detail for the log or None). Never raises."""
-    from .failures import NotAProfile, classify, precheck
-    from .process import process_pdf
+    from .convert.failures import NotAProfile, classify, precheck
+    from .convert.process import process_pdf
 
     try:
         early = precheck(path, MAX_BYTES)
@@ -150,7 +150,7 @@ def entry_json(outcome: Report | Failure, detail: str | None = None, cacheable: 
 
 
 def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
-    from .failures import OUT_OF_MEMORY
+    from .convert.failures import OUT_OF_MEMORY
     from .models import Failure
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business

@@ -1,6 +1,6 @@
 """The facts box on hand-placed words: inline `label - value` cells and label | value cell pairs."""
 from pipeline.codebook import default_codebook
-from pipeline.extract.facts import facts_cells, parse_facts
+from pipeline.convert.extract.facts import facts_cells, parse_facts
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
 

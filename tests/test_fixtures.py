@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from pipeline.process import process_pdf
+from pipeline.convert.process import process_pdf
 
 from conftest import FIXTURES, load_truth, truth_files
 

@@ -3,7 +3,7 @@ import pytest
 import yaml
 
 from pipeline.codebook import CodebookError, default_codebook, default_countries, load_codebook
-from pipeline.map import country_placeholder, match_label, section_id
+from pipeline.convert.map import country_placeholder, match_label, section_id
 
 CB = default_codebook()
 CO = default_countries()

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from pipeline.codebook import default_codebook, default_countries
-from pipeline.normalize import (
+from pipeline.convert.normalize import (
     RuleError, country_from_name, currency_code, join_cell_lines, leading_verdict, no_data_form,
     normalize_value, parse_count, parse_decimal, parse_money, parse_population_million, parse_signed,
     parse_year, split_multiplier, strip_score_separator,

@@ -1,6 +1,6 @@
 """From extracted rows to a report: mapping decisions, missing fields, conflicts (no PDF needed)."""
 from pipeline.models import Cell, ExtractedDoc, Fragment, Row
-from pipeline.process import build_report
+from pipeline.convert.process import build_report
 
 SECTION = "Government body investigating allegations of torture and ill-treatment"
 

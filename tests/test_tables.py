@@ -1,5 +1,5 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
-from pipeline.extract.tables import Chunk, column_split, gutters, table_rows
+from pipeline.convert.extract.tables import Chunk, column_split, gutters, table_rows
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
 

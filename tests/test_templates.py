@@ -8,7 +8,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 import render  # noqa: E402
 
-from pipeline.process import process_pdf  # noqa: E402
+from pipeline.convert.process import process_pdf  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,9 +1,9 @@
 """The title block on hand-placed lines: country, index score, year, template."""
 from pipeline.codebook import default_codebook, default_countries
-from pipeline.extract.lines import Line
-from pipeline.extract.title import parse_title
+from pipeline.convert.extract.lines import Line
+from pipeline.convert.extract.title import parse_title
 from pipeline.models import Word
-from pipeline.normalize import country_from_name
+from pipeline.convert.normalize import country_from_name
 
 CB = default_codebook()
 

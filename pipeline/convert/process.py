@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .codebook import Codebook, Countries, default_codebook, default_countries
+from ..codebook import Codebook, Countries, default_codebook, default_countries
 from .extract import extract_pdf
 from .map import exact_variants, match_label, rejoin_split_rows, section_id, section_title_rows
-from .models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
+from ..models import Coverage, ExtractedDoc, FieldValue, Issue, Report, Row
 from .normalize import country_names, join_cell_lines, normalize_value
-from .settings import DEFAULT_SETTINGS, ExtractSettings
-from .text import fold
+from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from ..text import fold
 from .validate import validate_report
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pdfplumber
 
-from ..models import Word
-from ..settings import ExtractSettings
+from ...models import Word
+from ...settings import ExtractSettings
 
 
 @dataclass

@@ -7,10 +7,10 @@ from difflib import SequenceMatcher
 
 import regex
 
-from .codebook import Codebook, Countries, FieldSpec
-from .models import Issue, Match, Row
+from ..codebook import Codebook, Countries, FieldSpec
+from ..models import Issue, Match, Row
 from .normalize import country_names
-from .text import fold
+from ..text import fold
 
 
 @dataclass(frozen=True)

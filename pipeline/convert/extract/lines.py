@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..models import Fragment, Word
+from ...models import Fragment, Word
 
 
 @dataclass

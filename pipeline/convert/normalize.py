@@ -10,8 +10,8 @@ from decimal import Decimal
 
 import regex
 
-from .codebook import Codebook, Countries
-from .text import DASHES, collapse_ws, fold
+from ..codebook import Codebook, Countries
+from ..text import DASHES, collapse_ws, fold
 
 # Group separators seen in counts: space, no-break space, narrow no-break space, thin space,
 # comma, dot, apostrophe.

@@ -8,7 +8,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from .extract import NoTextLayer, TooLarge
-from .models import Failure
+from ..models import Failure
 
 
 class NotAProfile(ValueError):

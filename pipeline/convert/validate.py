@@ -11,10 +11,10 @@ from typing import Annotated
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .codebook import Countries
-from .models import FieldValue, Issue, Report
+from ..codebook import Countries
+from ..models import FieldValue, Issue, Report
 from .normalize import RuleError, country_from_name
-from .text import fold
+from ..text import fold
 
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 Money = Annotated[float, Field(gt=0)]

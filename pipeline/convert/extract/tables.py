@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..models import Cell, Row, Word
-from ..settings import ExtractSettings
+from ...models import Cell, Row, Word
+from ...settings import ExtractSettings
 from .lines import Line, group_lines, split_blocks
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import regex
 
-from ..models import Cell, Row, Word
-from ..settings import ExtractSettings
-from ..text import fold, is_dash
+from ...models import Cell, Row, Word
+from ...settings import ExtractSettings
+from ...text import fold, is_dash
 from .lines import Line, fragment_of, group_lines, split_blocks
 
 _STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import regex
 
-from ..codebook import Codebook, default_codebook
-from ..models import ExtractedDoc, Issue, Row, Word
-from ..settings import DEFAULT_SETTINGS, ExtractSettings
-from ..text import collapse_ws, fold
+from ...codebook import Codebook, default_codebook
+from ...models import ExtractedDoc, Issue, Row, Word
+from ...settings import DEFAULT_SETTINGS, ExtractSettings
+from ...text import collapse_ws, fold
 from .facts import facts_cells, parse_facts
 from .lines import Line, body_size, group_lines
 from .pages import PageData, TooLarge, read_pages
