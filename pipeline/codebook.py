@@ -5,11 +5,20 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import DATA
 from .models import FieldType
 
+# How a field's text is read (pipeline/convert/normalize.py has one function per name). A field's
+# type gives its default parser; a field that needs another names it in the codebook.
+Parser = Literal["count", "signed_decimal", "population_million", "money", "assessment", "text",
+                 "country_name", "year"]
+NUMERIC_TYPES = ("int", "float", "money")
+DEFAULT_PARSER: dict[str, str] = {"int": "count", "float": "signed_decimal", "money": "money",
+                                  "assessment": "assessment", "text": "text"}
 
 
 class CodebookError(ValueError):
@@ -29,7 +38,9 @@ class Template(BaseModel):
     index_titles: list[str]
 
 
-class TitleBlock(BaseModel):
+class TitleWords(BaseModel):
+    """The fixed wording of the title block: header lines, and the words that open the year line."""
+
     headers: list[str]
     year_line: list[str]
 
@@ -39,12 +50,36 @@ class Section(BaseModel):
     titles: list[str] = Field(min_length=1)
 
 
+class Bounds(BaseModel):
+    """Hard bounds of a number (pydantic's Field constraints): outside them the value is invalid."""
+
+    model_config = ConfigDict(extra="forbid")
+    ge: int | float | None = None
+    gt: int | float | None = None
+    le: int | float | None = None
+    lt: int | float | None = None
+
+
+class Plausible(BaseModel):
+    """A range a number is expected in: outside it the value stays ok, with a warning `code`."""
+
+    model_config = ConfigDict(extra="forbid")
+    min: float
+    max: float
+    code: str
+    why: str  # what the range is, for the message: "the published range"
+
+
 class FieldSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     id: str
     type: FieldType
+    parser: Parser | None = None  # None: the type's default (DEFAULT_PARSER)
     where: str = "table"  # title | facts | table
     section: str | None = None
     unit: str | None = None
+    bounds: Bounds | None = None
+    plausible: Plausible | None = None
     labels: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -53,17 +88,33 @@ class FieldSpec(BaseModel):
             raise ValueError(f"field {self.id!r} needs at least one label")
         return self
 
+    @property
+    def reads(self) -> str:
+        """The parser that reads this field's text."""
+        return self.parser or DEFAULT_PARSER[self.type]
+
+
+class Consistency(BaseModel):
+    """Two fields of one report that must agree: `field` at most `at_most`, else a warning."""
+
+    model_config = ConfigDict(extra="forbid")
+    field: str
+    at_most: str
+    code: str
+    message: str  # with {value} and {limit}
+
 
 class Codebook(BaseModel):
     version: int
     matching: Matching
     templates: list[Template]
-    title_block: TitleBlock
+    title_block: TitleWords
     no_data: list[str]
     verdicts: dict[str, list[str]]
     subheadings: list[str]
     sections: list[Section]
     fields: list[FieldSpec]
+    consistency: list[Consistency] = Field(default_factory=list)
 
     @field_validator("fields")
     @classmethod
@@ -83,6 +134,18 @@ class Codebook(BaseModel):
                 raise ValueError(f"field {f.id!r} names unknown section {f.section!r}")
         return self
 
+    @model_validator(mode="after")
+    def _numbers_checked_are_numbers(self):
+        numeric = {f.id for f in self.fields if f.type in NUMERIC_TYPES}
+        for f in self.fields:
+            if (f.bounds or f.plausible) and f.id not in numeric:
+                raise ValueError(f"field {f.id!r} has bounds but is not a number")
+        for c in self.consistency:
+            for name in (c.field, c.at_most):
+                if name not in numeric:
+                    raise ValueError(f"consistency check {c.code!r} names {name!r}, which is not a numeric field")
+        return self
+
     @property
     def field_ids(self) -> list[str]:
         return [f.id for f in self.fields]
@@ -92,6 +155,10 @@ class Codebook(BaseModel):
             if f.id == field_id:
                 return f
         raise KeyError(field_id)
+
+    @property
+    def numeric_fields(self) -> set[str]:
+        return {f.id for f in self.fields if f.type in NUMERIC_TYPES}
 
     def section_title(self, section_id: str | None) -> str:
         for s in self.sections:

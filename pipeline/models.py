@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field, computed_field
 
 Status = Literal["ok", "no_data", "missing", "invalid", "unmapped"]
 FieldType = Literal["int", "float", "money", "assessment", "text"]
+RowKind = Literal["title", "facts", "table", "subheading", "section"]
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
@@ -63,7 +64,7 @@ class Cell(BaseModel):
 class Row(BaseModel):
     """A label | value row of a table, of the facts box or of the title block."""
 
-    kind: Literal["title", "facts", "table", "subheading", "section"]
+    kind: RowKind
     section: str = ""
     label: Cell
     value: Cell
@@ -104,6 +105,32 @@ class Issue(BaseModel):
     message: str
     field: str | None = None
     page: int | None = None
+
+
+class MappedRow(BaseModel):
+    """A row as the map stage read it: its joined texts, where it lies, and the field its label
+    matched (none: the row is kept as unmapped)."""
+
+    kind: RowKind
+    section: str = ""
+    label: str = ""
+    text: str = ""
+    page: int | None = None
+    bbox: BBox | None = None
+    fragments: list[Fragment] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)  # how the cell's lines were joined
+    field: str = ""
+    match: Match | None = None
+    warnings: list[Issue] = Field(default_factory=list)
+
+
+class Mapping(BaseModel):
+    """What the map stage returns: the rows to write, the sub-headings it set apart, and the words
+    of the table rows by what became of them (for the coverage account)."""
+
+    rows: list[MappedRow] = Field(default_factory=list)
+    subheadings: list[str] = Field(default_factory=list)
+    words: dict[str, int] = Field(default_factory=dict)
 
 
 class FieldValue(BaseModel):

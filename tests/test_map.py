@@ -2,17 +2,20 @@
 import pytest
 import yaml
 
+from pipeline import DATA
+
 from pipeline.codebook import CodebookError, default_codebook, default_countries, load_codebook
+from pipeline.convert.lexicon import Lexicon, default_lexicon
 from pipeline.convert.map import country_placeholder, match_label, section_id
 
 CB = default_codebook()
-CO = default_countries()
-TABLE = [f for f in CB.fields if f.where == "table"]
-FACTS = [f for f in CB.fields if f.where == "facts"]
+LEX = default_lexicon()
+TABLE = LEX.table_fields
+FACTS = LEX.facts_fields
 
 
 def match(label, fields=TABLE, section=None):
-    return match_label(label, section, fields, CB, CO)
+    return match_label(label, section, fields, LEX)
 
 
 @pytest.mark.parametrize("label,field", [
@@ -49,25 +52,24 @@ def test_facts_labels():
 
 
 def test_country_placeholder():
-    assert country_placeholder("Judgments of Armenia's courts", CO) == "judgments of {country} courts"
+    assert country_placeholder("Judgments of Armenia's courts", LEX) == "judgments of {country} courts"
 
 
 def test_section_titles():
-    assert section_id("Procedural guarantees (norms)", CB) == "guarantees"
-    assert section_id("Effectiveness of torture investigations (expert assessment)", CB) == "expert_assessment"
-    assert section_id("Something else entirely", CB) is None
+    assert section_id("Procedural guarantees (norms)", LEX) == "guarantees"
+    assert section_id("Effectiveness of torture investigations (expert assessment)", LEX) == "expert_assessment"
+    assert section_id("Something else entirely", LEX) is None
 
 
 def test_ambiguous_label_is_reported_and_section_breaks_the_tie(tmp_path):
-    data = yaml.safe_load(open("pipeline/data/codebook.yaml"))
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     for f in data["fields"]:
         if f["id"] == "investigators_count":
             f["labels"].append("Budget")  # now two fields claim "Budget"
     path = tmp_path / "cb.yaml"
     path.write_text(yaml.safe_dump(data))
-    cb = load_codebook(path)
-    fields = [f for f in cb.fields if f.where == "table"]
-    m, issues = match_label("Budget", "investigation", fields, cb, CO)
+    lex = Lexicon(load_codebook(path), default_countries())
+    m, issues = match_label("Budget", "investigation", lex.table_fields, lex)
     assert "ambiguous_label" in [i.code for i in issues]
 
 
@@ -80,7 +82,7 @@ def test_malformed_codebook_names_the_file(tmp_path):
 
 
 def test_codebook_unknown_section_rejected(tmp_path):
-    data = yaml.safe_load(open("pipeline/data/codebook.yaml"))
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     data["fields"][5]["section"] = "nowhere"
     path = tmp_path / "cb.yaml"
     path.write_text(yaml.safe_dump(data))
@@ -118,20 +120,17 @@ def test_closest_containing_variant_wins_and_the_tie_is_reported():
     assert "ambiguous_label" in [i.code for i in issues]
 
 
-def test_a_label_ranked_once_is_not_served_to_another_codebook(tmp_path):
-    """rank() remembers each label per worker; a codebook with other wording must get its own answer."""
-    table = [f for f in CB.fields if f.where == "table"]
-    first, _ = match_label("Notification of relatives", None, table, CB, CO)
-    again, _ = match_label("Notification of relatives", None, table, CB, CO)
-    assert first is None and again is None  # not in the shipped codebook (a known gap)
-    data = yaml.safe_load(open("pipeline/data/codebook.yaml"))
+def test_each_lexicon_ranks_labels_against_its_own_codebook(tmp_path):
+    """Rankings are remembered on the lexicon: a lexicon from a codebook with other wording answers alone."""
+    first, _ = match_label("Notification of relatives", None, TABLE, LEX)
+    assert first is None  # not in the shipped codebook's variants
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     for f in data["fields"]:
         if f["id"] == "investigators_count":
             f["labels"].append("Notification of relatives")
     path = tmp_path / "cb.yaml"
     path.write_text(yaml.safe_dump(data))
-    cb = load_codebook(path)
-    m, _ = match_label("Notification of relatives", None, [f for f in cb.fields if f.where == "table"], cb, CO)
+    lex = Lexicon(load_codebook(path), default_countries())
+    m, _ = match_label("Notification of relatives", None, lex.table_fields, lex)
     assert m is not None and (m.field, m.score, m.method) == ("investigators_count", 1.0, "exact")
-    # and the shipped codebook's answer is still its own
-    assert match_label("Notification of relatives", None, table, CB, CO)[0] is None
+    assert match_label("Notification of relatives", None, TABLE, LEX)[0] is None

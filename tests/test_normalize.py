@@ -2,15 +2,22 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.codebook import default_codebook, default_countries
+from pipeline.codebook import DEFAULT_PARSER, FieldSpec, Parser
+from pipeline.convert.lexicon import default_lexicon
 from pipeline.convert.normalize import (
     RuleError, country_from_name, currency_code, join_cell_lines, leading_verdict, no_data_form,
-    normalize_value, parse_count, parse_decimal, parse_money, parse_population_million, parse_signed,
+    PARSERS, normalize_value, parse_count, parse_decimal, parse_money, parse_population_million, parse_signed,
     parse_year, split_multiplier, strip_score_separator,
 )
 
-CB = default_codebook()
-CO = default_countries()
+LEX = default_lexicon()
+
+
+def spec(field_id: str, field_type: str) -> FieldSpec:
+    """The codebook's entry for a field, checked to be of the type the test means."""
+    found = LEX.spec(field_id)
+    assert found.type == field_type
+    return found
 SEPARATORS = [" ", "\u00a0", "\u202f", ","]
 
 
@@ -47,12 +54,12 @@ def test_joined_text_has_no_runs_of_whitespace(lines):
 @pytest.mark.parametrize("text", ["No data", "no data", "n/a", "N/A", "Not available", "no published data",
                                   "No data.", " NO  DATA "])
 def test_no_data_forms(text):
-    assert no_data_form(text, CB.no_data) is not None
+    assert no_data_form(text, LEX.no_data) is not None
 
 
 @pytest.mark.parametrize("text", ["No", "No. Such investigations", "0", "None", "data"])
 def test_not_no_data(text):
-    assert no_data_form(text, CB.no_data) is None
+    assert no_data_form(text, LEX.no_data) is None
 
 
 # --- counts ---------------------------------------------------------------------------------
@@ -148,19 +155,19 @@ def test_split_multiplier():
     ("5 000 rubles", "RUB", 5000, "RUB"),
 ])
 def test_parse_money(text, home, amount, code):
-    got, unit, _ = parse_money(text, CO, home)
+    got, unit, _ = parse_money(text, LEX, home)
     assert (got, unit) == (amount, code)
 
 
 def test_money_without_currency_is_an_error():
     with pytest.raises(RuleError) as e:
-        parse_money("417 611 910", CO, "KZT")
+        parse_money("417 611 910", LEX, "KZT")
     assert e.value.code == "no_currency"
 
 
 def test_currency_name_shared_by_two_currencies_needs_the_country():
     with pytest.raises(RuleError) as e:
-        currency_code("rubles", CO, None)
+        currency_code("rubles", LEX, None)
     assert e.value.code == "ambiguous_currency"
 
 
@@ -168,7 +175,7 @@ def test_currency_name_shared_by_two_currencies_needs_the_country():
        st.sampled_from([("KZT", "KZT"), ("tenge", "KZT"), ("drams", "AMD"), ("lei", "MDL"), ("UAH", "UAH")]))
 def test_money_roundtrip(n, sep, currency):
     name, code = currency
-    amount, unit, _ = parse_money(f"{n:,}".replace(",", sep) + f" {name}", CO, None)
+    amount, unit, _ = parse_money(f"{n:,}".replace(",", sep) + f" {name}", LEX, None)
     assert (amount, unit) == (n, code)
 
 
@@ -181,7 +188,7 @@ def test_money_roundtrip(n, sep, currency):
     ("Unsatisfactory", "unsatisfactory"), ("The NPM operates", None), ("Nobody knows", None),
 ])
 def test_leading_verdict(text, answer):
-    assert leading_verdict(text, CB.verdicts) == answer
+    assert leading_verdict(text, LEX.verdicts) == answer
 
 
 @pytest.mark.parametrize("text,name,iso3", [
@@ -190,12 +197,12 @@ def test_leading_verdict(text, answer):
     ("Ukraine", "Ukraine", "UKR"), ("Republic of Poland", "Poland", "POL"),
 ])
 def test_country_from_name(text, name, iso3):
-    assert country_from_name(text, CO) == (name, iso3)
+    assert country_from_name(text, LEX) == (name, iso3)
 
 
 def test_unknown_country():
     with pytest.raises(RuleError):
-        country_from_name("Atlantis", CO)
+        country_from_name("Atlantis", LEX)
 
 
 def test_parse_year():
@@ -207,30 +214,30 @@ def test_parse_year():
 # --- the stage ---------------------------------------------------------------------------------
 
 def test_no_data_status_for_any_type():
-    out = normalize_value("prison_population", "int", "Not available", CB, CO)
+    out = normalize_value(spec("prison_population", "int"), "Not available", LEX)
     assert (out.status, out.value) == ("no_data", None)
 
 
 def test_unreadable_count_is_invalid_with_reason():
-    out = normalize_value("investigators_count", "int", "about a hundred", CB, CO)
+    out = normalize_value(spec("investigators_count", "int"), "about a hundred", LEX)
     assert out.status == "invalid" and out.value is None and "not_a_count" in out.error
 
 
 def test_assessment_without_verdict_warns():
-    out = normalize_value("video_surveillance", "assessment", "Cameras in some stations", CB, CO)
+    out = normalize_value(spec("video_surveillance", "assessment"), "Cameras in some stations", LEX)
     assert out.status == "ok" and out.answer is None and out.warnings[0][0] == "no_verdict"
 
 
-@given(st.text(max_size=40), st.sampled_from(["int", "float", "money", "assessment", "text"]))
-def test_stage_never_raises(text, field_type):
-    out = normalize_value("some_field", field_type, text, CB, CO, "KZT")
+@given(st.text(max_size=40), st.sampled_from(sorted(PARSERS)))
+def test_every_parser_never_raises(text, parser):
+    out = normalize_value(FieldSpec(id="some_field", type="text", parser=parser, labels=["x"]), text, LEX, "KZT")
     assert out.status in {"ok", "no_data", "invalid"}
     assert (out.status == "invalid") == (out.error is not None)
 
 
 @given(st.decimals(min_value="0.01", max_value="999.99", places=2), st.sampled_from(["million", "billion"]))
 def test_money_multiplier_is_exact(d, word):
-    amount, _, _ = parse_money(f"{d} {word} KZT", CO, "KZT")
+    amount, _, _ = parse_money(f"{d} {word} KZT", LEX, "KZT")
     factor = 10**6 if word == "million" else 10**9
     assert amount == int(d * factor)
 
@@ -242,7 +249,7 @@ def test_decimal_with_thousands_groups(text, value):
 
 
 def test_money_in_millions_with_grouped_amount():
-    assert parse_money("2,884.4 million lei", CO, "MDL")[:2] == (2884400000, "MDL")
+    assert parse_money("2,884.4 million lei", LEX, "MDL")[:2] == (2884400000, "MDL")
 
 
 @given(st.integers(min_value=1000, max_value=10**9), st.integers(min_value=0, max_value=9),
@@ -258,11 +265,29 @@ def test_grouped_decimal_roundtrip(whole, tenth, marks):
     ("Budget sum total", "KZT", "currency_assumed:KZT"),
 ])
 def test_money_printed_without_currency(label, unit, rule):
-    out = normalize_value("investigative_body_budget", "money", "417 611 910", CB, CO, "KZT", label)
+    out = normalize_value(spec("investigative_body_budget", "money"), "417 611 910", LEX, "KZT", label)
     assert (out.status, out.value, out.unit) == ("ok", 417611910, unit) and rule in out.rules
     assert bool(out.warnings) == rule.startswith("currency_assumed")
 
 
 def test_money_without_any_currency_is_invalid():
-    out = normalize_value("investigative_body_budget", "money", "417 611 910", CB, CO, None, "Budget")
+    out = normalize_value(spec("investigative_body_budget", "money"), "417 611 910", LEX, None, "Budget")
     assert out.status == "invalid" and "no_currency" in out.error
+
+
+def test_every_parser_the_codebook_may_name_exists():
+    assert set(PARSERS) == set(Parser.__args__)
+    assert set(DEFAULT_PARSER.values()) <= set(PARSERS)
+
+
+def test_the_codebook_type_decides_the_parser():
+    """A field's declared parser is what runs: a text field reading a count keeps the digits as text."""
+    as_text = FieldSpec(id="x", type="text", labels=["x"])
+    as_count = FieldSpec(id="x", type="int", labels=["x"])
+    assert normalize_value(as_text, "23 635", LEX).value == "23 635"
+    assert normalize_value(as_count, "23 635", LEX).value == 23635
+
+
+def test_a_country_name_is_never_read_as_no_data():
+    out = normalize_value(LEX.spec("country"), "Unknown", LEX)
+    assert out.status == "invalid" and out.error.startswith("unknown_country")

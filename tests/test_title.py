@@ -1,5 +1,6 @@
 """The title block on hand-placed lines: country, index score, year, template."""
-from pipeline.codebook import default_codebook, default_countries
+from pipeline.codebook import default_codebook
+from pipeline.convert.lexicon import default_lexicon
 from pipeline.convert.extract.lines import Line
 from pipeline.convert.extract.title import parse_title
 from pipeline.models import Word
@@ -50,7 +51,7 @@ def test_unknown_title_still_gives_the_score_with_a_warning():
 
 
 def test_country_name_inside_a_longer_line():
-    assert country_from_name("Country profile: Kyrgyz Republic", default_countries()) == ("Kyrgyzstan", "KGZ")
+    assert country_from_name("Country profile: Kyrgyz Republic", default_lexicon()) == ("Kyrgyzstan", "KGZ")
 
 
 def test_score_forms_on_the_title_line():

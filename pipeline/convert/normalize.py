@@ -5,13 +5,19 @@ provenance); a text it cannot read raises RuleError with a code and a message.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from ..codebook import Codebook, Countries
 from ..text import DASHES, collapse_ws, fold
+
+if TYPE_CHECKING:
+    from ..codebook import FieldSpec
+    from ..models import MappedRow
+    from .lexicon import Lexicon
 
 # Group separators seen in counts: space, no-break space, narrow no-break space, thin space,
 # comma, dot, apostrophe.
@@ -68,13 +74,11 @@ def join_cell_lines(lines: list[str]) -> tuple[str, list[str]]:
     return out, rules
 
 
-def no_data_form(text: str, forms: list[str]) -> str | None:
-    """The codebook's "no data" wording the text is, if any ("No data", "n/a", "Not available")."""
+def no_data_form(text: str, forms: list[tuple[str, str]]) -> str | None:
+    """The codebook's "no data" wording the text is, if any ("No data", "n/a", "Not available").
+    `forms`: (folded, as written) pairs, as the lexicon holds them."""
     key = fold(text).strip()
-    for form in forms:
-        if key == fold(form):
-            return form
-    return None
+    return next((form for folded, form in forms if key == folded), None)
 
 
 # --- numbers ----------------------------------------------------------------------------
@@ -163,12 +167,11 @@ def parse_population_million(text: str) -> tuple[float, str, list[str]]:
     return value, "million", rules
 
 
-def currency_code(name: str, countries: Countries, home: str | None) -> tuple[str, list[str]]:
+def currency_code(name: str, lexicon: Lexicon, home: str | None) -> tuple[str, list[str]]:
     """A currency name or symbol to its ISO 4217 code (tenge -> KZT); a name shared by several
     currencies (rubles) resolves to the profile country's own currency."""
     key = fold(name) or name.strip()
-    hits = [code for code, names in countries.currencies.items()
-            if key in {fold(n) or n for n in names}]
+    hits = [code for code, names in lexicon.currency_names.items() if key in names]
     if not hits and regex.fullmatch(r"[A-Z]{3}", name.strip()):
         return name.strip(), ["currency_code_unlisted"]
     if not hits:
@@ -181,7 +184,7 @@ def currency_code(name: str, countries: Countries, home: str | None) -> tuple[st
     return code, ([] if code == name.strip() else [f"currency_name:{name}->{code}"])
 
 
-def parse_money(text: str, countries: Countries, home: str | None) -> tuple[float | int, str, list[str]]:
+def parse_money(text: str, lexicon: Lexicon, home: str | None) -> tuple[float | int, str, list[str]]:
     """'417 611 910 KZT', '56 370 392 833 drams', 'KZT 417.6 million', '2,101,562,223 lei'."""
     s = collapse_ws(text)
     m = _NUMBER_IN.search(s)
@@ -196,7 +199,7 @@ def parse_money(text: str, countries: Countries, home: str | None) -> tuple[floa
     name = before or " ".join(words)
     if not name:
         raise RuleError("no_currency", f"{text!r} names no currency")
-    code, crules = currency_code(name, countries, home)
+    code, crules = currency_code(name, lexicon, home)
     try:
         amount: float | int
         amount, nrules = parse_count(number)
@@ -211,47 +214,22 @@ def parse_money(text: str, countries: Countries, home: str | None) -> tuple[floa
 
 # --- verdicts and names ------------------------------------------------------------------
 
-def leading_verdict(text: str, verdicts: dict[str, list[str]]) -> str | None:
-    """The verdict an assessment opens with: 'Yes, but ...' -> yes, 'Partially.' -> partial."""
+def leading_verdict(text: str, verdicts: dict[str, str]) -> str | None:
+    """The verdict an assessment opens with: 'Yes, but ...' -> yes, 'Partially.' -> partial.
+    `verdicts`: a verdict word, case-folded -> its answer (the lexicon's table)."""
     m = regex.match(r"\s*(\p{L}+)", text)
-    if not m:
-        return None
-    first = m.group(1).casefold()
-    for answer, words in verdicts.items():
-        if first in {w.casefold() for w in words}:
-            return answer
-    return None
+    return verdicts.get(m.group(1).casefold()) if m else None
 
 
-# Per country list (keyed by id(); each entry keeps its object alive, so an id is never reused):
-# folded name -> country, the names longest first, and one alternation of them all (which map.py
-# also uses to put `{country}` into labels).
-_COUNTRY_NAMES: dict[int, tuple] = {}
-
-
-def country_names(countries: Countries) -> tuple[dict, list, regex.Pattern]:
-    entry = _COUNTRY_NAMES.get(id(countries))
-    if entry is None:
-        exact: dict = {}
-        for c in countries.countries:
-            for n in [c.name, *c.aliases]:
-                exact.setdefault(fold(n), c)
-        names = sorted(((fold(n), c) for c in countries.countries for n in [c.name, *c.aliases] if fold(n)),
-                       key=lambda nc: -len(nc[0]))
-        pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n, _ in names) + r")\b")
-        entry = _COUNTRY_NAMES[id(countries)] = (countries, exact, names, pattern)
-    return entry[1:]
-
-
-def country_from_name(text: str, countries: Countries) -> tuple[str, str]:
+def country_from_name(text: str, lexicon: Lexicon) -> tuple[str, str]:
     """An official or short country name ('Republic of Kazakhstan') -> ('Kazakhstan', 'KAZ')."""
     key = fold(text)
-    exact, names, pattern = country_names(countries)
-    if key in exact:
-        return exact[key].name, exact[key].iso3
+    exact = lexicon.country_by_name.get(key)
+    if exact is not None:
+        return exact.name, exact.iso3
     # a name inside a longer title line ("Country profile: Kyrgyz Republic"): the longest name found
-    found = {m.group(0) for m in pattern.finditer(key, overlapped=True)}
-    for name, c in names:
+    found = {m.group(0) for m in lexicon.country_pattern.finditer(key, overlapped=True)}
+    for name, c in lexicon.country_names:
         if name in found:
             return c.name, c.iso3
     raise RuleError("unknown_country", f"{text!r} is not a known country name")
@@ -264,14 +242,12 @@ def parse_year(text: str) -> int:
     return int(m.group(0))
 
 
-# --- the stage ----------------------------------------------------------------------------
-
-def money_with_context(text: str, label: str, countries: Countries, home: str | None,
-                       out: Normalized) -> tuple[float | int, str, list[str]]:
+def money_with_context(text: str, label: str, lexicon: Lexicon, home: str | None
+                       ) -> tuple[float | int, str, list[str], list[tuple[str, str]]]:
     """An amount printed without its currency takes the one its label names ("Budget (KZT)"),
     else the country's own currency, with a warning."""
     try:
-        return parse_money(text, countries, home)
+        return (*parse_money(text, lexicon, home), [])
     except RuleError as e:
         if e.code != "no_currency":
             raise
@@ -280,55 +256,122 @@ def money_with_context(text: str, label: str, countries: Countries, home: str | 
     tokens = regex.findall(r"[\p{L}\p{Sc}]+", named) + regex.findall(r"\b[A-Z]{3}\b|\p{Sc}", label)
     for token in reversed(tokens):
         try:
-            code, _ = currency_code(token, countries, home)
+            code, _ = currency_code(token, lexicon, home)
         except RuleError:
             continue
-        amount, unit, rules = parse_money(f"{text} {code}", countries, home)
-        return amount, unit, rules + [f"currency_from_label:{token}"]
+        amount, unit, rules = parse_money(f"{text} {code}", lexicon, home)
+        return amount, unit, rules + [f"currency_from_label:{token}"], []
     if home is None:
         raise RuleError("no_currency", f"{text!r} names no currency, nor does its label")
-    amount, unit, rules = parse_money(f"{text} {home}", countries, home)
-    out.warnings.append(("currency_assumed", f"no currency printed: assumed the country's own, {home}"))
-    return amount, unit, rules + [f"currency_assumed:{home}"]
+    amount, unit, rules = parse_money(f"{text} {home}", lexicon, home)
+    return amount, unit, rules + [f"currency_assumed:{home}"], [
+        ("currency_assumed", f"no currency printed: assumed the country's own, {home}")]
 
 
-def normalize_value(field_id: str, field_type: str, text: str, codebook: Codebook,
-                    countries: Countries, home_currency: str | None = None, label: str = "") -> Normalized:
-    """Apply the rules a field's type calls for to its cleaned cell text."""
+# --- the parsers the codebook names --------------------------------------------------------
+
+class Context(NamedTuple):
+    """What a parser may use besides the text: the lexicon, the country's currency, the row's label."""
+
+    lexicon: Lexicon
+    home: str | None = None
+    label: str = ""
+
+
+class Parsed(NamedTuple):
+    value: int | float | str | None
+    unit: str | None = None
+    answer: str | None = None
+    rules: list[str] = []
+    warnings: list[tuple[str, str]] = []
+
+
+def _count(text: str, ctx: Context) -> Parsed:
+    value, rules = parse_count(text)
+    return Parsed(value, rules=rules)
+
+
+def _signed_decimal(text: str, ctx: Context) -> Parsed:
+    value, rules = parse_signed(text)
+    return Parsed(value, rules=rules)
+
+
+def _population_million(text: str, ctx: Context) -> Parsed:
+    value, unit, rules = parse_population_million(text)
+    return Parsed(value, unit, rules=rules)
+
+
+def _money(text: str, ctx: Context) -> Parsed:
+    amount, unit, rules, warnings = money_with_context(text, ctx.label, ctx.lexicon, ctx.home)
+    return Parsed(amount, unit, rules=rules, warnings=warnings)
+
+
+def _assessment(text: str, ctx: Context) -> Parsed:
+    answer = leading_verdict(text, ctx.lexicon.verdicts)
+    if answer is None:
+        return Parsed(text, warnings=[("no_verdict", "the assessment does not open with a known verdict")])
+    return Parsed(text, answer=answer, rules=[f"verdict:{answer}"])
+
+
+def _text(text: str, ctx: Context) -> Parsed:
+    return Parsed(text)
+
+
+def _country_name(text: str, ctx: Context) -> Parsed:
+    name, _ = country_from_name(text, ctx.lexicon)
+    return Parsed(name, rules=["country_short_name"])
+
+
+def _year(text: str, ctx: Context) -> Parsed:
+    return Parsed(parse_year(text))
+
+
+# Parser name (the codebook's `parser`, or its type's default) -> the function that reads the text.
+PARSERS: dict[str, Callable[[str, Context], Parsed]] = {
+    "count": _count, "signed_decimal": _signed_decimal, "population_million": _population_million,
+    "money": _money, "assessment": _assessment, "text": _text, "country_name": _country_name, "year": _year,
+}
+# A name is never a "no data" wording: "Unknown" could be read as one.
+READS_NO_DATA = frozenset(PARSERS) - {"country_name"}
+
+
+# --- the stage ----------------------------------------------------------------------------
+
+def normalize_value(spec: FieldSpec, text: str, lexicon: Lexicon, home_currency: str | None = None,
+                    label: str = "") -> Normalized:
+    """Read a field's cleaned cell text with the parser its codebook entry names."""
     out = Normalized()
     if not text:
         out.status, out.error = "no_data", None
         out.warnings.append(("empty_value", "the value cell is empty"))
         return out
-    form = no_data_form(text, codebook.no_data)
-    if form is not None and field_id != "country":
+    form = no_data_form(text, lexicon.no_data)
+    if form is not None and spec.reads in READS_NO_DATA:
         out.status = "no_data"
         out.rules.append(f"no_data:{form}")
         return out
     try:
-        if field_id == "country":
-            out.value, _ = country_from_name(text, countries)
-            out.rules.append("country_short_name")
-        elif field_id == "year":
-            out.value = parse_year(text)
-        elif field_id == "index_score":
-            out.value, out.rules = parse_signed(text)
-        elif field_id == "population_million":
-            out.value, out.unit, out.rules = parse_population_million(text)
-        elif field_type == "int":
-            out.value, out.rules = parse_count(text)
-        elif field_type == "float":
-            out.value, out.rules = parse_signed(text)
-        elif field_type == "money":
-            out.value, out.unit, out.rules = money_with_context(text, label, countries, home_currency, out)
-        else:
-            out.value = text
-            if field_type == "assessment":
-                out.answer = leading_verdict(text, codebook.verdicts)
-                if out.answer is None:
-                    out.warnings.append(("no_verdict", "the assessment does not open with a known verdict"))
-                else:
-                    out.rules.append(f"verdict:{out.answer}")
+        parsed = PARSERS[spec.reads](text, Context(lexicon, home_currency, label))
     except RuleError as e:
         out.status, out.value, out.unit, out.error = "invalid", None, None, f"{e.code}: {e}"
+        return out
+    out.value, out.unit, out.answer = parsed.value, parsed.unit, parsed.answer
+    out.rules, out.warnings = list(parsed.rules), list(parsed.warnings)
+    return out
+
+
+def normalize_rows(rows: list[MappedRow], lexicon: Lexicon) -> list[Normalized | None]:
+    """Each mapped row's value read by its field's parser (None for an unmapped row). The country
+    comes first, in the title block: its currency is what money printed without one is in."""
+    home = None
+    out: list[Normalized | None] = []
+    for row in rows:
+        if not row.field:
+            out.append(None)
+            continue
+        n = normalize_value(lexicon.spec(row.field), row.text, lexicon, home, row.label)
+        if row.field == "country" and n.status == "ok":
+            country = lexicon.country(n.value)
+            home = country.currency if country else None
+        out.append(n)
     return out

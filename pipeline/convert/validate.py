@@ -1,102 +1,97 @@
-"""Validate stage: types and ranges through a pydantic model, plus consistency checks.
+"""Validate stage: hard bounds through a pydantic model built from the codebook, plus consistency checks.
 
-A value that fails is marked `invalid` with the reason, never dropped or coerced; a doubtful
-but possible value keeps its status and gets a warning for the reviewer.
+`validate(values, source, lexicon)` returns findings and changes nothing: a value that fails its
+bounds is to become `invalid` with the reason (never dropped or coerced); a doubtful but possible
+value keeps its status and gets a warning for the reviewer. The report is assembled from both.
 """
 from __future__ import annotations
 
 from pathlib import PurePath
-from typing import Annotated
+from typing import NamedTuple
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
-from ..codebook import Countries
-from ..models import FieldValue, Issue, Report
-from .normalize import RuleError, country_from_name
+from ..models import FieldValue, Issue
 from ..text import fold
-
-Count = Annotated[int, Field(ge=0, le=10_000_000)]
-Money = Annotated[float, Field(gt=0)]
-
-# Published index scores (2019-2022) lie between -95.02 and 161.5; outside this band is suspicious.
-PUBLISHED_SCORE_RANGE = (-100.0, 170.0)
+from .lexicon import Lexicon
+from .normalize import RuleError, country_from_name
 
 
-class ProfileValues(BaseModel):
-    """The hard bounds every converted profile must respect."""
+class Finding(NamedTuple):
+    """What validation found about one value: `index` into the values, the issue, and whether the
+    value fails (then its status becomes invalid and the issue's message is its error)."""
 
-    model_config = ConfigDict(extra="ignore", strict=False)
-
-    year: Annotated[int, Field(ge=2000, le=2100)] | None = None
-    index_score: Annotated[float, Field(ge=-1000, le=1000)] | None = None
-    population_million: Annotated[float, Field(gt=0, lt=2000)] | None = None
-    prison_population: Count | None = None
-    pretrial_detention: Count | None = None
-    detained: Count | None = None
-    law_enforcement_budget: Money | None = None
-    judgments_international: Count | None = None
-    judgments_domestic: Count | None = None
-    judgments_excluding_evidence: Count | None = None
-    investigators_count: Count | None = None
-    investigative_body_budget: Money | None = None
-    criminal_cases_initiated: Count | None = None
-    torture_complaints: Count | None = None
+    index: int
+    issue: Issue
+    invalid: bool = False
 
 
-def _ok(report: Report) -> dict[str, FieldValue]:
-    return {v.field: v for v in report.values if v.field and v.status == "ok"}
+def _ok(values: list[FieldValue], failed: set[int] = frozenset()) -> dict[str, int]:
+    return {v.field: i for i, v in enumerate(values) if v.field and v.status == "ok" and i not in failed}
 
 
-def _warn(v: FieldValue, code: str, message: str) -> None:
-    v.warnings.append(Issue(code=code, message=message, field=v.field, page=v.page))
+def _issue(v: FieldValue, code: str, message: str) -> Issue:
+    return Issue(code=code, message=message, field=v.field, page=v.page)
 
 
-def check_bounds(report: Report) -> None:
-    ok = _ok(report)
-    data = {k: v.value for k, v in ok.items() if k in ProfileValues.model_fields}
+def check_bounds(values: list[FieldValue], lexicon: Lexicon) -> list[Finding]:
+    model = lexicon.bounds_model
+    ok = _ok(values)
+    data = {k: values[i].value for k, i in ok.items() if k in model.model_fields}
     try:
-        ProfileValues.model_validate(data)
+        model.model_validate(data)
     except ValidationError as e:
+        out = []
         for err in e.errors():
-            name = str(err["loc"][0])
-            v = ok[name]
-            v.status = "invalid"
-            v.error = f"out_of_range: {v.value!r}: {err['msg']}"
-            _warn(v, "out_of_range", v.error)
+            i = ok[str(err["loc"][0])]
+            v = values[i]
+            out.append(Finding(i, _issue(v, "out_of_range", f"out_of_range: {v.value!r}: {err['msg']}"), True))
+        return out
+    return []
 
 
-def check_consistency(report: Report, countries: Countries) -> None:
-    ok = _ok(report)
-    pre, pris = ok.get("pretrial_detention"), ok.get("prison_population")
-    if pre and pris and pre.value > pris.value:
-        _warn(pre, "pretrial_exceeds_prison",
-              f"pre-trial detention {pre.value} is larger than the prison population {pris.value}")
-    score = ok.get("index_score")
-    if score and not PUBLISHED_SCORE_RANGE[0] <= score.value <= PUBLISHED_SCORE_RANGE[1]:
-        _warn(score, "score_out_of_published_range",
-              f"index score {score.value} is outside the published range {PUBLISHED_SCORE_RANGE}")
-    check_file_name(report, ok, countries)
+def check_consistency(values: list[FieldValue], failed: set[int], lexicon: Lexicon) -> list[Finding]:
+    ok = _ok(values, failed)
+    out = []
+    for c in lexicon.codebook.consistency:
+        if c.field in ok and c.at_most in ok:
+            v, limit = values[ok[c.field]], values[ok[c.at_most]]
+            if v.value > limit.value:
+                out.append(Finding(ok[c.field], _issue(v, c.code, c.message.format(value=v.value, limit=limit.value))))
+    for f in lexicon.codebook.fields:
+        p = f.plausible
+        if p and f.id in ok and not p.min <= values[ok[f.id]].value <= p.max:
+            v = values[ok[f.id]]
+            out.append(Finding(ok[f.id], _issue(
+                v, p.code, f"{f.id.replace('_', ' ')} {v.value} is outside {p.why} ({p.min!r}, {p.max!r})")))
+    return out
 
 
-def check_file_name(report: Report, ok: dict[str, FieldValue], countries: Countries) -> None:
+def check_file_name(values: list[FieldValue], failed: set[int], source: str, lexicon: Lexicon) -> list[Finding]:
     """Year and country against the file name, where it carries them (kazakhstan_en_2019.docx.pdf)."""
-    stem = fold(PurePath(report.source).name.replace("_", " "))
-    year = ok.get("year")
+    ok = _ok(values, failed)
+    name = PurePath(source).name
+    stem = fold(name.replace("_", " "))
+    out = []
     years = regex.findall(r"\b((?:19|20)\d{2})\b", stem)
-    if year and years and str(year.value) not in years:
-        _warn(year, "year_differs_from_file_name",
-              f"the profile says {year.value}, the file name {PurePath(report.source).name!r} says {years[0]}")
-    country = ok.get("country")
+    if "year" in ok and years and str(values[ok["year"]].value) not in years:
+        v = values[ok["year"]]
+        out.append(Finding(ok["year"], _issue(v, "year_differs_from_file_name",
+                                              f"the profile says {v.value}, the file name {name!r} says {years[0]}")))
     try:
-        named, _ = country_from_name(stem, countries)
+        named, _ = country_from_name(stem, lexicon)
     except RuleError:  # the file name names no country
-        return
-    if country and country.value != named:
-        _warn(country, "country_differs_from_file_name",
-              f"the profile says {country.value}, the file name {PurePath(report.source).name!r} says {named}")
+        return out
+    if "country" in ok and values[ok["country"]].value != named:
+        v = values[ok["country"]]
+        out.append(Finding(ok["country"], _issue(v, "country_differs_from_file_name",
+                                                 f"the profile says {v.value}, the file name {name!r} says {named}")))
+    return out
 
 
-def validate_report(report: Report, countries: Countries) -> None:
-    check_bounds(report)
-    check_consistency(report, countries)
+def validate(values: list[FieldValue], source: str, lexicon: Lexicon) -> list[Finding]:
+    """Every finding about a report's values: bounds first, then the checks on the values that passed them."""
+    bounds = check_bounds(values, lexicon)
+    failed = {f.index for f in bounds}
+    return bounds + check_consistency(values, failed, lexicon) + check_file_name(values, failed, source, lexicon)

@@ -1,0 +1,74 @@
+"""The lexicon: the codebook and the country data with the lookup tables derived from them, built once.
+
+Every stage that reads labels, names or wordings takes a Lexicon. Its tables are computed when it is
+built, and what it learns while converting (each label's ranking against the codebook, each section
+title's id) is remembered on the lexicon itself, so a worker ranks a label once however many profiles
+print it, and a lexicon built from another codebook never sees those answers.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from ..codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
+from ..text import fold
+
+
+class _Lenient(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=False)
+
+
+def bounds_model(codebook: Codebook) -> type[BaseModel]:
+    """The validation model: one optional, bounded attribute per field the codebook gives bounds."""
+    attrs = {}
+    for f in codebook.fields:
+        if f.bounds:
+            kind = int if f.type == "int" else float
+            attrs[f.id] = (Annotated[kind, Field(**f.bounds.model_dump(exclude_none=True))] | None, None)
+    return create_model("ProfileValues", __base__=_Lenient, **attrs)
+
+
+class Lexicon:
+    def __init__(self, codebook: Codebook, countries: Countries):
+        self.codebook = codebook
+        self.countries = countries
+        self.specs: dict[str, FieldSpec] = {f.id: f for f in codebook.fields}
+        self.facts_fields = [f for f in codebook.fields if f.where == "facts"]
+        self.table_fields = [f for f in codebook.fields if f.where == "table"]
+        self.facts_labels = [label for f in self.facts_fields for label in f.labels]
+        self.exact_variants = frozenset(fold(v) for f in codebook.fields for v in f.labels)
+        self.subheadings = frozenset(fold(s) for s in codebook.subheadings)
+        self.section_titles = frozenset(fold(t) for s in codebook.sections for t in s.titles)
+        self.no_data = [(fold(form), form) for form in codebook.no_data]
+        self.verdicts: dict[str, str] = {}  # a verdict word, case-folded -> the answer; the first answer wins
+        for answer, words in codebook.verdicts.items():
+            for w in words:
+                self.verdicts.setdefault(w.casefold(), answer)
+        # folded country name -> country; the names longest first; one alternation of them all
+        self.country_by_name: dict[str, Country] = {}
+        for c in countries.countries:
+            for n in [c.name, *c.aliases]:
+                self.country_by_name.setdefault(fold(n), c)
+        self.country_names = sorted(((fold(n), c) for c in countries.countries for n in [c.name, *c.aliases]
+                                     if fold(n)), key=lambda nc: -len(nc[0]))
+        self.country_pattern = regex.compile(
+            r"\b(?:" + "|".join(regex.escape(n) for n, _ in self.country_names) + r")\b")
+        self.bounds_model = bounds_model(codebook)
+        self.currency_names = {code: {fold(n) or n for n in names} for code, names in countries.currencies.items()}
+        # filled while converting (see map.py): label rankings and section ids
+        self.ranked: dict[tuple, list] = {}
+        self.section_ids: dict[str, str | None] = {}
+
+    def spec(self, field_id: str) -> FieldSpec:
+        return self.specs[field_id]
+
+    def country(self, name: str | None) -> Country | None:
+        return next((c for c in self.countries.countries if c.name == name), None)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return Lexicon(default_codebook(), default_countries())
