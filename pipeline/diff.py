@@ -99,44 +99,50 @@ def relative_change(old: str, new: str) -> float | None:
     return abs(b - a) / abs(a)
 
 
+def change_row(report: str, a: dict | None, b: dict | None, report_in_both: bool,
+               threshold: float) -> dict | None:
+    """One field's change between the old row `a` and the new row `b` (either may be absent), with
+    its flags; None when nothing compared changed."""
+    ref = b or a
+    row = {"report": report, "source": ref["source"], "country": ref["country"], "iso3": ref["iso3"],
+           "year": ref["year"], "field": ref["field"], "label": ref["label"]}
+    for c in COMPARED:
+        row[f"old_{c}"] = a[c] if a else ""
+        row[f"new_{c}"] = b[c] if b else ""
+    flags, rel = [], None
+    if a is None or b is None:
+        row["change"] = "added" if a is None else "removed"
+        row["changed"] = ""
+        flags.append(("field_" if report_in_both else "report_") + row["change"])
+    else:
+        changed = [c for c in COMPARED if a[c] != b[c]]
+        if not changed:
+            return None
+        row["change"], row["changed"] = "changed", " ".join(changed)
+        if "status" in changed:
+            flags.append("status_changed")
+        rel = relative_change(a["value"], b["value"]) if "value" in changed else None
+        if rel is not None and rel > threshold:
+            flags.append("large_jump")
+        if "unit" in changed:
+            flags.append("unit_changed")
+    row["relative_change"] = "" if rel is None else ("inf" if math.isinf(rel) else f"{rel:.4f}")
+    row["flags"] = " ".join(flags)
+    row["review"] = "yes" if flags else "no"
+    return row
+
+
 def compare(old_dir: Path, new_dir: Path, threshold: float = DEFAULT_THRESHOLD, by: str = "source") -> DiffResult:
     old, new = keyed(read_values(old_dir), by), keyed(read_values(new_dir), by)
     old_reports, new_reports = {k[0] for k in old}, {k[0] for k in new}
-    result = DiffResult(old_reports=len(old_reports), new_reports=len(new_reports),
-                        common_reports=len(old_reports & new_reports))
+    both = old_reports & new_reports
+    result = DiffResult(old_reports=len(old_reports), new_reports=len(new_reports), common_reports=len(both))
     for key in sorted(set(old) | set(new)):
-        report, name = key
         a, b = old.get(key), new.get(key)
-        ref = b or a
-        row = {"report": report, "source": ref["source"], "country": ref["country"], "iso3": ref["iso3"],
-               "year": ref["year"], "field": ref["field"], "label": ref["label"]}
-        for c in COMPARED:
-            row[f"old_{c}"] = a[c] if a else ""
-            row[f"new_{c}"] = b[c] if b else ""
-        flags = []
-        if a is None or b is None:
-            row["change"] = "added" if a is None else "removed"
-            row["changed"] = ""
-            flags.append(("report_" if (report not in old_reports or report not in new_reports) else "field_")
-                         + row["change"])
-            rel = None
-        else:
-            result.compared_fields += 1
-            changed = [c for c in COMPARED if a[c] != b[c]]
-            if not changed:
-                continue
-            row["change"], row["changed"] = "changed", " ".join(changed)
-            if "status" in changed:
-                flags.append("status_changed")
-            rel = relative_change(a["value"], b["value"]) if "value" in changed else None
-            if rel is not None and rel > threshold:
-                flags.append("large_jump")
-            if "unit" in changed:
-                flags.append("unit_changed")
-        row["relative_change"] = "" if rel is None else ("inf" if math.isinf(rel) else f"{rel:.4f}")
-        row["flags"] = " ".join(flags)
-        row["review"] = "yes" if flags else "no"
-        result.rows.append(row)
+        result.compared_fields += int(a is not None and b is not None)
+        row = change_row(key[0], a, b, key[0] in both, threshold)
+        if row is not None:
+            result.rows.append(row)
     return result
 
 

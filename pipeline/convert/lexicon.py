@@ -43,21 +43,10 @@ class Lexicon:
         self.subheadings = frozenset(fold(s) for s in codebook.subheadings)
         self.section_titles = frozenset(fold(t) for s in codebook.sections for t in s.titles)
         self.no_data = [(fold(form), form) for form in codebook.no_data]
-        self.verdicts: dict[str, str] = {}  # a verdict word, case-folded -> the answer; the first answer wins
-        for answer, words in codebook.verdicts.items():
-            for w in words:
-                self.verdicts.setdefault(w.casefold(), answer)
-        # folded country name -> country; the names longest first; one alternation of them all
-        self.country_by_name: dict[str, Country] = {}
-        for c in countries.countries:
-            for n in [c.name, *c.aliases]:
-                self.country_by_name.setdefault(fold(n), c)
-        self.country_names = sorted(((fold(n), c) for c in countries.countries for n in [c.name, *c.aliases]
-                                     if fold(n)), key=lambda nc: -len(nc[0]))
-        self.country_pattern = regex.compile(
-            r"\b(?:" + "|".join(regex.escape(n) for n, _ in self.country_names) + r")\b")
-        self.bounds_model = bounds_model(codebook)
+        self.verdicts = _verdicts(codebook)
+        self.country_by_name, self.country_names, self.country_pattern = _country_tables(countries)
         self.currency_names = {code: {fold(n) or n for n in names} for code, names in countries.currencies.items()}
+        self.bounds_model = bounds_model(codebook)
         # filled while converting (see map.py): label rankings and section ids
         self.ranked: dict[tuple, list] = {}
         self.section_ids: dict[str, str | None] = {}
@@ -67,6 +56,27 @@ class Lexicon:
 
     def country(self, name: str | None) -> Country | None:
         return next((c for c in self.countries.countries if c.name == name), None)
+
+
+def _verdicts(codebook: Codebook) -> dict[str, str]:
+    """A verdict word, case-folded -> its answer; the first answer listing a word wins."""
+    out: dict[str, str] = {}
+    for answer, words in codebook.verdicts.items():
+        for w in words:
+            out.setdefault(w.casefold(), answer)
+    return out
+
+
+def _country_tables(countries: Countries) -> tuple[dict[str, Country], list[tuple[str, Country]], regex.Pattern]:
+    """Folded name -> country; the (folded name, country) pairs longest first; one alternation of them
+    all (which also puts `{country}` into labels)."""
+    names = [(fold(n), c) for c in countries.countries for n in [c.name, *c.aliases]]
+    by_name: dict[str, Country] = {}
+    for n, c in names:
+        by_name.setdefault(n, c)
+    longest_first = sorted(((n, c) for n, c in names if n), key=lambda nc: -len(nc[0]))
+    pattern = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n, _ in longest_first) + r")\b")
+    return by_name, longest_first, pattern
 
 
 @lru_cache(maxsize=1)
