@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
 from typing import Literal
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import DATA
@@ -25,17 +24,38 @@ class CodebookError(ValueError):
     """A codebook or data file that cannot be used; the message names the file and the problem."""
 
 
+# Wordings in each language the profiles are printed in: language code -> texts, the first canonical.
+Wordings = dict[str, list[str]]
+
+
+def flatten(wordings: Wordings) -> list[tuple[str, str]]:
+    """(language, text) pairs, language by language, each in its given order."""
+    return [(lang, text) for lang, texts in wordings.items() for text in texts]
+
+
 class Matching(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     accept: float = Field(gt=0, le=1)
     confident: float = Field(gt=0, le=1)
     ambiguous_gap: float = Field(ge=0, lt=1)
     contained: float = Field(0.0, ge=0, le=1)
     contained_extra_words: int = Field(0, ge=0)
+    related: float = Field(gt=0, le=1)
+    meaning: float = Field(gt=0, le=1)
+
+
+class Language(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    stemmer: str  # a Snowball stemmer's name (snowballstemmer.algorithms())
+    script: str  # a Unicode script name (regex's \p{...}): Latin, Cyrillic
 
 
 class Template(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     id: str
     index_titles: list[str]
+    sections: list[str] = Field(default_factory=list)  # sections only this methodology has
 
 
 class TitleWords(BaseModel):
@@ -46,8 +66,13 @@ class TitleWords(BaseModel):
 
 
 class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     id: str
-    titles: list[str] = Field(min_length=1)
+    titles: Wordings
+
+    @property
+    def all_titles(self) -> list[str]:
+        return [t for _, t in flatten(self.titles)]
 
 
 class Bounds(BaseModel):
@@ -80,7 +105,12 @@ class FieldSpec(BaseModel):
     unit: str | None = None
     bounds: Bounds | None = None
     plausible: Plausible | None = None
-    labels: list[str] = Field(default_factory=list)
+    labels: Wordings = Field(default_factory=dict)
+
+    @property
+    def variants(self) -> list[str]:
+        """Every label of the field, all languages."""
+        return [label for _, label in flatten(self.labels)]
 
     @model_validator(mode="after")
     def _labels_for_rows(self):
@@ -105,13 +135,19 @@ class Consistency(BaseModel):
 
 
 class Codebook(BaseModel):
+    model_config = ConfigDict(extra="forbid")
     version: int
     matching: Matching
+    languages: dict[str, Language]
     templates: list[Template]
     title_block: TitleWords
     no_data: list[str]
     verdicts: dict[str, list[str]]
+    multipliers: dict[int, list[str]]
+    population_nouns: list[str] = Field(default_factory=list)
     subheadings: list[str]
+    stopwords: Wordings = Field(default_factory=dict)
+    thesaurus: dict[str, list[list[str]]] = Field(default_factory=dict)
     sections: list[Section]
     fields: list[FieldSpec]
     consistency: list[Consistency] = Field(default_factory=list)
@@ -132,6 +168,22 @@ class Codebook(BaseModel):
         for f in self.fields:
             if f.section and f.section not in known:
                 raise ValueError(f"field {f.id!r} names unknown section {f.section!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _languages_known(self):
+        wordings = [(f"field {f.id!r}", f.labels) for f in self.fields]
+        wordings += [(f"section {s.id!r}", s.titles) for s in self.sections]
+        wordings += [("stopwords", self.stopwords), ("thesaurus", self.thesaurus)]
+        for where, by_language in wordings:
+            for lang in by_language:
+                if lang not in self.languages:
+                    raise ValueError(f"{where} has wordings in {lang!r}, which is not one of `languages`")
+        known = {s.id for s in self.sections}
+        for t in self.templates:
+            for sid in t.sections:
+                if sid not in known:
+                    raise ValueError(f"template {t.id!r} names unknown section {sid!r}")
         return self
 
     @model_validator(mode="after")
@@ -160,10 +212,12 @@ class Codebook(BaseModel):
     def numeric_fields(self) -> set[str]:
         return {f.id for f in self.fields if f.type in NUMERIC_TYPES}
 
-    def section_title(self, section_id: str | None) -> str:
+    def section_title(self, section_id: str | None, language: str | None = None) -> str:
+        """A section's canonical title, in `language` where the codebook has it."""
         for s in self.sections:
             if s.id == section_id:
-                return s.titles[0]
+                titles = s.titles.get(language or "") or next(iter(s.titles.values()), [""])
+                return titles[0]
         return ""
 
 

@@ -95,7 +95,7 @@ class Match(BaseModel):
     field: str
     variant: str
     score: float
-    method: Literal["exact", "fuzzy", "title", "facts"]
+    method: Literal["exact", "variant", "fuzzy", "structural"]
 
 
 class Issue(BaseModel):
@@ -131,6 +131,7 @@ class Mapping(BaseModel):
     rows: list[MappedRow] = Field(default_factory=list)
     subheadings: list[str] = Field(default_factory=list)
     words: dict[str, int] = Field(default_factory=dict)
+    sections: dict[str, str | None] = Field(default_factory=dict)  # printed section title -> codebook section
 
 
 class FieldValue(BaseModel):
@@ -176,6 +177,7 @@ class Report(BaseModel):
     iso3: str | None = None
     year: int | None = None
     template: str | None = None
+    language: str | None = None
     pages: int = 0
     values: list[FieldValue] = Field(default_factory=list)
     subheadings: list[str] = Field(default_factory=list)

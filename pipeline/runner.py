@@ -80,18 +80,15 @@ class Task:
 def convert_detailed(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS
                      ) -> tuple[Report | Failure, str | None]:
     """Convert one file: (Report or Failure, technical detail for the log or None). Never raises."""
-    from .convert.failures import NotAProfile, classify, precheck
-    from .convert.process import process_pdf
+    from .convert.failures import classify, precheck
+    from .convert.process import check_profile, process_pdf
 
     try:
         early = precheck(path, MAX_BYTES)
         if early is not None:
             return early.model_copy(update={"source": source}), None
         report = process_pdf(path, source, settings)
-        mapped = sum(1 for v in report.values if v.field and v.status != "missing")
-        if report.template is None and mapped < 3:
-            raise NotAProfile("not a country profile: no index title and fewer than 3 known indicators "
-                              f"({mapped} found)")
+        check_profile(report)
         return report, None
     except Exception as exc:  # every failure is recorded as data; the batch goes on
         failure = classify(source, exc)

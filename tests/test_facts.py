@@ -4,7 +4,7 @@ from pipeline.convert.extract.facts import facts_cells, parse_facts
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
 
-LABELS = [l for f in default_codebook().fields if f.where == "facts" for l in f.labels]
+LABELS = [l for f in default_codebook().fields if f.where == "facts" for l in f.variants]
 
 
 def words(text, x, top):

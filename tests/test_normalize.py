@@ -132,15 +132,15 @@ def test_parse_decimal_comma_with_three_digits_is_a_group():
 # --- units, money -----------------------------------------------------------------------------
 
 def test_population_million():
-    assert parse_population_million("18.28 million")[:2] == (18.28, "million")
-    assert parse_population_million("2,96")[0] == 2.96
-    value, unit, rules = parse_population_million("18 280 000")
+    assert parse_population_million("18.28 million", LEX.multipliers)[:2] == (18.28, "million")
+    assert parse_population_million("2,96", LEX.multipliers)[0] == 2.96
+    value, unit, rules = parse_population_million("18 280 000", LEX.multipliers)
     assert (value, unit) == (18.28, "million") and "scaled_to_million" in rules
 
 
 def test_split_multiplier():
-    assert split_multiplier("417.6 million") == ("417.6", 1_000_000, ["multiplier:million"])
-    assert split_multiplier("417.6") == ("417.6", 1, [])
+    assert split_multiplier("417.6 million", LEX.multipliers) == ("417.6", 1_000_000, ["multiplier:million"])
+    assert split_multiplier("417.6", LEX.multipliers) == ("417.6", 1, [])
 
 
 @pytest.mark.parametrize("text,home,amount,code", [
@@ -188,7 +188,7 @@ def test_money_roundtrip(n, sep, currency):
     ("Unsatisfactory", "unsatisfactory"), ("The NPM operates", None), ("Nobody knows", None),
 ])
 def test_leading_verdict(text, answer):
-    assert leading_verdict(text, LEX.verdicts) == answer
+    assert leading_verdict(text, LEX) == answer
 
 
 @pytest.mark.parametrize("text,name,iso3", [
@@ -230,7 +230,7 @@ def test_assessment_without_verdict_warns():
 
 @given(st.text(max_size=40), st.sampled_from(sorted(PARSERS)))
 def test_every_parser_never_raises(text, parser):
-    out = normalize_value(FieldSpec(id="some_field", type="text", parser=parser, labels=["x"]), text, LEX, "KZT")
+    out = normalize_value(FieldSpec(id="some_field", type="text", parser=parser, labels={"en": ["x"]}), text, LEX, "KZT")
     assert out.status in {"ok", "no_data", "invalid"}
     assert (out.status == "invalid") == (out.error is not None)
 
@@ -282,8 +282,8 @@ def test_every_parser_the_codebook_may_name_exists():
 
 def test_the_codebook_type_decides_the_parser():
     """A field's declared parser is what runs: a text field reading a count keeps the digits as text."""
-    as_text = FieldSpec(id="x", type="text", labels=["x"])
-    as_count = FieldSpec(id="x", type="int", labels=["x"])
+    as_text = FieldSpec(id="x", type="text", labels={"en": ["x"]})
+    as_count = FieldSpec(id="x", type="int", labels={"en": ["x"]})
     assert normalize_value(as_text, "23 635", LEX).value == "23 635"
     assert normalize_value(as_count, "23 635", LEX).value == 23635
 

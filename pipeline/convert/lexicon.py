@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
 from ..text import fold
+from .meaning import Analyzer
 
 
 class _Lenient(BaseModel):
@@ -32,24 +33,39 @@ def bounds_model(codebook: Codebook) -> type[BaseModel]:
 
 
 class Lexicon:
+    MAX_MEMO = 65536  # label scores remembered; the same few hundred labels come back in every profile
+
     def __init__(self, codebook: Codebook, countries: Countries):
         self.codebook = codebook
         self.countries = countries
         self.specs: dict[str, FieldSpec] = {f.id: f for f in codebook.fields}
         self.facts_fields = [f for f in codebook.fields if f.where == "facts"]
         self.table_fields = [f for f in codebook.fields if f.where == "table"]
-        self.facts_labels = [label for f in self.facts_fields for label in f.labels]
-        self.exact_variants = frozenset(fold(v) for f in codebook.fields for v in f.labels)
+        self.section_fields = {s.id: [f for f in self.table_fields if f.section == s.id] for s in codebook.sections}
+        self.facts_labels = [label for f in self.facts_fields for label in f.variants]
         self.subheadings = frozenset(fold(s) for s in codebook.subheadings)
-        self.section_titles = frozenset(fold(t) for s in codebook.sections for t in s.titles)
+        self.analyzer = Analyzer(codebook, countries)
+        self.currency_stems: dict[tuple[str, ...], set[str]] = {}
+        for code, names in countries.currencies.items():
+            for n in names:
+                if self.analyzer.stems(n):  # a symbol has no stem: it is found by its folded form alone
+                    self.currency_stems.setdefault(self.analyzer.stems(n), set()).add(code)
+        self.folded_variants = {v: fold(v) for f in codebook.fields for v in f.variants}
+        self.variant_terms = {v: frozenset(self.analyzer.terms(v)) for v in self.folded_variants}
+        self.analyzer.weigh(frozenset(t for v in f.variants for t in self.variant_terms[v])
+                            for f in codebook.fields if f.variants)
         self.no_data = [(fold(form), form) for form in codebook.no_data]
         self.verdicts = _verdicts(codebook)
+        # the first answer listing a word's stem wins, as for the words themselves
+        self.verdict_stems = {self.analyzer.stem(w): a for w, a in reversed(self.verdicts.items())}
         self.country_by_name, self.country_names, self.country_pattern = _country_tables(countries)
         self.currency_names = {code: {fold(n) or n for n in names} for code, names in countries.currencies.items()}
         self.bounds_model = bounds_model(codebook)
-        # filled while converting (see map.py): label rankings and section ids
-        self.ranked: dict[tuple, list] = {}
-        self.section_ids: dict[str, str | None] = {}
+        self.multipliers = {w.casefold(): factor for factor, words in codebook.multipliers.items() for w in words}
+        self.population_nouns = frozenset(w.casefold() for w in codebook.population_nouns)
+        # filled while converting (see map.py): label scores and section ids
+        self.scores: dict[tuple, object] = {}
+        self.section_ids: dict[tuple, str | None] = {}
 
     def spec(self, field_id: str) -> FieldSpec:
         return self.specs[field_id]

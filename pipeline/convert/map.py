@@ -1,74 +1,53 @@
-"""Map stage: the extracted rows -> printed labels matched to canonical field ids, with a confidence score.
+"""Map stage: the extracted rows -> canonical field ids, by spelling, by meaning and by place.
 
-`map_rows(rows, lexicon)` returns a Mapping: new rows, each with its joined texts, its place on the
-page and the field its label matched (or none), and the words of the table rows by outcome. The
-extracted rows are left as they were.
+`map_rows(rows, lexicon, language)` returns a Mapping: new rows, each with its joined texts, its
+place on the page and the field it was matched to (or none: kept as unmapped), with how
+(`exact`, `variant`, `fuzzy`, `structural`) and how well. The extracted rows are left as they were.
+
+How a row finds its field:
+1. Each printed section is matched to a codebook section by its title, else by its rows (the
+   section whose fields its rows fit best). A row can only take a field of its own section.
+2. Within a section, rows and fields are aligned in order (a dynamic programme over the rows in
+   print order and the fields in codebook order): a row whose label matches a field by spelling
+   anchors it; the others take the field whose label means most nearly the same, keeping the
+   order; a lone row left between two placed rows, facing a lone field, takes it when its value
+   fits the field's type (a structural match). The facts box has no order: its rows and fields
+   are paired best first.
+3. A match that rests on meaning or on place alone always carries a warning; a row that fits no
+   field stays unmapped, with its label and text.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 import regex
+from rapidfuzz import fuzz
 
 from ..codebook import FieldSpec
 from ..models import Cell, Issue, Mapping, MappedRow, Match, Row
 from ..text import fold
+from .fit import value_fit
 from .lexicon import Lexicon
 from .normalize import join_cell_lines
 
+_FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
+
 
 @dataclass(frozen=True)
-class Candidate:
-    spec: FieldSpec
+class Score:
+    """How well a printed label matches one field, by its closest variant."""
+
+    field: str
+    value: float  # what the match rests on: 1.0 for the same folded text
     variant: str
-    score: float
+    how: str  # exact | variant | spelling | contained | meaning: what gave the value
+    spelling: float = 0.0  # character similarity to the variant, 0..1
+    meaning: float = 0.0  # overlap of stems and thesaurus groups, 0..1
 
 
 def country_placeholder(label: str, lexicon: Lexicon) -> str:
     """Fold a label and put `{country}` where it names a country ("Judgments of Armenia's courts")."""
     return lexicon.country_pattern.sub("{country}", fold(label))
-
-
-def section_id(title: str, lexicon: Lexicon) -> str | None:
-    """The codebook section a printed section title is (exact after folding, else close)."""
-    if title not in lexicon.section_ids:
-        lexicon.section_ids[title] = _section_id(title, lexicon)
-    return lexicon.section_ids[title]
-
-
-def _section_id(title: str, lexicon: Lexicon) -> str | None:
-    key = fold(title)
-    best, best_score = None, 0.0
-    for s in lexicon.codebook.sections:
-        for t in s.titles:
-            score = 1.0 if fold(t) == key else SequenceMatcher(None, fold(t), key).ratio()
-            if score > best_score:
-                best, best_score = s.id, score
-    return best if best_score >= lexicon.codebook.matching.accept else None
-
-
-STOPWORDS = frozenset("a an and as at by for from in is of on or the there to with".split())
-
-
-def stem(word: str) -> str:
-    """A light English stem, enough to meet reordered wordings halfway: investigators ~
-    investigator, authorised ~ authorized."""
-    word = word.replace("is", "iz") if word.endswith(("ised", "ise", "ises", "ising", "isation")) else word
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=16384)
-def content_words(key: str) -> frozenset[str]:
-    return frozenset(stem(t) for t in key.split() if t not in STOPWORDS)
-
-
-_FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
 
 
 def label_keys(label: str, lexicon: Lexicon) -> list[str]:
@@ -78,95 +57,125 @@ def label_keys(label: str, lexicon: Lexicon) -> list[str]:
     return [key] if bare == key or not bare else [key, bare]
 
 
-def similarity(variant: str, key: str, contained: float = 0.0, extra: int = 0, floor: float = 0.0,
-               matcher: SequenceMatcher | None = None) -> float:
-    """1.0 for the same folded text; else the best of the character similarity (catches
-    spelling and punctuation changes), the Dice overlap of content words (catches words
-    added, dropped or reordered) and, where allowed, `contained` when one side's content
-    words all appear in the other with at most `extra` more ("Budget (KZT)" ~ "Budget").
-    Scores below `floor` need not be exact: the costly character ratio is skipped when its
-    cheap upper bounds show it cannot beat the other measures or reach the floor."""
-    v = fold(variant)
-    if v == key:
-        return 1.0
-    a, b = content_words(v), content_words(key)
-    dice = 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-    # each word more on either side costs a little, so the closest containing variant wins
-    inside = contained - 0.01 * len(a ^ b) if a and b and (a <= b or b <= a) and len(a ^ b) <= extra else 0.0
-    best = max(dice, inside)
-    sm = matcher or SequenceMatcher(None, "", key)  # a matcher already set to `key` saves indexing it again
-    sm.set_seq1(v)
-    bar = max(best, floor)
-    if sm.real_quick_ratio() >= bar and sm.quick_ratio() >= bar:
-        best = max(best, sm.ratio())
-    return best * 0.999  # below an exact match
+def _variants(spec: FieldSpec, language: str | None) -> list[tuple[str, bool]]:
+    """(variant, canonical?) of the report's language; all languages when it has none."""
+    own = spec.labels.get(language or "")
+    if own:
+        return [(v, i == 0) for i, v in enumerate(own)]
+    return [(v, i == 0) for texts in spec.labels.values() for i, v in enumerate(texts)]
 
 
-_RANKED_MAX = 8192  # labels remembered per lexicon; the same few hundred come back in every profile
+def score_label(label: str, spec: FieldSpec, lexicon: Lexicon, language: str | None = None,
+                in_section: bool = True) -> Score:
+    """The label against each of the field's variants: the same folded text (1.0), else the best of
+    the character similarity (spelling, punctuation), containment (a word or two more or fewer, in
+    the row's own section only: "Budget (KZT)" ~ "Budget") and the overlap of meaning (stems and
+    thesaurus groups, weighted)."""
+    memo = (label, spec.id, language, in_section)
+    found = lexicon.scores.get(memo)
+    if found is not None:
+        return found
+    m = lexicon.codebook.matching
+    keys = label_keys(label, lexicon)
+    terms = [frozenset(lexicon.analyzer.terms(k)) for k in keys]
+    best = Score(spec.id, 0.0, "", "meaning")
+    for variant, canonical in _variants(spec, language):
+        v = lexicon.folded_variants[variant]
+        if v in keys:
+            best = Score(spec.id, 1.0, variant, "exact" if canonical else "variant", 1.0, 1.0)
+            break
+        vt = lexicon.variant_terms[variant]
+        for key, t in zip(keys, terms):
+            spelling = round(fuzz.ratio(v, key) / 100 * 0.999, 4)
+            meaning = round(lexicon.analyzer.overlap(vt, t) * 0.999, 4)
+            extra = len(vt ^ t)
+            contained = (round((m.contained - 0.01 * extra) * 0.999, 4) if in_section and vt and t
+                         and (vt <= t or t <= vt) and extra <= m.contained_extra_words else 0.0)
+            # character similarity below `accept` is noise: two labels of a section share many letters
+            for value, how in ((spelling if spelling >= m.accept else 0.0, "spelling"),
+                               (contained, "contained"), (meaning, "meaning")):
+                if value > best.value or (value == best.value and meaning > best.meaning):
+                    best = Score(spec.id, value, variant, how, spelling, meaning)
+    if len(lexicon.scores) >= lexicon.MAX_MEMO:
+        lexicon.scores.clear()
+    lexicon.scores[memo] = best
+    return best
 
 
-def rank(label: str, fields: list[FieldSpec], lexicon: Lexicon, section: str | None = None,
-         contained: float = 0.0, extra: int = 0, floor: float = 0.0) -> list[Candidate]:
-    """Every field's best-matching label variant, best first. Containment counts only for
-    fields of the row's own section (or rows outside any section: the facts box)."""
-    memo = (label, section, contained, extra, floor, tuple(f.id for f in fields))
-    ranked = lexicon.ranked.get(memo)
-    if ranked is None:
-        if len(lexicon.ranked) >= _RANKED_MAX:
-            lexicon.ranked.clear()
-        ranked = lexicon.ranked[memo] = _rank(label, fields, lexicon, section, contained, extra, floor)
-    return list(ranked)
+def section_id(title: str, lexicon: Lexicon, language: str | None = None) -> str | None:
+    """The codebook section a printed section title is: by spelling, or by meaning."""
+    memo = (title, language)
+    if memo not in lexicon.section_ids:
+        lexicon.section_ids[memo] = _section_by_title(title, lexicon, language)[0]
+    return lexicon.section_ids[memo]
 
 
-def _rank(label: str, fields: list[FieldSpec], lexicon: Lexicon, section: str | None,
-          contained: float, extra: int, floor: float) -> list[Candidate]:
-    keys = [(k, SequenceMatcher(None, "", k)) for k in label_keys(label, lexicon)]
-    out = []
-    for spec in fields:
-        allow = contained if section is None or spec.section in (None, section) else 0.0
-        best = max(((similarity(v, k, allow, extra, floor, sm), v) for v in spec.labels for k, sm in keys),
-                   default=(0.0, ""))
-        out.append(Candidate(spec, best[1], round(best[0], 4)))
-    return sorted(out, key=lambda c: -c.score)
+def _section_by_title(title: str, lexicon: Lexicon, language: str | None) -> tuple[str | None, float]:
+    m = lexicon.codebook.matching
+    key = fold(title)
+    terms = frozenset(lexicon.analyzer.terms(title))
+    best, best_score = None, 0.0
+    for s in lexicon.codebook.sections:
+        titles = s.titles.get(language or "") or s.all_titles
+        for t in titles:
+            ft = fold(t)
+            if ft == key:
+                return s.id, 1.0
+            spelling = fuzz.ratio(ft, key) / 100
+            meaning = lexicon.analyzer.overlap(frozenset(lexicon.analyzer.terms(t)), terms)
+            score = spelling if spelling >= m.accept else meaning if meaning >= m.meaning else 0.0
+            if score > best_score:
+                best, best_score = s.id, score
+    return best, best_score
 
+
+# --- matching one label on its own (the facts box, page-break rejoins, tests) ------------------
 
 def match_label(label: str, section: str | None, fields: list[FieldSpec], lexicon: Lexicon,
-                page: int | None = None) -> tuple[Match | None, list[Issue]]:
-    """Match a printed label; None keeps the row as unmapped. Weak and ambiguous matches warn."""
+                page: int | None = None, language: str | None = None) -> tuple[Match | None, list[Issue]]:
+    """Match a printed label by spelling alone; None keeps the row as unmapped. Weak and ambiguous
+    matches warn."""
     m = lexicon.codebook.matching
-    # With an exact match in hand only near-exact rivals matter: most comparisons can be skipped.
-    exact = any(k in lexicon.exact_variants for k in label_keys(label, lexicon))
-    floor = max(m.accept, 1.0 - m.ambiguous_gap) if exact else m.accept
-    ranked = [c for c in rank(label, fields, lexicon, section, m.contained, m.contained_extra_words, floor)
-              if c.score >= m.accept]
+    scored = sorted((score_label(label, f, lexicon, language, section is None or f.section in (None, section))
+                     for f in fields), key=lambda s: -s.value)
+    ranked = [s for s in scored if _accepted(s, lexicon)]
     if not ranked:
         return None, []
     issues: list[Issue] = []
-    rivals = [c for c in ranked if ranked[0].score - c.score <= m.ambiguous_gap]
+    rivals = [s for s in ranked if ranked[0].value - s.value <= m.ambiguous_gap]
     best = ranked[0]
     if len(rivals) > 1:
-        in_section = [c for c in rivals if section and c.spec.section == section]
+        in_section = [s for s in rivals if section and lexicon.spec(s.field).section == section]
         if len(in_section) == 1:
             best = in_section[0]
-        names = ", ".join(f"{c.spec.id} ({c.score:.2f})" for c in rivals)
-        issues.append(Issue(code="ambiguous_label", field=best.spec.id, page=page,
-                            message=f"label {label!r} matches several fields: {names}; chose {best.spec.id}"))
-    method = "exact" if best.score == 1.0 else "fuzzy"
-    if best.score < m.confident:
-        issues.append(Issue(code="weak_match", field=best.spec.id, page=page,
-                            message=f"label {label!r} matched {best.variant!r} with similarity {best.score:.2f}"))
-    return Match(field=best.spec.id, variant=best.variant, score=best.score, method=method), issues
+        names = ", ".join(f"{s.field} ({s.value:.2f})" for s in rivals)
+        issues.append(Issue(code="ambiguous_label", field=best.field, page=page,
+                            message=f"label {label!r} matches several fields: {names}; chose {best.field}"))
+    if best.value < m.confident:
+        issues.append(Issue(code="weak_match", field=best.field, page=page,
+                            message=f"label {label!r} matched {best.variant!r} with similarity {best.value:.2f}"))
+    return Match(field=best.field, variant=best.variant, score=best.value, method=_method(best)), issues
+
+
+def _accepted(score: Score, lexicon: Lexicon) -> bool:
+    """A label that matches on its own: by spelling, or with nearly all its meaning."""
+    m = lexicon.codebook.matching
+    return score.how != "meaning" and score.value >= m.accept or score.meaning >= m.confident
+
+
+def _method(score: Score) -> str:
+    return score.how if score.how in ("exact", "variant") else "fuzzy"
 
 
 # --- rows before matching: page breaks and section titles set as rows -------------------------
 
-def rejoin_split_rows(rows: list[Row], lexicon: Lexicon) -> list[Row]:
+def rejoin_split_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
     """A table row at the top of a page whose label, joined to the previous page's last label,
     matches a field better than either part alone, is the rest of that row: a page break
     split it, label and value alike ("Optional Protocol to the UN Convention against" /
     "Torture and Other Cruel, ... (2002)")."""
     def score(label: str, section: str | None) -> float:
-        m, _ = match_label(label, section, lexicon.table_fields, lexicon)
+        m, _ = match_label(label, section, lexicon.table_fields, lexicon, language=language)
         return m.score if m else 0.0
 
     out: list[Row] = []
@@ -174,7 +183,7 @@ def rejoin_split_rows(rows: list[Row], lexicon: Lexicon) -> list[Row]:
         prev = out[-1] if out else None
         if row.after_page_break and prev is not None and prev.kind in ("table", "subheading") \
                 and prev.section == row.section:
-            section = section_id(row.section, lexicon)
+            section = section_id(row.section, lexicon, language)
             head, tail = " ".join(prev.label.lines), " ".join(row.label.lines)
             joined = score(f"{head} {tail}", section)
             if joined > max(score(head, section), score(tail, section)):
@@ -187,7 +196,7 @@ def rejoin_split_rows(rows: list[Row], lexicon: Lexicon) -> list[Row]:
     return out
 
 
-def section_title_rows(rows: list[Row], lexicon: Lexicon) -> list[Row]:
+def section_title_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
     """A label-only row that is a known section title (a title set as a table row rather than
     as a heading) starts that section: it becomes a `section` row and the rows after it, up to
     the next section the extract stage found, belong to it."""
@@ -202,10 +211,176 @@ def section_title_rows(rows: list[Row], lexicon: Lexicon) -> list[Row]:
         elif row.section != within:
             title = None
         label = " ".join(row.label.lines)
-        if row.kind == "subheading" and fold(label) not in lexicon.subheadings and section_id(label, lexicon):
+        if row.kind == "subheading" and fold(label) not in lexicon.subheadings \
+                and _section_by_title(label, lexicon, language)[1] >= lexicon.codebook.matching.accept:
             title, within = label, row.section
             row = row.model_copy(update={"kind": "section", "section": label})
         out.append(row)
+    return out
+
+
+# --- pairing rows with fields -------------------------------------------------------------------
+
+@dataclass
+class Pair:
+    row: int  # index into the mapped rows
+    score: Score
+    fit: int  # how the value fits the field's type: 1 its own type, 0 neither way, -1 not at all
+    structural: bool = False  # placed by order alone
+
+
+def _anchor(score: Score, lexicon: Lexicon) -> bool:
+    """A match by spelling, or by nearly all its meaning: it holds whatever the order."""
+    return _accepted(score, lexicon)
+
+
+def _pairs_table(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
+                 language: str | None) -> dict[tuple[int, int], Pair]:
+    """Every (row position, field index) pair with its score; a value that cannot be the field's
+    (a verdict for a count) rules the pair out unless the label is the field's by spelling."""
+    out = {}
+    for a, i in enumerate(idx):
+        for b, f in enumerate(fields):
+            fit = value_fit(rows[i].text, f, lexicon)
+            score = score_label(rows[i].label, f, lexicon, language)
+            if fit >= 0 or _anchor(score, lexicon):
+                out[(a, b)] = Pair(i, score, fit)
+    return out
+
+
+def align(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
+          language: str | None) -> dict[int, Pair]:
+    """Rows (in print order) and fields (in codebook order) paired so that the order holds and the
+    pairs' scores add up to the most; spelling matches anchor. Returns field index -> pair."""
+    pairs = _pairs_table(rows, idx, fields, lexicon, language)
+    related = lexicon.codebook.matching.related
+    anchors = _best_first({k: p for k, p in pairs.items() if _anchor(p.score, lexicon)})
+
+    def gain(a: int, b: int) -> float | None:
+        p = pairs.get((a, b))
+        if p is None:
+            return None
+        if (a, b) in anchors:
+            return 10.0 + p.score.value
+        if p.fit < 0 or any(k[0] == a or k[1] == b for k in anchors):
+            return None
+        g = p.score.value - related
+        return g if g > 0 else None
+
+    n, m = len(idx), len(fields)
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            g = gain(a, b)
+            best[a][b] = max(best[a + 1][b], best[a][b + 1], (g + best[a + 1][b + 1]) if g is not None else 0.0)
+    chosen: dict[int, tuple[int, Pair]] = {}  # field index -> (row position, pair)
+    a = b = 0
+    while a < n and b < m:
+        g = gain(a, b)
+        if g is not None and abs(best[a][b] - (g + best[a + 1][b + 1])) < 1e-9:
+            chosen[b] = (a, pairs[(a, b)])
+            a, b = a + 1, b + 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    taken = {r for r, _ in chosen.values()}
+    for (a, b), p in anchors.items():  # a spelling match out of the usual order still holds
+        if b not in chosen and a not in taken:
+            chosen[b] = (a, p)
+            taken.add(a)
+    _fill_gaps(chosen, pairs, n, m)
+    return {b: p for b, (_, p) in chosen.items()}
+
+
+def _best_first(pairs: dict[tuple[int, int], Pair]) -> dict[tuple[int, int], Pair]:
+    """One-to-one: the best pairs first, each row and field used once."""
+    out, rows, cols = {}, set(), set()
+    for (a, b), p in sorted(pairs.items(), key=lambda kv: (-kv[1].score.value, kv[0])):
+        if a not in rows and b not in cols:
+            out[(a, b)] = p
+            rows.add(a)
+            cols.add(b)
+    return out
+
+
+FIT_BONUS = 0.15  # in a gap, a value of the field's own type (a count for a count) counts this much
+CLEAR_MARGIN = 0.15  # ... and a row takes a field only when no other choice in the gap comes this close
+
+
+def _fill_gaps(chosen: dict[int, tuple[int, Pair]], pairs: dict[tuple[int, int], Pair], n: int, m: int) -> None:
+    """Rows and fields left between two placed rows (or a placed row and the table's end): a lone
+    row facing a lone field takes it when its value is of the field's type or its label shares
+    something with it; otherwise a row takes a field only when that pair is clearly the best choice
+    in the gap for both (a new indicator beside a reworded row stays unmapped). Structural matches."""
+    ordered = sorted((a, b) for b, (a, _) in chosen.items())
+    if any(ordered[k][1] > ordered[k + 1][1] for k in range(len(ordered) - 1)):
+        return  # the placed rows are not in the usual order: no gap is well defined
+    bounds = [(-1, -1)] + ordered + [(n, m)]
+    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
+        gap = {(a, b): p for (a, b), p in pairs.items() if a0 < a < a1 and b0 < b < b1
+               and p.fit >= 0 and (p.fit > 0 or p.score.value > 0)}
+        rows, fields = a1 - a0 - 1, b1 - b0 - 1
+        if rows == fields and all((a0 + k, b0 + k) in gap for k in range(1, rows + 1)):
+            for k in range(1, rows + 1):  # as many rows as fields, each fitting: in order
+                gap[(a0 + k, b0 + k)].structural = True
+                chosen[b0 + k] = (a0 + k, gap[(a0 + k, b0 + k)])
+            continue
+        if rows <= fields:
+            continue  # fewer rows than fields: a row may as well be a new indicator
+        weight = {k: p.score.value + FIT_BONUS * p.fit for k, p in gap.items()}
+        for (a, b), w in sorted(weight.items(), key=lambda kv: -kv[1]):
+            rivals = [v for (x, y), v in weight.items() if (x == a) != (y == b)]
+            placed = [(x, y) for y, (x, _) in chosen.items()]
+            in_order = all((x < a) == (y < b) for x, y in placed)
+            if in_order and b not in chosen and all(x != a for x, _ in placed) \
+                    and all(w - v >= CLEAR_MARGIN for v in rivals):
+                gap[(a, b)].structural = True
+                chosen[b] = (a, gap[(a, b)])
+
+
+def assign_facts(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
+                 language: str | None) -> dict[int, Pair]:
+    """The facts box's items and fields, paired best first (its layout sets no order); a last item
+    and a last field left over pair when the value is of the field's type."""
+    pairs = _pairs_table(rows, idx, fields, lexicon, language)
+    related = lexicon.codebook.matching.related
+    strong = {k: p for k, p in pairs.items() if _anchor(p.score, lexicon) or p.fit >= 0 and p.score.value >= related}
+    chosen = {b: p for (a, b), p in _best_first(strong).items()}
+    used = {p.row for p in chosen.values()}
+    left_rows = [a for a, i in enumerate(idx) if i not in used]
+    left_fields = [b for b in range(len(fields)) if b not in chosen]
+    if len(left_rows) == 1 and len(left_fields) == 1:
+        p = pairs.get((left_rows[0], left_fields[0]))
+        if p is not None and p.fit > 0:
+            p.structural = True
+            chosen[left_fields[0]] = p
+    return chosen
+
+
+# --- sections ------------------------------------------------------------------------------------
+
+def assign_sections(groups: dict[str, list[int]], rows: list[MappedRow], lexicon: Lexicon,
+                    language: str | None) -> dict[str, str | None]:
+    """Each printed section title -> a codebook section: by its title where that is clear, else the
+    section whose fields its rows fit best (each codebook section taken once)."""
+    out: dict[str, str | None] = {}
+    for title in groups:
+        sid, score = _section_by_title(title, lexicon, language) if title else (None, 0.0)
+        out[title] = sid if sid and sid not in out.values() else None
+    free = [s for s in lexicon.codebook.sections if s.id not in out.values() and lexicon.section_fields[s.id]]
+    scores = []
+    for title, idx in groups.items():
+        if out[title] is not None or not title:
+            continue
+        for s in free:
+            fields = lexicon.section_fields[s.id]
+            fit = sum(p.score.value for p in align(rows, idx, fields, lexicon, language).values() if not p.structural)
+            if fit > 0:
+                scores.append((fit, title, s.id))
+    for fit, title, sid in sorted(scores, reverse=True):
+        if out[title] is None and sid not in out.values():
+            out[title] = sid
     return out
 
 
@@ -221,8 +396,8 @@ def _words(row: Row) -> int:
     return sum(len(f.text.split()) for f in row.label.fragments + row.value.fragments)
 
 
-def read_row(row: Row, lexicon: Lexicon) -> MappedRow:
-    """One row: its texts joined, its place, and the field its label matches."""
+def read_row(row: Row) -> MappedRow:
+    """One row's texts joined and its place; the field comes later."""
     page, bbox = _placement(row)
     label, _ = join_cell_lines(row.label.lines)
     text, rules = join_cell_lines(row.value.lines)
@@ -231,17 +406,35 @@ def read_row(row: Row, lexicon: Lexicon) -> MappedRow:
                     rules=(["row_rejoined_across_page_break"] if row.rejoined else []) + rules)
     if row.kind == "title":
         out.field = row.key or ""
-        return out
-    fields = lexicon.facts_fields if row.kind == "facts" else lexicon.table_fields
-    match, issues = match_label(label, section_id(row.section, lexicon) if row.section else None,
-                                fields, lexicon, page)
-    out.warnings += issues
-    if match:
-        out.field, out.match = match.field, match
-    if row.kind == "subheading" and not match:
-        out.warnings.append(Issue(code="label_without_value", page=page,
-                                  message=f"row {label!r} has no value and is no known sub-heading"))
     return out
+
+
+def _matched(row: MappedRow, pair: Pair, fields_scored: list[Score], lexicon: Lexicon) -> MappedRow:
+    """The row with its field, how it was matched, and the warnings an inferred match carries."""
+    m = lexicon.codebook.matching
+    s = pair.score
+    issues: list[Issue] = []
+    rivals = [r for r in fields_scored if r.field != s.field and _accepted(r, lexicon)
+              and s.value - r.value <= m.ambiguous_gap]
+    if rivals and _accepted(s, lexicon):
+        names = ", ".join(f"{r.field} ({r.value:.2f})" for r in [s, *rivals])
+        issues.append(Issue(code="ambiguous_label", field=s.field, page=row.page,
+                            message=f"label {row.label!r} matches several fields: {names}; chose {s.field}"))
+    best_for_row = all(r.value < s.value for r in fields_scored if r.field != s.field)
+    if pair.structural or s.value < m.related:
+        method = "structural"
+        issues.append(Issue(code="structural_match", field=s.field, page=row.page, message=(
+            f"label {row.label!r} was placed as {s.field} by its place in the section and its value's type "
+            f"(closest wording {s.variant!r}, similarity {s.value:.2f}): please check")))
+    else:
+        method = _method(s)
+        # near-identical spelling, or the meaning of a variant all there and no other field as close
+        confident = s.value >= m.confident or (s.how != "spelling" and s.value >= m.meaning and best_for_row)
+        if not confident:
+            issues.append(Issue(code="weak_match", field=s.field, page=row.page,
+                                message=f"label {row.label!r} matched {s.variant!r} with similarity {s.value:.2f}"))
+    match = Match(field=s.field, variant=s.variant, score=s.value, method=method)
+    return row.model_copy(update={"field": s.field, "match": match, "warnings": row.warnings + issues})
 
 
 def claim_fields(rows: list[MappedRow]) -> list[MappedRow]:
@@ -269,10 +462,45 @@ def claim_fields(rows: list[MappedRow]) -> list[MappedRow]:
             if i in extra else row for i, row in enumerate(rows)]
 
 
-def map_rows(rows: list[Row], lexicon: Lexicon) -> Mapping:
+def _place(rows: list[MappedRow], placed: dict[int, Pair], fields: list[FieldSpec], lexicon: Lexicon,
+           language: str | None, in_section: bool) -> None:
+    for b, pair in placed.items():
+        scored = [score_label(rows[pair.row].label, f, lexicon, language, in_section) for f in fields]
+        rows[pair.row] = _matched(rows[pair.row], pair, scored, lexicon)
+
+
+def _duplicates(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
+                language: str | None) -> None:
+    """A row left unmapped whose label is another placed row's field by spelling: both warn."""
+    placed = {rows[i].field: i for i in idx if rows[i].field}
+    for i in idx:
+        if rows[i].field:
+            continue
+        for f in fields:
+            j = placed.get(f.id)
+            if j is not None and _accepted(score_label(rows[i].label, f, lexicon, language), lexicon):
+                first, second = sorted((i, j))
+                msg = (f"two rows claim {f.id}: {rows[first].label!r} (page {rows[first].page}) and "
+                       f"{rows[second].label!r} (page {rows[second].page}); {rows[i].label!r} matches less "
+                       "well and is kept as unmapped")
+                for k in (first, second):
+                    rows[k] = rows[k].model_copy(update={"warnings": rows[k].warnings + [Issue(
+                        code="duplicate_field", field=f.id, page=rows[k].page, message=msg)]})
+                break
+
+
+def _unplaced_label_only(rows: list[MappedRow], idx: list[int], extracted: list[Row]) -> None:
+    for i in idx:
+        if extracted[i].kind == "subheading" and not rows[i].field:
+            rows[i] = rows[i].model_copy(update={"warnings": rows[i].warnings + [Issue(
+                code="label_without_value", page=rows[i].page,
+                message=f"row {rows[i].label!r} has no value and is no known sub-heading")]})
+
+
+def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> Mapping:
     """Rows -> the rows to write, each with its field (or none); known sub-headings and section
     titles set apart; the words of the table rows by outcome (for the coverage account)."""
-    rows = section_title_rows(rejoin_split_rows(rows, lexicon), lexicon)
+    rows = section_title_rows(rejoin_split_rows(rows, lexicon, language), lexicon, language)
     mapped: list[MappedRow] = []
     written: list[Row] = []  # the extracted row of each mapped row
     subheadings: list[str] = []
@@ -287,10 +515,29 @@ def map_rows(rows: list[Row], lexicon: Lexicon) -> Mapping:
                 subheadings.append(label)
                 words["subheadings"] += _words(row)
                 continue
-        mapped.append(read_row(row, lexicon))
+        mapped.append(read_row(row))
         written.append(row)
+
+    facts = [i for i, r in enumerate(written) if r.kind == "facts"]
+    _place(mapped, assign_facts(mapped, facts, lexicon.facts_fields, lexicon, language), lexicon.facts_fields,
+           lexicon, language, True)
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(written):
+        if r.kind in ("table", "subheading"):
+            groups.setdefault(r.section, []).append(i)
+    sections = assign_sections(groups, mapped, lexicon, language)
+    leftover = [f for f in lexicon.table_fields if f.section not in sections.values()]
+    for title, idx in groups.items():
+        sid = sections[title]
+        # a section with no fields of its own (the expert survey) leaves its rows unmapped
+        fields = lexicon.section_fields[sid] if sid is not None else leftover
+        _place(mapped, align(mapped, idx, fields, lexicon, language), fields, lexicon, language, sid is not None)
+        _duplicates(mapped, idx, fields, lexicon, language)
+    _unplaced_label_only(mapped, [i for idx in groups.values() for i in idx], written)
+
     mapped = claim_fields(mapped)
     for row, m in zip(written, mapped):
         if row.kind in ("table", "subheading"):
             words["mapped_rows" if m.field else "unmapped_rows"] += _words(row)
-    return Mapping(rows=mapped, subheadings=subheadings, words=words)
+    return Mapping(rows=mapped, subheadings=subheadings, words=words,
+                   sections={t: s for t, s in sections.items() if t})

@@ -29,10 +29,6 @@ _DECIMAL = regex.compile(r"^(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*|\d+)(?:([.,]
 _COMMA_GROUPS_DOT = regex.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")
 _DOT_GROUPS_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _SIGN = regex.compile(f"^([{regex.escape(DASHES)}]+)\\s*")
-_MULTIPLIERS = {"thousand": 1_000, "thousands": 1_000, "million": 1_000_000, "millions": 1_000_000,
-                "mln": 1_000_000, "mn": 1_000_000, "m": 1_000_000,
-                "billion": 1_000_000_000, "billions": 1_000_000_000, "bn": 1_000_000_000,
-                "trillion": 1_000_000_000_000}
 _NUMBER_IN = regex.compile(rf"[{regex.escape(DASHES)}]*\d[\d{regex.escape(GROUP_SEPARATORS)}]*")
 
 
@@ -146,17 +142,30 @@ def parse_signed(text: str) -> tuple[float, list[str]]:
     return sign * value, rules + more
 
 
-def split_multiplier(text: str) -> tuple[str, int, list[str]]:
+def multiplier(word: str, multipliers: dict[str, int]) -> int | None:
+    """The factor a word after a number stands for ("million", «млн.»), from the codebook's table."""
+    return multipliers.get(word.casefold().rstrip("."))
+
+
+def split_multiplier(text: str, multipliers: dict[str, int]) -> tuple[str, int, list[str]]:
     """'417.6 million' -> ('417.6', 1000000)."""
     words = collapse_ws(text).split(" ")
-    if len(words) >= 2 and words[-1].casefold().rstrip(".") in _MULTIPLIERS:
-        return " ".join(words[:-1]), _MULTIPLIERS[words[-1].casefold().rstrip(".")], [f"multiplier:{words[-1]}"]
+    factor = multiplier(words[-1], multipliers) if len(words) >= 2 else None
+    if factor:
+        return " ".join(words[:-1]), factor, [f"multiplier:{words[-1]}"]
     return collapse_ws(text), 1, []
 
 
-def parse_population_million(text: str) -> tuple[float, str, list[str]]:
-    """Population in millions: '18.28 million', '18,28 million', or a head count scaled to millions."""
-    number, mult, rules = split_multiplier(text)
+def parse_population_million(text: str, multipliers: dict[str, int], nouns: frozenset[str] = frozenset()
+                             ) -> tuple[float, str, list[str]]:
+    """Population in millions: '18.28 million', «18,28 млн», «9,35 млн человек», or a head count
+    scaled to millions. `nouns`: words naming what is counted ("people", «человек»), case-folded."""
+    words = collapse_ws(text).split(" ")
+    rules = []
+    while len(words) >= 2 and words[-1].casefold().rstrip(".") in nouns:
+        rules.append(f"unit_word_dropped:{words.pop()}")
+    number, mult, more = split_multiplier(" ".join(words), multipliers)
+    rules = more + rules
     value, more = parse_decimal(number)
     rules += more
     if mult == 1 and value >= 10_000:
@@ -168,10 +177,13 @@ def parse_population_million(text: str) -> tuple[float, str, list[str]]:
 
 
 def currency_code(name: str, lexicon: Lexicon, home: str | None) -> tuple[str, list[str]]:
-    """A currency name or symbol to its ISO 4217 code (tenge -> KZT); a name shared by several
-    currencies (rubles) resolves to the profile country's own currency."""
+    """A currency name or symbol to its ISO 4217 code (tenge -> KZT), in any grammatical form
+    («рублей», «рубля»); a name shared by several currencies (rubles) resolves to the profile
+    country's own currency."""
     key = fold(name) or name.strip()
     hits = [code for code, names in lexicon.currency_names.items() if key in names]
+    if not hits:
+        hits = sorted(lexicon.currency_stems.get(lexicon.analyzer.stems(name), ()))
     if not hits and regex.fullmatch(r"[A-Z]{3}", name.strip()):
         return name.strip(), ["currency_code_unlisted"]
     if not hits:
@@ -192,8 +204,9 @@ def parse_money(text: str, lexicon: Lexicon, home: str | None) -> tuple[float | 
         raise RuleError("not_money", f"{text!r} has no amount")
     before, number, after = s[:m.start()].strip(), m.group(0).strip(" ,.'\u2019"), s[m.end():].strip()
     words, mult, rules = after.split(" ") if after else [], 1, []
-    if words and words[0].casefold().rstrip(".") in _MULTIPLIERS:
-        mult = _MULTIPLIERS[words[0].casefold().rstrip(".")]
+    factor = multiplier(words[0], lexicon.multipliers) if words else None
+    if factor:
+        mult = factor
         rules.append(f"multiplier:{words[0]}")
         words = words[1:]
     name = before or " ".join(words)
@@ -214,11 +227,14 @@ def parse_money(text: str, lexicon: Lexicon, home: str | None) -> tuple[float | 
 
 # --- verdicts and names ------------------------------------------------------------------
 
-def leading_verdict(text: str, verdicts: dict[str, str]) -> str | None:
-    """The verdict an assessment opens with: 'Yes, but ...' -> yes, 'Partially.' -> partial.
-    `verdicts`: a verdict word, case-folded -> its answer (the lexicon's table)."""
+def leading_verdict(text: str, lexicon: Lexicon) -> str | None:
+    """The verdict an assessment opens with, in any grammatical form: 'Yes, but ...' -> yes,
+    'Partially.' -> partial, «Высокая.» -> high."""
     m = regex.match(r"\s*(\p{L}+)", text)
-    return verdicts.get(m.group(1).casefold()) if m else None
+    if not m:
+        return None
+    word = m.group(1).casefold()
+    return lexicon.verdicts.get(word) or lexicon.verdict_stems.get(lexicon.analyzer.stem(word))
 
 
 def country_from_name(text: str, lexicon: Lexicon) -> tuple[str, str]:
@@ -297,7 +313,7 @@ def _signed_decimal(text: str, ctx: Context) -> Parsed:
 
 
 def _population_million(text: str, ctx: Context) -> Parsed:
-    value, unit, rules = parse_population_million(text)
+    value, unit, rules = parse_population_million(text, ctx.lexicon.multipliers, ctx.lexicon.population_nouns)
     return Parsed(value, unit, rules=rules)
 
 
@@ -307,7 +323,7 @@ def _money(text: str, ctx: Context) -> Parsed:
 
 
 def _assessment(text: str, ctx: Context) -> Parsed:
-    answer = leading_verdict(text, ctx.lexicon.verdicts)
+    answer = leading_verdict(text, ctx.lexicon)
     if answer is None:
         return Parsed(text, warnings=[("no_verdict", "the assessment does not open with a known verdict")])
     return Parsed(text, answer=answer, rules=[f"verdict:{answer}"])

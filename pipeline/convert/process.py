@@ -7,7 +7,9 @@ from pathlib import Path
 from ..models import Coverage, ExtractedDoc, FieldValue, Issue, Mapping, MappedRow, Report
 from ..settings import DEFAULT_SETTINGS, ExtractSettings
 from .extract import extract_pdf
+from .failures import NotAProfile
 from .lexicon import Lexicon, default_lexicon
+from .edition import detect_language, methodology
 from .map import map_rows
 from .normalize import Normalized, normalize_rows
 from .validate import Finding, validate
@@ -27,10 +29,11 @@ def field_value(row: MappedRow, n: Normalized | None) -> FieldValue:
                                 "error": n.error, "rules": v.rules + n.rules, "warnings": v.warnings + issues})
 
 
-def missing_values(rows: list[MappedRow], lexicon: Lexicon) -> list[FieldValue]:
-    """A row for each field the report does not print."""
+def missing_values(rows: list[MappedRow], lexicon: Lexicon, language: str | None) -> list[FieldValue]:
+    """A row for each field the report does not print (its section's title in the report's language)."""
     claimed = {r.field for r in rows if r.field}
-    return [FieldValue(field=spec.id, section=lexicon.codebook.section_title(spec.section), status="missing")
+    return [FieldValue(field=spec.id, section=lexicon.codebook.section_title(spec.section, language),
+                       status="missing")
             for spec in lexicon.codebook.fields if spec.id not in claimed]
 
 
@@ -58,12 +61,13 @@ def _ok_value(values: list[FieldValue], field: str):
     return next((v.value for v in values if v.field == field and v.status == "ok"), None)
 
 
-def assemble(doc: ExtractedDoc, source: str, mapping: Mapping, values: list[FieldValue],
+def assemble(doc: ExtractedDoc, source: str, language: str | None, mapping: Mapping, values: list[FieldValue],
              lexicon: Lexicon) -> Report:
     country = _ok_value(values, "country")
     known = lexicon.country(country)
     cov = coverage(doc, mapping.words)
-    warnings = list(doc.warnings)
+    template, template_issues = methodology(doc, mapping, lexicon)
+    warnings = list(doc.warnings) + template_issues
     if doc.unplaced:
         warnings.append(Issue(code="words_not_placed", message=f"{len(doc.unplaced)} words landed in no row"))
     written = sum(cov.by_part.values())
@@ -71,18 +75,35 @@ def assemble(doc: ExtractedDoc, source: str, mapping: Mapping, values: list[Fiel
         warnings.append(Issue(code="coverage_mismatch", message=(
             f"{cov.words_placed} words placed on the pages but {written} accounted for in the output")))
     return Report(source=source, country=country, iso3=known.iso3 if known else None,
-                  year=_ok_value(values, "year"), template=doc.template, pages=doc.pages, values=values,
+                  year=_ok_value(values, "year"), template=template, language=language, pages=doc.pages,
+                  values=values,
                   subheadings=mapping.subheadings, furniture=doc.furniture, coverage=cov, warnings=warnings)
 
 
 def build_report(doc: ExtractedDoc, source: str, lexicon: Lexicon | None = None) -> Report:
     """The stages after extraction, each returning new values; the report is put together last."""
     lexicon = lexicon or default_lexicon()
-    mapping = map_rows(doc.rows, lexicon)
+    language = detect_language(doc, lexicon)
+    mapping = map_rows(doc.rows, lexicon, language)
     normalized = normalize_rows(mapping.rows, lexicon)
-    values = [field_value(r, n) for r, n in zip(mapping.rows, normalized)] + missing_values(mapping.rows, lexicon)
+    values = [field_value(r, n) for r, n in zip(mapping.rows, normalized)]
+    values += missing_values(mapping.rows, lexicon, language)
     values = apply_findings(values, validate(values, source, lexicon))
-    return assemble(doc, source, mapping, values, lexicon)
+    return assemble(doc, source, language, mapping, values, lexicon)
+
+
+MIN_INDICATORS = 3  # known indicators (facts or table rows) that make a document without a country a profile
+
+
+def check_profile(report: Report, lexicon: Lexicon | None = None) -> None:
+    """A country profile names a known country, or prints several known indicators; anything else
+    (a results sheet with a large title and a year, a form) is not one."""
+    lexicon = lexicon or default_lexicon()
+    indicators = sum(1 for v in report.values if v.field and lexicon.spec(v.field).where != "title"
+                     and v.status in ("ok", "no_data"))
+    if report.country is None and indicators < MIN_INDICATORS:
+        raise NotAProfile(f"not a country profile: no known country and {indicators} known indicators "
+                          f"(a profile has a country or at least {MIN_INDICATORS})")
 
 
 def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,

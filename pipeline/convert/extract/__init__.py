@@ -118,7 +118,7 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
         lines_by_page = {n: [ln for ln in lines if id(ln) not in gone] for n, lines in lines_by_page.items()}
     title = parse_title(lines_by_page[pages[0].number], codebook, body, settings.heading_size_ratio)
     placed |= {id(w) for w in title.placed}
-    titles = {fold(t) for s in codebook.sections for t in s.titles}
+    titles = {fold(t) for s in codebook.sections for t in s.all_titles}
 
     headings_by_page: dict[int, list[list[Line]]] = {}
     for p in pages:
@@ -137,7 +137,7 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     split = column_split(table_words, vrules, settings, body)
     warnings: list[Issue] = list(title.warnings)
     rows: list[Row] = list(title.rows)
-    fact_labels = [l for f in codebook.fields if f.where == "facts" for l in f.labels]
+    fact_labels = [l for f in codebook.fields if f.where == "facts" for l in f.variants]
     page1 = pages[0]
     facts_boxes = [b for b in page1.boxes if b[3] - b[1] > 0.8 * body and b[2] - b[0] > 3 * body]
     facts_rows = parse_facts(facts_cells(facts_words, facts_boxes, body, settings), fact_labels)
