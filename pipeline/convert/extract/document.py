@@ -22,42 +22,6 @@ class NoTextLayer(ValueError):
     """The PDF has pages but no extractable words (a scan)."""
 
 
-class _Tables(NamedTuple):
-    rows: list[Row]
-    banners: list[Line]  # section titles set as a row across both columns, taken out of the tables' words
-    warnings: list[Issue]
-
-
-def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: float,
-                settings: ExtractSettings) -> list[Row]:
-    labels = [label for f in codebook.fields if f.where == "facts" for label in f.labels]
-    # smaller boxes are underlines or marks, not the cells of the facts box
-    boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
-    return parse_facts(facts_cells(words, boxes, body, settings), labels)
-
-
-def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
-    chunks = sections.chunks
-    vrules = [v for p in pages for v in p.vrules if any(c.page == p.number for c in chunks)]
-    split = column_split(sections.table_words, vrules, settings, body)
-    warnings = []
-    if split is None and chunks:
-        warnings.append(Issue(code="no_value_column", message="could not find the value column of the tables; "
-                              "each line is kept as an unmapped label"))
-        split = float("inf")
-    chunks, banners = spanning_titles(chunks, split, settings.same_line * body)
-    return _Tables(table_rows(chunks, split or 0.0, body, settings), banners, warnings)
-
-
-def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word], sections: Sections,
-                  banners: list[Line]) -> dict[str, int]:
-    """Words per part of the page; a spanning title's words count as section titles, not table words."""
-    banner_n = len(words_of(banners))
-    return {"title": len({id(w) for w in title.words}), "furniture": len(words_of(furniture)),
-            "section_titles": len(headings) + banner_n, "facts": len(sections.facts),
-            "tables": len(sections.table_words) - banner_n}
-
-
 class _Parts(NamedTuple):
     furniture: list[Line]
     title: TitleBlock
@@ -87,6 +51,42 @@ def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, c
     return _Parts(furniture, title, heading_words, split_sections(pages, headings, free, title.bottom, settings))
 
 
+class _Tables(NamedTuple):
+    rows: list[Row]
+    banners: list[Line]  # section titles set as a row across both columns, taken out of the tables' words
+    warnings: list[Issue]
+
+
+def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: float,
+                settings: ExtractSettings) -> list[Row]:
+    labels = [label for f in codebook.fields if f.where == "facts" for label in f.labels]
+    # a box too small to hold a few characters of body text is no cell
+    boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
+    return parse_facts(facts_cells(words, boxes, body, settings), labels)
+
+
+def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
+    chunks = sections.chunks
+    vrules = [v for p in pages for v in p.vrules if any(c.page == p.number for c in chunks)]
+    split = column_split(sections.table_words, vrules, settings, body)
+    warnings = []
+    if split is None and chunks:
+        warnings.append(Issue(code="no_value_column", message="could not find the value column of the tables; "
+                              "each line is kept as an unmapped label"))
+        split = float("inf")
+    chunks, banners = spanning_titles(chunks, split, settings.same_line * body)
+    return _Tables(table_rows(chunks, split or 0.0, body, settings), banners, warnings)
+
+
+def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word], sections: Sections,
+                  banners: list[Line]) -> dict[str, int]:
+    """Words per part of the page; a spanning title's words count as section titles, not table words."""
+    banner_n = len(words_of(banners))
+    return {"title": len({id(w) for w in title.words}), "furniture": len(words_of(furniture)),
+            "section_titles": len(headings) + banner_n, "facts": len(sections.facts),
+            "tables": len(sections.table_words) - banner_n}
+
+
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
                   codebook: Codebook | None = None) -> ExtractedDoc:
     codebook = codebook or default_codebook()
@@ -96,7 +96,8 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     body = body_size(words)
     furniture, title, heading_words, sections = _find_parts(pages, body, settings, codebook)
     tables = _tables(pages, sections, body, settings)
-    placed = {id(w) for w in words_of(furniture) + title.words + heading_words + sections.facts + sections.table_words}
+    placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
+              for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture],
                         rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, body, settings) + tables.rows,

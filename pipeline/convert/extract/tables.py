@@ -37,7 +37,7 @@ class Band:
 
 
 def _ruled_split(vrules: list[VRule], left: float, right: float) -> int | None:
-    """The x (whole points) of the vertical rules inside the text's extent, the most drawn length first."""
+    """Of the vertical rules inside the text's extent, the x (to the whole point) with the most length drawn."""
     support: Counter[int] = Counter()
     for rule in vrules:
         if left + 20 < rule.x < right - 20:
