@@ -93,6 +93,10 @@ def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettin
     return None if widest is None else widest.x1 - settings.column_snap
 
 
+def _spans_split(line: Line, split: float) -> bool:
+    return line.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in line.words)
+
+
 def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tuple[list[Chunk], list[Line]]:
     """Section titles set as a bold row across both columns (a merged cell): a bold line with a
     word crossing the column split. Neither a label nor a value can cross it, so such a line
@@ -100,8 +104,7 @@ def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tupl
     out: list[Chunk] = []
     titles: list[Line] = []
     for chunk in chunks:
-        heads = [ln for ln in group_lines(chunk.words, tolerance)
-                 if ln.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in ln.words)]
+        heads = [ln for ln in group_lines(chunk.words, tolerance) if _spans_split(ln, split)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")
