@@ -5,10 +5,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
+from .geometry import BBox
+
 Status = Literal["ok", "no_data", "missing", "invalid", "unmapped"]
 FieldType = Literal["int", "float", "money", "assessment", "text"]
 RowKind = Literal["title", "facts", "table", "subheading", "section"]
-BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
 class Word(BaseModel):
@@ -25,7 +26,7 @@ class Word(BaseModel):
 
     @property
     def bbox(self) -> BBox:
-        return (self.x0, self.top, self.x1, self.bottom)
+        return BBox(self.x0, self.top, self.x1, self.bottom)
 
 
 class Fragment(BaseModel):
@@ -51,14 +52,7 @@ class Cell(BaseModel):
 
     def bbox_on(self, page: int) -> BBox | None:
         boxes = [f.bbox for f in self.fragments if f.page == page]
-        if not boxes:
-            return None
-        return (
-            min(b[0] for b in boxes),
-            min(b[1] for b in boxes),
-            max(b[2] for b in boxes),
-            max(b[3] for b in boxes),
-        )
+        return BBox.union(boxes) if boxes else None
 
 
 class Row(BaseModel):

@@ -21,7 +21,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader
 
 from . import __version__
-from .models import BBox, FieldValue, Report
+from .geometry import BBox
+from .models import FieldValue, Report
 from .write import atomic_write, format_value, json_name
 
 STATUSES = ("ok", "no_data", "missing", "invalid", "unmapped")
@@ -102,21 +103,17 @@ def page_name(source: str) -> str:
     return json_name(source)[: -len(".json")] + ".html"
 
 
-def _union(boxes: list[BBox]) -> BBox:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
 def value_boxes(v: FieldValue) -> dict[int, BBox]:
     """The boxes of a value, one per page it lies on: the value's own bbox on its page (as in values.csv),
     the union of its fragments on any further page (a cell broken across a page break)."""
     out: dict[int, BBox] = {}
     if v.page is not None and v.bbox is not None:
-        out[v.page] = tuple(v.bbox)
+        out[v.page] = v.bbox
     by_page: dict[int, list[BBox]] = {}
     for f in v.fragments:
-        by_page.setdefault(f.page, []).append(tuple(f.bbox))
+        by_page.setdefault(f.page, []).append(f.bbox)
     for page, boxes in sorted(by_page.items()):
-        out.setdefault(page, _union(boxes))
+        out.setdefault(page, BBox.union(boxes))
     return out
 
 

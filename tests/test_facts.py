@@ -1,6 +1,7 @@
 """The facts box on hand-placed words: inline `label - value` cells and label | value cell pairs."""
 from pipeline.codebook import default_codebook
 from pipeline.convert.extract.facts import facts_cells, parse_facts
+from pipeline.geometry import BBox
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
 
@@ -16,7 +17,7 @@ def words(text, x, top):
 
 
 def rows(ws, boxes=()):
-    parsed = parse_facts(facts_cells(ws, list(boxes), 10.0, S), LABELS)
+    parsed = parse_facts(facts_cells(ws, [BBox(*b) for b in boxes], 10.0, S), LABELS)
     return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in parsed]
 
 

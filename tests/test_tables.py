@@ -1,5 +1,6 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
-from pipeline.convert.extract.tables import Chunk, column_split, gutters, table_rows
+from pipeline.convert.extract.tables import Chunk, column_split, table_rows
+from pipeline.geometry import VRule
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
 
@@ -31,7 +32,7 @@ def test_split_from_where_value_lines_start():
 
 def test_split_from_a_vertical_rule():
     ws = lines(["Budget"], LABEL_X, 100) + lines(["No data"], VALUE_X, 100)
-    assert column_split(ws, [(296.0, 90.0, 200.0)], S) == 296.0
+    assert column_split(ws, [VRule(296.0, 90.0, 200.0)], S) == 296.0
 
 
 def test_split_from_the_gutter_when_values_are_centred():
@@ -40,11 +41,6 @@ def test_split_from_the_gutter_when_values_are_centred():
         lines(["Budget"], LABEL_X, 140) + words("No data", 370, 140)
     split = column_split(ws, [], S, 10.0)
     assert LABEL_X + 5 * len("investigators") < split <= 350
-
-
-def test_gutters_are_bounded_on_both_sides():
-    ws = words("a", 0, 0) + words("b", 100, 0)
-    assert gutters(ws, 5) == [(5.0, 100.0)]
 
 
 def test_centred_value_beside_a_wrapped_label():
@@ -109,5 +105,5 @@ def test_bold_full_width_title_rows_do_not_hide_the_split():
              for w in words("Government body investigating allegations of torture and ill-treatment", LABEL_X, 80)]
     ws = title + lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
         lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
-    assert abs(column_split(ws, [(VALUE_X - 3, 75, 200)], S) - (VALUE_X - 3)) < 0.01
+    assert abs(column_split(ws, [VRule(VALUE_X - 3, 75, 200)], S) - (VALUE_X - 3)) < 0.01
     assert abs(column_split(ws, [], S) - (VALUE_X - S.column_snap)) < 0.01

@@ -24,6 +24,7 @@ import regex
 from rapidfuzz import fuzz
 
 from ..codebook import FieldSpec
+from ..geometry import BBox
 from ..models import Cell, Issue, Mapping, MappedRow, Match, Row
 from ..text import fold
 from .fit import value_fit
@@ -386,7 +387,7 @@ def assign_sections(groups: dict[str, list[int]], rows: list[MappedRow], lexicon
 
 # --- the stage -----------------------------------------------------------------------------
 
-def _placement(row: Row) -> tuple[int | None, tuple | None]:
+def _placement(row: Row) -> tuple[int | None, BBox | None]:
     cell = row.value if row.value.fragments else row.label
     page = cell.page
     return page, (cell.bbox_on(page) if page else None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from ...geometry import BBox, gutters
 from ...models import Cell, Row, Word
 from ...settings import ExtractSettings
 from ...text import fold, is_dash
@@ -11,31 +12,24 @@ from .lines import Line, fragment_of, group_lines, split_blocks
 _STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")
 
 
-def _in_box(w: Word, box) -> bool:
-    cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-
 def _columns(words: list[Word], min_gutter: float) -> list[list[Word]]:
-    """Split words at vertical strips no word crosses (gutters wider than `min_gutter`)."""
-    spans = sorted((w.x0, w.x1) for w in words)
-    groups: list[list[float]] = []
-    for x0, x1 in spans:
-        if groups and x0 - groups[-1][1] < min_gutter:
-            groups[-1][1] = max(groups[-1][1], x1)
-        else:
-            groups.append([x0, x1])
-    return [[w for w in words if g[0] <= w.x0 <= g[1]] for g in groups]
+    """Split words at vertical strips no word crosses (gutters at least `min_gutter` wide), left to right."""
+    if not words:
+        return []
+    strips = gutters(((w.x0, w.x1) for w in words), min_gutter)
+    lefts = [min(w.x0 for w in words)] + [g.x1 for g in strips]
+    rights = [g.x0 for g in strips] + [max(w.x1 for w in words)]
+    return [[w for w in words if left <= w.x0 <= right] for left, right in zip(lefts, rights)]
 
 
-def facts_cells(words: list[Word], boxes, body: float, settings: ExtractSettings) -> list[list[Line]]:
+def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: ExtractSettings) -> list[list[Line]]:
     """Group the facts box's words into cells: by the drawn cell boxes where there are any, else by layout."""
     tol = settings.same_line * body
     cells: list[list[Line]] = []
     rest = list(words)
     # The smallest box that holds a word is its cell (shading and borders both draw boxes).
-    for box in sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1])):
-        inside = [w for w in rest if _in_box(w, box)]
+    for box in sorted(boxes, key=lambda b: b.width * b.height):
+        inside = [w for w in rest if box.holds_centre_of(w.bbox)]
         if inside:
             cells.append(group_lines(inside, tol))
             taken = {id(w) for w in inside}

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from ...geometry import BBox
 from ...models import Fragment, Word
 
 
@@ -51,12 +52,18 @@ class Line:
 
 
 def fragment_of(words: list[Word]) -> Fragment:
-    return Fragment(
-        text=" ".join(w.text for w in words),
-        page=words[0].page,
-        bbox=(round(min(w.x0 for w in words), 2), round(min(w.top for w in words), 2),
-              round(max(w.x1 for w in words), 2), round(max(w.bottom for w in words), 2)),
-    )
+    return Fragment(text=" ".join(w.text for w in words), page=words[0].page,
+                    bbox=BBox.union(w.bbox for w in words).rounded(2))
+
+
+def words_of(lines: list[Line]) -> list[Word]:
+    return [w for ln in lines for w in ln.words]
+
+
+def lines_without(lines: list[Line], taken: list[Word]) -> list[Line]:
+    """The lines that still have a word not in `taken`."""
+    ids = {id(w) for w in taken}
+    return [ln for ln in lines if not all(id(w) in ids for w in ln.words)]
 
 
 def body_size(words: list[Word]) -> float:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pdfplumber
 
+from ...geometry import BBox, HRule, VRule
 from ...models import Word
 from ...settings import ExtractSettings
 
@@ -16,27 +17,27 @@ class PageData:
     width: float
     height: float
     words: list[Word]
-    hrules: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
-    vrules: list[tuple[float, float, float]] = field(default_factory=list)  # (x, top, bottom)
-    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # filled or stroked rects
+    hrules: list[HRule] = field(default_factory=list)
+    vrules: list[VRule] = field(default_factory=list)
+    boxes: list[BBox] = field(default_factory=list)  # filled or stroked rects, rounded to 0.1 pt
 
 
-def _rulings(page) -> tuple[list, list, list]:
-    hrules, vrules, boxes = [], [], []
+def _rulings(page) -> tuple[list[HRule], list[VRule], list[BBox]]:
+    hrules, vrules, boxes = [], [], set()
     for ln in page.lines:
         if abs(ln["top"] - ln["bottom"]) < 2:
-            hrules.append(((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
+            hrules.append(HRule((ln["top"] + ln["bottom"]) / 2, ln["x0"], ln["x1"]))
         elif abs(ln["x0"] - ln["x1"]) < 2:
-            vrules.append(((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
+            vrules.append(VRule((ln["x0"] + ln["x1"]) / 2, ln["top"], ln["bottom"]))
     for r in page.rects:
         w, h = r["x1"] - r["x0"], r["bottom"] - r["top"]
         if h < 2 and w > 2:  # a rule drawn as a thin rectangle
-            hrules.append(((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
+            hrules.append(HRule((r["top"] + r["bottom"]) / 2, r["x0"], r["x1"]))
         elif w < 2 and h > 2:
-            vrules.append(((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
+            vrules.append(VRule((r["x0"] + r["x1"]) / 2, r["top"], r["bottom"]))
         elif w >= 2 and h >= 2:
-            boxes.append((r["x0"], r["top"], r["x1"], r["bottom"]))
-    return hrules, vrules, sorted(set((round(a, 1), round(b, 1), round(c, 1), round(d, 1)) for a, b, c, d in boxes))
+            boxes.add(BBox(r["x0"], r["top"], r["x1"], r["bottom"]).rounded(1))
+    return hrules, vrules, sorted(boxes)
 
 
 class TooLarge(ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ...geometry import VRule, gutters
 from ...models import Cell, Row, Word
 from ...settings import ExtractSettings
 from .lines import Line, group_lines, split_blocks
@@ -35,18 +36,31 @@ class Band:
         self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
 
 
-def gutters(words: list[Word], min_width: float) -> list[tuple[float, float]]:
-    """Vertical strips no word crosses, with words on both sides, widest first."""
-    spans = sorted((w.x0, w.x1) for w in words)
-    out, reach = [], None
-    for x0, x1 in spans:
-        if reach is not None and x0 - reach >= min_width:
-            out.append((reach, x0))
-        reach = x1 if reach is None else max(reach, x1)
-    return sorted(out, key=lambda g: g[0] - g[1])
+def _ruled_split(vrules: list[VRule], left: float, right: float) -> int | None:
+    """Of the vertical rules inside the text's extent, the x (to the whole point) with the most length drawn."""
+    support: Counter[int] = Counter()
+    for rule in vrules:
+        if left + 20 < rule.x < right - 20:
+            support[round(rule.x)] += rule.length
+    return support.most_common(1)[0][0] if support else None
 
 
-def column_split(words: list[Word], vrules: list[tuple[float, float, float]], settings: ExtractSettings,
+def _label_edge(starts: Counter[float]) -> float:
+    """The label column's edge: the leftmost x where many lines start."""
+    busiest = max(starts.values())
+    return min(x for x, n in starts.items() if n >= max(2, 0.2 * busiest))
+
+
+def _common_start(starts: Counter[float], label_edge: float, right: float) -> float | None:
+    """The x right of the label column where most lines start (at least three)."""
+    candidates = sorted(((n, -x) for x, n in starts.items() if x > label_edge + 0.1 * (right - label_edge)),
+                        reverse=True)
+    if candidates and candidates[0][0] >= 3:
+        return -candidates[0][1]
+    return None
+
+
+def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettings,
                  body: float = 10.0) -> float | None:
     """The x where the value column begins.
 
@@ -66,26 +80,21 @@ def column_split(words: list[Word], vrules: list[tuple[float, float, float]], se
         return not any(w.x0 < x < w.x1 - 0.5 for w in plain)
 
     left, right = min(w.x0 for w in words), max(w.x1 for w in words)
-    inner = [(x, b - t) for x, t, b in vrules if left + 20 < x < right - 20]
-    if inner:
-        support: Counter[float] = Counter()
-        for x, length in inner:
-            support[round(x)] += length
-        x = support.most_common(1)[0][0]
-        if clean(x - 1):
-            return float(x)
+    ruled = _ruled_split(vrules, left, right)
+    if ruled is not None and clean(ruled - 1):
+        return float(ruled)
     starts = Counter(round(w.x0 * 2) / 2 for w in words)
-    # the label column's edge: the leftmost x where many lines start
-    busiest = max(starts.values())
-    label_edge = min(x for x, n in starts.items() if n >= max(2, 0.2 * busiest))
-    candidates = sorted(((n, -x) for x, n in starts.items() if x > label_edge + 0.1 * (right - label_edge)),
-                        reverse=True)
-    if candidates and candidates[0][0] >= 3 and clean(-candidates[0][1] - settings.column_snap):
-        return -candidates[0][1] - settings.column_snap
-    wide = gutters([w for w in plain if w.x0 > label_edge - 1], 0.5 * body)
-    if wide:
-        return wide[0][1] - settings.column_snap
-    return None
+    label_edge = _label_edge(starts)
+    common = _common_start(starts, label_edge, right)
+    if common is not None and clean(common - settings.column_snap):
+        return common - settings.column_snap
+    strips = gutters(((w.x0, w.x1) for w in plain if w.x0 > label_edge - 1), 0.5 * body)
+    widest = max(strips, key=lambda g: g.width, default=None)
+    return None if widest is None else widest.x1 - settings.column_snap
+
+
+def _spans_split(line: Line, split: float) -> bool:
+    return line.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in line.words)
 
 
 def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tuple[list[Chunk], list[Line]]:
@@ -95,8 +104,7 @@ def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tupl
     out: list[Chunk] = []
     titles: list[Line] = []
     for chunk in chunks:
-        heads = [ln for ln in group_lines(chunk.words, tolerance)
-                 if ln.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in ln.words)]
+        heads = [ln for ln in group_lines(chunk.words, tolerance) if _spans_split(ln, split)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")
@@ -134,6 +142,35 @@ def _cell_index(rules: list[float], band: Band) -> int:
     return sum(1 for y in rules if y < mid)
 
 
+def _labelled_neighbours(bands: list[Band], i: int, hrules: list[float]) -> tuple[Band | None, Band | None]:
+    """The nearest labelled bands above and below band i; where rules divide the table, only
+    those in band i's ruled cell."""
+    before = next((b for b in reversed(bands[:i]) if b.labels), None)
+    after = next((b for b in bands[i + 1:] if b.labels), None)
+    if hrules:
+        cell = _cell_index(hrules, bands[i])
+        before = before if before and _cell_index(hrules, before) == cell else None
+        after = after if after and _cell_index(hrules, after) == cell else None
+    return before, after
+
+
+def _orphan_target(bands: list[Band], i: int, chunk: Chunk, previous: Band | None, rows: list[Band]) -> Band | None:
+    band = bands[i]
+    before, after = _labelled_neighbours(bands, i, chunk.hrules)
+    at_top = not any(b.labels for b in bands[:i])
+    if at_top and chunk.continued and previous is not None and (after is None or not chunk.hrules):
+        # text with no label at the top of a table continued from the page before is
+        # the tail of that page's last row (a row split by the page break)
+        return previous
+    if before and after:
+        return before if band.top - before.bottom <= after.top - band.bottom else after
+    if before or after:
+        return before or after
+    if rows:
+        return min(rows, key=lambda r: abs(r.top - band.top))
+    return None
+
+
 def _attach_orphans(bands: list[Band], chunk: Chunk, previous: Band | None) -> list[Band]:
     """Value text with no label beside it continues a neighbouring row: the one in the same
     ruled cell, else the nearer one; at the top of a continued table, the last row of the page before."""
@@ -141,28 +178,11 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, previous: Band | None) -> l
     for i, band in enumerate(bands):
         if band.labels:
             continue
-        before = next((b for b in reversed(bands[:i]) if b.labels), None)
-        after = next((b for b in bands[i + 1:] if b.labels), None)
-        if chunk.hrules:
-            cell = _cell_index(chunk.hrules, band)
-            before = before if before and _cell_index(chunk.hrules, before) == cell else None
-            after = after if after and _cell_index(chunk.hrules, after) == cell else None
-        target = None
-        at_top = not any(b.labels for b in bands[:i])
-        if at_top and chunk.continued and previous is not None and (after is None or not chunk.hrules):
-            # text with no label at the top of a table continued from the page before is
-            # the tail of that page's last row (a row split by the page break)
-            target = previous
-        elif before and after:
-            target = before if band.top - before.bottom <= after.top - band.bottom else after
-        elif before or after:
-            target = before or after
-        elif rows:
-            target = min(rows, key=lambda r: abs(r.top - band.top))
+        target = _orphan_target(bands, i, chunk, previous, rows)
         if target is None:
             rows.append(band)  # a value with no row at all: kept as a row with an empty label
-            continue
-        target.values.extend(band.values)
+        else:
+            target.values.extend(band.values)
     return sorted(rows, key=lambda b: b.top)
 
 

@@ -18,7 +18,7 @@ class TitleBlock:
     rows: list[Row] = field(default_factory=list)
     bottom: float = 0.0
     template: str | None = None
-    placed: list[Word] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)  # every word of the block's lines: what it takes from the page
     lines: list[str] = field(default_factory=list)
     warnings: list[Issue] = field(default_factory=list)
 
@@ -91,45 +91,68 @@ def _index_row(line: Line, title: str | None) -> Row:
     return _row("index_score", words[:start], words[start:])
 
 
+def _unknown_index_line(block: list[Line]) -> tuple[int, Issue]:
+    """A line of the block ending in a number (not a year) read as the index line of an unknown
+    template, and the warning that says so."""
+    idx = next((i for i, ln in enumerate(block) if len(ln.words) >= 2 and _ENDS_WITH_SCORE.search(ln.text)
+                and not YEAR.fullmatch(ln.words[-1].text.strip("."))), -1)
+    printed = " ".join(w.text for w in block[idx].words[:-1]) if idx >= 0 else None
+    return idx, Issue(code="unknown_template", page=1, message=(
+        f"unknown index title {printed!r}: read as the score line; add it to the codebook's templates"
+        if printed else "no index title on page 1 (codebook templates): the score was not found"))
+
+
+def _score_row(block: list[Line], idx: int, title: str | None) -> tuple[Row, int]:
+    """The index row, and the index of the line its score was read from when that is a line of its own (else -1)."""
+    row = _index_row(block[idx], title)
+    nxt = block[idx + 1] if idx + 1 < len(block) else None
+    if not row.value.fragments and nxt is not None and _SCORE_ONLY.match(nxt.text):
+        # the score wrapped onto a line of its own
+        row.value.fragments = [nxt.fragment()]
+        return row, idx + 1
+    return row, -1
+
+
+def _year_line(block: list[Line], skip: tuple[int, ...], codebook: Codebook) -> int:
+    prefixes = [fold(p) for p in codebook.title_block.year_line]
+    return next((i for i, ln in enumerate(block) if i not in skip and YEAR.search(ln.text)
+                 and (any(fold(ln.text).startswith(p) for p in prefixes) or len(ln.words) <= 6)), -1)
+
+
+def _year_row(line: Line) -> Row:
+    year_words = [w for w in line.words if YEAR.fullmatch(w.text.strip(".,;:"))]
+    return _row("year", [w for w in line.words if w not in year_words], year_words[:1])
+
+
+def _country_row(block: list[Line], skip: tuple[int, ...], codebook: Codebook) -> Row | None:
+    """The largest lines left once the index, score and year lines and the known headers are set aside."""
+    headers = {fold(h) for h in codebook.title_block.headers}
+    rest = [ln for i, ln in enumerate(block) if i not in skip and fold(ln.text) not in headers]
+    if not rest:
+        return None
+    largest = max(ln.size for ln in rest)
+    return Row(kind="title", key="country", label=Cell(),
+               value=Cell(fragments=[ln.fragment() for ln in rest if ln.size >= largest - 0.5]))
+
+
 def parse_title(lines: list[Line], codebook: Codebook, body: float = 10.0, ratio: float = 1.08) -> TitleBlock:
     """`lines`: page-1 lines, top to bottom. A known index title names the template; an
     unknown one (a line in the title block ending in a number) is still read, with a warning."""
-    out = TitleBlock()
     block = title_lines(lines, body, ratio)
     idx, template, title = _find_index_line(block, codebook)
-    out.template = template
+    out = TitleBlock(template=template, words=[w for ln in block for w in ln.words],
+                     lines=[ln.text for ln in block], bottom=max((ln.bottom for ln in block), default=0.0))
     if idx < 0:
-        idx = next((i for i, ln in enumerate(block) if len(ln.words) >= 2 and _ENDS_WITH_SCORE.search(ln.text)
-                    and not YEAR.fullmatch(ln.words[-1].text.strip("."))), -1)
-        printed = " ".join(w.text for w in block[idx].words[:-1]) if idx >= 0 else None
-        out.warnings.append(Issue(code="unknown_template", page=1, message=(
-            f"unknown index title {printed!r}: read as the score line; add it to the codebook's templates"
-            if printed else "no index title on page 1 (codebook templates): the score was not found")))
+        idx, warning = _unknown_index_line(block)
+        out.warnings.append(warning)
     score_line = -1
     if idx >= 0:
-        row = _index_row(block[idx], title)
-        nxt = block[idx + 1] if idx + 1 < len(block) else None
-        if not row.value.fragments and nxt is not None and _SCORE_ONLY.match(nxt.text):
-            # the score wrapped onto a line of its own
-            row.value.fragments = [nxt.fragment()]
-            score_line = idx + 1
+        row, score_line = _score_row(block, idx, title)
         out.rows.append(row)
-    headers = {fold(h) for h in codebook.title_block.headers}
-    year_prefixes = [fold(p) for p in codebook.title_block.year_line]
-    year_idx = next((i for i, ln in enumerate(block) if i not in (idx, score_line) and YEAR.search(ln.text)
-                     and (any(fold(ln.text).startswith(p) for p in year_prefixes) or len(ln.words) <= 6)), -1)
+    year_idx = _year_line(block, (idx, score_line), codebook)
     if year_idx >= 0:
-        ln = block[year_idx]
-        year_words = [w for w in ln.words if YEAR.fullmatch(w.text.strip(".,;:"))]
-        out.rows.append(_row("year", [w for w in ln.words if w not in year_words], year_words[:1]))
-    rest = [ln for i, ln in enumerate(block) if i not in (idx, score_line, year_idx) and fold(ln.text) not in headers]
-    if rest:
-        largest = max(ln.size for ln in rest)
-        country_lines = [ln for ln in rest if ln.size >= largest - 0.5]
-        out.rows.insert(0, Row(kind="title", key="country", label=Cell(),
-                               value=Cell(fragments=[ln.fragment() for ln in country_lines])))
-    for ln in block:
-        out.placed += ln.words
-        out.lines.append(ln.text)
-    out.bottom = max((ln.bottom for ln in block), default=0.0)
+        out.rows.append(_year_row(block[year_idx]))
+    country = _country_row(block, (idx, score_line, year_idx), codebook)
+    if country is not None:
+        out.rows.insert(0, country)
     return out

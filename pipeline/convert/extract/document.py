@@ -1,0 +1,112 @@
+"""A document's pages -> its parts, each found in turn from the words the parts before left:
+page furniture, the title block, section headings, the facts box and the section tables."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from ...codebook import Codebook, default_codebook
+from ...models import ExtractedDoc, Issue, Row, Word
+from ...settings import DEFAULT_SETTINGS, ExtractSettings
+from ...text import fold
+from .facts import facts_cells, parse_facts
+from .furniture import find_furniture
+from .lines import Line, body_size, group_lines, lines_without, words_of
+from .pages import PageData, read_pages
+from .sections import Sections, find_headings, split_sections
+from .tables import column_split, spanning_titles, table_rows
+from .title import TitleBlock, parse_title
+
+
+class NoTextLayer(ValueError):
+    """The PDF has pages but no extractable words (a scan)."""
+
+
+class _Parts(NamedTuple):
+    furniture: list[Line]
+    title: TitleBlock
+    heading_words: list[Word]
+    sections: Sections  # the facts box's words and the tables' chunks
+
+
+def _lines_without(lines: dict[int, list[Line]], taken: list[Word]) -> dict[int, list[Line]]:
+    return {n: lines_without(page_lines, taken) for n, page_lines in lines.items()}
+
+
+def _words_without(pages: list[PageData], taken: list[Word]) -> dict[int, list[Word]]:
+    ids = {id(w) for w in taken}
+    return {p.number: [w for w in p.words if id(w) not in ids] for p in pages}
+
+
+def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, codebook: Codebook) -> _Parts:
+    """Each part takes its words from what the parts found before it left."""
+    lines = {p.number: group_lines(p.words, settings.same_line * body) for p in pages}
+    furniture = find_furniture(pages, lines)
+    lines = _lines_without(lines, words_of(furniture))
+    title = parse_title(lines[pages[0].number], codebook, body, settings.heading_size_ratio)
+    section_titles = {fold(t) for s in codebook.sections for t in s.all_titles}
+    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, body, settings, section_titles)
+    heading_words = [w for hs in headings.values() for h in hs for w in h.words]
+    free = _words_without(pages, words_of(furniture) + title.words + heading_words)
+    return _Parts(furniture, title, heading_words, split_sections(pages, headings, free, title.bottom, settings))
+
+
+class _Tables(NamedTuple):
+    rows: list[Row]
+    banners: list[Line]  # section titles set as a row across both columns, taken out of the tables' words
+    warnings: list[Issue]
+
+
+def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: float,
+                settings: ExtractSettings) -> list[Row]:
+    labels = [label for f in codebook.fields if f.where == "facts" for label in f.variants]
+    # a box too small to hold a few characters of body text is no cell
+    boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
+    return parse_facts(facts_cells(words, boxes, body, settings), labels)
+
+
+def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
+    chunks = sections.chunks
+    vrules = [v for p in pages for v in p.vrules if any(c.page == p.number for c in chunks)]
+    split = column_split(sections.table_words, vrules, settings, body)
+    warnings = []
+    if split is None and chunks:
+        warnings.append(Issue(code="no_value_column", message="could not find the value column of the tables; "
+                              "each line is kept as an unmapped label"))
+        split = float("inf")
+    chunks, banners = spanning_titles(chunks, split, settings.same_line * body)
+    return _Tables(table_rows(chunks, split or 0.0, body, settings), banners, warnings)
+
+
+def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word], sections: Sections,
+                  banners: list[Line]) -> dict[str, int]:
+    """Words per part of the page; a spanning title's words count as section titles, not table words."""
+    banner_n = len(words_of(banners))
+    return {"title": len({id(w) for w in title.words}), "furniture": len(words_of(furniture)),
+            "section_titles": len(headings) + banner_n, "facts": len(sections.facts),
+            "tables": len(sections.table_words) - banner_n}
+
+
+def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
+                  codebook: Codebook | None = None) -> ExtractedDoc:
+    codebook = codebook or default_codebook()
+    words = [w for p in pages for w in p.words]
+    if not words:
+        raise NoTextLayer("no text layer: the pages hold no extractable words (a scan? OCR is needed)")
+    body = body_size(words)
+    furniture, title, heading_words, sections = _find_parts(pages, body, settings, codebook)
+    tables = _tables(pages, sections, body, settings)
+    placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
+              for w in part}
+    return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
+                        furniture=[f"p{ln.page}: {ln.text}" for ln in furniture],
+                        rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, body, settings) + tables.rows,
+                        sections=sections.titles + [ln.text for ln in tables.banners],
+                        words_total=len(words), unplaced=[w for w in words if id(w) not in placed],
+                        region_words=_region_words(title, furniture, heading_words, sections, tables.banners),
+                        warnings=title.warnings + tables.warnings)
+
+
+def extract_pdf(path: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
+                codebook: Codebook | None = None) -> ExtractedDoc:
+    return extract_pages(read_pages(Path(path), settings), settings, codebook)

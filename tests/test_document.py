@@ -1,0 +1,64 @@
+"""The extract stage's parts on hand-placed pages: each word goes to exactly one part (or is left unplaced)."""
+import pytest
+
+from pipeline.convert.extract import NoTextLayer, extract_pages
+from pipeline.convert.extract.pages import PageData
+from pipeline.geometry import HRule
+from pipeline.models import Word
+
+SECTION = "Government body investigating allegations of torture and ill-treatment"
+LABEL_X, VALUE_X = 57.0, 300.0
+
+
+def words(text, x, top, page=1, size=10.0, font="Arial"):
+    out = []
+    for t in text.split():
+        width = size * 0.5 * len(t)
+        out.append(Word(text=t, page=page, x0=x, top=top, x1=x + width, bottom=top + size, size=size, font=font))
+        x += width + 3
+    return out
+
+
+def row(label, value, top, page=1):
+    return words(label, LABEL_X, top, page) + words(value, VALUE_X, top, page)
+
+
+def pages():
+    page1 = words("Republic of Kazakhstan", 50, 80, size=22) + words("Index on Torture — --3.04", 50, 110, size=14) \
+        + words("Facts and Assessments. 2019", 50, 130, size=12) \
+        + words("Population - 18.28 million", 60, 160) + words("Detained - 9 666", 340, 160) \
+        + words(SECTION, 50, 200, size=14) \
+        + row("Number of investigators", "966", 230) + row("Budget", "No data", 250) \
+        + words("1", 300, 800)
+    page2 = row("Number of criminal cases initiated", "86", 60, page=2) + words("2", 300, 800, page=2)
+    return [PageData(1, 595, 842, page1, hrules=[HRule(245.0, 50.0, 545.0)]), PageData(2, 595, 842, page2)]
+
+
+def test_every_word_lands_in_one_part():
+    doc = extract_pages(pages())
+    assert doc.furniture == ["p1: 1", "p2: 2"]
+    assert doc.title_lines == ["Republic of Kazakhstan", "Index on Torture — --3.04", "Facts and Assessments. 2019"]
+    assert doc.sections == [SECTION]
+    assert doc.region_words == {"title": 12, "furniture": 2, "section_titles": 8, "facts": 8, "tables": 13}
+    assert doc.unplaced == [] and sum(doc.region_words.values()) == doc.words_total == 43
+    kinds = [(r.kind, " ".join(r.label.lines), " ".join(r.value.lines)) for r in doc.rows]
+    assert kinds == [("title", "", "Republic of Kazakhstan"), ("title", "Index on Torture —", "--3.04"),
+                     ("title", "Facts and Assessments.", "2019"),
+                     ("facts", "Population", "18.28 million"), ("facts", "Detained", "9 666"),
+                     ("table", "Number of investigators", "966"), ("table", "Budget", "No data"),
+                     ("table", "Number of criminal cases initiated", "86")]
+    assert doc.rows[-1].section == SECTION and doc.rows[-1].after_page_break
+
+
+def test_a_word_above_the_title_block_bottom_but_outside_it_is_unplaced():
+    ps = pages()
+    stray = words("stray", 400, 125)  # beside the index line, lower than it: not on any title line
+    ps[0].words += stray
+    doc = extract_pages(ps)
+    assert [w.text for w in doc.unplaced] == ["stray"]
+    assert sum(doc.region_words.values()) + len(doc.unplaced) == doc.words_total
+
+
+def test_pages_without_words_have_no_text_layer():
+    with pytest.raises(NoTextLayer):
+        extract_pages([PageData(1, 595, 842, [])])
