@@ -97,6 +97,14 @@ def cmd_diff(args) -> int:
                      limit=args.limit)
 
 
+def cmd_codebook(args) -> int:
+    from .suggest import main_apply, main_suggest
+
+    if args.action == "suggest":
+        return main_suggest(args.outdir, args.out)
+    return main_apply(args.patch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="pipeline",
@@ -173,6 +181,23 @@ def build_parser() -> argparse.ArgumentParser:
                     help="identify reports by source path (default) or by iso3 and year")
     df.add_argument("--limit", type=int, default=200, help="print at most this many changes (default 200)")
     df.set_defaults(func=cmd_diff)
+
+    cb = sub.add_parser("codebook", help="suggest and apply new label wordings",
+                        description="A new year's wording: `suggest` writes a YAML patch of label variants "
+                                    "from a run's inferred matches and unmapped rows, with their evidence; "
+                                    "`apply` adds the accepted ones to pipeline/data/variants.yaml.")
+    cb_sub = cb.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sg = cb_sub.add_parser("suggest", help="write a patch of label variants from a run",
+                           description="Read OUTDIR/json/ and write a YAML patch (default OUTDIR/codebook-patch.yaml): "
+                                       "inferred matches (accept: true), unmapped rows with a guessed field "
+                                       "(accept: false) and new indicators, each with file, page and score.")
+    sg.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
+    sg.add_argument("--out", type=Path, default=None, metavar="PATCH", help="where to write the patch")
+    ap = cb_sub.add_parser("apply", help="add a reviewed patch's accepted variants to the codebook",
+                           description="Add every entry with `accept: true` to pipeline/data/variants.yaml; "
+                                       "a rerun reads those labels as exact matches.")
+    ap.add_argument("patch", type=Path, help="a patch written by `pipeline codebook suggest`")
+    cb.set_defaults(func=cmd_codebook)
     return p
 
 

@@ -49,6 +49,7 @@ class Language(BaseModel):
     name: str
     stemmer: str  # a Snowball stemmer's name (snowballstemmer.algorithms())
     script: str  # a Unicode script name (regex's \p{...}): Latin, Cyrillic
+    inflected: bool = False  # words change form with case and gender: compare verdict words by stem
 
 
 class Template(BaseModel):
@@ -248,8 +249,50 @@ def _load(model, path: Path, what: str):
         raise CodebookError(f"{path}: invalid {what}: {e}") from e
 
 
-def load_codebook(path: Path | None = None) -> Codebook:
-    return _load(Codebook, path or DATA / "codebook.yaml", "codebook")
+VARIANTS = "variants.yaml"  # label variants accepted with `pipeline codebook apply`, beside the codebook
+
+
+def load_codebook(path: Path | None = None, variants: Path | None = None) -> Codebook:
+    """The codebook, with the accepted label variants of `variants` (default: variants.yaml beside
+    the default codebook, when there is one) added to its fields."""
+    codebook = _load(Codebook, path or DATA / "codebook.yaml", "codebook")
+    variants = variants or (DATA / VARIANTS if path is None else None)
+    if variants is not None and variants.is_file():
+        codebook = with_variants(codebook, load_variants(variants), variants)
+    return codebook
+
+
+class AcceptedVariants(BaseModel):
+    """variants.yaml: field id -> language -> labels."""
+
+    fields: dict[str, Wordings] = Field(default_factory=dict)
+
+
+def load_variants(path: Path) -> AcceptedVariants:
+    data = _load_yaml(path) or {}
+    try:
+        return AcceptedVariants.model_validate({"fields": data})
+    except ValidationError as e:
+        raise CodebookError(f"{path}: invalid label variants: {e}") from e
+
+
+def with_variants(codebook: Codebook, accepted: AcceptedVariants, where: Path) -> Codebook:
+    """The codebook with each accepted variant appended to its field's labels (once)."""
+    known = {f.id for f in codebook.fields}
+    fields = []
+    for f in codebook.fields:
+        labels = {lang: list(texts) for lang, texts in f.labels.items()}
+        for lang, texts in accepted.fields.get(f.id, {}).items():
+            if lang not in codebook.languages:
+                raise CodebookError(f"{where}: field {f.id!r} has variants in {lang!r}, which is not a language "
+                                    "of the codebook")
+            labels.setdefault(lang, [])
+            labels[lang] += [t for t in texts if t not in labels[lang]]
+        fields.append(f.model_copy(update={"labels": labels}))
+    unknown = sorted(set(accepted.fields) - known)
+    if unknown:
+        raise CodebookError(f"{where}: variants for unknown fields {', '.join(unknown)}")
+    return codebook.model_copy(update={"fields": fields})
 
 
 def load_countries(path: Path | None = None) -> Countries:

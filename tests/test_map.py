@@ -134,3 +134,111 @@ def test_each_lexicon_ranks_labels_against_its_own_codebook(tmp_path):
     m, _ = match_label("Ombudsperson annual report", None, lex.table_fields, lex)
     assert m is not None and (m.field, m.score, m.method) == ("investigators_count", 1.0, "variant")
     assert match_label("Ombudsperson annual report", None, TABLE, LEX)[0] is None
+
+
+# --- matching by meaning and by place ---------------------------------------------------------------
+
+from pipeline.convert.map import map_rows  # noqa: E402
+from pipeline.models import Cell, Fragment, Row  # noqa: E402
+
+INVESTIGATION = "Government body investigating allegations of torture and ill-treatment"
+
+
+def _cell(text, top):
+    return Cell(fragments=[Fragment(text=text, page=1, bbox=(300.0, top, 400.0, top + 10))] if text else [])
+
+
+def section(title, pairs):
+    return [Row(kind="table", section=title, label=_cell(label, 100 + 20 * i), value=_cell(value, 100 + 20 * i))
+            for i, (label, value) in enumerate(pairs)]
+
+
+def mapped(rows, language="en"):
+    return {r.label: r for r in map_rows(rows, LEX, language).rows}
+
+
+def test_a_reworded_label_between_two_placed_rows_takes_the_field_the_order_expects():
+    got = mapped(section(INVESTIGATION, [
+        ("Investigating body's jurisdiction", "Not only torture cases"),
+        ("Freedom from outside pressure", "Low. The body depends on the police"),
+        ("Geographic coverage", "High. In all regions")]))
+    row = got["Freedom from outside pressure"]
+    assert row.field == "investigative_body_independence" and row.match.method == "structural"
+    assert [w.code for w in row.warnings] == ["structural_match"]
+
+
+def test_a_value_of_the_wrong_type_is_never_placed_by_order():
+    got = mapped(section(INVESTIGATION, [
+        ("There is a body authorized to investigate torture", "Yes."),
+        ("Staff of the unit", "Yes. Specialised investigators"),  # a verdict, where a count is expected
+        ("Investigator workload", "No data")]))
+    assert got["Staff of the unit"].field == ""
+
+
+def test_a_new_indicator_beside_a_reworded_row_stays_unmapped():
+    got = mapped(section(INVESTIGATION, [
+        ("Number of criminal cases initiated", "86"),
+        ("Number of persons convicted of torture", "4"),
+        ("Torture and abuse complaints lodged", "12 573")]))
+    assert got["Torture and abuse complaints lodged"].field == "torture_complaints"
+    assert got["Number of persons convicted of torture"].field == ""
+
+
+def test_a_lone_new_indicator_is_not_forced_onto_a_field_the_report_lacks():
+    got = mapped(section(INVESTIGATION, [("Budget", "No data"), ("Number of persons convicted of torture", "4")]))
+    assert got["Number of persons convicted of torture"].field == ""
+
+
+def test_a_paraphrase_with_the_whole_meaning_matches_without_a_warning():
+    got = mapped(section("Procedural guarantees (norms)", [
+        ("Documenting the actual detention start time", "Yes."),
+        ("Lawyer notification at the actual detention start time", "Yes."),
+        ("Relatives told of the arrest", "No. Left to the investigator"),
+        ("Medical examination", "Yes.")]))
+    row = got["Relatives told of the arrest"]
+    assert row.field == "family_notification" and row.match.method == "fuzzy" and row.warnings == []
+
+
+def test_a_reworded_section_title_is_recognised_by_its_rows():
+    got = mapped(section("Safeguards in custody", [
+        ("Documenting the actual detention start time", "Yes."),
+        ("Defence counsel alerted upon arrest", "Partially."),
+        ("Family notification", "Yes."),
+        ("Medical examination", "Yes.")]))
+    assert got["Defence counsel alerted upon arrest"].field == "lawyer_notification"
+    assert got["Family notification"].field == "family_notification"
+
+
+def test_a_row_can_only_be_a_field_of_its_own_section():
+    got = mapped(section("Preventive mechanisms", [("Budget", "1 000 KZT"), ("Video surveillance", "Yes.")]))
+    assert got["Budget"].field == "" and got["Video surveillance"].field == "video_surveillance"
+
+
+def test_the_facts_box_pairs_reworded_labels_by_meaning_and_type():
+    rows = [Row(kind="facts", label=_cell(label, 100 + 20 * i), value=_cell(value, 100 + 20 * i))
+            for i, (label, value) in enumerate([
+                ("Number of inhabitants", "18.28 million"), ("Sentenced prisoners", "23 635"),
+                ("Persons on remand", "5 288"), ("Police and prosecution spending", "417 611 910 KZT"),
+                ("People taken into custody", "no published data")])]
+    got = {r.label: r.field for r in map_rows(rows, LEX, "en").rows}
+    assert got == {"Number of inhabitants": "population_million", "Sentenced prisoners": "prison_population",
+                   "Persons on remand": "pretrial_detention",
+                   "Police and prosecution spending": "law_enforcement_budget",
+                   "People taken into custody": "detained"}
+
+
+def test_russian_labels_match_in_their_grammatical_forms():
+    got = mapped(section("Государственный орган, расследующий заявления о пытках и жестоком обращении", [
+        ("Число следователей", "Нет данных"),
+        ("Число жалоб на пытки и другие виды жестокого обращения", "16 876")]), language="ru")
+    assert got["Число следователей"].field == "investigators_count"
+    assert got["Число жалоб на пытки и другие виды жестокого обращения"].field == "torture_complaints"
+
+
+def test_thesaurus_words_in_two_groups_of_one_language_are_refused(tmp_path):
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
+    data["thesaurus"]["en"].append(["relatives", "neighbours"])  # "relatives" is in the family group
+    path = tmp_path / "cb.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CodebookError, match="relatives"):
+        Lexicon(load_codebook(path), default_countries())

@@ -291,3 +291,73 @@ def test_the_codebook_type_decides_the_parser():
 def test_a_country_name_is_never_read_as_no_data():
     out = normalize_value(LEX.spec("country"), "Unknown", LEX)
     assert out.status == "invalid" and out.error.startswith("unknown_country")
+
+
+# --- Russian typography and wordings --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,rules", [
+    ("18,28 млн", 18.28, ["multiplier:млн", "decimal_comma"]),
+    ("9,35 млн человек", 9.35, ["multiplier:млн", "unit_word_dropped:человек", "decimal_comma"]),
+    ("146,75 млн.", 146.75, ["multiplier:млн.", "decimal_comma"]),
+    ("9.35 million people", 9.35, ["multiplier:million", "unit_word_dropped:people"]),
+])
+def test_population_in_russian_and_with_a_unit_noun(text, value, rules):
+    assert parse_population_million(text, LEX.multipliers, LEX.population_nouns) == (value, "million", rules)
+
+
+@pytest.mark.parametrize("text,home,amount,code", [
+    ("417 611 910 тенге", None, 417611910, "KZT"),
+    ("2\u00a0197\u00a0506\u00a0736\u00a0341 руб.", "RUB", 2197506736341, "RUB"),
+    ("1\u202f447\u202f534\u202f562 белорусских рублей", "BYN", 1447534562, "BYN"),
+    ("1 447 534 562 белорусских рублей", None, 1447534562, "BYN"),  # the adjective names the currency
+    ("6 801 096 192 сом", None, 6801096192, "KGS"),
+    ("417,6 млн тенге", None, 417600000, "KZT"),
+    ("56 370 392 833 драмов", None, 56370392833, "AMD"),
+    ("2 000 000 леев", None, 2000000, "MDL"),
+    ("1 000 гривен", None, 1000, "UAH"),
+])
+def test_russian_money(text, home, amount, code):
+    got, unit, _ = parse_money(text, LEX, home)
+    assert (got, unit) == (amount, code)
+
+
+def test_rubles_alone_need_the_country():
+    assert parse_money("16 279 507 рублей", LEX, "RUB")[1] == "RUB"
+    assert parse_money("16 279 507 рублей", LEX, "BYN")[1] == "BYN"
+    with pytest.raises(RuleError, match="could be"):
+        parse_money("16 279 507 рублей", LEX, None)
+
+
+@pytest.mark.parametrize("text,answer", [
+    ("Да", "yes"), ("Нет. Адвокат уведомляется позже", "no"), ("Частично.", "partial"),
+    ("Частичная. Экспертизы проводятся поздно", "partial"), ("Отсутствует.", "none"), ("Высокий.", "high"),
+    ("Высокая: до 9 дел", "high"), ("Средний", "medium"), ("Низкое. Редко", "low"), ("Низкая", "low"),
+    ("Удовлетворительно", "satisfactory"), ("Неудовлетворительно.", "unsatisfactory"),
+    ("Не только дела о пытках", None),
+])
+def test_russian_verdicts_in_any_form(text, answer):
+    assert leading_verdict(text, LEX) == answer
+
+
+def test_english_verdicts_are_the_words_listed():
+    """English does not inflect its verdict words: 'Highly' is not 'high'."""
+    assert leading_verdict("Highly centralised", LEX) is None
+    assert leading_verdict("Partly", LEX) == "partial"
+
+
+@pytest.mark.parametrize("text", ["Нет данных", "нет данных", "Н/д", "Данные не опубликованы", "Данные отсутствуют"])
+def test_russian_no_data_forms(text):
+    assert no_data_form(text, LEX.no_data) is not None
+
+
+@pytest.mark.parametrize("text,value", [("— −3,04", -3.04), ("−27,97", -27.97), ("−92,8", -92.8), ("34,75", 34.75)])
+def test_russian_scores(text, value):
+    got, _ = parse_signed(text)
+    assert got == value
+
+
+@given(st.integers(min_value=1000, max_value=10**12), st.sampled_from([" ", "\u00a0", "\u202f"]),
+       st.sampled_from(["тенге", "сом", "драмов", "леев"]))
+def test_russian_money_property(n, sep, name):
+    amount, _, _ = parse_money(f"{n:,}".replace(",", sep) + f" {name}", LEX, None)
+    assert amount == n

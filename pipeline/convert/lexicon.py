@@ -58,6 +58,7 @@ class Lexicon:
         self.verdicts = _verdicts(codebook)
         # the first answer listing a word's stem wins, as for the words themselves
         self.verdict_stems = {self.analyzer.stem(w): a for w, a in reversed(self.verdicts.items())}
+        self.inflected = frozenset(lang for lang, spec in codebook.languages.items() if spec.inflected)
         self.country_by_name, self.country_names, self.country_pattern = _country_tables(countries)
         self.currency_names = {code: {fold(n) or n for n in names} for code, names in countries.currencies.items()}
         self.bounds_model = bounds_model(codebook)

@@ -234,7 +234,10 @@ def leading_verdict(text: str, lexicon: Lexicon) -> str | None:
     if not m:
         return None
     word = m.group(1).casefold()
-    return lexicon.verdicts.get(word) or lexicon.verdict_stems.get(lexicon.analyzer.stem(word))
+    found = lexicon.verdicts.get(word)
+    if found is None and lexicon.analyzer.language_of(word) in lexicon.inflected:
+        found = lexicon.verdict_stems.get(lexicon.analyzer.stem(word))
+    return found
 
 
 def country_from_name(text: str, lexicon: Lexicon) -> tuple[str, str]:
