@@ -4,7 +4,7 @@ A file's result is cached under a key made of everything that decides it: the fi
 its source name, the pipeline version, the codebook and country data, the pipeline's own code and the
 extract settings. Change any of them and the file is converted again; nothing else is needed to
 invalidate. Results that depend on the machine rather than the file (timeouts, crashes, running out of
-memory) are never cached. Each entry is written atomically, as soon as its file is done, so a run that
+memory: Failure.retryable) are never cached. Each entry is written atomically, as soon as its file is done, so a run that
 is killed keeps what it finished and the next run completes the rest.
 """
 from __future__ import annotations
@@ -16,10 +16,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from . import DATA, __version__
 from .atomic import atomic_write
+from .models import ENTRY
 
 if TYPE_CHECKING:
+    from .models import Entry
     from .settings import ExtractSettings
 
 PACKAGE = Path(__file__).parent
@@ -100,7 +104,8 @@ def fingerprint(settings: ExtractSettings, max_bytes: int) -> dict:
 
 
 class ResultCache:
-    """OUTDIR/cache/<key>.json: one converted Report or Failure per (file content, source, fingerprint)."""
+    """OUTDIR/cache/<key>.json: one entry (models.ReportEntry or FailureEntry) per (file content, source,
+    fingerprint)."""
 
     def __init__(self, outdir: Path, fp: dict):
         self.dir = Path(outdir) / CACHE_DIR
@@ -109,15 +114,14 @@ class ResultCache:
     def key(self, content_sha256: str, source: str) -> str:
         return hashlib.sha256(f"{self._salt}\0{content_sha256}\0{source}".encode()).hexdigest()
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> Entry | None:
         try:
-            entry = json.loads((self.dir / f"{key}.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # absent or unreadable: convert again
-        return entry if isinstance(entry, dict) and entry.get("kind") in ("report", "failure") else None
+            return ENTRY.validate_json((self.dir / f"{key}.json").read_bytes())
+        except (OSError, ValidationError):
+            return None  # absent, unreadable or not an entry: convert again
 
-    def put(self, key: str, entry: dict) -> None:
-        atomic_write(self.dir / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+    def put(self, key: str, entry: Entry) -> None:
+        atomic_write(self.dir / f"{key}.json", entry.model_dump_json())
 
     def prune(self, keep: set[str]) -> None:
         """Drop entries of files no longer in the batch (and temp files of a killed run)."""
