@@ -4,8 +4,8 @@ A file's result is cached under a key made of everything that decides it: the fi
 its source name, the pipeline version, the codebook and country data, the pipeline's own code and the
 extract settings. Change any of them and the file is converted again; nothing else is needed to
 invalidate. Results that depend on the machine rather than the file (timeouts, crashes, running out of
-memory: Failure.retryable) are never cached. Each entry is written atomically, as soon as its file is done, so a run that
-is killed keeps what it finished and the next run completes the rest.
+memory: Failure.retryable) are never cached. Each entry is written atomically, as soon as its file is
+done, so a run that is killed keeps what it finished and the next run completes the rest.
 """
 from __future__ import annotations
 

@@ -204,8 +204,4 @@ Entry = Annotated[ReportEntry | FailureEntry, Field(discriminator="kind")]
 ENTRY = TypeAdapter(Entry)  # ENTRY.validate_json(text): the entry a worker sent or the cache kept
 
 
-def entry_of(result: Report | Failure, detail: str | None = None) -> ReportEntry | FailureEntry:
-    return ReportEntry(result=result) if isinstance(result, Report) else FailureEntry(result=result, detail=detail)
-
-
 ExtractedDoc.model_rebuild()

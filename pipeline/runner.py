@@ -35,12 +35,12 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
+from pydantic import ValidationError
+
+from .models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from .settings import DEFAULT_SETTINGS, ExtractSettings
-
-if TYPE_CHECKING:
-    from .models import Entry
 
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
 # their forkserver): the parent process never pays for it.
@@ -110,7 +110,6 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
 def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
     from .convert.failures import OUT_OF_MEMORY
     from .convert.file import convert_file
-    from .models import Failure, entry_of
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if max_memory_mb:
@@ -131,9 +130,12 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
         index, path, source = msg
         try:
             _apply_fault(faults, source)
-            payload = entry_of(*convert_file(Path(path), source, settings, MAX_BYTES)).model_dump_json()
+            result, detail = convert_file(Path(path), source, settings, MAX_BYTES)
+            entry = (FailureEntry(result=result, detail=detail) if isinstance(result, Failure)
+                     else ReportEntry(result=result))
+            payload = entry.model_dump_json()  # the result serialized once, by pydantic
         except MemoryError:
-            payload = entry_of(Failure(source=source, category="too_large", retryable=True, message=(
+            payload = FailureEntry(result=Failure(source=source, category="too_large", retryable=True, message=(
                 f"{OUT_OF_MEMORY} (over the limit of {max_memory_mb} MB per file; see --max-memory)"))
             ).model_dump_json()
         try:
@@ -198,10 +200,6 @@ def _discard(slot: _Slot, kill: bool) -> None:
 
 
 def _received(task: Task, payload: str) -> Entry:
-    from pydantic import ValidationError
-
-    from .models import ENTRY, Failure, FailureEntry
-
     try:
         return ENTRY.validate_json(payload)
     except ValidationError as exc:  # our bug, in one file's result: that file fails, the batch goes on
@@ -211,8 +209,6 @@ def _received(task: Task, payload: str) -> Entry:
 
 
 def _died(task: Task, exitcode: int | None, limits: Limits) -> Entry:
-    from .models import Failure, FailureEntry
-
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
         if -exitcode == signal.SIGKILL:
@@ -229,8 +225,6 @@ def _died(task: Task, exitcode: int | None, limits: Limits) -> Entry:
 
 
 def _timed_out(task: Task, limits: Limits) -> Entry:
-    from .models import Failure, FailureEntry
-
     return FailureEntry(result=Failure(source=task.source, category="timeout", retryable=True, message=(
         f"conversion took longer than the limit of {limits.timeout:g} s and was stopped "
         "(the file may be malformed; see --timeout)")))
