@@ -301,6 +301,26 @@ def test_a_result_that_cannot_be_read_back_fails_its_file_alone():
     assert runner._received(task, '{"kind": "report", "result": {"source": "x.pdf"}}').result.source == "x.pdf"
 
 
+def test_the_code_hash_covers_what_the_converting_code_imports():
+    """conversion_files reads the imports with a regular expression: it must find what the parser finds."""
+    import ast
+
+    from pipeline import cache
+
+    found = set(cache.conversion_files())
+    names = {p.relative_to(cache.PACKAGE).as_posix() for p in found}
+    assert {"convert/file.py", "convert/process.py", "models.py", "settings.py", "codebook.py"} <= names
+    assert not names & {"runner.py", "batch.py", "cache.py", "write.py", "eventlog.py", "cli.py"}
+    for path in found:  # closed under the imports the parser sees
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if not isinstance(node, ast.ImportFrom) or not (node.level or node.module.startswith("pipeline")):
+                continue
+            base = path.parents[node.level - 1] if node.level else cache.PACKAGE.parent
+            target = base.joinpath(*(node.module or "").split("."))
+            for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+                assert not candidate.is_file() or candidate in found, (path, node.module)
+
+
 def test_settings_change_invalidates_the_cache(small, tmp_path):
     from pipeline.settings import ExtractSettings
 
