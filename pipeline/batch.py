@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .atomic import atomic_write
 from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
-from .runner import MAX_BYTES, Limits, Task, convert_one, default_workers, run_tasks, start_early  # noqa: F401 (convert_one)
+from .eventlog import last_event, read_log
+from .models import Entry, Failure, FailureEntry, Report
+from .runner import MAX_BYTES, Limits, Task, default_workers, run_tasks, start_early
 from .settings import DEFAULT_SETTINGS, ExtractSettings
 
-# The models, the codebook and the writer are imported where they are used: an unchanged rerun, which
-# writes nothing and reads back only its failures, starts faster without them.
+# The codebook and the writer are imported where they are used: an unchanged rerun, which writes
+# nothing, starts faster without them.
 if TYPE_CHECKING:
-    from .models import Failure, Report
     from .write import OutputWriter
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
@@ -59,10 +60,7 @@ class BatchResult:
     @property
     def events(self) -> list[dict]:
         """The run's log, read back from OUTDIR/log.jsonl."""
-        if self.outdir is None or not (self.outdir / "log.jsonl").exists():
-            return []
-        with open(self.outdir / "log.jsonl", encoding="utf-8") as f:
-            return [json.loads(line) for line in f]
+        return read_log(self.outdir) if self.outdir else []
 
 
 def find_pdfs(input_path: Path) -> list[tuple[Path, str]]:
@@ -103,80 +101,80 @@ def report_events(report: Report) -> list[dict]:
     return events
 
 
-def _outcome(entry: dict) -> str:
-    return "converted" if entry["kind"] == "report" else entry["result"]["category"]
-
-
-def _label(entry: dict) -> str:
-    return "converted" if entry["kind"] == "report" else f"failed ({entry['result']['category']})"
+def _label(entry: Entry) -> str:
+    return f"failed ({entry.outcome})" if isinstance(entry, FailureEntry) else "converted"
 
 
 WINDOW = 64  # results kept in memory while they wait for their turn; later ones are read back from the cache
 
 
 @dataclass
-class _Plan:
-    """The batch's files and what is known of each: content hash, cache key, outcome so far."""
+class FileState:
+    """One file of the batch and what is known of it so far."""
 
-    files: list[tuple[Path, str]]
+    path: Path
+    source: str
+    sha256: str | None = None  # None when the file cannot be read (its worker reports why)
+    key: str | None = None  # in the result cache
+    outcome: str | None = None  # "converted" or the failure category, once known
+    held: Entry | None = None  # a result the cache does not keep (retryable, or no key): small
+
+
+@dataclass
+class _Plan:
+    """The batch's files, where their results are, and the files to convert now."""
+
+    files: list[FileState]
     cache: ResultCache
-    hashes: list[str | None] = field(default_factory=list)
-    keys: list[str | None] = field(default_factory=list)
-    outcomes: list[str | None] = field(default_factory=list)  # "converted" or the failure category
-    held: dict[int, dict] = field(default_factory=dict)  # results not cached (timeouts, crashes): small
     tasks: list[Task] = field(default_factory=list)  # the files to convert now
 
-    def entry_at(self, i: int) -> dict:
-        entry = self.held.get(i) or self.cache.get(self.keys[i])
+    def entry_at(self, i: int) -> Entry:
+        f = self.files[i]
+        entry = f.held or (self.cache.get(f.key) if f.key else None)
         if entry is None:  # the cache entry went away under us
-            entry = {"kind": "failure", "result": {"source": self.files[i][1], "category": "internal_error",
-                     "message": "the converted result could not be read back from OUTDIR/cache/; run again"}}
+            entry = FailureEntry(result=Failure(source=f.source, category="internal_error", message=(
+                "the converted result could not be read back from OUTDIR/cache/; run again")))
         return entry
 
     def cached(self):
-        for (_, source), outcome in zip(self.files, self.outcomes):
-            if outcome is not None:
-                yield source, "cached"
+        for f in self.files:
+            if f.outcome is not None:
+                yield f.source, "cached"
 
 
 def _recount(result: BatchResult, plan: _Plan, outdir: Path) -> None:
     """The summary of an unchanged rerun, from the outputs it would have written (their digests were
     just checked): the counts from the log's last event, the failures from their cached results."""
-    with open(outdir / "log.jsonl", "rb") as f:
-        f.seek(max(0, f.seek(0, 2) - 65536))
-        last = json.loads(f.read().splitlines()[-1])
+    last = last_event(outdir) or {}
     result.statuses.update(last.get("statuses", {}))
     result.warnings.update(last.get("warnings", {}))
-    failed = [i for i, o in enumerate(plan.outcomes) if o != "converted"]
-    if failed:
-        from .models import Failure
-
-        result.failures.extend(Failure.model_validate(plan.entry_at(i)["result"]) for i in failed)
+    result.failures.extend(plan.entry_at(i).result for i, f in enumerate(plan.files) if f.outcome != "converted")
 
 
 def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, run_event: dict,
                        settings: ExtractSettings, workers: int | None, limits: Limits, progress) -> None:
     """Convert the tasks and write each file's outputs in source order, as soon as the files before
     it are done: the writing overlaps the converting instead of following it."""
-    window: dict[int, dict] = {}
+    window: dict[int, Entry] = {}
     next_i = 0
 
     def write_ready() -> None:
         nonlocal next_i
-        while next_i < len(plan.files) and plan.outcomes[next_i] is not None:
+        while next_i < len(plan.files) and plan.files[next_i].outcome is not None:
             entry = window.pop(next_i, None) or plan.entry_at(next_i)
-            _write_entry(result, writer, plan.files[next_i][1], entry)
+            _write_entry(result, writer, plan.files[next_i].source, entry)
             next_i += 1
 
     def finished():
         yield from plan.cached()
         write_ready()
         for task, entry in run_tasks(plan.tasks, settings, workers, limits):
-            if entry.pop("cacheable") and plan.keys[task.index]:
-                plan.cache.put(plan.keys[task.index], entry)  # at once: a killed run keeps what it finished
+            f = plan.files[task.index]
+            if f.key and not (isinstance(entry, FailureEntry) and entry.result.retryable):
+                plan.cache.put(f.key, entry)  # at once: a killed run keeps what it finished
             else:
-                plan.held[task.index] = entry
-            plan.outcomes[task.index] = _outcome(entry)
+                f.held = entry
+            f.outcome = entry.outcome
             if len(window) < WINDOW:
                 window[task.index] = entry
             write_ready()
@@ -188,32 +186,24 @@ def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, r
             pass
         write_ready()
         writer.add_events([{"event": "summary", "reports_processed": len(plan.files),
-                            "converted": sum(1 for o in plan.outcomes if o == "converted"),
+                            "converted": sum(1 for f in plan.files if f.outcome == "converted"),
                             "failed": len(result.failures),
                             "statuses": dict(sorted(result.statuses.items())),
                             "warnings": dict(sorted(result.warnings.items())),
                             "failures": dict(sorted(Counter(f.category for f in result.failures).items()))}])
 
 
-def _report(entry: dict) -> Report:
-    from .models import Report
-
-    return Report.model_validate(entry["result"])
-
-
-def _write_entry(result: BatchResult, writer, source: str, entry: dict) -> None:
-    from .models import Failure, Report
-
-    if entry["kind"] == "failure":
-        out = Failure.model_validate(entry["result"])
+def _write_entry(result: BatchResult, writer, source: str, entry: Entry) -> None:
+    if isinstance(entry, FailureEntry):
+        out = entry.result
         result.failures.append(out)
         event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
-        if entry.get("detail"):  # a traceback or how the worker died: for the log, not the terminal
-            event["detail"] = entry["detail"]
+        if entry.detail:  # a traceback or how the worker died: for the log, not the terminal
+            event["detail"] = entry.detail
         events = [event]
         writer.add_failure(out)
     else:
-        out = Report.model_validate(entry["result"])
+        out = entry.result
         events = report_events(out)
         result.statuses.update(v.status for v in out.values)
         writer.add_report(out)
@@ -239,27 +229,26 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
                  # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
                  "input_path": str(Path(input_path).resolve())}
     fp = fingerprint(settings, MAX_BYTES)
-    plan = _Plan(find_pdfs(input_path), ResultCache(outdir, fp))
-    for i, (path, source) in enumerate(plan.files):
+    plan = _Plan([FileState(path, source) for path, source in find_pdfs(input_path)], ResultCache(outdir, fp))
+    files = plan.files
+    for i, f in enumerate(files):
         try:
-            digest = file_sha256(path)
+            f.sha256 = file_sha256(f.path)
         except OSError:  # unreadable: the worker reports why
-            digest = None
-        key = plan.cache.key(digest, source) if digest else None
-        plan.hashes.append(digest)
-        plan.keys.append(key)
-        entry = plan.cache.get(key) if key and not force else None
-        plan.outcomes.append(_outcome(entry) if entry else None)
+            pass
+        f.key = plan.cache.key(f.sha256, f.source) if f.sha256 else None
+        entry = plan.cache.get(f.key) if f.key and not force else None
         if entry is None:
-            plan.tasks.append(Task(i, path, source))
-    files, keys, outcomes = plan.files, plan.keys, plan.outcomes
+            plan.tasks.append(Task(i, f.path, f.source))
+        else:
+            f.outcome = entry.outcome
     reused = len(files) - len(plan.tasks)
     if plan.tasks:
         start_early()  # the workers' forkserver imports the converting code while this process sets up
 
     def manifest_doc() -> dict:
-        return manifest(fp, guard, input_path, [{"source": s, "sha256": h, "result": o}
-                                               for (_, s), h, o in zip(files, plan.hashes, outcomes)])
+        return manifest(fp, guard, input_path, [{"source": f.source, "sha256": f.sha256, "result": f.outcome}
+                                               for f in files])
 
     result = BatchResult(outdir=outdir)
     partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed into place
@@ -276,12 +265,12 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
 
         _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
                            settings, workers, limits, progress)
-    result.reports = CachedReports(lambda i: _report(plan.entry_at(i)),
-                                   [i for i, o in enumerate(outcomes) if o == "converted"])
+    result.reports = CachedReports(lambda i: plan.entry_at(i).result,
+                                   [i for i, f in enumerate(files) if f.outcome == "converted"])
     doc = manifest_doc()
     if not unchanged:
         write_manifest(outdir, {**doc, "outputs": output_digests(outdir, OUTPUTS)})
-    plan.cache.prune({k for k in keys if k})
+    plan.cache.prune({f.key for f in files if f.key})
     for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
         stale.unlink(missing_ok=True)
     shutil.rmtree(partial, ignore_errors=True)

@@ -62,14 +62,16 @@ def cmd_run(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .batch import convert_one
+    from .convert.file import convert_file
     from .models import Failure
+    from .runner import MAX_BYTES
+    from .settings import DEFAULT_SETTINGS
     from .write import report_json
 
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)
         return EXIT_USAGE
-    out = convert_one(args.file, args.file.name)
+    out, _ = convert_file(args.file, args.file.name, DEFAULT_SETTINGS, MAX_BYTES)
     if isinstance(out, Failure):
         print(f"{out.source}: [{out.category}] {out.message}", file=sys.stderr)
         return EXIT_FAILURES

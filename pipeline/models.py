@@ -1,9 +1,9 @@
 """Typed models passed between the stages: extract -> map -> normalize -> validate -> write."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field, TypeAdapter, computed_field
 
 from .geometry import BBox
 
@@ -195,6 +195,36 @@ class Failure(BaseModel):
         "timeout", "too_large", "internal_error",
     ]
     message: str
+    # The outcome depends on the machine, not on the file (a timeout, a crashed worker, running out of
+    # memory): it is not cached, so the next run tries the file again.
+    retryable: bool = False
+
+
+class ReportEntry(BaseModel):
+    """A converted file, as a worker sends it back and as the result cache keeps it."""
+
+    kind: Literal["report"] = "report"
+    result: Report
+
+    @property
+    def outcome(self) -> str:
+        return "converted"
+
+
+class FailureEntry(BaseModel):
+    """A file that could not be converted, as a worker (or the pool) sends it back and the cache keeps it."""
+
+    kind: Literal["failure"] = "failure"
+    result: Failure
+    detail: str | None = None  # a traceback, or how the worker died: for the log, never the terminal
+
+    @property
+    def outcome(self) -> str:
+        return self.result.category
+
+
+Entry = Annotated[ReportEntry | FailureEntry, Field(discriminator="kind")]
+ENTRY = TypeAdapter(Entry)  # ENTRY.validate_json(text): the entry a worker sent or the cache kept
 
 
 ExtractedDoc.model_rebuild()

@@ -11,7 +11,6 @@ The PDFs are found from each report's `source` (relative to the run's INPUT): IN
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 import sys
 from collections import Counter
@@ -21,8 +20,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader
 
 from . import __version__
-from .geometry import BBox
-from .models import FieldValue, Report
+from .eventlog import read_log
+from .models import BBox, FieldValue, Report
 from .write import atomic_write, format_value, json_name
 
 STATUSES = ("ok", "no_data", "missing", "invalid", "unmapped")
@@ -46,19 +45,6 @@ class ReviewResult:
 def environment() -> Environment:
     return Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
-def read_events(outdir: Path) -> list[dict]:
-    log = Path(outdir) / "log.jsonl"
-    if not log.is_file():
-        return []
-    events = []
-    for line in log.read_text(encoding="utf-8").splitlines():
-        try:
-            events.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue
-    return events
 
 
 def run_input(events: list[dict]) -> Path | None:
@@ -177,7 +163,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
     """Write OUTDIR/review/ (replaced whole on every build) and return where its index is."""
     outdir = Path(outdir)
     reports = load_reports(outdir)
-    events = read_events(outdir)
+    events = read_log(outdir)
     input_path = Path(input_path).resolve() if input_path else run_input(events)
     review = outdir / "review"
     if review.exists():

@@ -18,34 +18,33 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
   it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
 
-The worker sends each result back as JSON (a Report or a Failure), the same form the result cache
-stores, so a fresh result and a cached one go through the same code into the outputs.
+The worker sends each result back as a typed entry in JSON (models.ReportEntry or FailureEntry), the
+form the result cache stores, so a fresh result and a cached one go through the same code into the
+outputs. Converting one file is pipeline/convert/file.py; this module is the pool.
 """
 from __future__ import annotations
 
 import fnmatch
-import json
 import logging
 import multiprocessing
 import os
 import resource
 import signal
 import time
-import traceback
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator
 
+from pydantic import ValidationError
+
+from .models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from .settings import DEFAULT_SETTINGS, ExtractSettings
 
-if TYPE_CHECKING:  # imported where used: the parent of an unchanged rerun never needs them
-    from .models import Failure, Report
-
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
-# their forkserver): the parent of a warm rerun, with nothing to convert, never pays for it.
-CONVERSION_MODULES = ["pipeline.runner", "pipeline.convert.failures", "pipeline.convert.preload"]
+# their forkserver): the parent process never pays for it.
+CONVERSION_MODULES = ["pipeline.runner", "pipeline.convert.file", "pipeline.convert.preload"]
 
 MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
@@ -75,31 +74,7 @@ class Task:
     source: str
 
 
-# ---- one file, inside a worker ------------------------------------------------------------------
-
-def convert_detailed(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS
-                     ) -> tuple[Report | Failure, str | None]:
-    """Convert one file: (Report or Failure, technical detail for the log or None). Never raises."""
-    from .convert.failures import classify, precheck
-    from .convert.process import check_profile, process_pdf
-
-    try:
-        early = precheck(path, MAX_BYTES)
-        if early is not None:
-            return early.model_copy(update={"source": source}), None
-        report = process_pdf(path, source, settings)
-        check_profile(report)
-        return report, None
-    except Exception as exc:  # every failure is recorded as data; the batch goes on
-        failure = classify(source, exc)
-        detail = "".join(traceback.format_exception(exc)) if failure.category == "internal_error" else None
-        return failure, detail
-
-
-def convert_one(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> Report | Failure:
-    """Convert one file in this process; every expected failure comes back as a Failure, never as an exception."""
-    return convert_detailed(path, source, settings)[0]
-
+# ---- inside a worker ---------------------------------------------------------------------------
 
 def parse_fault(spec: str | None) -> list[tuple[str, str, str]]:
     """PIPELINE_TEST_FAULT -> [(action, arg, glob)]; used only by the tests."""
@@ -132,23 +107,9 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
             time.sleep(float(arg or 1))
 
 
-def entry_for(outcome: Report | Failure, detail: str | None = None, cacheable: bool = True) -> dict:
-    """A result as plain JSON data: what the cache stores and what the outputs are built from."""
-    return json.loads(entry_json(outcome, detail, cacheable))
-
-
-def entry_json(outcome: Report | Failure, detail: str | None = None, cacheable: bool = True) -> str:
-    """entry_for as JSON text, the result serialized once, by pydantic: what a worker sends back."""
-    from .models import Report
-
-    kind = "report" if isinstance(outcome, Report) else "failure"
-    return (f'{{"kind": "{kind}", "result": {outcome.model_dump_json()}, '
-            f'"detail": {json.dumps(detail)}, "cacheable": {json.dumps(cacheable)}}}')
-
-
 def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
     from .convert.failures import OUT_OF_MEMORY
-    from .models import Failure
+    from .convert.file import convert_file
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     if max_memory_mb:
@@ -169,14 +130,14 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
         index, path, source = msg
         try:
             _apply_fault(faults, source)
-            outcome, detail = convert_detailed(Path(path), source, settings)
-            # out of memory is a matter of the limit, not of the file: try it again next run
-            payload = entry_json(outcome, detail, cacheable=not (isinstance(outcome, Failure)
-                                                                 and outcome.message.startswith(OUT_OF_MEMORY)))
+            result, detail = convert_file(Path(path), source, settings, MAX_BYTES)
+            entry = (FailureEntry(result=result, detail=detail) if isinstance(result, Failure)
+                     else ReportEntry(result=result))
+            payload = entry.model_dump_json()  # the result serialized once, by pydantic
         except MemoryError:
-            payload = entry_json(Failure(source=source, category="too_large", message=(
-                f"{OUT_OF_MEMORY} (over the limit of {max_memory_mb} MB per file; see --max-memory)")),
-                cacheable=False)
+            payload = FailureEntry(result=Failure(source=source, category="too_large", retryable=True, message=(
+                f"{OUT_OF_MEMORY} (over the limit of {max_memory_mb} MB per file; see --max-memory)"))
+            ).model_dump_json()
         try:
             conn.send((index, payload))
         except OSError:  # the parent is gone
@@ -238,34 +199,39 @@ def _discard(slot: _Slot, kill: bool) -> None:
     slot.proc, slot.conn = None, None
 
 
-def _died(task: Task, exitcode: int | None, limits: Limits) -> dict:
-    from .models import Failure
+def _received(task: Task, payload: str) -> Entry:
+    try:
+        return ENTRY.validate_json(payload)
+    except ValidationError as exc:  # our bug, in one file's result: that file fails, the batch goes on
+        return FailureEntry(result=Failure(source=task.source, category="internal_error", message=(
+            "the worker's result for this file could not be read back; please report it with the file")),
+            detail=str(exc))
 
+
+def _died(task: Task, exitcode: int | None, limits: Limits) -> Entry:
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
         if -exitcode == signal.SIGKILL:
-            return entry_for(Failure(source=task.source, category="too_large", message=(
+            return FailureEntry(result=Failure(source=task.source, category="too_large", retryable=True, message=(
                 f"the worker converting this file was killed by the system (SIGKILL), most likely for "
                 f"running out of memory (limit {limits.max_memory_mb} MB per file; see --max-memory)")),
-                f"worker killed by {name}", cacheable=False)
+                detail=f"worker killed by {name}")
         how = f"was killed by signal {name}"
     else:
         how = f"exited with code {exitcode}"
-    return entry_for(Failure(source=task.source, category="internal_error", message=(
+    return FailureEntry(result=Failure(source=task.source, category="internal_error", retryable=True, message=(
         f"the worker process converting this file crashed (it {how}); the other files were not "
-        "affected; please report it with the file")), f"worker {how}", cacheable=False)
+        "affected; please report it with the file")), detail=f"worker {how}")
 
 
-def _timed_out(task: Task, limits: Limits) -> dict:
-    from .models import Failure
-
-    return entry_for(Failure(source=task.source, category="timeout", message=(
+def _timed_out(task: Task, limits: Limits) -> Entry:
+    return FailureEntry(result=Failure(source=task.source, category="timeout", retryable=True, message=(
         f"conversion took longer than the limit of {limits.timeout:g} s and was stopped "
-        "(the file may be malformed; see --timeout)")), cacheable=False)
+        "(the file may be malformed; see --timeout)")))
 
 
 def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, workers: int | None = None,
-              limits: Limits = Limits(), faults=None) -> Iterator[tuple[Task, dict]]:
+              limits: Limits = Limits(), faults=None) -> Iterator[tuple[Task, Entry]]:
     """Yield (task, entry) as files finish, in completion order; every task yields exactly once."""
     if not tasks:
         return
@@ -304,7 +270,7 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
                     try:
                         if s.conn.poll():
                             _, payload = s.conn.recv()
-                            entry = json.loads(payload)
+                            entry = _received(task, payload)
                             s.done += 1
                     except (EOFError, OSError):
                         pass

@@ -15,7 +15,7 @@ from .atomic import atomic_write  # noqa: F401 (part of this module's interface)
 from .codebook import Codebook, default_codebook
 from .models import Failure, FieldValue, Report
 
-if TYPE_CHECKING:  # pandas is imported where it is used: a warm rerun with nothing to write never loads it
+if TYPE_CHECKING:  # pandas only for write_csv, whose callers have it loaded already
     import pandas as pd
 
 VALUE_COLUMNS = [
@@ -67,16 +67,6 @@ def value_row(report: Report, v: FieldValue) -> list[str]:
     ]
 
 
-def values_frame(reports: list[Report], guard: bool = True) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = [value_row(r, v) for r in reports for v in r.values]
-    df = pd.DataFrame(rows, columns=VALUE_COLUMNS, dtype="string")
-    if guard:
-        df = df.apply(lambda col: col.map(guard_formula))
-    return df
-
-
 def profile_columns(codebook: Codebook) -> list[str]:
     columns = ["source", "country", "iso3", "year", "template"]
     for spec in codebook.fields:
@@ -103,17 +93,6 @@ def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
         if f"{v.field}_answer" in columns:
             row[f"{v.field}_answer"] = v.answer or "" if ok else ""
     return row
-
-
-def profiles_frame(reports: list[Report], codebook: Codebook, guard: bool = True) -> pd.DataFrame:
-    import pandas as pd
-
-    columns = profile_columns(codebook)
-    rows = [profile_row(r, columns) for r in reports]
-    df = pd.DataFrame(rows, columns=columns, dtype="string").fillna("")
-    if guard:
-        df = df.apply(lambda col: col.map(guard_formula))
-    return df
 
 
 def json_name(source: str) -> str:
@@ -153,9 +132,9 @@ class OutputWriter:
 
     Every file (each json/ document included) is first written to a temporary file in `workdir`
     (default: beside its target; on the same file system either way); commit() renames them all into
-    place at the end, so a run killed before then leaves the previous outputs as they were. Give reports and failures in source order. The bytes are those pandas'
-    `to_csv(index=False, lineterminator="\n")` writes for values_frame / profiles_frame (same csv
-    dialect: minimal quoting, `"` doubled); a test holds the two routes to that.
+    place at the end, so a run killed before then leaves the previous outputs as they were. Give reports
+    and failures in source order. The CSV files use the csv module's minimal quoting (`"` doubled), which
+    `pandas.read_csv` reads back cell for cell (tests/test_hostile.py).
     """
 
     def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,
@@ -240,13 +219,3 @@ class OutputWriter:
             self.commit()
         else:
             self.abort()
-
-
-def write_outputs(outdir: Path, reports: list[Report], failures: list[Failure], log_events: list[dict],
-                  codebook: Codebook | None = None, guard: bool = True) -> None:
-    with OutputWriter(outdir, codebook, guard) as out:
-        for r in sorted(reports, key=lambda r: r.source):
-            out.add_report(r)
-        for f in sorted(failures, key=lambda f: f.source):
-            out.add_failure(f)
-        out.add_events(log_events)

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
+from pipeline.eventlog import read_log
 from pipeline.write import VALUE_COLUMNS
 
 from conftest import FIXTURES
@@ -71,7 +72,7 @@ def test_json_per_report_with_provenance(out):
 
 def test_failures_and_log(out):
     assert (out / "failures.csv").read_text().strip() == "source,category,message"
-    events = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
+    events = read_log(out)
     assert events[0]["event"] == "run" and "settings" in events[0]
     converted = [e for e in events if e["event"] == "converted"]
     assert len(converted) == 3

@@ -145,27 +145,66 @@ def test_the_pipeline_imports_nothing_that_talks_to_the_network():
                 assert name.split(".")[0] not in NETWORK_MODULES, f"{path.name} imports {name}"
 
 
-# ---- the streamed CSV is the CSV pandas writes ---------------------------------------------------------
+# ---- the written CSV reads back cell for cell, guarded; the log reads back event for event ----------------
 
-@given(st.lists(st.tuples(st.text(), st.text(), st.sampled_from(["ok", "unmapped", "invalid"])), max_size=6),
+# A lone carriage return is left out: see the test after this one.
+CELL_TEXT = st.text(st.characters(exclude_characters="\r"))
+
+
+@given(st.lists(st.tuples(CELL_TEXT, CELL_TEXT, st.sampled_from(["ok", "unmapped", "invalid"])), max_size=6),
        st.booleans())
-def test_streamed_csv_equals_pandas_to_csv(cells, guard):
+def test_written_csv_reads_back_cell_for_cell(cells, guard):
     import tempfile
 
     from pipeline.codebook import default_codebook
     from pipeline.models import FieldValue, Report
-    from pipeline.write import OutputWriter, profiles_frame, values_frame
+    from pipeline.write import OutputWriter, profile_columns
 
     values = [FieldValue(field="" if status == "unmapped" else "investigator_workload", label=label, text=text,
                          value=text or None, status=status) for label, text, status in cells]
     report = Report(source="=x,\"y\"\n.pdf", country="Kazakhstan", year=2019, values=values)
+    shown = guard_formula if guard else (lambda cell: cell)
     with tempfile.TemporaryDirectory() as tmp:
         with OutputWriter(Path(tmp), default_codebook(), guard) as out:
             out.add_report(report)
-        assert (Path(tmp) / "values.csv").read_bytes().decode("utf-8") == \
-            values_frame([report], guard).to_csv(index=False, lineterminator="\n")
-        assert (Path(tmp) / "profiles.csv").read_bytes().decode("utf-8") == \
-            profiles_frame([report], default_codebook(), guard).to_csv(index=False, lineterminator="\n")
+        rows = pd.read_csv(Path(tmp) / "values.csv", dtype=str, keep_default_na=False)
+        profiles = pd.read_csv(Path(tmp) / "profiles.csv", dtype=str, keep_default_na=False)
+    assert list(rows["source"]) == [shown(report.source)] * len(cells)
+    assert list(rows["label"]) == [shown(label) for label, _, _ in cells]
+    assert list(rows["text"]) == [shown(text) for _, text, _ in cells]
+    assert list(rows["value"]) == [shown(text) for _, text, _ in cells]
+    assert list(rows["status"]) == [status for _, _, status in cells]
+    assert list(profiles.columns) == profile_columns(default_codebook()) and len(profiles) == 1
+    claims = [(text, status) for _, text, status in cells if status != "unmapped"]  # the last claim is written
+    expected = shown(claims[-1][0]) if claims and claims[-1][1] == "ok" else ""
+    assert (profiles.loc[0, "source"], profiles.loc[0, "investigator_workload"]) == (shown(report.source), expected)
+
+
+@pytest.mark.xfail(strict=True, reason="known: the csv module quotes a cell only for the line terminator "
+                   "(\\n), so a bare \\r in a cell ends the row for readers; quoting it changes the outputs' bytes")
+def test_a_carriage_return_in_a_cell_reads_back(tmp_path):
+    from pipeline.codebook import default_codebook
+    from pipeline.models import FieldValue, Report
+    from pipeline.write import OutputWriter
+
+    report = Report(source="a.pdf", values=[FieldValue(label="x\ry", text="t", status="unmapped")])
+    with OutputWriter(tmp_path, default_codebook()) as out:
+        out.add_report(report)
+    assert list(pd.read_csv(tmp_path / "values.csv", dtype=str, keep_default_na=False)["label"]) == ["x\ry"]
+
+
+def test_log_events_read_back_whole_whatever_line_breaks_their_text_holds(tmp_path):
+    from pipeline.codebook import default_codebook
+    from pipeline.eventlog import last_event, read_log
+    from pipeline.write import OutputWriter
+
+    odd = "a\u2028b\u2029c\x85d\x1ce\x0bf\x0cg\rh\ni"
+    events = [{"event": "run"}, {"event": "unmapped", "text": odd}, {"event": "summary", "text": odd * 20000}]
+    with OutputWriter(tmp_path, default_codebook()) as out:
+        out.add_events(events)
+    assert read_log(tmp_path) == events
+    assert last_event(tmp_path) == events[-1]  # longer than the 64 KB read from the end at first
+    assert read_log(tmp_path / "nowhere") == [] and last_event(tmp_path / "nowhere") is None
 
 
 # ---- the JSON documents: pydantic's serializer, read back as the standard library reads JSON ----------

@@ -17,6 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from pipeline.batch import run_batch
+from pipeline.eventlog import read_log
 from pipeline.runner import TEST_FAULT_ENV, Limits
 
 from conftest import FIXTURES
@@ -73,7 +74,7 @@ FAULTS = "hang:hang_me.pdf;crash:crash_me.pdf;segfault:segfault_me.pdf;oom:oom_m
 
 def outcomes(out: Path) -> dict[str, str]:
     """{source: category or 'converted'} read back from failures.csv and the log."""
-    events = [json.loads(line) for line in (out / "log.jsonl").read_text(encoding="utf-8").splitlines()]
+    events = read_log(out)
     got = {e["file"]: "converted" for e in events if e["event"] == "converted"}
     got.update({e["file"]: e["category"] for e in events if e["event"] == "failed"})
     return got
@@ -133,17 +134,41 @@ def test_exit_code_1_and_no_traceback_on_the_terminal(bad):
     assert "FAILED hang_me.pdf: [timeout]" in proc.stdout
     assert "reports processed: 14   converted: 1   failed: 13" in proc.stdout
     # internal_error details (how the worker died) go to the log
-    events = [json.loads(line) for line in (out / "log.jsonl").read_text().splitlines()]
+    events = read_log(out)
     crash = next(e for e in events if e.get("file") == "crash_me.pdf")
     assert crash["detail"] == "worker exited with code 3"
 
 
 def test_machine_dependent_failures_are_not_cached(bad):
+    from pipeline.models import ENTRY
+
     _, out, _ = bad
     manifest = json.loads((out / "manifest.json").read_text())
     assert {f["source"]: f["result"] for f in manifest["files"]} == outcomes(out)
     # 14 files; timeout, crash, segfault and out-of-memory (twice) are retried on the next run
-    assert len(list((out / "cache").glob("*.json"))) == 14 - 5
+    cached = {e.result.source: e for e in (ENTRY.validate_json(p.read_bytes()) for p in (out / "cache").glob("*.json"))}
+    assert set(cached) == set(outcomes(out)) - {"hang_me.pdf", "crash_me.pdf", "segfault_me.pdf", "oom_me.pdf",
+                                                "oom_killed.pdf"}
+    assert cached["good.pdf"].kind == "report" and cached["empty.pdf"].result.category == "empty"
+
+
+def test_running_out_of_memory_while_converting_is_retryable(monkeypatch, tmp_path):
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    from pipeline.convert import file
+    from pipeline.settings import DEFAULT_SETTINGS
+
+    pdf = tmp_path / "a.pdf"
+    shutil.copy(FIXTURES / GOOD, pdf)
+    for exc, category, retryable in [(MemoryError(), "too_large", True),
+                                     (PdfminerException(MemoryError()), "too_large", True),  # as pdfplumber wraps it
+                                     (KeyError("x"), "internal_error", False)]:
+        def fail(*args, exc=exc):
+            raise exc
+        monkeypatch.setattr(file, "process_pdf", fail)
+        failure, detail = file.convert_file(pdf, "a.pdf", DEFAULT_SETTINGS, 10**9)
+        assert (failure.source, failure.category, failure.retryable) == ("a.pdf", category, retryable)
+        assert (detail is not None and "Traceback" in detail) == (category == "internal_error")
 
 
 def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
@@ -253,6 +278,49 @@ def test_an_unchanged_rerun_reports_what_the_cold_run_did(small, tmp_path):
     assert not (out / "cache" / "partial").exists()
 
 
+def test_a_cache_entry_that_is_not_valid_is_converted_again(small, tmp_path):
+    cold = run_batch(small, tmp_path, workers=2)
+    cold_files = output_files(tmp_path)
+    entries = sorted((tmp_path / "cache").glob("*.json"))
+    assert len(entries) == 3
+    entries[0].write_text('{"kind": "report", "result": {"source": 1}}')  # not a Report
+    entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short
+    again = run_batch(small, tmp_path, workers=2)
+    assert (again.run["reused"], again.run["converted_now"]) == (1, 2)
+    assert output_files(tmp_path) == cold_files
+    assert [r.source for r in again.reports] == [r.source for r in cold.reports]
+
+
+def test_a_result_that_cannot_be_read_back_fails_its_file_alone():
+    from pipeline import runner
+
+    task = runner.Task(0, Path("x.pdf"), "x.pdf")
+    entry = runner._received(task, '{"kind": "report", "result": {"source": "x.pdf", "pages": "many"}}')
+    assert (entry.kind, entry.result.source, entry.result.category) == ("failure", "x.pdf", "internal_error")
+    assert "pages" in entry.detail
+    assert runner._received(task, '{"kind": "report", "result": {"source": "x.pdf"}}').result.source == "x.pdf"
+
+
+def test_the_code_hash_covers_what_the_converting_code_imports():
+    """conversion_files reads the imports with a regular expression: it must find what the parser finds."""
+    import ast
+
+    from pipeline import cache
+
+    found = set(cache.conversion_files())
+    names = {p.relative_to(cache.PACKAGE).as_posix() for p in found}
+    assert {"convert/file.py", "convert/process.py", "models.py", "settings.py", "codebook.py"} <= names
+    assert not names & {"runner.py", "batch.py", "cache.py", "write.py", "eventlog.py", "cli.py"}
+    for path in found:  # closed under the imports the parser sees
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            if not isinstance(node, ast.ImportFrom) or not (node.level or node.module.startswith("pipeline")):
+                continue
+            base = path.parents[node.level - 1] if node.level else cache.PACKAGE.parent
+            target = base.joinpath(*(node.module or "").split("."))
+            for candidate in (target.with_suffix(".py"), target / "__init__.py"):
+                assert not candidate.is_file() or candidate in found, (path, node.module)
+
+
 def test_settings_change_invalidates_the_cache(small, tmp_path):
     from pipeline.settings import ExtractSettings
 
@@ -291,6 +359,15 @@ def test_a_killed_run_leaves_the_previous_outputs_and_the_rerun_completes_them(s
     assert not list(out.rglob(".*.tmp"))
 
 
+def test_the_parent_process_never_imports_the_converting_code(tmp_path):
+    code = ("import sys; from pipeline.batch import run_batch; "
+            f"result = run_batch({str(FIXTURES / GOOD)!r}, {str(tmp_path)!r}, workers=1); "
+            "assert len(result.reports) == 1 and result.reports[0].country == 'Kazakhstan'; "
+            "print(sorted(m for m in sys.modules if m.startswith(('pipeline.convert', 'pdfplumber', 'pdfminer'))))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stdout + proc.stderr
+
+
 def test_usage_errors_exit_2(tmp_path):
     for bad_args in (["--workers", "0"], ["--timeout", "-1"], ["--max-memory", "lots"]):
         proc = cli("run", FIXTURES, "--out", tmp_path, *bad_args)
@@ -307,7 +384,7 @@ def test_workers_are_replaced_after_their_quota_of_files(tmp_path, monkeypatch):
     for i in range(5):
         (tmp_path / f"{i}.pdf").write_bytes(b"")
         tasks.append(runner.Task(i, tmp_path / f"{i}.pdf", f"{i}.pdf"))
-    got = dict((t.index, e["result"]["category"]) for t, e in
+    got = dict((t.index, e.result.category) for t, e in
                runner.run_tasks(tasks, workers=1, limits=Limits(tasks_per_worker=2), faults=[]))
     assert got == {i: "empty" for i in range(5)}
     assert len(started) == 3 and len(set(started)) == 3  # 2 + 2 + 1 files

@@ -1,0 +1,28 @@
+"""One file converted without raising: its Report, or a Failure saying why not (errors are data)."""
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from ..models import Failure, Report
+from ..settings import ExtractSettings
+from .failures import _cause, classify, precheck
+from .process import check_profile, process_pdf
+
+
+def convert_file(path: Path, source: str, settings: ExtractSettings, max_bytes: int
+                 ) -> tuple[Report | Failure, str | None]:
+    """(Report or Failure, the technical detail for the log or None). Never raises: the batch goes on."""
+    try:
+        early = precheck(path, max_bytes)
+        if early is not None:
+            return early.model_copy(update={"source": source}), None
+        report = process_pdf(path, source, settings)
+        check_profile(report)
+        return report, None
+    except Exception as exc:
+        failure = classify(source, exc)
+        if isinstance(_cause(exc), MemoryError):  # the memory limit, not the file: try it again next run
+            failure.retryable = True
+        detail = "".join(traceback.format_exception(exc)) if failure.category == "internal_error" else None
+        return failure, detail
