@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .write import OutputWriter
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
-OUTPUTS = ["values.csv", "profiles.csv", "failures.csv", "log.jsonl"]  # and json/*.json
+OUTPUTS = ["values.csv", "profiles.csv", "panel.csv", "failures.csv", "log.jsonl"]  # and json/*.json
 
 
 class CachedReports(Sequence):
@@ -75,7 +75,7 @@ def find_pdfs(input_path: Path) -> list[tuple[Path, str]]:
 def report_events(report: Report) -> list[dict]:
     statuses = Counter(v.status for v in report.values)
     events = [{"event": "converted", "file": report.source, "country": report.country, "year": report.year,
-               "template": report.template, "pages": report.pages, "statuses": dict(sorted(statuses.items())),
+               "template": report.template, "language": report.language, "pages": report.pages, "statuses": dict(sorted(statuses.items())),
                "coverage": round(report.coverage.ratio, 4) if report.coverage else None,
                "words": ({"total": report.coverage.words_total, "placed": report.coverage.words_placed,
                           **report.coverage.by_part} if report.coverage else None)}]
@@ -185,6 +185,9 @@ def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, r
         for _ in (progress(finished(), len(plan.files)) if progress else finished()):
             pass
         write_ready()
+        panel_events = writer.add_panel()
+        result.warnings.update(e["code"] for e in panel_events)
+        writer.add_events(panel_events)
         writer.add_events([{"event": "summary", "reports_processed": len(plan.files),
                             "converted": sum(1 for f in plan.files if f.outcome == "converted"),
                             "failed": len(result.failures),

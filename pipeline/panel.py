@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .codebook import Codebook
 from .models import FieldValue, Report
-from .write import format_value, profile_columns, profile_row
+from .rows import format_value, profile_columns, profile_row
 
 EXTRA_COLUMNS = ["sources", "languages", "conflicts"]
 
@@ -34,6 +34,7 @@ class PanelBuilder:
 
     def __post_init__(self):
         self.columns = profile_columns(self.codebook)
+        self.column_set = set(self.columns)
         self.types = {f.id: f.type for f in self.codebook.fields}
         self.first_language = next(iter(self.codebook.languages), None)
 
@@ -57,6 +58,10 @@ class PanelBuilder:
         self.editions.setdefault(key, []).append(
             Edition(report.source, report.language, profile_row(report, self.columns), facts, pages))
 
+    def _cells(self, fid: str) -> list[str]:
+        """The profiles.csv columns of a field: its value, and its currency or answer."""
+        return [c for c in (fid, f"{fid}_currency", f"{fid}_answer") if c in self.column_set]
+
     def _preferred(self, editions: list[Edition]) -> list[Edition]:
         """The editions, the one in the first language (English) first, then by source."""
         return sorted(editions, key=lambda e: (e.language != self.first_language, e.source))
@@ -74,15 +79,13 @@ class PanelBuilder:
                 said = [(e, e.facts.get(fid)) for e in editions if e.facts.get(fid) is not None]
                 if len({s for _, s in said}) > 1:
                     conflicts.append(fid)
-                    for col in (fid, f"{fid}_currency", f"{fid}_answer"):
-                        if col in row:
-                            row[col] = ""
+                    for col in self._cells(fid):
+                        row[col] = ""
                     events.append(self._mismatch(key, fid, said))
                 elif said and not row.get(fid):  # the preferred edition lacks it: another has it
                     donor = said[0][0].row
-                    for col in (fid, f"{fid}_currency", f"{fid}_answer"):
-                        if col in row:
-                            row[col] = donor.get(col, "")
+                    for col in self._cells(fid):
+                        row[col] = donor.get(col, "")
             row["sources"] = "; ".join(e.source for e in editions)
             row["languages"] = "; ".join(sorted({e.language or "" for e in editions}))
             row["conflicts"] = " ".join(conflicts)

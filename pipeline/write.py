@@ -1,4 +1,5 @@
-"""Write stage: values.csv, profiles.csv, json/, failures.csv and log.jsonl, atomically and deterministically."""
+"""Write stage: values.csv, profiles.csv, panel.csv, json/, failures.csv and log.jsonl, atomically and
+deterministically."""
 from __future__ import annotations
 
 import csv
@@ -13,17 +14,13 @@ import regex
 
 from .atomic import atomic_write  # noqa: F401 (part of this module's interface)
 from .codebook import Codebook, default_codebook
-from .models import Failure, FieldValue, Report
+from .models import Failure, Report
+from .panel import EXTRA_COLUMNS, PanelBuilder
+from .rows import FAILURE_COLUMNS, VALUE_COLUMNS, format_value, profile_columns, profile_row, value_row  # noqa: F401
 
 if TYPE_CHECKING:  # pandas only for write_csv, whose callers have it loaded already
     import pandas as pd
 
-VALUE_COLUMNS = [
-    "source", "country", "iso3", "year", "template", "section", "field", "label", "value", "unit",
-    "answer", "text", "status", "page", "x0", "top", "x1", "bottom", "match_variant", "match_score",
-    "rules", "fragments", "warnings", "error",
-]
-FAILURE_COLUMNS = ["source", "category", "message"]
 # Spreadsheet programs run a cell starting with these as a formula (CSV injection).
 _FORMULA_START = frozenset("=+-@\t\r")
 # A plain ASCII number, whole cell (no "$" before a trailing newline, no other scripts' digits).
@@ -36,63 +33,6 @@ def guard_formula(cell: str) -> str:
         return "'" + cell
     return cell
 
-
-def format_value(value) -> str:
-    """Numbers as plain text a CSV reader parses back exactly: 23635, -3.04, 417611910."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value)
-
-
-def _box(v: FieldValue) -> list[str]:
-    return [f"{c:.2f}" for c in v.bbox] if v.bbox else ["", "", "", ""]
-
-
-def value_row(report: Report, v: FieldValue) -> list[str]:
-    return [
-        report.source, report.country or "", report.iso3 or "", format_value(report.year), report.template or "",
-        v.section, v.field, v.label, format_value(v.value), v.unit or "", v.answer or "", v.text, v.status,
-        format_value(v.page), *_box(v),
-        v.match.variant if v.match else "", f"{v.match.score:.3f}" if v.match else "",
-        "; ".join(v.rules),
-        " | ".join(f"p{f.page} [{', '.join(f'{c:.1f}' for c in f.bbox)}] {f.text}" for f in v.fragments),
-        " | ".join(f"{w.code}: {w.message}" for w in v.warnings),
-        v.error or "",
-    ]
-
-
-def profile_columns(codebook: Codebook) -> list[str]:
-    columns = ["source", "country", "iso3", "year", "template"]
-    for spec in codebook.fields:
-        if spec.id in ("country", "year"):
-            continue
-        columns.append(spec.id)
-        if spec.type == "money":
-            columns.append(f"{spec.id}_currency")
-        if spec.type == "assessment":
-            columns.append(f"{spec.id}_answer")
-    return columns
-
-
-def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
-    row = {"source": r.source, "country": r.country or "", "iso3": r.iso3 or "",
-           "year": format_value(r.year), "template": r.template or ""}
-    for v in r.values:
-        if not v.field or v.field in ("country", "year"):
-            continue
-        ok = v.status == "ok"
-        row[v.field] = format_value(v.value) if ok else ""
-        if f"{v.field}_currency" in columns:
-            row[f"{v.field}_currency"] = v.unit or "" if ok else ""
-        if f"{v.field}_answer" in columns:
-            row[f"{v.field}_answer"] = v.answer or "" if ok else ""
-    return row
 
 
 def json_name(source: str) -> str:
@@ -142,7 +82,9 @@ class OutputWriter:
         self.outdir = Path(outdir)
         self.workdir = Path(workdir) if workdir else None
         self.guard = guard
-        self.columns = profile_columns(codebook or default_codebook())
+        codebook = codebook or default_codebook()
+        self.columns = profile_columns(codebook)
+        self.panel = PanelBuilder(codebook)
         self._keep: set[str] = set()
         self._done: list[tuple[Path, Path]] = []  # (temporary, target) of closed files
         self._open: dict[str, tuple] = {}
@@ -176,6 +118,18 @@ class OutputWriter:
             self._row("values.csv", value_row(report, v))
         row = profile_row(report, self.columns)
         self._row("profiles.csv", [row.get(c, "") for c in self.columns])
+        self.panel.add(report)
+
+    def add_panel(self) -> list[dict]:
+        """Write panel.csv from the reports added so far; returns the log events of its conflicts."""
+        rows, events = self.panel.build()
+        columns = self.columns + EXTRA_COLUMNS
+        f, tmp = _temp_file(self.workdir or self.outdir, "panel.csv")
+        self._open["panel.csv"] = (f, tmp, csv.writer(f, lineterminator="\n"))
+        self._open["panel.csv"][2].writerow(columns)
+        for row in rows:
+            self._row("panel.csv", [row.get(c, "") for c in columns])
+        return events
 
     def add_failure(self, failure: Failure) -> None:
         self._row("failures.csv", [failure.source, failure.category, failure.message])
