@@ -57,6 +57,7 @@ class Template(BaseModel):
     id: str
     index_titles: list[str]
     sections: list[str] = Field(default_factory=list)  # sections only this methodology has
+    indicators: Wordings = Field(default_factory=dict)  # rows only it prints, which no field takes
 
 
 class TitleWords(BaseModel):
@@ -176,6 +177,7 @@ class Codebook(BaseModel):
         wordings = [(f"field {f.id!r}", f.labels) for f in self.fields]
         wordings += [(f"section {s.id!r}", s.titles) for s in self.sections]
         wordings += [("stopwords", self.stopwords), ("thesaurus", self.thesaurus)]
+        wordings += [(f"template {t.id!r} indicators", t.indicators) for t in self.templates]
         for where, by_language in wordings:
             for lang in by_language:
                 if lang not in self.languages:

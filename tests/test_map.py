@@ -242,3 +242,11 @@ def test_thesaurus_words_in_two_groups_of_one_language_are_refused(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(CodebookError, match="relatives"):
         Lexicon(load_codebook(path), default_countries())
+
+
+def test_an_indicator_only_the_2020_methodology_prints_stays_unmapped_and_marks_the_methodology():
+    rows = section(INVESTIGATION, [("Number of criminal cases initiated", "86"),
+                                   ("Number of persons convicted of torture", "4")])
+    got = {r.label: r for r in map_rows(rows, LEX, "en").rows}
+    row = got["Number of persons convicted of torture"]
+    assert row.field == "" and row.rules[-1] == "indicator_of_methodology:2020"

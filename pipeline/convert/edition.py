@@ -36,11 +36,16 @@ def methodology(doc: ExtractedDoc, mapping: Mapping, lexicon: Lexicon) -> tuple[
     templates = lexicon.codebook.templates
     found = set(mapping.sections.values())
     content, evidence = None, ""
+    marked = {r.rules[-1].split(":", 1)[1]: r.label for r in mapping.rows
+              if r.rules and r.rules[-1].startswith("indicator_of_methodology:")}
     for t in templates:
         own = [s for s in t.sections if s in found]
         if own:
             title = next(p for p, s in mapping.sections.items() if s in own)
             content, evidence = t.id, f"its section {title!r}"
+            break
+        if t.id in marked:
+            content, evidence = t.id, f"its indicator {marked[t.id]!r}"
             break
     if content is None:
         unknown = _unknown_sections(mapping)

@@ -52,6 +52,9 @@ class Lexicon:
                     self.currency_stems.setdefault(self.analyzer.stems(n), set()).add(code)
         self.folded_variants = {v: fold(v) for f in codebook.fields for v in f.variants}
         self.variant_terms = {v: frozenset(self.analyzer.terms(v)) for v in self.folded_variants}
+        # rows only one methodology prints (no field takes them): (template, language, label, folded, terms)
+        self.indicators = [(t.id, lang, label, fold(label), frozenset(self.analyzer.terms(label)))
+                           for t in codebook.templates for lang, labels in t.indicators.items() for label in labels]
         self.analyzer.weigh(frozenset(t for v in f.variants for t in self.variant_terms[v])
                             for f in codebook.fields if f.variants)
         self.no_data = [(fold(form), form) for form in codebook.no_data]

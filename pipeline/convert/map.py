@@ -130,6 +130,23 @@ def _section_by_title(title: str, lexicon: Lexicon, language: str | None) -> tup
     return best, best_score
 
 
+def known_indicator(label: str, lexicon: Lexicon, language: str | None) -> tuple[str, float] | None:
+    """(template, score) when the label is an indicator only one methodology prints, which no field
+    takes ("Number of persons convicted of torture"): by spelling, or with nearly all its meaning."""
+    m = lexicon.codebook.matching
+    key = fold(label)
+    terms = frozenset(lexicon.analyzer.terms(label))
+    best = None
+    for template, lang, _, folded, iterms in lexicon.indicators:
+        if language and lang != language:
+            continue
+        score = max(1.0 if folded == key else fuzz.ratio(folded, key) / 100 * 0.999,
+                    lexicon.analyzer.overlap(iterms, terms) * 0.999)
+        if (score >= m.accept if folded != key else True) and (best is None or score > best[1]):
+            best = (template, score)
+    return best
+
+
 # --- matching one label on its own (the facts box, page-break rejoins, tests) ------------------
 
 def match_label(label: str, section: str | None, fields: list[FieldSpec], lexicon: Lexicon,
@@ -247,6 +264,21 @@ def _pairs_table(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec],
             if fit >= 0 or _anchor(score, lexicon):
                 out[(a, b)] = Pair(i, score, fit)
     return out
+
+
+def set_aside_indicators(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
+                         language: str | None) -> list[int]:
+    """The rows of a group that are known indicators of a methodology (and match no field better) are
+    marked so and left out of the alignment: they stay unmapped and no field is placed on them."""
+    kept = []
+    for i in idx:
+        found = known_indicator(rows[i].label, lexicon, language)
+        best_field = max((score_label(rows[i].label, f, lexicon, language).value for f in fields), default=0.0)
+        if found and found[1] > best_field:
+            rows[i] = rows[i].model_copy(update={"rules": rows[i].rules + [f"indicator_of_methodology:{found[0]}"]})
+        else:
+            kept.append(i)
+    return kept
 
 
 def align(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
@@ -532,6 +564,7 @@ def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> 
         sid = sections[title]
         # a section with no fields of its own (the expert survey) leaves its rows unmapped
         fields = lexicon.section_fields[sid] if sid is not None else leftover
+        idx = set_aside_indicators(mapped, idx, fields, lexicon, language)
         _place(mapped, align(mapped, idx, fields, lexicon, language), fields, lexicon, language, sid is not None)
         _duplicates(mapped, idx, fields, lexicon, language)
     _unplaced_label_only(mapped, [i for idx in groups.values() for i in idx], written)
