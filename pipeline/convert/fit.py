@@ -21,7 +21,18 @@ _NUMBER_ONLY = regex.compile(r"^[\d\s\u00a0\u202f.,'\u2019-]+$")
 
 
 def value_fit(text: str, spec: FieldSpec, lexicon: Lexicon) -> int:
-    """1: the text reads as the field's type; -1: it cannot be that field's value; 0: either way."""
+    """1: the text reads as the field's type; -1: it cannot be that field's value; 0: either way.
+    Remembered on the lexicon per text and parser: a row is weighed against every field of its section."""
+    key = (text, spec.reads)
+    found = lexicon.fits.get(key)
+    if found is None:
+        if len(lexicon.fits) >= lexicon.MAX_MEMO:
+            lexicon.fits.clear()
+        found = lexicon.fits[key] = _fit(text, spec, lexicon)
+    return found
+
+
+def _fit(text: str, spec: FieldSpec, lexicon: Lexicon) -> int:
     if not text or no_data_form(text, lexicon.no_data) is not None:
         return 0
     reads = spec.reads

@@ -69,6 +69,8 @@ class Lexicon:
         self.population_nouns = frozenset(w.casefold() for w in codebook.population_nouns)
         # filled while converting (see map.py): label scores and section ids
         self.scores: dict[tuple, object] = {}
+        self.fits: dict[tuple, int] = {}
+        self.known: dict[tuple, tuple | None] = {}
         self.section_ids: dict[tuple, str | None] = {}
 
     def spec(self, field_id: str) -> FieldSpec:

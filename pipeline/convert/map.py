@@ -133,6 +133,15 @@ def _section_by_title(title: str, lexicon: Lexicon, language: str | None) -> tup
 def known_indicator(label: str, lexicon: Lexicon, language: str | None) -> tuple[str, float] | None:
     """(template, score) when the label is an indicator only one methodology prints, which no field
     takes ("Number of persons convicted of torture"): by spelling, or with nearly all its meaning."""
+    memo = (label, language)
+    if memo not in lexicon.known:
+        if len(lexicon.known) >= lexicon.MAX_MEMO:
+            lexicon.known.clear()
+        lexicon.known[memo] = _known_indicator(label, lexicon, language)
+    return lexicon.known[memo]
+
+
+def _known_indicator(label: str, lexicon: Lexicon, language: str | None) -> tuple[str, float] | None:
     m = lexicon.codebook.matching
     key = fold(label)
     terms = frozenset(lexicon.analyzer.terms(label))

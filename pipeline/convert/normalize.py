@@ -29,6 +29,9 @@ _DECIMAL = regex.compile(r"^(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*|\d+)(?:([.,]
 _COMMA_GROUPS_DOT = regex.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")
 _DOT_GROUPS_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _SIGN = regex.compile(f"^([{regex.escape(DASHES)}]+)\\s*")
+_ENDS_HYPHENATED = regex.compile(r"\p{L}-$")
+_STARTS_LETTER = regex.compile(r"\p{L}")
+_FIRST_WORD = regex.compile(r"\s*(\p{L}+)")
 _NUMBER_IN = regex.compile(rf"[{regex.escape(DASHES)}]*\d[\d{regex.escape(GROUP_SEPARATORS)}]*")
 
 
@@ -60,7 +63,7 @@ def join_cell_lines(lines: list[str]) -> tuple[str, list[str]]:
         line = collapse_ws(raw)
         if not line:
             continue
-        if out and regex.search(r"\p{L}-$", out) and regex.match(r"\p{L}", line):
+        if out and _ENDS_HYPHENATED.search(out) and _STARTS_LETTER.match(line):
             out += line
             rules.append("hyphenated_word_rejoined")
         else:
@@ -230,7 +233,7 @@ def parse_money(text: str, lexicon: Lexicon, home: str | None) -> tuple[float | 
 def leading_verdict(text: str, lexicon: Lexicon) -> str | None:
     """The verdict an assessment opens with, in any grammatical form: 'Yes, but ...' -> yes,
     'Partially.' -> partial, «Высокая.» -> high."""
-    m = regex.match(r"\s*(\p{L}+)", text)
+    m = _FIRST_WORD.match(text)
     if not m:
         return None
     word = m.group(1).casefold()
