@@ -96,8 +96,13 @@ def check(seed: int, folder: Path, p: float = 0.7) -> tuple[list[str], list[str]
     report = process_pdf(pdf)
     rows = [dict(zip(VALUE_COLUMNS, value_row(report, v))) for v in report.values]
     result = evaluate_rows(rows, printed)
-    silent = [f"{m.field} ({labels.get(m.field, '')!r}): {m.reason}" for m in result.mismatches if m.silent]
-    flagged = [f"{m.field} ({labels.get(m.field, '')!r}): {m.reason}" for m in result.mismatches if not m.silent]
+    by_field = {r["field"]: r for r in rows if r["field"]}
+    silent, flagged = [], []
+    for m in result.mismatches:
+        row = by_field.get(m.field, {})
+        wrong_quietly = row.get("status") == "ok" and not row.get("warnings")
+        (silent if wrong_quietly else flagged).append(f"{m.field or 'unmapped row'} "
+                                                       f"({labels.get(m.field, '')!r}): {m.reason}")
     return silent, flagged, result.fields_total
 
 
