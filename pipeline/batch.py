@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from .write import OutputWriter
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
-OUTPUTS = ["values.csv", "profiles.csv", "panel.csv", "failures.csv", "log.jsonl"]  # and json/*.json
+# and json/*.json; datapackage.json describes the CSV files (pipeline/datapackage.py)
+OUTPUTS = ["values.csv", "profiles.csv", "panel.csv", "failures.csv", "log.jsonl", "datapackage.json"]
 
 
 class CachedReports(Sequence):
