@@ -135,3 +135,19 @@ def test_a_field_without_description_is_refused(tmp_path):
     column = next(f for r in data_package(codebook)["resources"] if r["name"] == "profiles"
                   for f in r["schema"]["fields"] if f["name"] == data["fields"][4]["id"])
     assert column["methodology"] == ["2020"]
+
+
+def test_the_output_folder_explains_itself(tmp_path):
+    """output/README.md is kept in the repository, names every output, and a run leaves it alone."""
+    from pipeline.batch import OUTPUTS
+
+    readme = FIXTURES.parent.parent / "output" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    for name in [*OUTPUTS, "json/", "manifest.json", "run.json", "review/", "read_profiles", "read_resource"]:
+        assert f"{name}" in text, name
+    out = tmp_path / "output"
+    out.mkdir()
+    shutil.copy(readme, out / "README.md")
+    for _ in range(2):  # a cold run, then an unchanged rerun
+        assert main(["run", str(FIXTURES / "kazakhstan_en_2019.docx.pdf"), "--out", str(out)]) == 0
+        assert (out / "README.md").read_text(encoding="utf-8") == text
