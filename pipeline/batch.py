@@ -220,6 +220,25 @@ def _write_entry(result: BatchResult, writer, source: str, entry: Entry, fixes: 
     writer.add_events(events)
 
 
+def _load_corrections(path: Path | None, files: list[FileState], run_event: dict) -> Corrections | None:
+    """The reviewers' corrections file, read and checked (CorrectionsError) before anything is written."""
+    if path is None:
+        return None
+    from .corrections import load_corrections  # its parsers are the converting code's: imported only here
+
+    fixes = load_corrections(path, {f.source for f in files})
+    run_event["corrections"] = {"sha256": fixes.sha256, "lines": len(fixes.lines)}
+    return fixes
+
+
+def _report_reader(plan: _Plan, fixes: Corrections | None):
+    """Reads a converted report back from the cache, with the corrections applied as in the outputs."""
+    def report_at(i: int) -> Report:
+        report = plan.entry_at(i).result
+        return fixes.apply(report)[0] if fixes else report
+    return report_at
+
+
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
               guard: bool = True, progress=None, *, workers: int | None = None,
               limits: Limits = Limits(), force: bool = False, corrections: Path | None = None) -> BatchResult:
@@ -242,11 +261,7 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     fp = fingerprint(settings, MAX_BYTES)
     plan = _Plan([FileState(path, source) for path, source in find_pdfs(input_path)], ResultCache(outdir, fp))
     files = plan.files
-    fixes = None
-    if corrections is not None:  # parsing the values needs the converting code's parsers: only then
-        from .corrections import load_corrections
-        fixes = load_corrections(corrections, {f.source for f in files})
-        run_event["corrections"] = {"sha256": fixes.sha256, "lines": len(fixes.lines)}
+    fixes = _load_corrections(corrections, files, run_event)
     for i, f in enumerate(files):
         try:
             f.sha256 = file_sha256(f.path)
@@ -265,7 +280,7 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     def manifest_doc() -> dict:
         return {**manifest(fp, guard, input_path, [{"source": f.source, "sha256": f.sha256, "result": f.outcome}
                                                   for f in files]),
-                "corrections": fixes.sha256 if fixes else None}  # a changed file rewrites, converting nothing
+                "corrections": getattr(fixes, "sha256", None)}  # a changed file rewrites, converting nothing
 
     result = BatchResult(outdir=outdir)
     partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed into place
@@ -282,12 +297,8 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
 
         _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
                            settings, workers, limits, progress, fixes)
-
-    def report_at(i: int) -> Report:
-        report = plan.entry_at(i).result
-        return fixes.apply(report)[0] if fixes else report
-
-    result.reports = CachedReports(report_at, [i for i, f in enumerate(files) if f.outcome == "converted"])
+    result.reports = CachedReports(_report_reader(plan, fixes),
+                                   [i for i, f in enumerate(files) if f.outcome == "converted"])
     doc = manifest_doc()
     if not unchanged:
         write_manifest(outdir, {**doc, "outputs": output_digests(outdir, OUTPUTS)})

@@ -63,7 +63,8 @@ def cmd_run(args) -> int:
         return 130
     text = summary(result)
     print(text)
-    print(f"outputs in {args.out}/ (values.csv, profiles.csv, json/, failures.csv, log.jsonl, manifest.json)")
+    print(f"outputs in {args.out}/ (values.csv, profiles.csv, panel.csv, json/, failures.csv, log.jsonl, "
+          "manifest.json; datapackage.json describes the CSV files)")
     if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code

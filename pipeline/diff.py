@@ -131,8 +131,13 @@ def change_row(report: str, a: dict | None, b: dict | None, report_in_both: bool
     row["relative_change"] = "" if rel is None else ("inf" if math.isinf(rel) else f"{rel:.4f}")
     row["flags"] = " ".join(flags)
     row["review"] = "yes" if flags else "no"
-    row["corrected"] = "yes" if b and b["origin"] == "corrected" else ""  # the new value is a reviewer's
+    row["corrected"] = _corrected(b)
     return row
+
+
+def _corrected(new: dict | None) -> str:
+    """"yes" when the new value is a reviewer's correction (pipeline/corrections.py)."""
+    return "yes" if new is not None and new["origin"] == "corrected" else ""
 
 
 def compare(old_dir: Path, new_dir: Path, threshold: float = DEFAULT_THRESHOLD, by: str = "source") -> DiffResult:

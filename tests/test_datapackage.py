@@ -67,6 +67,12 @@ def test_every_column_is_described(out):
         assert res["schema"]["missingValues"] == [""] and res["schema"]["primaryKey"]
         for f in res["schema"]["fields"]:
             assert f["type"] in ("integer", "number", "string", "year") and len(f["description"]) > 20, f
+
+
+def test_field_columns_come_from_the_codebook(out):
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {r["name"]: r for r in package["resources"]}
+    codebook = default_codebook()
     profiles = {f["name"]: f for f in tables["profiles"]["schema"]["fields"]}
     for spec in codebook.fields:
         if spec.id in ("country", "year"):

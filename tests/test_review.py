@@ -126,8 +126,75 @@ def test_index_counts(site):
         s: int((kaz["status"] == s).sum()) for s in ("ok", "no_data", "missing", "invalid", "unmapped")}
 
 
+def same_box(a, b) -> bool:
+    return all(abs(x - y) < 0.01 for x, y in zip(a, b))
+
+
+def check_drawn_boxes(source: str, data: dict, raw: Path, report: Report) -> None:
+    """Each box is drawn where its data-bbox (PDF points) puts it, over one line's words and no others."""
+    sizes, words = page_sizes(raw / source), page_words(raw / source)
+    for box in data["boxes"]:
+        w_pt, h_pt = sizes[box["page"]]
+        sx, sy = box["img_w"] / w_pt, box["img_h"] / h_pt
+        x0, top, x1, bottom = box["bbox"]
+        expected = (x0 * sx, top * sy, (x1 - x0) * sx, (bottom - top) * sy)
+        measured = (box["x"], box["y"], box["w"], box["h"])
+        assert all(abs(m - e) <= 1.0 for m, e in zip(measured, expected)), (source, box["key"], measured, expected)
+        v = report.values[box["key"]]
+        lines = [f.text for f in v.fragments if same_box(f.bbox, box["bbox"])] or [v.text]
+        inside = words_inside(words[box["page"]], box["bbox"])
+        assert inside and all(w in lines[0] for w in inside), (source, v.field, lines, inside)
+
+
+def check_csv_boxes(source: str, rows: pd.DataFrame, data: dict, raw: Path) -> None:
+    """values.csv's box: the union of the value's lines on its page, or its first line; never a label."""
+    words = page_words(raw / source)
+    primary = {b["key"]: b for b in data["boxes"] if b["primary"]}
+    with_box = set(rows.index[rows["x0"] != ""])
+    assert with_box and set(primary) == with_box, source
+    for key in with_box:
+        r = rows.loc[key]
+        mine = [b["bbox"] for b in data["boxes"] if b["key"] == key and b["page"] == int(r["page"])]
+        union = tuple(f(b[i] for b in mine) for i, f in enumerate((min, min, max, max)))
+        csv_box = tuple(float(r[c]) for c in ("x0", "top", "x1", "bottom"))
+        assert same_box(csv_box, union) or same_box(csv_box, mine[0]), (source, r["field"], csv_box, union)
+        inside = words_inside(words[int(r["page"])], csv_box)
+        assert all(w in r["text"] for w in inside), (source, r["field"], inside)
+        assert primary[key]["page"] == int(r["page"])
+
+
+def check_ink(source: str, data: dict, review: Path) -> None:
+    """The page image under each box has ink: the box is on the printed value, not beside it."""
+    images = {}
+    for box in data["boxes"]:
+        n = box["page"]
+        img = images.setdefault(n, Image.open(review / "img" / f"{page_name(source)[:-5]}.p{n}.png").convert("L"))
+        k = box["natural_w"] / box["img_w"]
+        crop = img.crop((int(box["x"] * k), int(box["y"] * k),
+                         int((box["x"] + box["w"]) * k) + 1, int((box["y"] + box["h"]) * k) + 1))
+        assert crop.getextrema()[0] < 100, (source, box)
+
+
+def check_controls(source: str, rows: pd.DataFrame, data: dict) -> None:
+    """A click (and a hover) on a row highlights exactly that row's boxes; the filters keep the right rows."""
+    boxes_of = {}
+    for b in data["boxes"]:
+        boxes_of.setdefault(b["key"], []).append(b["key"])
+    st = data["selftest"]
+    for c in st["click"]:
+        assert c["row_active"] and c["active"] == boxes_of.get(c["key"], []), (source, c)
+    for h in st["hover"]:
+        assert h["active"] == boxes_of.get(h["key"], []), (source, h)
+    not_ok = sorted(rows.index[rows["status"] != "ok"])
+    warned = sorted(rows.index[(rows["warnings"] != "") | (rows["error"] != "")])
+    assert st["filters"]["all"]["rows"] == list(range(len(rows)))
+    assert st["filters"]["notok"]["rows"] == not_ok
+    assert st["filters"]["warn"]["rows"] == warned
+    assert set(st["filters"]["notok"]["boxes"]) == set(not_ok) & set(boxes_of)
+
+
 def test_pages_in_browser(site):
-    """Every report page loads without errors and draws each value's box where values.csv puts it."""
+    """Every report page loads without errors and draws each value's boxes where its lines are."""
     raw, out = site
     review = out / "review"
     values = pd.read_csv(out / "values.csv", dtype=str, keep_default_na=False)
@@ -140,59 +207,11 @@ def test_pages_in_browser(site):
         assert data["errors"] == [], (source, data["errors"])
         assert data["images"] and all(i["loaded"] for i in data["images"]), source
         assert data["rows"] == len(rows)
-        sizes = page_sizes(raw / source)
-        report = Report.model_validate_json(next((out / "json").glob(f"{page_name(source)[:-5]}.json")).read_text())
-        primary = {b["key"]: b for b in data["boxes"] if b["primary"]}
-        with_box = set(rows.index[rows["x0"] != ""])
-        assert set(primary) == with_box, source
-        assert with_box, source
-        words = page_words(raw / source)
-        for box in data["boxes"]:  # each drawn where its data-bbox (PDF points) puts it, on one line's words
-            w_pt, h_pt = sizes[box["page"]]
-            sx, sy = box["img_w"] / w_pt, box["img_h"] / h_pt
-            x0, top, x1, bottom = box["bbox"]
-            expected = (x0 * sx, top * sy, (x1 - x0) * sx, (bottom - top) * sy)
-            measured = (box["x"], box["y"], box["w"], box["h"])
-            assert all(abs(m - e) <= 1.0 for m, e in zip(measured, expected)), (source, box["key"], measured, expected)
-            v = report.values[box["key"]]
-            line = next(f.text for f in v.fragments if all(abs(a - b) < 0.01 for a, b in zip(f.bbox, box["bbox"]))) \
-                if v.fragments else v.text
-            inside = words_inside(words[box["page"]], box["bbox"])
-            assert inside and all(w in line for w in inside), (source, v.field, line, inside)
-        for key in with_box:  # values.csv's box: the value's lines on its page, or its first line
-            r = rows.loc[key]
-            mine = [b for b in data["boxes"] if b["key"] == key and b["page"] == int(r["page"])]
-            union = (min(b["bbox"][0] for b in mine), min(b["bbox"][1] for b in mine),
-                     max(b["bbox"][2] for b in mine), max(b["bbox"][3] for b in mine))
-            csv_box = tuple(float(r[c]) for c in ("x0", "top", "x1", "bottom"))
-            assert any(all(abs(a - b) < 0.01 for a, b in zip(csv_box, cand)) for cand in (union, mine[0]["bbox"])), \
-                (source, r["field"], csv_box, union)
-            inside = words_inside(words[int(r["page"])], csv_box)  # never the label's words
-            assert all(w in r["text"] for w in inside), (source, r["field"], inside)
-            assert primary[key]["page"] == int(r["page"])
-        # the page image under each box has ink: the box is on the printed value, not beside it
-        img_name = {n: Image.open(review / "img" / f"{page_name(source)[:-5]}.p{n}.png").convert("L") for n in sizes}
-        for box in data["boxes"]:
-            img = img_name[box["page"]]
-            k = box["natural_w"] / box["img_w"]
-            crop = img.crop((int(box["x"] * k), int(box["y"] * k),
-                             int((box["x"] + box["w"]) * k) + 1, int((box["y"] + box["h"]) * k) + 1))
-            assert crop.getextrema()[0] < 100, (source, box)
-        # controls: a click (and a hover) on a row highlights exactly that row's boxes
-        boxes_of = {}
-        for b in data["boxes"]:
-            boxes_of.setdefault(b["key"], []).append(b["key"])
-        st = data["selftest"]
-        for c in st["click"]:
-            assert c["row_active"] and c["active"] == boxes_of.get(c["key"], []), (source, c)
-        for h in st["hover"]:
-            assert h["active"] == boxes_of.get(h["key"], []), (source, h)
-        not_ok = sorted(rows.index[rows["status"] != "ok"])
-        warned = sorted(rows.index[(rows["warnings"] != "") | (rows["error"] != "")])
-        assert st["filters"]["all"]["rows"] == list(range(len(rows)))
-        assert st["filters"]["notok"]["rows"] == not_ok
-        assert st["filters"]["warn"]["rows"] == warned
-        assert set(st["filters"]["notok"]["boxes"]) == set(not_ok) & set(boxes_of)
+        report = Report.model_validate_json((out / "json" / json_name(source)).read_text(encoding="utf-8"))
+        check_drawn_boxes(source, data, raw, report)
+        check_csv_boxes(source, rows, data, raw)
+        check_ink(source, data, review)
+        check_controls(source, rows, data)
 
 
 def test_index_in_browser(site):
