@@ -23,6 +23,7 @@ MISSING = [""]  # an empty cell is a missing value, in every column
 TYPES = {"int": "integer", "float": "number", "money": "number", "assessment": "string", "text": "string"}
 STATUSES = list(get_args(Status))
 ORIGINS = ["extracted", "corrected"]
+# every text column may have it (the CSV formula guard of pipeline/write.py)
 GUARD_NOTE = (" A text cell a spreadsheet would run as a formula (starting with = + - @) is written with a leading "
               "' unless the run used --no-csv-guard.")
 
@@ -99,8 +100,7 @@ def _enums(codebook: Codebook) -> dict[str, list[str]]:
 def _shared(name: str, codebook: Codebook) -> dict:
     kind, description = REPORT_COLUMNS[name] if name in REPORT_COLUMNS else VALUE_DOCS[name]
     unit = POINTS.get(name)
-    return _column(name, kind, description + (GUARD_NOTE if kind == "string" and name in (
-        "label", "value", "text", "section", "match_variant") else ""), unit, enum=_enums(codebook).get(name))
+    return _column(name, kind, description, unit, enum=_enums(codebook).get(name))
 
 
 def _field_columns(spec: FieldSpec, codebook: Codebook) -> list[dict]:
@@ -139,7 +139,7 @@ PANEL_DOCS = {
 
 def _resource(name: str, description: str, fields: list[dict], key: list[str], **extra) -> dict:
     return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": description,
+            "mediatype": "text/csv", "encoding": "utf-8", "description": description + GUARD_NOTE,
             "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
             "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": key, **extra}}
 
