@@ -22,10 +22,12 @@ from .settings import DEFAULT_SETTINGS, ExtractSettings
 # The codebook and the writer are imported where they are used: an unchanged rerun, which writes
 # nothing, starts faster without them.
 if TYPE_CHECKING:
+    from .corrections import Corrections
     from .write import OutputWriter
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
-OUTPUTS = ["values.csv", "profiles.csv", "panel.csv", "failures.csv", "log.jsonl"]  # and json/*.json
+# and json/*.json; datapackage.json describes the CSV files (pipeline/datapackage.py)
+OUTPUTS = ["values.csv", "profiles.csv", "panel.csv", "failures.csv", "log.jsonl", "datapackage.json"]
 
 
 class CachedReports(Sequence):
@@ -50,6 +52,7 @@ class BatchResult:
     failures: list[Failure] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)  # field statuses over every report
     warnings: Counter = field(default_factory=Counter)  # warning codes over every report
+    corrected: int = 0  # values a reviewer's correction replaced (--corrections)
     outdir: Path | None = None
     run: dict = field(default_factory=dict)  # run-specific: workers, files reused from the cache, seconds
 
@@ -148,11 +151,13 @@ def _recount(result: BatchResult, plan: _Plan, outdir: Path) -> None:
     last = last_event(outdir) or {}
     result.statuses.update(last.get("statuses", {}))
     result.warnings.update(last.get("warnings", {}))
+    result.corrected = last.get("corrected", 0)
     result.failures.extend(plan.entry_at(i).result for i, f in enumerate(plan.files) if f.outcome != "converted")
 
 
 def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, run_event: dict,
-                       settings: ExtractSettings, workers: int | None, limits: Limits, progress) -> None:
+                       settings: ExtractSettings, workers: int | None, limits: Limits, progress,
+                       fixes: Corrections | None = None) -> None:
     """Convert the tasks and write each file's outputs in source order, as soon as the files before
     it are done: the writing overlaps the converting instead of following it."""
     window: dict[int, Entry] = {}
@@ -162,7 +167,7 @@ def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, r
         nonlocal next_i
         while next_i < len(plan.files) and plan.files[next_i].outcome is not None:
             entry = window.pop(next_i, None) or plan.entry_at(next_i)
-            _write_entry(result, writer, plan.files[next_i].source, entry)
+            _write_entry(result, writer, plan.files[next_i].source, entry, fixes)
             next_i += 1
 
     def finished():
@@ -190,33 +195,53 @@ def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, r
         writer.add_events(panel_events)
         writer.add_events([{"event": "summary", "reports_processed": len(plan.files),
                             "converted": sum(1 for f in plan.files if f.outcome == "converted"),
-                            "failed": len(result.failures),
+                            "failed": len(result.failures), "corrected": result.corrected,
                             "statuses": dict(sorted(result.statuses.items())),
                             "warnings": dict(sorted(result.warnings.items())),
                             "failures": dict(sorted(Counter(f.category for f in result.failures).items()))}])
 
 
-def _write_entry(result: BatchResult, writer, source: str, entry: Entry) -> None:
+def _write_entry(result: BatchResult, writer, source: str, entry: Entry, fixes: Corrections | None = None) -> None:
     if isinstance(entry, FailureEntry):
         out = entry.result
         result.failures.append(out)
         event = {"event": "failed", "file": source, "category": out.category, "message": out.message}
         if entry.detail:  # a traceback or how the worker died: for the log, not the terminal
             event["detail"] = entry.detail
-        events = [event]
+        events = [event] + (fixes.unapplied(source) if fixes else [])
         writer.add_failure(out)
     else:
-        out = entry.result
-        events = report_events(out)
+        out, corrected = fixes.apply(entry.result) if fixes else (entry.result, [])
+        result.corrected += len(corrected)
+        events = report_events(out) + corrected
         result.statuses.update(v.status for v in out.values)
         writer.add_report(out)
     result.warnings.update(e["code"] for e in events if e["event"] == "warning")
     writer.add_events(events)
 
 
+def _load_corrections(path: Path | None, files: list[FileState], run_event: dict) -> Corrections | None:
+    """The reviewers' corrections file, read and checked (CorrectionsError) before anything is written."""
+    if path is None:
+        return None
+    from .corrections import load_corrections  # its parsers are the converting code's: imported only here
+
+    fixes = load_corrections(path, {f.source for f in files})
+    run_event["corrections"] = {"sha256": fixes.sha256, "lines": len(fixes.lines)}
+    return fixes
+
+
+def _report_reader(plan: _Plan, fixes: Corrections | None):
+    """Reads a converted report back from the cache, with the corrections applied as in the outputs."""
+    def report_at(i: int) -> Report:
+        report = plan.entry_at(i).result
+        return fixes.apply(report)[0] if fixes else report
+    return report_at
+
+
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
               guard: bool = True, progress=None, *, workers: int | None = None,
-              limits: Limits = Limits(), force: bool = False) -> BatchResult:
+              limits: Limits = Limits(), force: bool = False, corrections: Path | None = None) -> BatchResult:
     """Convert every PDF under input_path and write the outputs to outdir.
 
     Each file is converted in a worker process under a time and memory limit (pipeline/runner.py);
@@ -224,6 +249,8 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     and `force` converts everything again. The outputs depend only on the inputs and the settings:
     not on the number of workers, on the cache, or on the order in which files finish.
     `progress(items, total)` wraps an iterator of (source, label) pairs, one per finished file.
+    `corrections`: a reviewers' corrections file (pipeline/corrections.py), checked before anything is
+    converted or written (CorrectionsError) and applied to the reports as they are written.
     """
     t0, started = time.monotonic(), datetime.now(timezone.utc)
     outdir = Path(outdir)
@@ -234,6 +261,7 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     fp = fingerprint(settings, MAX_BYTES)
     plan = _Plan([FileState(path, source) for path, source in find_pdfs(input_path)], ResultCache(outdir, fp))
     files = plan.files
+    fixes = _load_corrections(corrections, files, run_event)
     for i, f in enumerate(files):
         try:
             f.sha256 = file_sha256(f.path)
@@ -250,8 +278,9 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
         start_early()  # the workers' forkserver imports the converting code while this process sets up
 
     def manifest_doc() -> dict:
-        return manifest(fp, guard, input_path, [{"source": f.source, "sha256": f.sha256, "result": f.outcome}
-                                               for f in files])
+        return {**manifest(fp, guard, input_path, [{"source": f.source, "sha256": f.sha256, "result": f.outcome}
+                                                  for f in files]),
+                "corrections": getattr(fixes, "sha256", None)}  # a changed file rewrites, converting nothing
 
     result = BatchResult(outdir=outdir)
     partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed into place
@@ -267,8 +296,8 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
         from .write import OutputWriter
 
         _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
-                           settings, workers, limits, progress)
-    result.reports = CachedReports(lambda i: plan.entry_at(i).result,
+                           settings, workers, limits, progress, fixes)
+    result.reports = CachedReports(_report_reader(plan, fixes),
                                    [i for i, f in enumerate(files) if f.outcome == "converted"])
     doc = manifest_doc()
     if not unchanged:
@@ -299,6 +328,8 @@ def summary(result: BatchResult) -> str:
     if result.run:
         lines.append(f"reused from cache: {result.run['reused']}   converted now: {result.run['converted_now']}"
                      f"   workers: {result.run['workers']}   time: {result.run['seconds']:.1f} s")
+    if result.corrected:
+        lines.append(f"corrected by reviewers: {result.corrected} values")
     if result.failures:
         lines.append("failures: " + ", ".join(f"{k} {n}" for k, n in
                                              sorted(Counter(f.category for f in result.failures).items())))

@@ -45,17 +45,26 @@ def cmd_run(args) -> int:
     if not args.input.exists():
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
         return EXIT_USAGE
+    bad_corrections: tuple = ()
+    if args.corrections is not None:  # its module imports the converting code's parsers: only when needed
+        from .corrections import CorrectionsError
+        bad_corrections = (CorrectionsError,)
     try:
         result = run_batch(args.input, args.out, ExtractSettings(), guard=not args.no_csv_guard,
                            progress=_progress, workers=args.workers, force=args.force,
-                           limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory))
+                           limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory),
+                           corrections=args.corrections)
+    except bad_corrections as e:  # a malformed corrections file: nothing was written
+        print(f"pipeline run: {e}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("\ninterrupted: the previous outputs are unchanged; files already converted are cached, "
               "so running the same command again completes the batch", file=sys.stderr)
         return 130
     text = summary(result)
     print(text)
-    print(f"outputs in {args.out}/ (values.csv, profiles.csv, json/, failures.csv, log.jsonl, manifest.json)")
+    print(f"outputs in {args.out}/ (values.csv, profiles.csv, panel.csv, json/, failures.csv, log.jsonl, "
+          "manifest.json; datapackage.json describes the CSV files)")
     if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code
@@ -134,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true",
                      help="convert every file again instead of reusing results cached in OUTDIR/cache/ "
                           "for files that did not change")
+    run.add_argument("--corrections", type=Path, default=None, metavar="FILE.csv",
+                     help="apply reviewers' corrections (columns source, field, was, value, note; optional unit, "
+                          "answer, status, reviewer) after converting; a malformed file stops the run (exit 2) "
+                          "before anything is written")
     run.add_argument("--no-csv-guard", action="store_true",
                      help="write text cells starting with = + - @ as they are (default: prefix them with ' "
                           "so spreadsheets do not run them as formulas)")

@@ -108,6 +108,9 @@ class FieldSpec(BaseModel):
     bounds: Bounds | None = None
     plausible: Plausible | None = None
     labels: Wordings = Field(default_factory=dict)
+    # What the value means, for people: the data package (datapackage.json) describes its column with it.
+    description: str = ""
+    methodology: list[str] | None = None  # the templates that have this field; None: all of them
 
     @property
     def variants(self) -> list[str]:
@@ -200,6 +203,22 @@ class Codebook(BaseModel):
                 if name not in numeric:
                     raise ValueError(f"consistency check {c.code!r} names {name!r}, which is not a numeric field")
         return self
+
+    @model_validator(mode="after")
+    def _fields_documented(self):
+        templates = {t.id for t in self.templates}
+        for f in self.fields:
+            if not f.description.strip():
+                raise ValueError(f"field {f.id!r} needs a description (what its value means)")
+            unknown = sorted(set(f.methodology or ()) - templates)
+            if unknown:
+                raise ValueError(f"field {f.id!r} names unknown methodology {', '.join(unknown)}: "
+                                 f"the templates are {', '.join(sorted(templates))}")
+        return self
+
+    def methodology(self, spec: FieldSpec) -> list[str]:
+        """The templates (methodologies) that have a field, oldest first."""
+        return sorted(spec.methodology or [t.id for t in self.templates])
 
     @property
     def field_ids(self) -> list[str]:

@@ -20,11 +20,13 @@ import pandas as pd
 
 from .write import guard_formula, write_csv
 
-COMPARED = ("value", "status", "unit", "answer")
+# origin: extracted, or corrected by a reviewer (pipeline/corrections.py); folders written before it
+# was recorded read as extracted
+COMPARED = ("value", "status", "unit", "answer", "origin")
 DIFF_COLUMNS = [
     "report", "source", "country", "iso3", "year", "field", "label", "change", "changed",
     "old_value", "new_value", "old_status", "new_status", "old_unit", "new_unit", "old_answer", "new_answer",
-    "relative_change", "flags", "review",
+    "old_origin", "new_origin", "relative_change", "flags", "review", "corrected",
 ]
 DEFAULT_THRESHOLD = 0.5
 
@@ -86,7 +88,7 @@ def keyed(df: pd.DataFrame, by: str) -> dict[tuple[str, str], dict]:
         seen[(report, name)] += 1
         if seen[(report, name)] > 1:
             name = f"{name} #{seen[(report, name)]}"
-        out[(report, name)] = {k: _plain(str(v)) for k, v in row.items()} | {"report": report}
+        out[(report, name)] = {"origin": "extracted"} | {k: _plain(str(v)) for k, v in row.items()} | {"report": report}
     return out
 
 
@@ -129,7 +131,13 @@ def change_row(report: str, a: dict | None, b: dict | None, report_in_both: bool
     row["relative_change"] = "" if rel is None else ("inf" if math.isinf(rel) else f"{rel:.4f}")
     row["flags"] = " ".join(flags)
     row["review"] = "yes" if flags else "no"
+    row["corrected"] = _corrected(b)
     return row
+
+
+def _corrected(new: dict | None) -> str:
+    """"yes" when the new value is a reviewer's correction (pipeline/corrections.py)."""
+    return "yes" if new is not None and new["origin"] == "corrected" else ""
 
 
 def compare(old_dir: Path, new_dir: Path, threshold: float = DEFAULT_THRESHOLD, by: str = "source") -> DiffResult:
@@ -176,6 +184,7 @@ def format_summary(result: DiffResult, threshold: float, limit: int = 200) -> st
             what = f"{r['change']} (status {r['old_status'] or r['new_status']})"
         rel = f"  [{r['relative_change']}]" if r["relative_change"] else ""
         tag = f"  <{r['flags']}>" if r["flags"] else ""
+        tag += "  (corrected by a reviewer)" if r["corrected"] else ""
         lines.append(f"{mark} {r['report']}  {name}: {what}{rel}{tag}")
     if len(ordered) > limit:
         lines.append(f"... {len(ordered) - limit} more in the CSV")

@@ -128,6 +128,21 @@ class Mapping(BaseModel):
     sections: dict[str, str | None] = Field(default_factory=dict)  # printed section title -> codebook section
 
 
+class Correction(BaseModel):
+    """A reviewer's correction applied to a value (pipeline/corrections.py): what the extraction read,
+    and who changed it and why. The value itself then holds the corrected reading."""
+
+    extracted_value: int | float | str | None = None
+    extracted_unit: str | None = None
+    extracted_answer: str | None = None
+    extracted_status: Status
+    extracted_error: str | None = None
+    extracted_rules: list[str] = Field(default_factory=list)
+    note: str = ""
+    reviewer: str = ""
+    line: int  # its line in the corrections file
+
+
 class FieldValue(BaseModel):
     """One output row of values.csv: a field of a report (or an unmapped row)."""
 
@@ -146,6 +161,7 @@ class FieldValue(BaseModel):
     match: Match | None = None
     warnings: list[Issue] = Field(default_factory=list)
     error: str | None = None  # why the value is invalid
+    correction: Correction | None = None  # set when a reviewer's correction replaced the extracted value
 
 
 class Coverage(BaseModel):

@@ -11,17 +11,22 @@ The PDFs are found from each report's `source` (relative to the run's INPUT): IN
 from __future__ import annotations
 
 import csv
+import hashlib
 import shutil
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
 from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
 
 from . import __version__
+from .codebook import default_codebook
 from .eventlog import read_log
 from .models import BBox, FieldValue, Report
+from .trends import country_trends, read_panel_rows, spark_svg
 from .write import atomic_write, format_value, json_name
 
 STATUSES = ("ok", "no_data", "missing", "invalid", "unmapped")
@@ -42,9 +47,18 @@ class ReviewResult:
     problems: list[str] = field(default_factory=list)  # PDFs not found or not renderable
 
 
+def word_breaks(text: str) -> Markup:
+    """An identifier (field id, rule, warning code) that may wrap only after its `_` or `:`, never inside
+    a word: each part in a <span class="seg">, a <wbr> between them."""
+    parts = [p for p in regex.split(r"(?<=[_:])", text) if p]
+    return Markup("<wbr>").join(Markup('<span class="seg">{}</span>').format(p) for p in parts)
+
+
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["wbr"] = word_breaks
+    return env
 
 
 def run_input(events: list[dict]) -> Path | None:
@@ -89,18 +103,16 @@ def page_name(source: str) -> str:
     return json_name(source)[: -len(".json")] + ".html"
 
 
-def value_boxes(v: FieldValue) -> dict[int, BBox]:
-    """The boxes of a value, one per page it lies on: the value's own bbox on its page (as in values.csv),
-    the union of its fragments on any further page (a cell broken across a page break)."""
-    out: dict[int, BBox] = {}
+def value_boxes(v: FieldValue) -> list[tuple[int, BBox]]:
+    """The boxes to draw for a value, (page, box): one per line it was read from (its fragments), so that a
+    value wrapped under its label ("Population - 18.28" / "million") is outlined without the label, and a
+    cell continued over a page break has its lines on both pages; the value's own box when it has no
+    fragments."""
+    if v.fragments:
+        return [(f.page, BBox(*f.bbox)) for f in v.fragments]
     if v.page is not None and v.bbox is not None:
-        out[v.page] = v.bbox
-    by_page: dict[int, list[BBox]] = {}
-    for f in v.fragments:
-        by_page.setdefault(f.page, []).append(f.bbox)
-    for page, boxes in sorted(by_page.items()):
-        out.setdefault(page, BBox.union(boxes))
-    return out
+        return [(v.page, BBox(*v.bbox))]
+    return []
 
 
 def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[dict]:
@@ -120,34 +132,44 @@ def _pct(a: float, total: float) -> str:
     return f"{100.0 * a / total:.4f}"
 
 
+def _row(key: int, v: FieldValue, kinds: dict[str, str], boxes: list[tuple[int, BBox]]) -> dict:
+    fixed = v.correction
+    return {
+        "key": key, "field": v.field, "section": v.section, "label": v.label,
+        "value": format_value(v.value), "unit": v.unit or "", "answer": v.answer or "", "text": v.text,
+        "status": v.status, "page": v.page, "rules": v.rules, "error": v.error or "",
+        "warnings": [{"code": w.code, "message": w.message} for w in v.warnings],
+        "bbox": ", ".join(f"{c:.1f}" for c in v.bbox) if v.bbox else "",
+        "fragments": [f"p{f.page} {f.text}" for f in v.fragments],
+        "box_pages": sorted({n for n, _ in boxes}), "kind": kinds.get(v.field, ""),
+        # a correction names the value the extraction read (the corrections file's `was`)
+        "was": format_value(fixed.extracted_value) if fixed else format_value(v.value),
+        "correction": fixed,
+    }
+
+
 def report_context(report: Report, pages: list[dict], problem: str | None) -> dict:
     rows, boxes_by_page = [], {p["n"]: [] for p in pages}
+    kinds = {f.id: f.type for f in default_codebook().fields}
     for key, v in enumerate(report.values):
         boxes = value_boxes(v)
-        row = {
-            "key": key, "field": v.field, "section": v.section, "label": v.label,
-            "value": format_value(v.value), "unit": v.unit or "", "answer": v.answer or "", "text": v.text,
-            "status": v.status, "page": v.page, "rules": v.rules, "error": v.error or "",
-            "warnings": [{"code": w.code, "message": w.message} for w in v.warnings],
-            "bbox": ", ".join(f"{c:.1f}" for c in v.bbox) if v.bbox else "",
-            "fragments": [f"p{f.page} {f.text}" for f in v.fragments],
-            "box_pages": sorted(boxes),
-        }
-        rows.append(row)
-        for n, (x0, top, x1, bottom) in boxes.items():
+        rows.append(_row(key, v, kinds, boxes))
+        for i, (n, (x0, top, x1, bottom)) in enumerate(boxes):
             page = next((p for p in pages if p["n"] == n), None)
             if page is None:
                 continue
             boxes_by_page[n].append({
-                "key": key, "status": v.status, "primary": n == v.page, "warn": bool(v.warnings or v.error),
-                "title": v.field or v.label, "bbox": f"{x0:.2f},{top:.2f},{x1:.2f},{bottom:.2f}",
+                "key": key, "status": v.status, "primary": i == 0, "cont": n != v.page,
+                "warn": bool(v.warnings or v.error), "title": v.field or v.label,
+                "bbox": f"{x0:.2f},{top:.2f},{x1:.2f},{bottom:.2f}",
                 "left": _pct(x0, page["width"]), "top": _pct(top, page["height"]),
                 "width": _pct(x1 - x0, page["width"]), "height": _pct(bottom - top, page["height"]),
             })
     for p in pages:
         p["boxes"] = boxes_by_page[p["n"]]
     return {"report": report, "rows": rows, "pages": pages, "problem": problem,
-            "counts": status_counts(report), "report_warnings": report.warnings}
+            "counts": status_counts(report), "report_warnings": report.warnings,
+            "fields": [v.field for v in report.values if v.field]}
 
 
 def status_counts(report: Report) -> dict[str, int]:
@@ -174,6 +196,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
         shutil.copyfile(TEMPLATES / name, review / "assets" / name)
 
     env = environment()
+    site = site_id(outdir)
     page_tpl, index_tpl = env.get_template("review_report.html.j2"), env.get_template("review_index.html.j2")
     result = ReviewResult(index=review / "index.html", reports=len(reports))
     entries = []
@@ -194,7 +217,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
         ctx = report_context(report, pages, problem)
         ctx.update(prev=page_name(reports[i - 1].source) if i > 0 else None,
                    next=page_name(reports[i + 1].source) if i + 1 < len(reports) else None,
-                   version=__version__)
+                   version=__version__, site=site)
         atomic_write(review / name, page_tpl.render(**ctx))
         codes = warning_codes(report)
         entries.append({"report": report, "page": name, "counts": ctx["counts"], "warnings": sum(codes.values()),
@@ -202,10 +225,30 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
                         "coverage": f"{report.coverage.ratio:.1%}" if report.coverage else ""})
     totals = {s: sum(e["counts"][s] for e in entries) for s in STATUSES}
     atomic_write(result.index, index_tpl.render(
-        entries=entries, totals=totals, failures=load_failures(outdir), input_path=str(input_path or ""),
-        outdir=str(outdir), version=__version__, statuses=STATUSES,
-        warnings_total=sum(e["warnings"] for e in entries)))
+        entries=entries, totals=totals, input_path=str(input_path or ""),
+        outdir=str(outdir), version=__version__, statuses=STATUSES, site=site,
+        warnings_total=sum(e["warnings"] for e in entries), **index_extras(outdir, events)))
     return result
+
+
+def index_extras(outdir: Path, events: list[dict]) -> dict:
+    """What the index shows above the reports: the failures by category, the editions' conflicts, and
+    the trends across years."""
+    failures = load_failures(outdir)
+    panel = read_panel_rows(outdir)
+    years, trends = country_trends(panel)
+    for t in trends:
+        t["charts"] = [(s, spark_svg(s, years)) for s in t["series"]]
+    conflicts = [r for r in panel if r.get("conflicts")]
+    mismatches = [e for e in events if e.get("event") == "warning" and e.get("code") == "edition_mismatch"]
+    return {"failures": failures, "failure_counts": sorted(Counter(f["category"] for f in failures).items()),
+            "years": years, "trends": trends, "conflicts": conflicts, "mismatches": mismatches}
+
+
+def site_id(outdir: Path) -> str:
+    """Names the corrections a reviewer collects on this site (in the browser's storage), apart from
+    another output folder's."""
+    return hashlib.sha1(str(Path(outdir).resolve()).encode()).hexdigest()[:12]
 
 
 def main_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION) -> int:

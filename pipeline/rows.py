@@ -7,7 +7,7 @@ from .models import FieldValue, Report
 VALUE_COLUMNS = [
     "source", "country", "iso3", "year", "template", "language", "section", "field", "label", "value", "unit",
     "answer", "text", "status", "page", "x0", "top", "x1", "bottom", "match_method", "match_variant", "match_score",
-    "rules", "fragments", "warnings", "error",
+    "rules", "fragments", "warnings", "error", "origin", "row",
 ]
 FAILURE_COLUMNS = ["source", "category", "message"]
 
@@ -29,7 +29,10 @@ def _box(v: FieldValue) -> list[str]:
     return [f"{c:.2f}" for c in v.bbox] if v.bbox else ["", "", "", ""]
 
 
-def value_row(report: Report, v: FieldValue) -> list[str]:
+def value_row(report: Report, v: FieldValue, row: int | None = None) -> list[str]:
+    """A values.csv row; `row` is the value's place among its report's values, from 1 (found when not given)."""
+    if row is None:
+        row = next(n for n, x in enumerate(report.values, 1) if x is v)
     return [
         report.source, report.country or "", report.iso3 or "", format_value(report.year), report.template or "",
         report.language or "", v.section, v.field, v.label, format_value(v.value), v.unit or "", v.answer or "",
@@ -38,7 +41,7 @@ def value_row(report: Report, v: FieldValue) -> list[str]:
         "; ".join(v.rules),
         " | ".join(f"p{f.page} [{', '.join(f'{c:.1f}' for c in f.bbox)}] {f.text}" for f in v.fragments),
         " | ".join(f"{w.code}: {w.message}" for w in v.warnings),
-        v.error or "",
+        v.error or "", "corrected" if v.correction else "extracted", str(row),
     ]
 
 

@@ -14,6 +14,7 @@ import regex
 
 from .atomic import atomic_write  # noqa: F401 (part of this module's interface)
 from .codebook import Codebook, default_codebook
+from .datapackage import DATAPACKAGE, data_package_json
 from .models import Failure, Report
 from .panel import EXTRA_COLUMNS, PanelBuilder
 from .rows import FAILURE_COLUMNS, VALUE_COLUMNS, format_value, profile_columns, profile_row, value_row  # noqa: F401
@@ -94,6 +95,17 @@ class OutputWriter:
             self._open[name] = (f, tmp, csv.writer(f, lineterminator="\n") if header else None)
             if header:
                 self._open[name][2].writerow(header)
+        # the data dictionary of the CSV files, from the codebook: with them on every run
+        self.add_file(DATAPACKAGE, data_package_json(codebook))
+
+    def add_file(self, name: str, text: str) -> None:
+        """Write OUTDIR/name with the other outputs (renamed into place by commit)."""
+        f, tmp = _temp_file(self.workdir or self.outdir, name)
+        with f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        self._done.append((tmp, self.outdir / name))
 
     def _row(self, name: str, cells: list[str]) -> None:
         self._open[name][2].writerow([guard_formula(c) for c in cells] if self.guard else cells)
@@ -114,8 +126,8 @@ class OutputWriter:
                 f.flush()
                 os.fsync(f.fileno())
             self._done.append((tmp, target))
-        for v in report.values:
-            self._row("values.csv", value_row(report, v))
+        for n, v in enumerate(report.values, 1):
+            self._row("values.csv", value_row(report, v, n))
         row = profile_row(report, self.columns)
         self._row("profiles.csv", [row.get(c, "") for c in self.columns])
         self.panel.add(report)

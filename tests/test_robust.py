@@ -224,7 +224,7 @@ def test_one_worker_and_two_workers_write_identical_outputs(small, tmp_path):
     two = run_batch(small, tmp_path / "two", workers=2)
     assert one.run["workers"] == 1 and two.run["workers"] == 2
     assert output_files(tmp_path / "one") == output_files(tmp_path / "two")
-    assert len(output_files(tmp_path / "one")) == 3 + 6  # json/, 4 csv, log.jsonl, manifest.json
+    assert len(output_files(tmp_path / "one")) == 3 + 7  # json/, 4 csv, log.jsonl, manifest.json, datapackage.json
 
 
 def test_incremental_rerun_reuses_unchanged_files(small, tmp_path):

@@ -429,9 +429,17 @@ def assign_sections(groups: dict[str, list[int]], rows: list[MappedRow], lexicon
 # --- the stage -----------------------------------------------------------------------------
 
 def _placement(row: Row) -> tuple[int | None, BBox | None]:
+    """The value's page and box: the union of its lines on its first page, unless that union would take
+    in its label's words too (a facts-box value wrapped under its label, "Population - 18.28" /
+    "million"): then the box of its first line, which holds the value's words only."""
     cell = row.value if row.value.fragments else row.label
     page = cell.page
-    return page, (cell.bbox_on(page) if page else None)
+    if not page:
+        return page, None
+    box = cell.bbox_on(page)
+    if cell is row.value and any(box.holds_centre_of(f.bbox) for f in row.label.fragments if f.page == page):
+        box = row.value.fragments[0].bbox
+    return page, box
 
 
 def _words(row: Row) -> int:
