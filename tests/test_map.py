@@ -2,6 +2,7 @@
 import pytest
 import yaml
 
+from pipeline import DATA
 from pipeline.codebook import CodebookError, default_codebook, default_countries, load_codebook
 from pipeline.convert.map import country_placeholder, match_label, section_id
 
@@ -59,7 +60,7 @@ def test_section_titles():
 
 
 def test_ambiguous_label_is_reported_and_section_breaks_the_tie(tmp_path):
-    data = yaml.safe_load(open("pipeline/data/codebook.yaml"))
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     for f in data["fields"]:
         if f["id"] == "investigators_count":
             f["labels"].append("Budget")  # now two fields claim "Budget"
@@ -80,7 +81,7 @@ def test_malformed_codebook_names_the_file(tmp_path):
 
 
 def test_codebook_unknown_section_rejected(tmp_path):
-    data = yaml.safe_load(open("pipeline/data/codebook.yaml"))
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     data["fields"][5]["section"] = "nowhere"
     path = tmp_path / "cb.yaml"
     path.write_text(yaml.safe_dump(data))
@@ -124,7 +125,7 @@ def test_a_label_ranked_once_is_not_served_to_another_codebook(tmp_path):
     first, _ = match_label("Notification of relatives", None, table, CB, CO)
     again, _ = match_label("Notification of relatives", None, table, CB, CO)
     assert first is None and again is None  # not in the shipped codebook (a known gap)
-    data = yaml.safe_load(open("pipeline/data/codebook.yaml"))
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     for f in data["fields"]:
         if f["id"] == "investigators_count":
             f["labels"].append("Notification of relatives")
