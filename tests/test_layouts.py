@@ -172,6 +172,19 @@ def check_pipeline(rendered, run, record, name):
     assert res.unmapped_kept == res.unmapped_total == len(printed["unmapped"])
 
 
+@pytest.mark.slow
+def test_random_layout_sweep(tmp_path):
+    """tests/layout_sweep.py's random layouts of every fixture record, one fixed seed: none misread."""
+    import layout_sweep
+
+    if not render.dejavu_available():
+        pytest.skip("DejaVu Sans is not installed")
+    lines = []
+    failed, drawn = layout_sweep.sweep(seed=1, n=50, tmp=tmp_path, out=lines.append)
+    assert drawn >= 40, "\n".join(lines)
+    assert failed == 0, "\n".join(lines)
+
+
 # --- the renderer itself -----------------------------------------------------------------
 
 def fold(text):

@@ -106,6 +106,7 @@ def test_index_counts(site):
         s: int((kaz["status"] == s).sum()) for s in ("ok", "no_data", "missing", "invalid", "unmapped")}
 
 
+@pytest.mark.browser
 def test_pages_in_browser(site):
     """Every report page loads without errors and draws each value's box where values.csv puts it."""
     raw, out = site
@@ -159,6 +160,7 @@ def test_pages_in_browser(site):
         assert set(st["filters"]["notok"]["boxes"]) == set(not_ok) & set(boxes_of)
 
 
+@pytest.mark.browser
 def test_index_in_browser(site):
     _, out = site
     data = check_data(dump_dom(out / "review" / "index.html", "?selftest"))
