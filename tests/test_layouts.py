@@ -8,7 +8,6 @@ all of them (`layout_run`) and pipeline.evaluate compares each one's values.csv 
 truth as printed. The renderer self-tests at the bottom need no pipeline.
 """
 import csv
-import functools
 import json
 import re
 import shutil
@@ -191,15 +190,9 @@ def fold(text):
     return unicodedata.normalize("NFKC", text or "").split()
 
 
-@functools.lru_cache(maxsize=None)
-def page_words(path: Path) -> tuple[tuple[str, ...], ...]:
-    """The text of pdfplumber's words, page by page (a shared rendering is read once)."""
-    with pdfplumber.open(path) as pdf:
-        return tuple(tuple(w["text"] for w in page.extract_words()) for page in pdf.pages)
-
-
-def pdf_words(path):
-    words = {w for page in page_words(path) for x in page for w in fold(x)}
+def pdf_words(pages):
+    """The folded words of a rendering's pages (Rendered.words)."""
+    words = {w for page in pages for x in page for w in fold(x)}
     return words | {w.lstrip("\u2014\u2013") for w in words}  # "—-40.5": the dash attached to the score
 
 
@@ -212,8 +205,8 @@ def absent_words(text, words):
 @pytest.mark.parametrize("name", LAYOUTS)
 @pytest.mark.parametrize("record", RECORDS)
 def test_rendered_pdf_has_every_truth_word(rendered, record, name):
-    pdf, printed = case(rendered, record, name)
-    words = pdf_words(pdf)
+    drawn = case(rendered, record, name)
+    pdf, printed, words = drawn.pdf, drawn.printed, pdf_words(drawn.words)
     absent = {fid: absent_words(want["text"], words) for fid, want in printed["fields"].items()
               if want["status"] != "missing"}
     for row in printed["unmapped"]:
@@ -227,8 +220,7 @@ def test_rendered_pdf_has_every_truth_word(rendered, record, name):
 
 
 def test_missing_field_is_not_drawn(rendered):
-    pdf, _ = case(rendered, "moldova_en_2020.docx", "word-default")
-    assert "workload" not in pdf_words(pdf)
+    assert "workload" not in pdf_words(case(rendered, "moldova_en_2020.docx", "word-default").words)
 
 
 def test_render_is_deterministic(rendered, tmp_path):
@@ -260,7 +252,8 @@ def test_layouts_cover_every_parameter_value():
 @pytest.mark.parametrize("record", RECORDS)
 def test_split_row_value_continues_on_next_page(rendered, record, name):
     lay = LAYOUTS[name]
-    pdf, printed = case(rendered, record, name)
+    drawn = case(rendered, record, name)
+    printed, words = drawn.printed, drawn.words
     split = [v.split(":")[1] for v in printed["variations"] if v.startswith("row-splits-page:")]
     if lay.split_row:
         assert split, name
@@ -268,7 +261,7 @@ def test_split_row_value_continues_on_next_page(rendered, record, name):
         assert any(f"label-splits-page:{fid}" in printed["variations"] for fid in split), name
     elif not lay.split_rows:
         assert not split, name
-    pages = [set(words) for words in page_words(pdf)]
+    pages = [set(page) for page in words]
     for fid in split:  # the page ends inside the value, the next page goes on with it
         value = fold(printed["fields"][fid]["text"])
         i = next(i for i in range(len(pages) - 1)
@@ -277,7 +270,8 @@ def test_split_row_value_continues_on_next_page(rendered, record, name):
 
 
 def test_special_characters_are_drawn(rendered):
-    pdf, printed = case(rendered, "kazakhstan_en_2019.docx", "dejavu-borderless-bottom")
+    drawn = case(rendered, "kazakhstan_en_2019.docx", "dejavu-borderless-bottom")
+    pdf, printed = drawn.pdf, drawn.printed
     with pdfplumber.open(pdf) as doc:
         chars = "".join(c["text"] for c in doc.pages[0].chars)
     assert "\u202f" in chars and "\u2013 \u22123.04" in chars
@@ -296,7 +290,7 @@ def test_numbers_follow_the_layout(rendered):
 
 
 def test_fragmented_and_stream_order(rendered):
-    pdf, _ = case(rendered, "kazakhstan_en_2019.docx", "values-first-fragmented")
+    pdf = case(rendered, "kazakhstan_en_2019.docx", "values-first-fragmented").pdf
     with pdfplumber.open(pdf) as doc:
         stream = ["".join(c["text"] for c in page.chars) for page in doc.pages]
     # no space characters, except the no-break spaces inside numbers, which reportlab
@@ -304,7 +298,7 @@ def test_fragmented_and_stream_order(rendered):
     assert not any(re.search(r"(?<!\d) | (?!\d)", s) for s in stream)
     page = next(s for s in stream if "Unsatisfactory" in s)
     assert page.index("Unsatisfactory") < page.index("Accessto,andsafekeeping")
-    pdf, _ = case(rendered, "kazakhstan_en_2019.docx", "word-default")
+    pdf = case(rendered, "kazakhstan_en_2019.docx", "word-default").pdf
     with pdfplumber.open(pdf) as doc:
         page = "".join(c["text"] for c in doc.pages[-1].chars)
     assert page.index("Access to, and safekeeping") < page.index("Unsatisfactory")
