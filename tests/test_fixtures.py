@@ -22,6 +22,7 @@ def test_report_identity(case):
 
 def test_every_field_matches_truth(case):
     truth, report = case
+    assert [fid for fid in truth["fields"] if report.field(fid) is None] == [], "fields with no row"
     res = evaluate_rows(report_rows(report), truth)
     wrong = [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}" for m in res.mismatches]
     assert not wrong, "\n".join(wrong)
