@@ -9,6 +9,7 @@ wrong field written with status ok and nothing in its warning/warnings/flags col
 
     result = evaluate(Path("out"), Path("tests/fixtures"))
     print(format_summary(result, verbose=True))
+    one = evaluate_rows(rows_of_one_report, truth_record)  # in memory, the same comparison
 """
 from __future__ import annotations
 
@@ -157,6 +158,62 @@ def _side(d: dict) -> Side:
 
 # --- evaluation --------------------------------------------------------------------------
 
+def evaluate_rows(rows: list[dict], truth: dict) -> EvalResult:
+    """Score one report's rows against its truth record, in memory.
+
+    `rows` are values.csv-shaped dicts (column name -> cell) of that report only: read from a
+    values.csv, or made from a Report with pipeline.write.value_row zipped with VALUE_COLUMNS.
+    The result counts this one report (reports_total 1, reports_found 1 when there are rows);
+    mismatches name the truth's `source`. evaluate() adds these up over a folder of truth files.
+    """
+    source = truth["source"]
+    res = EvalResult(reports_total=1, reports_found=int(bool(rows)))
+    by_field: dict[str, dict] = {}
+    for r in rows:
+        if r.get("field"):
+            by_field.setdefault(r["field"], r)
+    report = res.per_report.setdefault(source, Score())
+    for fid, want in truth["fields"].items():
+        row = by_field.get(fid)
+        reason = check_field(fid, want, row)
+        field_score = res.per_field.setdefault(fid, Score())
+        for s in (report, field_score):
+            s.total += 1
+            s.ok += reason is None
+        res.fields_total += 1
+        if reason is None:
+            res.fields_ok += 1
+            continue
+        flagged = row and any((row.get(k) or "").strip() for k in FLAG_COLUMNS)
+        res.silent_errors += bool(row and status_of(row) == "ok" and not flagged)
+        res.mismatches.append(Mismatch(
+            source=source, field=fid, page=_page(row), reason=reason,
+            expected=_side(want), got=_side(row) if row else None))
+    loose = [r for r in rows if status_of(r) == "unmapped"]
+    blob = " | ".join(norm(r.get("label")) + " " + norm(r.get("text")) for r in loose)
+    for extra in truth.get("unmapped", []):
+        res.unmapped_total += 1
+        if norm(extra.get("text")) in blob:
+            res.unmapped_kept += 1
+        else:
+            res.mismatches.append(Mismatch(
+                source=source, field="", reason=f"unmapped row lost: {norm(extra.get('label'))[:60]!r}",
+                expected=Side(status="unmapped", text=extra.get("text"))))
+    return res
+
+
+def _add(total: EvalResult, one: EvalResult) -> None:
+    for name in ("fields_ok", "fields_total", "unmapped_kept", "unmapped_total", "reports_found",
+                 "reports_total", "silent_errors"):
+        setattr(total, name, getattr(total, name) + getattr(one, name))
+    for mine, theirs in ((total.per_field, one.per_field), (total.per_report, one.per_report)):
+        for key, score in theirs.items():
+            s = mine.setdefault(key, Score())
+            s.ok += score.ok
+            s.total += score.total
+    total.mismatches.extend(one.mismatches)
+
+
 def evaluate(outdir: Path, truth_dir: Path) -> EvalResult:
     """Compare OUTDIR/values.csv with every *.truth.json under TRUTH_DIR.
 
@@ -166,41 +223,7 @@ def evaluate(outdir: Path, truth_dir: Path) -> EvalResult:
     res = EvalResult()
     for tpath in sorted(Path(truth_dir).rglob("*.truth.json")):
         truth = json.loads(tpath.read_text(encoding="utf-8"))
-        source = truth["source"]
-        mine = rows_for(rows, source)
-        res.reports_total += 1
-        res.reports_found += bool(mine)
-        by_field: dict[str, dict] = {}
-        for r in mine:
-            if r.get("field"):
-                by_field.setdefault(r["field"], r)
-        report = res.per_report.setdefault(source, Score())
-        for fid, want in truth["fields"].items():
-            row = by_field.get(fid)
-            reason = check_field(fid, want, row)
-            field_score = res.per_field.setdefault(fid, Score())
-            for s in (report, field_score):
-                s.total += 1
-                s.ok += reason is None
-            res.fields_total += 1
-            if reason is None:
-                res.fields_ok += 1
-                continue
-            flagged = row and any((row.get(k) or "").strip() for k in FLAG_COLUMNS)
-            res.silent_errors += bool(row and status_of(row) == "ok" and not flagged)
-            res.mismatches.append(Mismatch(
-                source=source, field=fid, page=_page(row), reason=reason,
-                expected=_side(want), got=_side(row) if row else None))
-        loose = [r for r in mine if status_of(r) == "unmapped"]
-        blob = " | ".join(norm(r.get("label")) + " " + norm(r.get("text")) for r in loose)
-        for extra in truth.get("unmapped", []):
-            res.unmapped_total += 1
-            if norm(extra.get("text")) in blob:
-                res.unmapped_kept += 1
-            else:
-                res.mismatches.append(Mismatch(
-                    source=source, field="", reason=f"unmapped row lost: {norm(extra.get('label'))[:60]!r}",
-                    expected=Side(status="unmapped", text=extra.get("text"))))
+        _add(res, evaluate_rows(rows_for(rows, truth["source"]), truth))
     return res
 
 

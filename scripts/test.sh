@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the project with its test extras (and Chromium for the review-site browser test), then run the tests.
+# Install the project with its test extras (and Chromium for the review-site browser test), then run all the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
@@ -7,4 +7,10 @@ if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 &
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "warning: could not install chromium; the browser test will fail" >&2
 fi
-exec python3 -m pytest "$@"
+# Everything, the slow sweeps included (pyproject.toml's addopts leave them out of a plain pytest),
+# unless the caller chooses the tests with -m.
+marks=(-m "slow or not slow")
+for arg in "$@"; do
+  case "$arg" in -m | -m?*) marks=() ;; esac
+done
+exec python3 -m pytest ${marks[@]+"${marks[@]}"} "$@"

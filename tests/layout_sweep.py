@@ -1,18 +1,19 @@
 """Random layout sweep: draw every fixture record in random layouts and report what the pipeline
-misreads. A tool for finding layout assumptions (not collected by pytest; slow):
+misreads, scored by pipeline.evaluate. A tool for finding layout assumptions (slow):
 
     python tests/layout_sweep.py --seed 1 --n 150
+
+tests/test_layouts.py::test_random_layout_sweep runs one fixed sweep (marked `slow`: the full
+test run, scripts/test.sh, includes it; a plain `pytest` leaves it out).
 
 A failing case worth keeping goes into FOUND in tests/test_layouts.py.
 """
 import argparse
 import dataclasses
 import json
-import math
 import random
 import sys
 import tempfile
-import unicodedata
 from pathlib import Path
 
 from reportlab.lib.units import cm
@@ -21,16 +22,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 import render  # noqa: E402
 from render import Layout  # noqa: E402
 
+from conftest import report_rows  # noqa: E402
+
 from pipeline.convert.process import process_pdf  # noqa: E402
+from pipeline.evaluate import evaluate_rows  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def norm(text) -> str:
-    text = unicodedata.normalize("NFKC", str(text or ""))
-    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-                                         "\u2013": "-", "\u2014": "-", "\u2212": "-"}))
-    return " ".join(text.split())
 
 
 def random_layout(rng: random.Random, seed: int) -> Layout:
@@ -51,20 +48,35 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
 
 
 def misreads(printed: dict, report) -> list[str]:
-    bad = []
-    for fid, want in printed["fields"].items():
-        got = report.field(fid)
-        if got.status != want["status"]:
-            bad.append(f"{fid}: status {got.status} != {want['status']} ({got.text[:60]!r})")
-        elif want["status"] == "ok":
-            if isinstance(want["value"], (int, float)) and not isinstance(want["value"], bool):
-                if got.value is None or not math.isclose(float(got.value), want["value"]):
-                    bad.append(f"{fid}: {got.value} != {want['value']} ({got.text!r})")
-            elif fid != "country" and norm(got.text) != norm(want["text"]):
-                bad.append(f"{fid}: {norm(got.text)[:70]!r} != {norm(want['text'])[:70]!r}")
-    kept = " | ".join(norm(v.label) + " " + norm(v.text) for v in report.values if v.status == "unmapped")
-    bad += [f"unmapped row lost: {u['label']}" for u in printed.get("unmapped", []) if norm(u["text"]) not in kept]
-    return bad
+    """What pipeline.evaluate finds wrong in the report against the truth as printed."""
+    res = evaluate_rows(report_rows(report), printed)
+    return [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}"
+            + (f" (status {m.got.status}, text {(m.got.text or '')[:60]!r})" if m.got and m.field else "")
+            for m in res.mismatches]
+
+
+def sweep(seed: int, n: int, tmp: Path, out=print) -> tuple[int, int]:
+    """Draw n random layouts from `seed` under tmp and read them; (misread, drawn) layouts."""
+    rng = random.Random(seed)
+    records = sorted(FIXTURES.glob("*.truth.json"))
+    failed = drawn = 0
+    for i in range(n):
+        lay = random_layout(rng, i)
+        truth = json.loads(rng.choice(records).read_text(encoding="utf-8"))
+        pdf = Path(tmp) / str(i) / truth["source"]
+        pdf.parent.mkdir()
+        try:
+            printed = render.render(truth, lay, pdf)
+        except ValueError as e:  # a layout the renderer cannot draw (no room to split a row)
+            out(f"{i}: not drawn: {e}")
+            continue
+        drawn += 1
+        bad = misreads(printed, process_pdf(pdf))
+        if bad:
+            failed += 1
+            out(f"{i}: {truth['source']} {lay}")
+            out("\n".join("    " + b for b in bad))
+    return failed, drawn
 
 
 def main() -> int:
@@ -72,26 +84,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--n", type=int, default=50)
     args = ap.parse_args()
-    rng = random.Random(args.seed)
-    records = sorted(FIXTURES.glob("*.truth.json"))
-    failed = drawn = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(args.n):
-            lay = random_layout(rng, i)
-            truth = json.loads(rng.choice(records).read_text(encoding="utf-8"))
-            pdf = Path(tmp) / str(i) / truth["source"]
-            pdf.parent.mkdir()
-            try:
-                printed = render.render(truth, lay, pdf)
-            except ValueError as e:  # a layout the renderer cannot draw (no room to split a row)
-                print(f"{i}: not drawn: {e}")
-                continue
-            drawn += 1
-            bad = misreads(printed, process_pdf(pdf))
-            if bad:
-                failed += 1
-                print(f"{i}: {truth['source']} {lay}")
-                print("\n".join("    " + b for b in bad))
+        failed, drawn = sweep(args.seed, args.n, Path(tmp))
     print(f"misread layouts: {failed} / {drawn} drawn")
     return 1 if failed else 0
 

@@ -14,6 +14,7 @@ index score follow the layout, so `render` returns the truth record as printed (
 from __future__ import annotations
 
 import copy
+import functools
 import random
 import re
 from dataclasses import dataclass, replace
@@ -155,6 +156,33 @@ def cell_paragraphs(fid: str | None, text: str, lay: Layout) -> list[str]:
 
 # --- drawing -----------------------------------------------------------------------------
 
+def _space_w(font: str, size: float, fragmented: bool) -> float:
+    return size * 0.65 if fragmented else pdfmetrics.stringWidth(" ", font, size)
+
+
+def _line_w(s: str, font: str, size: float, fragmented: bool) -> float:
+    words = s.split(" ")
+    return sum(pdfmetrics.stringWidth(w, font, size) for w in words) + _space_w(font, size, fragmented) * (len(words) - 1)
+
+
+# remembered: a split-row layout is laid out again for every bottom margin it tries, with the same cells
+@functools.lru_cache(maxsize=8192)
+def _wrap(paragraphs: tuple[str, ...], font: str, size: float, width: float, fragmented: bool) -> tuple[str, ...]:
+    lines = []
+    for text in paragraphs:
+        cur = ""
+        for word in text.split(" "):
+            for i, piece in enumerate(re.split(r"(?<=\w-)(?=\w)", word)):
+                joined = cur + ("" if i or not cur else " ") + piece
+                if cur and _line_w(joined, font, size, fragmented) > width:
+                    lines.append(cur)
+                    cur = piece
+                else:
+                    cur = joined
+        lines.append(cur)
+    return tuple(lines)
+
+
 class Doc:
     """Pages of drawing operations in a top-down coordinate system, emitted on save."""
 
@@ -173,27 +201,14 @@ class Doc:
         self.regular, self.bold, self.italic = regular, bold, italic
 
     def space_w(self, font: str, size: float) -> float:
-        return size * 0.65 if self.lay.fragmented else pdfmetrics.stringWidth(" ", font, size)
+        return _space_w(font, size, self.lay.fragmented)
 
     def line_w(self, s: str, font: str, size: float) -> float:
-        words = s.split(" ")
-        return sum(pdfmetrics.stringWidth(w, font, size) for w in words) + self.space_w(font, size) * (len(words) - 1)
+        return _line_w(s, font, size, self.lay.fragmented)
 
     def wrap(self, paragraphs: list[str], font: str, size: float, width: float) -> list[str]:
         """Break at plain spaces (no-break spaces glue) and after inner hyphens, as Word does."""
-        lines = []
-        for text in paragraphs:
-            cur = ""
-            for word in text.split(" "):
-                for i, piece in enumerate(re.split(r"(?<=\w-)(?=\w)", word)):
-                    joined = cur + ("" if i or not cur else " ") + piece
-                    if cur and self.line_w(joined, font, size) > width:
-                        lines.append(cur)
-                        cur = piece
-                    else:
-                        cur = joined
-            lines.append(cur)
-        return lines
+        return list(_wrap(tuple(paragraphs), font, size, width, self.lay.fragmented))
 
     def room(self) -> float:
         bottom = self.lay.margin if self.lay.bottom_margin is None else self.lay.bottom_margin

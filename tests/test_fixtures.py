@@ -1,21 +1,11 @@
-"""Every fixture profile comes out exactly as its ground truth (status, value, unit, answer, text)."""
-import math
-import unicodedata
-
+"""Every fixture profile comes out exactly as its ground truth (status, value, unit, answer, text),
+as pipeline.evaluate scores it."""
 import pytest
 
 from pipeline.convert.process import process_pdf
+from pipeline.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
 
-from conftest import FIXTURES, load_truth, truth_files
-
-NUMERIC = {"int", "float", "money"}
-
-
-def norm(text) -> str:
-    text = unicodedata.normalize("NFKC", str(text or ""))
-    text = text.translate(str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'",
-                                         "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2011": "-"}))
-    return " ".join(text.split())
+from conftest import FIXTURES, load_truth, report_rows, truth_files
 
 
 @pytest.fixture(scope="module", params=truth_files(), ids=lambda p: p.name.split(".")[0])
@@ -31,31 +21,21 @@ def test_report_identity(case):
 
 
 def test_every_field_matches_truth(case):
-    from pipeline.codebook import default_codebook
     truth, report = case
-    types = {f.id: f.type for f in default_codebook().fields}
-    wrong = []
-    for fid, want in truth["fields"].items():
-        got = report.field(fid)
-        assert got is not None, f"{fid}: no row"
-        if got.status != want["status"]:
-            wrong.append(f"{fid}: status {got.status} != {want['status']} ({got.text!r})")
-            continue
-        if want["status"] != "ok":
-            continue
-        if types[fid] in NUMERIC or fid == "year":
-            if not math.isclose(float(got.value), float(want["value"]), rel_tol=1e-12):
-                wrong.append(f"{fid}: value {got.value!r} != {want['value']!r}")
-        elif fid == "country":
-            if got.value != want["value"]:
-                wrong.append(f"{fid}: value {got.value!r} != {want['value']!r}")
-        elif norm(got.text) != norm(want["text"]):
-            wrong.append(f"{fid}: text {got.text!r} != {want['text']!r}")
-        if want["unit"] and got.unit != want["unit"]:
-            wrong.append(f"{fid}: unit {got.unit!r} != {want['unit']!r}")
-        if want["answer"] and got.answer != want["answer"]:
-            wrong.append(f"{fid}: answer {got.answer!r} != {want['answer']!r}")
+    assert [fid for fid in truth["fields"] if report.field(fid) is None] == [], "fields with no row"
+    res = evaluate_rows(report_rows(report), truth)
+    wrong = [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}" for m in res.mismatches]
     assert not wrong, "\n".join(wrong)
+    assert res.fields_ok == res.fields_total == len(truth["fields"])
+    assert res.unmapped_kept == res.unmapped_total == len(truth["unmapped"])
+
+
+def test_numbers_are_scored_as_numbers():
+    """pipeline.evaluate compares the codebook's numeric fields (and the year) as numbers."""
+    from pipeline.codebook import default_codebook
+
+    numeric = {f.id for f in default_codebook().fields if f.type in ("int", "float", "money")}
+    assert NUMERIC_FIELDS == numeric | {"year"}
 
 
 def test_unmapped_rows_kept(case):

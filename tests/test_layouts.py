@@ -2,15 +2,19 @@
 
 tests/render.py draws a profile from a truth record in a named layout (fonts, sizes,
 column shares, rulings, alignment, page size, margins, digit grouping, score forms,
-fragmented words, content-stream order, rows split across pages). The pipeline runs on
-each rendered file and pipeline.evaluate compares its values.csv with the truth as printed.
-The renderer self-tests at the bottom need no pipeline.
+fragmented words, content-stream order, rows split across pages). Each (record, layout) is
+drawn once per session (the `rendered` fixture in conftest.py); the pipeline runs once over
+all of them (`layout_run`) and pipeline.evaluate compares each one's values.csv rows with the
+truth as printed. The renderer self-tests at the bottom need no pipeline.
 """
+import csv
 import json
 import re
+import shutil
 import sys
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 import pdfplumber
 import pytest
@@ -19,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import render  # noqa: E402
 from render import Layout, cm  # noqa: E402
 
-from pipeline.evaluate import evaluate  # noqa: E402
+from pipeline.evaluate import evaluate_rows, load_rows  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDS = ["kazakhstan_en_2019.docx", "moldova_en_2020.docx", "armenia_en_2019.docx"]
@@ -80,52 +84,104 @@ def load_truth(record):
     return json.loads((FIXTURES / f"{record}.truth.json").read_text(encoding="utf-8"))
 
 
-def render_case(tmp_path, record, name, layout=None):
-    """Render one record in one layout: tmp/in/<source>.pdf and tmp/truth/<source>.truth.json."""
-    layout = layout or LAYOUTS[name]
-    if layout.font == "DejaVuSans" and not render.dejavu_available():
-        pytest.skip("DejaVu Sans is not installed")
-    truth = load_truth(record)
-    in_dir, truth_dir = tmp_path / "in", tmp_path / "truth"
-    in_dir.mkdir(parents=True)
-    truth_dir.mkdir(parents=True)
-    pdf = in_dir / truth["source"]
-    printed = render.render(truth, layout, pdf)
-    (truth_dir / f"{record}.truth.json").write_text(json.dumps(printed, ensure_ascii=False, indent=1),
-                                                    encoding="utf-8")
-    return pdf, truth_dir, printed
+# every (record, layout name) the pipeline is checked on -> its layout
+CASES = {(record, name): lay for name, lay in LAYOUTS.items() for record in RECORDS}
+CASES.update({(record, name): lay for name, (record, lay) in FOUND.items()})
+
+
+def case(rendered, record, name):
+    """The shared rendering of one case (skips the test when its font is not installed)."""
+    return rendered(record, name, CASES[record, name])
+
+
+class LayoutRun(NamedTuple):
+    code: int  # the run's exit code
+    values_csv: bool  # whether the run wrote values.csv
+    sources: dict  # (record, name) -> the case's source in values.csv ("<name>/<file>")
+    rows: dict  # source -> its values.csv rows
+    failures: dict  # source -> "category: message" from failures.csv
+
+
+def pipeline_cases(session) -> list[tuple[str, str]]:
+    """The cases of the pipeline tests this session runs (all of them, unless some are deselected)."""
+    wanted = []
+    for item in session.items:
+        if getattr(item, "path", None) != Path(__file__) or not hasattr(item, "callspec"):
+            continue
+        params = item.callspec.params
+        if item.originalname == "test_pipeline_reads_every_layout":
+            wanted.append((params["record"], params["name"]))
+        elif item.originalname == "test_pipeline_reads_found_cases":
+            wanted.append((FOUND[params["name"]][0], params["name"]))
+    return wanted
+
+
+@pytest.fixture(scope="module")
+def layout_run(request, rendered, tmp_path_factory) -> LayoutRun:
+    """`pipeline run` once over every case the pipeline tests check, each in a folder of its own."""
+    from pipeline.cli import main as cli_main
+
+    in_dir, out = tmp_path_factory.mktemp("layouts-in"), tmp_path_factory.mktemp("layouts-out")
+    sources = {}
+    for record, name in pipeline_cases(request.session):
+        try:
+            pdf = case(rendered, record, name).pdf
+        except pytest.skip.Exception:  # the test itself skips for the same reason
+            continue
+        (in_dir / name).mkdir(exist_ok=True)
+        shutil.copy(pdf, in_dir / name / pdf.name)
+        sources[record, name] = f"{name}/{pdf.name}"
+    try:
+        code = cli_main(["run", str(in_dir), "--out", str(out)])
+    except SystemExit as e:
+        code = e.code
+    rows, failures = {}, {}
+    if (out / "values.csv").exists():
+        for row in load_rows(out):
+            rows.setdefault(row["source"], []).append(row)
+    if (out / "failures.csv").exists():
+        with open(out / "failures.csv", newline="", encoding="utf-8") as f:
+            failures = {r["source"]: f"{r['category']}: {r['message']}" for r in csv.DictReader(f)}
+    return LayoutRun(code, (out / "values.csv").exists(), sources, rows, failures)
 
 
 # --- the pipeline on every layout --------------------------------------------------------
 
 @pytest.mark.parametrize("name", LAYOUTS)
 @pytest.mark.parametrize("record", RECORDS)
-def test_pipeline_reads_every_layout(tmp_path, record, name):
-    check_pipeline(tmp_path, record, name, LAYOUTS[name])
+def test_pipeline_reads_every_layout(rendered, layout_run, record, name):
+    check_pipeline(rendered, layout_run, record, name)
 
 
 @pytest.mark.parametrize("name", FOUND)
-def test_pipeline_reads_found_cases(tmp_path, name):
-    record, layout = FOUND[name]
-    check_pipeline(tmp_path, record, name, layout)
+def test_pipeline_reads_found_cases(rendered, layout_run, name):
+    check_pipeline(rendered, layout_run, FOUND[name][0], name)
 
 
-def check_pipeline(tmp_path, record, name, layout):
-    from pipeline.cli import main as cli_main
-
-    pdf, truth_dir, printed = render_case(tmp_path, record, name, layout)
-    out = tmp_path / "out"
-    try:
-        code = cli_main(["run", str(pdf.parent), "--out", str(out)])
-    except SystemExit as e:
-        code = e.code
-    assert (out / "values.csv").exists(), f"no values.csv (exit code {code})"
-    res = evaluate(out, truth_dir)
-    assert res.reports_found == 1, f"{printed['source']} not in values.csv (exit code {code})"
+def check_pipeline(rendered, run, record, name):
+    printed = case(rendered, record, name).printed
+    assert run.values_csv, f"no values.csv (exit code {run.code})"
+    source = run.sources[record, name]
+    rows = run.rows.get(source, [])
+    assert rows, f"{source} not in values.csv (exit code {run.code}; {run.failures.get(source, 'not failed')})"
+    res = evaluate_rows(rows, printed)
     problems = [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}" for m in res.mismatches]
     assert not problems, f"layout {name}, {record}:\n  " + "\n  ".join(problems)
     assert res.fields_ok == res.fields_total == 32
     assert res.unmapped_kept == res.unmapped_total == len(printed["unmapped"])
+
+
+@pytest.mark.slow
+def test_random_layout_sweep(tmp_path):
+    """tests/layout_sweep.py's random layouts of every fixture record, one fixed seed: none misread."""
+    import layout_sweep
+
+    if not render.dejavu_available():
+        pytest.skip("DejaVu Sans is not installed")
+    lines = []
+    failed, drawn = layout_sweep.sweep(seed=1, n=50, tmp=tmp_path, out=lines.append)
+    assert drawn >= 40, "\n".join(lines)
+    assert failed == 0, "\n".join(lines)
 
 
 # --- the renderer itself -----------------------------------------------------------------
@@ -134,9 +190,9 @@ def fold(text):
     return unicodedata.normalize("NFKC", text or "").split()
 
 
-def pdf_words(path):
-    with pdfplumber.open(path) as pdf:
-        words = {w for page in pdf.pages for x in page.extract_words() for w in fold(x["text"])}
+def pdf_words(pages):
+    """The folded words of a rendering's pages (Rendered.words)."""
+    words = {w for page in pages for x in page for w in fold(x)}
     return words | {w.lstrip("\u2014\u2013") for w in words}  # "—-40.5": the dash attached to the score
 
 
@@ -148,9 +204,9 @@ def absent_words(text, words):
 
 @pytest.mark.parametrize("name", LAYOUTS)
 @pytest.mark.parametrize("record", RECORDS)
-def test_rendered_pdf_has_every_truth_word(tmp_path, record, name):
-    pdf, _, printed = render_case(tmp_path, record, name)
-    words = pdf_words(pdf)
+def test_rendered_pdf_has_every_truth_word(rendered, record, name):
+    drawn = case(rendered, record, name)
+    pdf, printed, words = drawn.pdf, drawn.printed, pdf_words(drawn.words)
     absent = {fid: absent_words(want["text"], words) for fid, want in printed["fields"].items()
               if want["status"] != "missing"}
     for row in printed["unmapped"]:
@@ -163,18 +219,16 @@ def test_rendered_pdf_has_every_truth_word(tmp_path, record, name):
             {k: v for k, v in truth["fields"][fid].items() if k != "text"}
 
 
-def test_missing_field_is_not_drawn(tmp_path):
-    pdf, _, _ = render_case(tmp_path, "moldova_en_2020.docx", "word-default")
-    assert "workload" not in pdf_words(pdf)
+def test_missing_field_is_not_drawn(rendered):
+    assert "workload" not in pdf_words(case(rendered, "moldova_en_2020.docx", "word-default").words)
 
 
-def test_render_is_deterministic(tmp_path):
+def test_render_is_deterministic(rendered, tmp_path):
     truth = load_truth("kazakhstan_en_2019.docx")
     for name in ("fragmented-grid", "word-default"):
-        a, b = tmp_path / f"a-{name}.pdf", tmp_path / f"b-{name}.pdf"
-        render.render(truth, LAYOUTS[name], a)
-        render.render(truth, LAYOUTS[name], b)
-        assert a.read_bytes() == b.read_bytes()
+        again = tmp_path / f"again-{name}.pdf"
+        render.render(truth, LAYOUTS[name], again)
+        assert again.read_bytes() == case(rendered, "kazakhstan_en_2019.docx", name).pdf.read_bytes()
 
 
 def test_layouts_cover_every_parameter_value():
@@ -194,28 +248,30 @@ def test_layouts_cover_every_parameter_value():
     assert len(used["margin"]) >= 3
 
 
+@pytest.mark.parametrize("name", LAYOUTS)
 @pytest.mark.parametrize("record", RECORDS)
-def test_split_row_value_continues_on_next_page(tmp_path, record):
-    for name, lay in LAYOUTS.items():
-        pdf, _, printed = render_case(tmp_path / name, record, name)
-        split = [v.split(":")[1] for v in printed["variations"] if v.startswith("row-splits-page:")]
-        if lay.split_row:
-            assert split, name
-        if lay.split_row == "label":
-            assert any(f"label-splits-page:{fid}" in printed["variations"] for fid in split), name
-        elif not lay.split_rows:
-            assert not split, name
-        with pdfplumber.open(pdf) as doc:
-            pages = [{w["text"] for w in page.extract_words()} for page in doc.pages]
-        for fid in split:  # the page ends inside the value, the next page goes on with it
-            value = fold(printed["fields"][fid]["text"])
-            i = next(i for i in range(len(pages) - 1)
-                     if set(value) <= pages[i] | pages[i + 1] and value[-1] in pages[i + 1])
-            assert set(value) - pages[i] and value[0] in pages[i], (name, fid)
+def test_split_row_value_continues_on_next_page(rendered, record, name):
+    lay = LAYOUTS[name]
+    drawn = case(rendered, record, name)
+    printed, words = drawn.printed, drawn.words
+    split = [v.split(":")[1] for v in printed["variations"] if v.startswith("row-splits-page:")]
+    if lay.split_row:
+        assert split, name
+    if lay.split_row == "label":
+        assert any(f"label-splits-page:{fid}" in printed["variations"] for fid in split), name
+    elif not lay.split_rows:
+        assert not split, name
+    pages = [set(page) for page in words]
+    for fid in split:  # the page ends inside the value, the next page goes on with it
+        value = fold(printed["fields"][fid]["text"])
+        i = next(i for i in range(len(pages) - 1)
+                 if set(value) <= pages[i] | pages[i + 1] and value[-1] in pages[i + 1])
+        assert set(value) - pages[i] and value[0] in pages[i], (name, fid)
 
 
-def test_special_characters_are_drawn(tmp_path):
-    pdf, _, printed = render_case(tmp_path, "kazakhstan_en_2019.docx", "dejavu-borderless-bottom")
+def test_special_characters_are_drawn(rendered):
+    drawn = case(rendered, "kazakhstan_en_2019.docx", "dejavu-borderless-bottom")
+    pdf, printed = drawn.pdf, drawn.printed
     with pdfplumber.open(pdf) as doc:
         chars = "".join(c["text"] for c in doc.pages[0].chars)
     assert "\u202f" in chars and "\u2013 \u22123.04" in chars
@@ -223,19 +279,18 @@ def test_special_characters_are_drawn(tmp_path):
     assert printed["fields"]["prison_population"]["text"] == "23 635"
 
 
-def test_numbers_follow_the_layout(tmp_path):
-    truth = load_truth("kazakhstan_en_2019.docx")
-    printed = render.render(truth, LAYOUTS["comma-centred"], tmp_path / truth["source"])
+def test_numbers_follow_the_layout(rendered):
+    printed = case(rendered, "kazakhstan_en_2019.docx", "comma-centred").printed
     assert printed["fields"]["prison_population"]["text"] == "23,635"
     assert printed["fields"]["law_enforcement_budget"]["text"] == "417,611,910 KZT"
     assert printed["fields"]["population_million"]["text"] == "18.28 million"
     assert printed["fields"]["index_score"]["text"] == "-3.04"
-    printed = render.render(truth, LAYOUTS["word-default"], tmp_path / truth["source"])
+    printed = case(rendered, "kazakhstan_en_2019.docx", "word-default").printed
     assert printed["fields"]["index_score"]["text"] == "--3.04"
 
 
-def test_fragmented_and_stream_order(tmp_path):
-    pdf, _, _ = render_case(tmp_path, "kazakhstan_en_2019.docx", "values-first-fragmented")
+def test_fragmented_and_stream_order(rendered):
+    pdf = case(rendered, "kazakhstan_en_2019.docx", "values-first-fragmented").pdf
     with pdfplumber.open(pdf) as doc:
         stream = ["".join(c["text"] for c in page.chars) for page in doc.pages]
     # no space characters, except the no-break spaces inside numbers, which reportlab
@@ -243,7 +298,7 @@ def test_fragmented_and_stream_order(tmp_path):
     assert not any(re.search(r"(?<!\d) | (?!\d)", s) for s in stream)
     page = next(s for s in stream if "Unsatisfactory" in s)
     assert page.index("Unsatisfactory") < page.index("Accessto,andsafekeeping")
-    pdf, _, _ = render_case(tmp_path / "plain", "kazakhstan_en_2019.docx", "word-default")
+    pdf = case(rendered, "kazakhstan_en_2019.docx", "word-default").pdf
     with pdfplumber.open(pdf) as doc:
         page = "".join(c["text"] for c in doc.pages[-1].chars)
     assert page.index("Access to, and safekeeping") < page.index("Unsatisfactory")

@@ -193,6 +193,7 @@ def check_controls(source: str, rows: pd.DataFrame, data: dict) -> None:
     assert set(st["filters"]["notok"]["boxes"]) == set(not_ok) & set(boxes_of)
 
 
+@pytest.mark.browser
 def test_pages_in_browser(site):
     """Every report page loads without errors and draws each value's boxes where its lines are."""
     raw, out = site
@@ -214,6 +215,7 @@ def test_pages_in_browser(site):
         check_controls(source, rows, data)
 
 
+@pytest.mark.browser
 def test_index_in_browser(site):
     _, out = site
     data = check_data(dump_dom(out / "review" / "index.html", "?selftest"))
@@ -241,6 +243,7 @@ def hostile_report(out: Path) -> Report:
     return report
 
 
+@pytest.mark.browser
 def test_pdf_text_is_escaped(site, tmp_path):
     raw, out = site
     work = tmp_path / "out"
@@ -316,6 +319,7 @@ def test_value_boxes_one_per_line():
     assert value_boxes(FieldValue(field="y", status="missing")) == []
 
 
+@pytest.mark.browser
 def test_a_wrapped_facts_value_is_boxed_without_its_label(site):
     """"Population - 18.28" / "million": values.csv's box is the value's first line, not the label."""
     raw, out = site
@@ -327,6 +331,7 @@ def test_a_wrapped_facts_value_is_boxed_without_its_label(site):
 
 # ---- laptop widths: layout boxes measured in the page, and screenshots --------------------------------
 
+@pytest.mark.browser
 @pytest.mark.parametrize("window", LAPTOPS, ids=lambda w: f"{w[0]}px")
 def test_report_pages_fit_a_laptop(site, window, tmp_path):
     """Field table and page image side by side; no sideways scrolling, no clipped cell, no field id or
@@ -358,6 +363,7 @@ def test_report_pages_fit_a_laptop(site, window, tmp_path):
         assert Image.open(shot).size == window
 
 
+@pytest.mark.browser
 def test_every_row_has_a_correction_control_and_the_export_is_the_corrections_file(site, tmp_path):
     """Correct a value in the browser (from file://, no server), take the CSV the export link downloads,
     and run the pipeline with it: the value is corrected."""
@@ -419,6 +425,7 @@ def test_index_puts_failures_and_conflicts_first(troubled):
     assert "<b>MDA 2019</b>: pretrial_detention" in conflicts and "1 edition_mismatch warnings" in conflicts
 
 
+@pytest.mark.browser
 def test_trends_mark_missing_years_and_the_diffs_large_jumps(troubled):
     from pipeline.diff import DEFAULT_THRESHOLD, relative_change
 

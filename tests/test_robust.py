@@ -346,10 +346,11 @@ def test_a_killed_run_leaves_the_previous_outputs_and_the_rerun_completes_them(s
                              "--workers", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             env={**os.environ, TEST_FAULT_ENV: "slow=1:*"}, start_new_session=True)
     deadline = time.monotonic() + 120
-    while len(list((out / "cache").glob("*.json"))) < 3 + 2 and time.monotonic() < deadline:
+    while (cached := len(list((out / "cache").glob("*.json")))) < 3 + 2 and time.monotonic() < deadline:
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its workers, mid-batch
     proc.wait()
+    assert cached >= 3 + 2, f"after 120 s the run had cached {cached - 3} of its new files, not 2: it was not killed mid-batch"
     assert output_files(out) == before  # nothing half-written, nothing of the killed run in the outputs
     rerun = cli("run", src, "--out", out, "--workers", 2)
     assert rerun.returncode == 0, rerun.stderr
