@@ -547,6 +547,25 @@ def _unplaced_label_only(rows: list[MappedRow], idx: list[int], extracted: list[
                 message=f"row {rows[i].label!r} has no value and is no known sub-heading")]})
 
 
+def section_groups(mapped: list[MappedRow], written: list[Row]) -> dict[str, list[int]]:
+    """The table rows by printed section. A run of rows under a section title seen earlier, with
+    another section between, continues the section just before it: a title set as a table row and
+    lost at a page break leaves the rows after the break under the heading before it."""
+    groups: dict[str, list[int]] = {}
+    previous = None
+    for i, r in enumerate(written):
+        if r.kind not in ("table", "subheading"):
+            continue
+        title = r.section
+        if title != previous and title in groups and previous is not None:
+            title = previous
+            mapped[i] = mapped[i].model_copy(update={"section": title,
+                                                     "rules": mapped[i].rules + ["section_continued"]})
+        groups.setdefault(title, []).append(i)
+        previous = title
+    return groups
+
+
 def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> Mapping:
     """Rows -> the rows to write, each with its field (or none); known sub-headings and section
     titles set apart; the words of the table rows by outcome (for the coverage account)."""
@@ -571,10 +590,7 @@ def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> 
     facts = [i for i, r in enumerate(written) if r.kind == "facts"]
     _place(mapped, assign_facts(mapped, facts, lexicon.facts_fields, lexicon, language), lexicon.facts_fields,
            lexicon, language, True)
-    groups: dict[str, list[int]] = {}
-    for i, r in enumerate(written):
-        if r.kind in ("table", "subheading"):
-            groups.setdefault(r.section, []).append(i)
+    groups = section_groups(mapped, written)
     sections = assign_sections(groups, mapped, lexicon, language)
     leftover = [f for f in lexicon.table_fields if f.section not in sections.values()]
     for title, idx in groups.items():
