@@ -22,12 +22,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-NUMERIC_FIELDS = {
-    "year", "index_score", "population_million", "prison_population", "pretrial_detention",
-    "detained", "law_enforcement_budget", "judgments_international", "judgments_domestic",
-    "judgments_excluding_evidence", "investigators_count", "investigative_body_budget",
-    "criminal_cases_initiated", "torture_complaints",
-}
+from .codebook import default_codebook
+
+# The fields compared as numbers: the codebook's (int, float and money, the year among them), the same
+# set the reference scorer lists (tests/test_fixtures.py holds the two together).
+NUMERIC_FIELDS = frozenset(default_codebook().numeric_fields)
 QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
           "\u2018": "'", "\u2019": "'", "\u2032": "'"}
 DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES_RU = Path(__file__).parent / "fixtures-ru"  # the Russian editions (copies of shared/fixtures-ru)
 
 
-def truth_files():
-    return sorted(FIXTURES.glob("*.truth.json"))
+def truth_files(*folders: Path) -> list[Path]:
+    return sorted(p for folder in folders or (FIXTURES,) for p in folder.glob("*.truth.json"))
 
 
 @pytest.fixture(scope="session")
