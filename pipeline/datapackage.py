@@ -16,7 +16,7 @@ from . import __version__
 from .codebook import Codebook, FieldSpec
 from .models import Failure, Match, Status
 from .panel import EXTRA_COLUMNS
-from .rows import FAILURE_COLUMNS, VALUE_COLUMNS, profile_columns
+from .rows import VALUE_COLUMNS, profile_columns
 
 DATAPACKAGE = "datapackage.json"
 MISSING = [""]  # an empty cell is a missing value, in every column

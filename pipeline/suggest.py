@@ -46,7 +46,7 @@ def _evidence(report: Report, page: int | None, score: float | None, method: str
 
 def _guess(report: Report, label: str, section: str, lexicon) -> tuple[str, float] | None:
     """The field this report lacks, of the row's own section, whose wording comes closest."""
-    from .convert.map import score_label
+    from .convert.labels import score_label
 
     sections = {v.section: lexicon.spec(v.field).section for v in report.values
                 if v.field and v.status != "missing" and lexicon.spec(v.field).section}

@@ -6,7 +6,7 @@ from pipeline import DATA
 
 from pipeline.codebook import CodebookError, default_codebook, default_countries, load_codebook
 from pipeline.convert.lexicon import Lexicon, default_lexicon
-from pipeline.convert.map import country_placeholder, match_label, section_id
+from pipeline.convert.labels import country_placeholder, match_label, section_id
 
 CB = default_codebook()
 LEX = default_lexicon()

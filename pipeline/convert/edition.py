@@ -31,39 +31,41 @@ def _unknown_sections(mapping: Mapping) -> list[str]:
             if sid is None and len(rows.get(t, [])) >= 2 and not any(rows[t])]
 
 
-def methodology(doc: ExtractedDoc, mapping: Mapping, lexicon: Lexicon) -> tuple[str | None, list[Issue]]:
-    """The template the content shows (a section only it has), else the title's, else the last one."""
+def content_methodology(mapping: Mapping, lexicon: Lexicon) -> tuple[str | None, str]:
+    """(template, evidence) from what the profile contains: a section or an indicator only one
+    methodology has; failing those, a section the codebook does not know whose rows are no field
+    (read as the survey section of the methodology that has one)."""
     templates = lexicon.codebook.templates
-    found = set(mapping.sections.values())
-    content, evidence = None, ""
     marked = {r.rules[-1].split(":", 1)[1]: r.label for r in mapping.rows
               if r.rules and r.rules[-1].startswith("indicator_of_methodology:")}
     for t in templates:
-        own = [s for s in t.sections if s in found]
+        own = [p for p, s in mapping.sections.items() if s in t.sections]
         if own:
-            title = next(p for p, s in mapping.sections.items() if s in own)
-            content, evidence = t.id, f"its section {title!r}"
-            break
+            return t.id, f"its section {own[0]!r}"
         if t.id in marked:
-            content, evidence = t.id, f"its indicator {marked[t.id]!r}"
-            break
-    if content is None:
-        unknown = _unknown_sections(mapping)
-        newest = next((t for t in templates if t.sections), None)
-        if unknown and newest is not None:
-            content, evidence = newest.id, f"its section {unknown[0]!r}, which only that methodology's survey sections resemble"
+            return t.id, f"its indicator {marked[t.id]!r}"
+    unknown = _unknown_sections(mapping)
+    newest = next((t for t in templates if t.sections), None)
+    if unknown and newest is not None:
+        return newest.id, f"its section {unknown[0]!r}, which only that methodology's survey sections resemble"
+    return None, ""
+
+
+def methodology(doc: ExtractedDoc, mapping: Mapping, lexicon: Lexicon) -> tuple[str | None, list[Issue]]:
+    """The template the content shows, else the title's, else the last one; a title that disagrees warns."""
+    templates = lexicon.codebook.templates
+    content, evidence = content_methodology(mapping, lexicon)
     title = doc.template
-    issues: list[Issue] = []
     if content is not None:
         if title is not None and title != content:
-            issues.append(Issue(code="template_mismatch", message=(
-                f"the index title reads as the {title} methodology, but the content ({evidence}) follows {content}: "
-                f"read as {content}")))
-        return content, issues
+            return content, [Issue(code="template_mismatch", message=(
+                f"the index title reads as the {title} methodology, but the content ({evidence}) follows "
+                f"{content}: read as {content}"))]
+        return content, []
     if title is not None:
         if any(t.sections for t in templates if t.id == title):
-            issues.append(Issue(code="template_mismatch", message=(
+            return title, [Issue(code="template_mismatch", message=(
                 f"the index title reads as the {title} methodology, but none of its own sections was found: "
-                f"read as {title}, by the title")))
-        return title, issues
-    return (templates[-1].id if templates else None), issues
+                f"read as {title}, by the title"))]
+        return title, []
+    return (templates[-1].id if templates else None), []

@@ -38,40 +38,56 @@ class Lexicon:
     def __init__(self, codebook: Codebook, countries: Countries):
         self.codebook = codebook
         self.countries = countries
-        self.specs: dict[str, FieldSpec] = {f.id: f for f in codebook.fields}
-        self.facts_fields = [f for f in codebook.fields if f.where == "facts"]
-        self.table_fields = [f for f in codebook.fields if f.where == "table"]
-        self.section_fields = {s.id: [f for f in self.table_fields if f.section == s.id] for s in codebook.sections}
-        self.facts_labels = [label for f in self.facts_fields for label in f.variants]
-        self.subheadings = frozenset(fold(s) for s in codebook.subheadings)
         self.analyzer = Analyzer(codebook, countries)
-        self.currency_stems: dict[tuple[str, ...], set[str]] = {}
-        for code, names in countries.currencies.items():
-            for n in names:
-                if self.analyzer.stems(n):  # a symbol has no stem: it is found by its folded form alone
-                    self.currency_stems.setdefault(self.analyzer.stems(n), set()).add(code)
-        self.folded_variants = {v: fold(v) for f in codebook.fields for v in f.variants}
-        self.variant_terms = {v: frozenset(self.analyzer.terms(v)) for v in self.folded_variants}
-        # rows only one methodology prints (no field takes them): (template, language, label, folded, terms)
-        self.indicators = [(t.id, lang, label, fold(label), frozenset(self.analyzer.terms(label)))
-                           for t in codebook.templates for lang, labels in t.indicators.items() for label in labels]
-        self.analyzer.weigh(frozenset(t for v in f.variants for t in self.variant_terms[v])
-                            for f in codebook.fields if f.variants)
-        self.no_data = [(fold(form), form) for form in codebook.no_data]
-        self.verdicts = _verdicts(codebook)
-        # the first answer listing a word's stem wins, as for the words themselves
-        self.verdict_stems = {self.analyzer.stem(w): a for w, a in reversed(self.verdicts.items())}
-        self.inflected = frozenset(lang for lang, spec in codebook.languages.items() if spec.inflected)
+        self._fields(codebook)
+        self._wordings(codebook)
+        self._money(countries)
         self.country_by_name, self.country_names, self.country_pattern = _country_tables(countries)
-        self.currency_names = {code: {fold(n) or n for n in names} for code, names in countries.currencies.items()}
         self.bounds_model = bounds_model(codebook)
-        self.multipliers = {w.casefold(): factor for factor, words in codebook.multipliers.items() for w in words}
-        self.population_nouns = frozenset(w.casefold() for w in codebook.population_nouns)
         # filled while converting (see map.py): label scores and section ids
         self.scores: dict[tuple, object] = {}
         self.fits: dict[tuple, int] = {}
         self.known: dict[tuple, tuple | None] = {}
         self.section_ids: dict[tuple, str | None] = {}
+
+    def _fields(self, codebook: Codebook) -> None:
+        """The fields by id, by where they are printed and by section; their variants, folded and as terms."""
+        self.specs: dict[str, FieldSpec] = {f.id: f for f in codebook.fields}
+        self.facts_fields = [f for f in codebook.fields if f.where == "facts"]
+        self.table_fields = [f for f in codebook.fields if f.where == "table"]
+        self.section_fields = {s.id: [f for f in self.table_fields if f.section == s.id] for s in codebook.sections}
+        self.facts_labels = [label for f in self.facts_fields for label in f.variants]
+        self.folded_variants = {v: fold(v) for f in codebook.fields for v in f.variants}
+        self.variant_terms = {v: frozenset(self.analyzer.terms(v)) for v in self.folded_variants}
+        self.analyzer.weigh(frozenset(t for v in f.variants for t in self.variant_terms[v])
+                            for f in codebook.fields if f.variants)
+        self.indicators = self._indicators(codebook)
+
+    def _indicators(self, codebook: Codebook) -> list[tuple[str, str, str, str, frozenset[str]]]:
+        """Rows only one methodology prints (no field takes them): (template, language, label, folded, terms)."""
+        return [(t.id, lang, label, fold(label), frozenset(self.analyzer.terms(label)))
+                for t in codebook.templates for lang, labels in t.indicators.items() for label in labels]
+
+    def _wordings(self, codebook: Codebook) -> None:
+        """Sub-headings, "no data" forms, verdicts (by word and, in inflected languages, by stem),
+        multipliers and the nouns after a population figure."""
+        self.subheadings = frozenset(fold(s) for s in codebook.subheadings)
+        self.no_data = [(fold(form), form) for form in codebook.no_data]
+        self.verdicts = _verdicts(codebook)
+        # the first answer listing a word's stem wins, as for the words themselves
+        self.verdict_stems = {self.analyzer.stem(w): a for w, a in reversed(self.verdicts.items())}
+        self.inflected = frozenset(lang for lang, spec in codebook.languages.items() if spec.inflected)
+        self.multipliers = {w.casefold(): factor for factor, words in codebook.multipliers.items() for w in words}
+        self.population_nouns = frozenset(w.casefold() for w in codebook.population_nouns)
+
+    def _money(self, countries: Countries) -> None:
+        """Currency names, folded and as word stems (any grammatical form: «рублей», «рубля»)."""
+        self.currency_names = {code: {fold(n) or n for n in names} for code, names in countries.currencies.items()}
+        self.currency_stems: dict[tuple[str, ...], set[str]] = {}
+        for code, names in countries.currencies.items():
+            for n in names:
+                if self.analyzer.stems(n):  # a symbol has no stem: it is found by its folded form alone
+                    self.currency_stems.setdefault(self.analyzer.stems(n), set()).add(code)
 
     def spec(self, field_id: str) -> FieldSpec:
         return self.specs[field_id]

@@ -18,181 +18,14 @@ How a row finds its field:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import regex
-from rapidfuzz import fuzz
-
 from ..codebook import FieldSpec
 from ..geometry import BBox
 from ..models import Cell, Issue, Mapping, MappedRow, Match, Row
 from ..text import fold
-from .fit import value_fit
+from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
+from .labels import Score, accepted, match_label, method_of, score_label, section_by_title, section_id
 from .lexicon import Lexicon
 from .normalize import join_cell_lines
-
-_FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
-
-
-@dataclass(frozen=True)
-class Score:
-    """How well a printed label matches one field, by its closest variant."""
-
-    field: str
-    value: float  # what the match rests on: 1.0 for the same folded text
-    variant: str
-    how: str  # exact | variant | spelling | contained | meaning: what gave the value
-    spelling: float = 0.0  # character similarity to the variant, 0..1
-    meaning: float = 0.0  # overlap of stems and thesaurus groups, 0..1
-
-
-def country_placeholder(label: str, lexicon: Lexicon) -> str:
-    """Fold a label and put `{country}` where it names a country ("Judgments of Armenia's courts")."""
-    return lexicon.country_pattern.sub("{country}", fold(label))
-
-
-def label_keys(label: str, lexicon: Lexicon) -> list[str]:
-    """The folded label, and the same without a trailing footnote mark ("Budget 1", "Budget*")."""
-    key = country_placeholder(label, lexicon)
-    bare = _FOOTNOTE.sub("", key)
-    return [key] if bare == key or not bare else [key, bare]
-
-
-def _variants(spec: FieldSpec, language: str | None) -> list[tuple[str, bool]]:
-    """(variant, canonical?) of the report's language; all languages when it has none."""
-    own = spec.labels.get(language or "")
-    if own:
-        return [(v, i == 0) for i, v in enumerate(own)]
-    return [(v, i == 0) for texts in spec.labels.values() for i, v in enumerate(texts)]
-
-
-def score_label(label: str, spec: FieldSpec, lexicon: Lexicon, language: str | None = None,
-                in_section: bool = True) -> Score:
-    """The label against each of the field's variants: the same folded text (1.0), else the best of
-    the character similarity (spelling, punctuation), containment (a word or two more or fewer, in
-    the row's own section only: "Budget (KZT)" ~ "Budget") and the overlap of meaning (stems and
-    thesaurus groups, weighted)."""
-    memo = (label, spec.id, language, in_section)
-    found = lexicon.scores.get(memo)
-    if found is not None:
-        return found
-    m = lexicon.codebook.matching
-    keys = label_keys(label, lexicon)
-    terms = [frozenset(lexicon.analyzer.terms(k)) for k in keys]
-    best = Score(spec.id, 0.0, "", "meaning")
-    for variant, canonical in _variants(spec, language):
-        v = lexicon.folded_variants[variant]
-        if v in keys:
-            best = Score(spec.id, 1.0, variant, "exact" if canonical else "variant", 1.0, 1.0)
-            break
-        vt = lexicon.variant_terms[variant]
-        for key, t in zip(keys, terms):
-            spelling = round(fuzz.ratio(v, key) / 100 * 0.999, 4)
-            meaning = round(lexicon.analyzer.overlap(vt, t) * 0.999, 4)
-            extra = len(vt ^ t)
-            contained = (round((m.contained - 0.01 * extra) * 0.999, 4) if in_section and vt and t
-                         and (vt <= t or t <= vt) and extra <= m.contained_extra_words else 0.0)
-            # character similarity below `accept` is noise: two labels of a section share many letters
-            for value, how in ((spelling if spelling >= m.accept else 0.0, "spelling"),
-                               (contained, "contained"), (meaning, "meaning")):
-                if value > best.value or (value == best.value and meaning > best.meaning):
-                    best = Score(spec.id, value, variant, how, spelling, meaning)
-    if len(lexicon.scores) >= lexicon.MAX_MEMO:
-        lexicon.scores.clear()
-    lexicon.scores[memo] = best
-    return best
-
-
-def section_id(title: str, lexicon: Lexicon, language: str | None = None) -> str | None:
-    """The codebook section a printed section title is: by spelling, or by meaning."""
-    memo = (title, language)
-    if memo not in lexicon.section_ids:
-        lexicon.section_ids[memo] = _section_by_title(title, lexicon, language)[0]
-    return lexicon.section_ids[memo]
-
-
-def _section_by_title(title: str, lexicon: Lexicon, language: str | None) -> tuple[str | None, float]:
-    m = lexicon.codebook.matching
-    key = fold(title)
-    terms = frozenset(lexicon.analyzer.terms(title))
-    best, best_score = None, 0.0
-    for s in lexicon.codebook.sections:
-        titles = s.titles.get(language or "") or s.all_titles
-        for t in titles:
-            ft = fold(t)
-            if ft == key:
-                return s.id, 1.0
-            spelling = fuzz.ratio(ft, key) / 100
-            meaning = lexicon.analyzer.overlap(frozenset(lexicon.analyzer.terms(t)), terms)
-            score = spelling if spelling >= m.accept else meaning if meaning >= m.meaning else 0.0
-            if score > best_score:
-                best, best_score = s.id, score
-    return best, best_score
-
-
-def known_indicator(label: str, lexicon: Lexicon, language: str | None) -> tuple[str, float] | None:
-    """(template, score) when the label is an indicator only one methodology prints, which no field
-    takes ("Number of persons convicted of torture"): by spelling, or with nearly all its meaning."""
-    memo = (label, language)
-    if memo not in lexicon.known:
-        if len(lexicon.known) >= lexicon.MAX_MEMO:
-            lexicon.known.clear()
-        lexicon.known[memo] = _known_indicator(label, lexicon, language)
-    return lexicon.known[memo]
-
-
-def _known_indicator(label: str, lexicon: Lexicon, language: str | None) -> tuple[str, float] | None:
-    m = lexicon.codebook.matching
-    key = fold(label)
-    terms = frozenset(lexicon.analyzer.terms(label))
-    best = None
-    for template, lang, _, folded, iterms in lexicon.indicators:
-        if language and lang != language:
-            continue
-        score = max(1.0 if folded == key else fuzz.ratio(folded, key) / 100 * 0.999,
-                    lexicon.analyzer.overlap(iterms, terms) * 0.999)
-        if (score >= m.accept if folded != key else True) and (best is None or score > best[1]):
-            best = (template, score)
-    return best
-
-
-# --- matching one label on its own (the facts box, page-break rejoins, tests) ------------------
-
-def match_label(label: str, section: str | None, fields: list[FieldSpec], lexicon: Lexicon,
-                page: int | None = None, language: str | None = None) -> tuple[Match | None, list[Issue]]:
-    """Match a printed label by spelling alone; None keeps the row as unmapped. Weak and ambiguous
-    matches warn."""
-    m = lexicon.codebook.matching
-    scored = sorted((score_label(label, f, lexicon, language, section is None or f.section in (None, section))
-                     for f in fields), key=lambda s: -s.value)
-    ranked = [s for s in scored if _accepted(s, lexicon)]
-    if not ranked:
-        return None, []
-    issues: list[Issue] = []
-    rivals = [s for s in ranked if ranked[0].value - s.value <= m.ambiguous_gap]
-    best = ranked[0]
-    if len(rivals) > 1:
-        in_section = [s for s in rivals if section and lexicon.spec(s.field).section == section]
-        if len(in_section) == 1:
-            best = in_section[0]
-        names = ", ".join(f"{s.field} ({s.value:.2f})" for s in rivals)
-        issues.append(Issue(code="ambiguous_label", field=best.field, page=page,
-                            message=f"label {label!r} matches several fields: {names}; chose {best.field}"))
-    if best.value < m.confident:
-        issues.append(Issue(code="weak_match", field=best.field, page=page,
-                            message=f"label {label!r} matched {best.variant!r} with similarity {best.value:.2f}"))
-    return Match(field=best.field, variant=best.variant, score=best.value, method=_method(best)), issues
-
-
-def _accepted(score: Score, lexicon: Lexicon) -> bool:
-    """A label that matches on its own: by spelling, or with nearly all its meaning."""
-    m = lexicon.codebook.matching
-    return score.how != "meaning" and score.value >= m.accept or score.meaning >= m.confident
-
-
-def _method(score: Score) -> str:
-    return score.how if score.how in ("exact", "variant") else "fuzzy"
-
 
 # --- rows before matching: page breaks and section titles set as rows -------------------------
 
@@ -239,190 +72,10 @@ def section_title_rows(rows: list[Row], lexicon: Lexicon, language: str | None =
             title = None
         label = " ".join(row.label.lines)
         if row.kind == "subheading" and fold(label) not in lexicon.subheadings \
-                and _section_by_title(label, lexicon, language)[1] >= lexicon.codebook.matching.accept:
+                and section_by_title(label, lexicon, language)[1] >= lexicon.codebook.matching.accept:
             title, within = label, row.section
             row = row.model_copy(update={"kind": "section", "section": label})
         out.append(row)
-    return out
-
-
-# --- pairing rows with fields -------------------------------------------------------------------
-
-@dataclass
-class Pair:
-    row: int  # index into the mapped rows
-    score: Score
-    fit: int  # how the value fits the field's type: 1 its own type, 0 neither way, -1 not at all
-    structural: bool = False  # placed by order alone
-
-
-def _anchor(score: Score, lexicon: Lexicon) -> bool:
-    """A match by spelling, or by nearly all its meaning: it holds whatever the order."""
-    return _accepted(score, lexicon)
-
-
-def _pairs_table(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
-                 language: str | None) -> dict[tuple[int, int], Pair]:
-    """Every (row position, field index) pair with its score; a value that cannot be the field's
-    (a verdict for a count) rules the pair out unless the label is the field's by spelling."""
-    out = {}
-    for a, i in enumerate(idx):
-        for b, f in enumerate(fields):
-            fit = value_fit(rows[i].text, f, lexicon)
-            score = score_label(rows[i].label, f, lexicon, language)
-            if fit >= 0 or _anchor(score, lexicon):
-                out[(a, b)] = Pair(i, score, fit)
-    return out
-
-
-def set_aside_indicators(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
-                         language: str | None) -> list[int]:
-    """The rows of a group that are known indicators of a methodology (and match no field better) are
-    marked so and left out of the alignment: they stay unmapped and no field is placed on them."""
-    kept = []
-    for i in idx:
-        found = known_indicator(rows[i].label, lexicon, language)
-        best_field = max((score_label(rows[i].label, f, lexicon, language).value for f in fields), default=0.0)
-        if found and found[1] > best_field:
-            rows[i] = rows[i].model_copy(update={"rules": rows[i].rules + [f"indicator_of_methodology:{found[0]}"]})
-        else:
-            kept.append(i)
-    return kept
-
-
-def align(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
-          language: str | None) -> dict[int, Pair]:
-    """Rows (in print order) and fields (in codebook order) paired so that the order holds and the
-    pairs' scores add up to the most; spelling matches anchor. Returns field index -> pair."""
-    pairs = _pairs_table(rows, idx, fields, lexicon, language)
-    related = lexicon.codebook.matching.related
-    anchors = _best_first({k: p for k, p in pairs.items() if _anchor(p.score, lexicon)})
-
-    def gain(a: int, b: int) -> float | None:
-        p = pairs.get((a, b))
-        if p is None:
-            return None
-        if (a, b) in anchors:
-            return 10.0 + p.score.value
-        if p.fit < 0 or any(k[0] == a or k[1] == b for k in anchors):
-            return None
-        g = p.score.value - related
-        return g if g > 0 else None
-
-    n, m = len(idx), len(fields)
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for a in range(n - 1, -1, -1):
-        for b in range(m - 1, -1, -1):
-            g = gain(a, b)
-            best[a][b] = max(best[a + 1][b], best[a][b + 1], (g + best[a + 1][b + 1]) if g is not None else 0.0)
-    chosen: dict[int, tuple[int, Pair]] = {}  # field index -> (row position, pair)
-    a = b = 0
-    while a < n and b < m:
-        g = gain(a, b)
-        if g is not None and abs(best[a][b] - (g + best[a + 1][b + 1])) < 1e-9:
-            chosen[b] = (a, pairs[(a, b)])
-            a, b = a + 1, b + 1
-        elif best[a][b] == best[a + 1][b]:
-            a += 1
-        else:
-            b += 1
-    taken = {r for r, _ in chosen.values()}
-    for (a, b), p in anchors.items():  # a spelling match out of the usual order still holds
-        if b not in chosen and a not in taken:
-            chosen[b] = (a, p)
-            taken.add(a)
-    _fill_gaps(chosen, pairs, n, m)
-    return {b: p for b, (_, p) in chosen.items()}
-
-
-def _best_first(pairs: dict[tuple[int, int], Pair]) -> dict[tuple[int, int], Pair]:
-    """One-to-one: the best pairs first, each row and field used once."""
-    out, rows, cols = {}, set(), set()
-    for (a, b), p in sorted(pairs.items(), key=lambda kv: (-kv[1].score.value, kv[0])):
-        if a not in rows and b not in cols:
-            out[(a, b)] = p
-            rows.add(a)
-            cols.add(b)
-    return out
-
-
-FIT_BONUS = 0.15  # in a gap, a value of the field's own type (a count for a count) counts this much
-CLEAR_MARGIN = 0.15  # ... and a row takes a field only when no other choice in the gap comes this close
-
-
-def _fill_gaps(chosen: dict[int, tuple[int, Pair]], pairs: dict[tuple[int, int], Pair], n: int, m: int) -> None:
-    """Rows and fields left between two placed rows (or a placed row and the table's end): a lone
-    row facing a lone field takes it when its value is of the field's type or its label shares
-    something with it; otherwise a row takes a field only when that pair is clearly the best choice
-    in the gap for both (a new indicator beside a reworded row stays unmapped). Structural matches."""
-    ordered = sorted((a, b) for b, (a, _) in chosen.items())
-    if any(ordered[k][1] > ordered[k + 1][1] for k in range(len(ordered) - 1)):
-        return  # the placed rows are not in the usual order: no gap is well defined
-    bounds = [(-1, -1)] + ordered + [(n, m)]
-    for (a0, b0), (a1, b1) in zip(bounds, bounds[1:]):
-        gap = {(a, b): p for (a, b), p in pairs.items() if a0 < a < a1 and b0 < b < b1
-               and p.fit >= 0 and (p.fit > 0 or p.score.value > 0)}
-        rows, fields = a1 - a0 - 1, b1 - b0 - 1
-        if rows == fields and all((a0 + k, b0 + k) in gap for k in range(1, rows + 1)):
-            for k in range(1, rows + 1):  # as many rows as fields, each fitting: in order
-                gap[(a0 + k, b0 + k)].structural = True
-                chosen[b0 + k] = (a0 + k, gap[(a0 + k, b0 + k)])
-            continue
-        if rows <= fields:
-            continue  # fewer rows than fields: a row may as well be a new indicator
-        weight = {k: p.score.value + FIT_BONUS * p.fit for k, p in gap.items()}
-        for (a, b), w in sorted(weight.items(), key=lambda kv: -kv[1]):
-            rivals = [v for (x, y), v in weight.items() if (x == a) != (y == b)]
-            placed = [(x, y) for y, (x, _) in chosen.items()]
-            in_order = all((x < a) == (y < b) for x, y in placed)
-            if in_order and b not in chosen and all(x != a for x, _ in placed) \
-                    and all(w - v >= CLEAR_MARGIN for v in rivals):
-                gap[(a, b)].structural = True
-                chosen[b] = (a, gap[(a, b)])
-
-
-def assign_facts(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
-                 language: str | None) -> dict[int, Pair]:
-    """The facts box's items and fields, paired best first (its layout sets no order); a last item
-    and a last field left over pair when the value is of the field's type."""
-    pairs = _pairs_table(rows, idx, fields, lexicon, language)
-    related = lexicon.codebook.matching.related
-    strong = {k: p for k, p in pairs.items() if _anchor(p.score, lexicon) or p.fit >= 0 and p.score.value >= related}
-    chosen = {b: p for (a, b), p in _best_first(strong).items()}
-    used = {p.row for p in chosen.values()}
-    left_rows = [a for a, i in enumerate(idx) if i not in used]
-    left_fields = [b for b in range(len(fields)) if b not in chosen]
-    if len(left_rows) == 1 and len(left_fields) == 1:
-        p = pairs.get((left_rows[0], left_fields[0]))
-        if p is not None and p.fit > 0:
-            p.structural = True
-            chosen[left_fields[0]] = p
-    return chosen
-
-
-# --- sections ------------------------------------------------------------------------------------
-
-def assign_sections(groups: dict[str, list[int]], rows: list[MappedRow], lexicon: Lexicon,
-                    language: str | None) -> dict[str, str | None]:
-    """Each printed section title -> a codebook section: by its title where that is clear, else the
-    section whose fields its rows fit best (each codebook section taken once)."""
-    out: dict[str, str | None] = {}
-    for title in groups:
-        sid, score = _section_by_title(title, lexicon, language) if title else (None, 0.0)
-        out[title] = sid if sid and sid not in out.values() else None
-    free = [s for s in lexicon.codebook.sections if s.id not in out.values() and lexicon.section_fields[s.id]]
-    scores = []
-    for title, idx in groups.items():
-        if out[title] is not None or not title:
-            continue
-        for s in free:
-            fields = lexicon.section_fields[s.id]
-            fit = sum(p.score.value for p in align(rows, idx, fields, lexicon, language).values() if not p.structural)
-            if fit > 0:
-                scores.append((fit, title, s.id))
-    for fit, title, sid in sorted(scores, reverse=True):
-        if out[title] is None and sid not in out.values():
-            out[title] = sid
     return out
 
 
@@ -464,9 +117,9 @@ def _matched(row: MappedRow, pair: Pair, fields_scored: list[Score], lexicon: Le
     m = lexicon.codebook.matching
     s = pair.score
     issues: list[Issue] = []
-    rivals = [r for r in fields_scored if r.field != s.field and _accepted(r, lexicon)
+    rivals = [r for r in fields_scored if r.field != s.field and accepted(r, lexicon)
               and s.value - r.value <= m.ambiguous_gap]
-    if rivals and _accepted(s, lexicon):
+    if rivals and accepted(s, lexicon):
         names = ", ".join(f"{r.field} ({r.value:.2f})" for r in [s, *rivals])
         issues.append(Issue(code="ambiguous_label", field=s.field, page=row.page,
                             message=f"label {row.label!r} matches several fields: {names}; chose {s.field}"))
@@ -477,7 +130,7 @@ def _matched(row: MappedRow, pair: Pair, fields_scored: list[Score], lexicon: Le
             f"label {row.label!r} was placed as {s.field} by its place in the section and its value's type "
             f"(closest wording {s.variant!r}, similarity {s.value:.2f}): please check")))
     else:
-        method = _method(s)
+        method = method_of(s)
         # near-identical spelling, or the meaning of a variant all there and no other field as close
         confident = s.value >= m.confident or (s.how != "spelling" and s.value >= m.meaning and best_for_row)
         if not confident:
@@ -528,7 +181,7 @@ def _duplicates(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], 
             continue
         for f in fields:
             j = placed.get(f.id)
-            if j is not None and _accepted(score_label(rows[i].label, f, lexicon, language), lexicon):
+            if j is not None and accepted(score_label(rows[i].label, f, lexicon, language), lexicon):
                 first, second = sorted((i, j))
                 msg = (f"two rows claim {f.id}: {rows[first].label!r} (page {rows[first].page}) and "
                        f"{rows[second].label!r} (page {rows[second].page}); {rows[i].label!r} matches less "
