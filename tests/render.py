@@ -109,6 +109,18 @@ class Layout:
     running_header: str = ""  # small text at the top of every page (a Word header)
     section_titles: str = "heading"  # heading (larger bold text above the table) | row (bold full-width first row)
     page_numbers: bool = False  # the page number at the bottom of every page (a Word footer)
+    # --- other producers (browsers, WeasyPrint, LaTeX) ---
+    page_number_form: str = "{n}"  # with page_numbers: "{n}", "Page {n} of {N}", "{n} / {N}", "p. {n}", "- {n} -"
+    label_align: str = "left"  # label lines in their column: left | right | center
+    value_align: str = "left"  # value lines in their column: left | center
+    pad: float = 3.0  # cell padding above and below the text, points (tight rows: 1-1.5)
+    leading: float = 1.2  # line height over font size (CSS line-height)
+    para_space: float = 0.0  # extra points between the paragraphs of a cell (with `breaks`)
+    banded: bool = False  # every other table row shaded with a filled rectangle (CSS :nth-child)
+    rule_style: str = "line"  # line (stroked) | rect (thin filled rectangles, as browsers draw borders)
+    double_rules: bool = False  # every rule drawn twice, the second a hair lower (LaTeX, collapsed borders)
+    header_row: bool = False  # a bold "Indicator | Value" row atop each table, repeated on each page it continues on
+    kerned: bool = False  # pdfTeX style: no space characters, words placed by gaps, some broken into kerned pieces
     seed: int = 0
 
 
@@ -163,8 +175,11 @@ class Doc:
         self.lay = lay
         self.width, self.height = A4 if lay.page == "A4" else letter
         self.x0, self.x1 = lay.margin, self.width - lay.margin
-        self.lead = lay.size * 1.2
-        self.pad = 3.0
+        self.lead = lay.size * lay.leading
+        self.pad = lay.pad
+        # side padding: at least 1.5 pt, so label and value stay two words apart (a browser's
+        # default cell spacing leaves about 3 pt between the cells' text)
+        self.hpad = max(lay.pad, 1.5)
         self.pages: list[list[tuple]] = [[]]
         self.split_values: list[str] = []  # fields whose value cell continues overleaf
         self.split_labels: list[str] = []  # ... and whose label cell continues too
@@ -173,6 +188,8 @@ class Doc:
         self.regular, self.bold, self.italic = regular, bold, italic
 
     def space_w(self, font: str, size: float) -> float:
+        if self.lay.kerned:  # the widest word gap plus the widest kern inside a word
+            return size * 0.6
         return size * 0.65 if self.lay.fragmented else pdfmetrics.stringWidth(" ", font, size)
 
     def line_w(self, s: str, font: str, size: float) -> float:
@@ -195,6 +212,14 @@ class Doc:
             lines.append(cur)
         return lines
 
+    def wrap_cell(self, paragraphs: list[str], font: str, size: float, width: float) -> list[tuple[str, float]]:
+        """Each line of a cell with its offset below the cell's first line (paragraphs `para_space` apart)."""
+        out: list[tuple[str, float]] = []
+        for k, text in enumerate(paragraphs):
+            for line in self.wrap([text], font, size, width):
+                out.append((line, len(out) * self.lead + k * self.lay.para_space))
+        return out
+
     def room(self) -> float:
         bottom = self.lay.margin if self.lay.bottom_margin is None else self.lay.bottom_margin
         return self.height - bottom - self.y
@@ -213,9 +238,13 @@ class Doc:
 
     def hline(self, top: float) -> None:
         self.pages[-1].append(("line", "misc", self.x0, top, self.x1, top))
+        if self.lay.double_rules:
+            self.pages[-1].append(("line", "misc", self.x0, top + 0.3, self.x1, top + 0.3))
 
     def vline(self, x: float, top: float, bottom: float) -> None:
         self.pages[-1].append(("line", "misc", x, top, x, bottom))
+        if self.lay.double_rules:
+            self.pages[-1].append(("line", "misc", x + 0.3, top, x + 0.3, bottom))
 
     def rect(self, x: float, top: float, w: float, h: float, grey: float) -> None:
         self.pages[-1].append(("rect", "misc", x, top, w, h, grey))
@@ -230,14 +259,18 @@ class Doc:
                 furniture.append(("text", "misc", self.x0, self.lay.margin * 0.4, self.lay.running_header,
                                   self.regular, 8))
             if self.lay.page_numbers:
-                furniture.append(("text", "misc", self.width / 2, self.height - self.lay.margin * 0.5, str(number),
+                mark = self.lay.page_number_form.format(n=number, N=len(self.pages))
+                furniture.append(("text", "misc", self.width / 2, self.height - self.lay.margin * 0.5, mark,
                                   self.regular, 9))
             ops = furniture + ops
             if self.lay.values_first:
                 ops = sorted(ops, key=lambda op: order[op[1]])
             for op in ops:
                 kind, _, *a = op
-                if kind == "line":
+                if kind == "line" and self.lay.rule_style == "rect":  # a border as a thin filled rectangle
+                    x0, top, x1, bottom = a[0], a[1], max(a[2], a[0] + 0.75), max(a[3], a[1] + 0.75)
+                    c.rect(x0, self.height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+                elif kind == "line":
                     c.setLineWidth(0.5)
                     c.line(a[0], self.height - a[1], a[2], self.height - a[3])
                 elif kind == "rect":
@@ -247,6 +280,9 @@ class Doc:
                 else:
                     x, top, s, font, size = a
                     base = self.height - top - size * 0.85
+                    if self.lay.kerned:
+                        self.draw_kerned(c, rng, x, base, s, font, size)
+                        continue
                     if not self.lay.fragmented:
                         c.setFont(font, size)
                         c.drawString(x, base, s)
@@ -257,6 +293,23 @@ class Doc:
                         x += pdfmetrics.stringWidth(word, font, size) + size * rng.uniform(0.4, 0.65)
             c.showPage()
         c.save()
+
+    @staticmethod
+    def draw_kerned(c, rng: random.Random, x: float, base: float, s: str, font: str, size: float) -> None:
+        """pdfTeX's way: no space characters, each word placed by a gap; a longer word is set in two
+        pieces with a positive kern between them (wider than pdfplumber's word tolerance at times)."""
+        c.setFont(font, size)
+        for word in s.split(" "):
+            pieces = [word]
+            if len(word) >= 5 and rng.random() < 0.5:
+                cut = rng.randint(2, len(word) - 2)
+                pieces = [word[:cut], word[cut:]]
+            for i, piece in enumerate(pieces):
+                c.drawString(x, base, piece)
+                x += pdfmetrics.stringWidth(piece, font, size)
+                if i < len(pieces) - 1:
+                    x += size * rng.uniform(0.04, 0.17)
+            x += size * rng.uniform(0.27, 0.4)
 
 
 def title_block(doc: Doc, truth: dict, texts: dict, lay: Layout) -> None:
@@ -302,77 +355,139 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
     doc.y += 14
 
 
-def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
-    """rows: (field or None, label, value text or None for a sub-heading)."""
-    label_w = (doc.x1 - doc.x0) * lay.label_share
-    split_x = doc.x0 + label_w
-    cells = []
-    for fid, label, value in rows:
-        label_lines = doc.wrap([label], doc.bold if value is None else doc.regular, lay.size, label_w - 2 * doc.pad)
-        value_lines = [] if value is None else doc.wrap(
-            cell_paragraphs(fid, value, lay), doc.regular, lay.size, doc.x1 - split_x - 2 * doc.pad)
-        cells.append((fid, label_lines, value_lines, value is None))
+HEADER = ("Indicator", "Value")  # the header row of `header_row` layouts
 
-    def height(n: int) -> float:
-        return n * doc.lead + 2 * doc.pad
 
-    def close() -> None:  # the bottom rule of the table's part on this page
-        if lay.borders != "none":
-            doc.hline(doc.y)
+def aligned_x(doc: Doc, line: str, font: str, x0: float, x1: float, align: str) -> float:
+    """Where a line starts in the column x0..x1 (padding inside) for the alignment."""
+    width = doc.line_w(line, font, doc.lay.size)
+    if align == "right":
+        return x1 - doc.hpad - width
+    if align == "center":
+        return x0 + (x1 - x0 - width) / 2
+    return x0 + doc.hpad
 
-    def part(label_lines: list[str], value_lines: list[str], bold: bool, valign: str) -> None:
-        h = height(max(len(label_lines), len(value_lines), 1))
+
+class Table:
+    """One section's table as it is drawn: parts of rows, page by page."""
+
+    def __init__(self, doc: Doc, lay: Layout):
+        self.doc, self.lay = doc, lay
+        self.label_w = (doc.x1 - doc.x0) * lay.label_share
+        self.split_x = doc.x0 + self.label_w
+        self.drawn = 0  # rows drawn so far (for banding)
+
+    def height(self, lines: list[tuple[str, float]]) -> float:
+        return (lines[-1][1] + self.doc.lead if lines else self.doc.lead) + 2 * self.doc.pad
+
+    def close(self) -> None:  # the bottom rule of the table's part on this page
+        if self.lay.borders != "none":
+            self.doc.hline(self.doc.y)
+
+    def frame(self, h: float, full_width: bool = False) -> None:
+        doc, lay = self.doc, self.lay
+        if lay.banded and self.drawn % 2 == 1:
+            doc.rect(doc.x0, doc.y, doc.x1 - doc.x0, h, 0.92)
         if lay.borders != "none":
             doc.hline(doc.y)
         if lay.borders == "grid":
-            doc.rect(doc.x0, doc.y, label_w, h, 0.95)
-            for x in (doc.x0, split_x, doc.x1):
+            if not full_width and not lay.banded:
+                doc.rect(doc.x0, doc.y, self.label_w, h, 0.95)
+            for x in ((doc.x0, doc.x1) if full_width else (doc.x0, self.split_x, doc.x1)):
                 doc.vline(x, doc.y, doc.y + h)
-        for j, line in enumerate(label_lines):
-            doc.text(doc.x0 + doc.pad, doc.y + doc.pad + j * doc.lead, line, doc.bold if bold else doc.regular, lay.size, "label")
-        shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - height(len(value_lines)))
-        for j, line in enumerate(value_lines):
-            doc.text(split_x + doc.pad, doc.y + shift + doc.pad + j * doc.lead, line, doc.regular, lay.size, "value")
-        doc.y += h
 
-    first = cells[0]
-    if lay.section_titles == "row":  # a merged cell across both columns, body size, bold
-        title_lines = doc.wrap([title], doc.bold, lay.size, doc.x1 - doc.x0 - 2 * doc.pad)
-        if doc.room() < height(len(title_lines)) + height(max(len(first[1]), len(first[2]), 1)):
-            doc.new_page()
-        if lay.borders != "none":
-            doc.hline(doc.y)
-        if lay.borders == "grid":
-            for x in (doc.x0, doc.x1):
-                doc.vline(x, doc.y, doc.y + height(len(title_lines)))
-        for j, line in enumerate(title_lines):
-            doc.text(doc.x0 + doc.pad, doc.y + doc.pad + j * doc.lead, line, doc.bold, lay.size, "label")
-        doc.y += height(len(title_lines))
-    else:
+    def part(self, label_lines: list[tuple[str, float]], value_lines: list[tuple[str, float]], bold: bool,
+             valign: str) -> None:
+        doc, lay = self.doc, self.lay
+        h = max(self.height(label_lines), self.height(value_lines))
+        self.frame(h)
+        font = doc.bold if bold else doc.regular
+        for line, dy in label_lines:
+            x = aligned_x(doc, line, font, doc.x0, self.split_x, lay.label_align)
+            doc.text(x, doc.y + doc.pad + dy, line, font, lay.size, "label")
+        shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - self.height(value_lines))
+        for line, dy in value_lines:
+            x = aligned_x(doc, line, doc.regular, self.split_x, doc.x1, lay.value_align)
+            doc.text(x, doc.y + shift + doc.pad + dy, line, doc.regular, lay.size, "value")
+        doc.y += h
+        self.drawn += 1
+
+    def header(self) -> None:
+        """The header row (bold, both cells), drawn atop the table and again atop each page it continues on."""
+        if not self.lay.header_row:
+            return
+        doc = self.doc
+        self.frame(doc.lead + 2 * doc.pad)
+        for text, (x0, x1) in zip(HEADER, ((doc.x0, self.split_x), (self.split_x, doc.x1))):
+            doc.text(x0 + doc.hpad, doc.y + doc.pad, text, doc.bold, self.lay.size, "label")
+        doc.y += doc.lead + 2 * doc.pad
+        self.drawn = 0
+
+    def header_h(self) -> float:
+        return self.doc.lead + 2 * self.doc.pad if self.lay.header_row else 0.0
+
+    def title(self, title: str, first_h: float) -> None:
+        doc, lay = self.doc, self.lay
+        if lay.section_titles == "row":  # a merged cell across both columns, body size, bold
+            title_lines = doc.wrap_cell([title], doc.bold, lay.size, doc.x1 - doc.x0 - 2 * doc.hpad)
+            if doc.room() < self.height(title_lines) + self.header_h() + first_h:
+                doc.new_page()
+            self.frame(self.height(title_lines), full_width=True)
+            for line, dy in title_lines:
+                doc.text(doc.x0 + doc.hpad, doc.y + doc.pad + dy, line, doc.bold, lay.size, "label")
+            doc.y += self.height(title_lines)
+            self.drawn = 0
+            return
         title_size = lay.size + 2
         title_lines = doc.wrap([title], doc.bold, title_size, doc.x1 - doc.x0)
-        if doc.room() < title_size * 1.3 * len(title_lines) + height(max(len(first[1]), len(first[2]), 1)):
+        if doc.room() < title_size * 1.3 * len(title_lines) + self.header_h() + first_h:
             doc.new_page()  # the title keeps with the first row
         for line in title_lines:
             doc.text(doc.x0, doc.y, line, doc.bold, title_size)
             doc.y += title_size * 1.3
         doc.y += title_size * 0.5
+
+
+def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
+    """rows: (field or None, label, value text or None for a sub-heading)."""
+    t = Table(doc, lay)
+    cells = []
+    for fid, label, value in rows:
+        label_lines = doc.wrap_cell([label], doc.bold if value is None else doc.regular, lay.size,
+                                    t.label_w - 2 * doc.hpad)
+        value_lines = [] if value is None else doc.wrap_cell(
+            cell_paragraphs(fid, value, lay), doc.regular, lay.size, doc.x1 - t.split_x - 2 * doc.hpad)
+        cells.append((fid, label_lines, value_lines, value is None))
+
+    first = cells[0]
+    t.title(title, max(t.height(first[1]), t.height(first[2])))
+    t.header()
     for fid, label_lines, value_lines, bold in cells:
         valign = lay.valign
-        fit = int((doc.room() - 2 * doc.pad) // doc.lead)  # lines that still fit on this page
-        if max(len(label_lines), len(value_lines), 1) > fit:
-            if lay.split_rows and fit >= 1:  # the row's first lines here, the rest overleaf
-                part(label_lines[:fit], value_lines[:fit], bold, "top")
-                if len(value_lines) > fit:
+
+        def fits(lines: list[tuple[str, float]]) -> int:  # lines that still fit on this page
+            return sum(1 for _, dy in lines if dy + doc.lead + 2 * doc.pad <= doc.room())
+
+        if max(t.height(label_lines), t.height(value_lines)) > doc.room():
+            n_label, n_value = fits(label_lines), fits(value_lines)
+            if lay.split_rows and n_label >= 1:  # the row's first lines here, the rest overleaf
+                t.part(label_lines[:n_label], value_lines[:n_value], bold, "top")
+                if len(value_lines) > n_value:
                     doc.split_values.append(fid)
-                if len(value_lines) > fit and len(label_lines) > fit:
+                if len(value_lines) > n_value and len(label_lines) > n_label:
                     doc.split_labels.append(fid)
-                label_lines, value_lines, valign = label_lines[fit:], value_lines[fit:], "top"
-            close()
+                label_lines, value_lines, valign = restart(label_lines[n_label:]), restart(value_lines[n_value:]), "top"
+            t.close()
             doc.new_page()
-        part(label_lines, value_lines, bold, valign)
-    close()
+            t.header()
+        t.part(label_lines, value_lines, bold, valign)
+    t.close()
     doc.y += lay.size * 1.6
+
+
+def restart(lines: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The lines that continue overleaf, offset from the first of them."""
+    return [(line, dy - lines[0][1]) for line, dy in lines] if lines else []
 
 
 def render(truth: dict, lay: Layout, path: Path) -> dict:

@@ -1,5 +1,6 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
-from pipeline.convert.extract.tables import Chunk, column_split, table_rows
+from pipeline.convert.extract.columns import Split, column_split
+from pipeline.convert.extract.tables import Chunk, read_tables
 from pipeline.geometry import VRule
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
@@ -20,6 +21,12 @@ def lines(texts: list[str], x: float, top: float, page: int = 1) -> list[Word]:
     return [w for i, t in enumerate(texts) for w in words(t, x, top + i * LINE, page)]
 
 
+def table_rows(chunks, split, body=10.0, settings=S):
+    for chunk in chunks:
+        chunk.split = Split(split, "alignment")
+    return read_tables(chunks, body, settings).rows
+
+
 def rows_of(chunks, split):
     return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in table_rows(chunks, split, 10.0, S)]
 
@@ -27,12 +34,12 @@ def rows_of(chunks, split):
 def test_split_from_where_value_lines_start():
     ws = lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
         lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
-    assert abs(column_split(ws, [], S) - (VALUE_X - S.column_snap)) < 0.01
+    assert abs(column_split(ws, [], S).x - (VALUE_X - S.column_snap)) < 0.01
 
 
 def test_split_from_a_vertical_rule():
     ws = lines(["Budget"], LABEL_X, 100) + lines(["No data"], VALUE_X, 100)
-    assert column_split(ws, [VRule(296.0, 90.0, 200.0)], S) == 296.0
+    assert column_split(ws, [VRule(296.0, 90.0, 200.0)], S) == Split(296.0, "rule")
 
 
 def test_split_from_the_gutter_when_values_are_centred():
@@ -40,7 +47,7 @@ def test_split_from_the_gutter_when_values_are_centred():
         lines(["Investigator workload"], LABEL_X, 120) + words("About 7 cases", 350, 120) + \
         lines(["Budget"], LABEL_X, 140) + words("No data", 370, 140)
     split = column_split(ws, [], S, 10.0)
-    assert LABEL_X + 5 * len("investigators") < split <= 350
+    assert LABEL_X + 5 * len("investigators") < split.x <= 350 and split.source == "gap"
 
 
 def test_centred_value_beside_a_wrapped_label():
@@ -105,5 +112,5 @@ def test_bold_full_width_title_rows_do_not_hide_the_split():
              for w in words("Government body investigating allegations of torture and ill-treatment", LABEL_X, 80)]
     ws = title + lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
         lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
-    assert abs(column_split(ws, [VRule(VALUE_X - 3, 75, 200)], S) - (VALUE_X - 3)) < 0.01
-    assert abs(column_split(ws, [], S) - (VALUE_X - S.column_snap)) < 0.01
+    assert abs(column_split(ws, [VRule(VALUE_X - 3, 75, 200)], S).x - (VALUE_X - 3)) < 0.01
+    assert abs(column_split(ws, [], S).x - (VALUE_X - S.column_snap)) < 0.01

@@ -9,6 +9,7 @@ import pdfplumber
 from ...geometry import BBox, HRule, VRule
 from ...models import Word
 from ...settings import ExtractSettings
+from .lines import join_kerned
 
 
 @dataclass
@@ -65,6 +66,11 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                          x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"])
                     for w in raw if w["text"].strip()
                 ]
+                blanks = [c for c in page.chars if c["text"].isspace()]
+                if not any(c["text"] == " " for c in blanks):  # words placed by gaps alone (no-break spaces aside)
+                    words = join_kerned(words, settings.kern_ratio,
+                                        [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks],
+                                        settings.kern_max)
                 hrules, vrules, boxes = _rulings(page)
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
                                       words, hrules, vrules, boxes))
