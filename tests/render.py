@@ -121,6 +121,7 @@ class Layout:
     double_rules: bool = False  # every rule drawn twice, the second a hair lower (LaTeX, collapsed borders)
     header_row: bool = False  # a bold "Indicator | Value" row atop each table, repeated on each page it continues on
     kerned: bool = False  # pdfTeX style: no space characters, words placed by gaps, some broken into kerned pieces
+    auto_columns: bool = False  # each table's label column a width of its own (a browser's automatic table layout)
     seed: int = 0
 
 
@@ -181,6 +182,7 @@ class Doc:
         # default cell spacing leaves about 3 pt between the cells' text)
         self.hpad = max(lay.pad, 1.5)
         self.pages: list[list[tuple]] = [[]]
+        self.tables = 0  # tables drawn so far
         self.split_values: list[str] = []  # fields whose value cell continues overleaf
         self.split_labels: list[str] = []  # ... and whose label cell continues too
         self.y = lay.margin
@@ -228,13 +230,15 @@ class Doc:
         self.pages.append([])
         self.y = self.lay.margin
 
-    def text(self, x: float, top: float, s: str, font: str, size: float, layer: str = "misc") -> None:
+    def text(self, x: float, top: float, s: str, font: str, size: float, layer: str = "misc",
+             column: tuple | None = None) -> None:
+        """`column`: (x0, x1, "right" | "center") to align the line in, by its width as drawn."""
         if font in pdfmetrics.standardFonts:
             try:
                 s.encode("cp1252")
             except UnicodeEncodeError:
                 raise ValueError(f"{font} cannot draw {s!r}; use a TTF font such as DejaVuSans") from None
-        self.pages[-1].append(("text", layer, x, top, s, font, size))
+        self.pages[-1].append(("text", layer, x, top, s, font, size) + ((column,) if column else ()))
 
     def hline(self, top: float) -> None:
         self.pages[-1].append(("line", "misc", self.x0, top, self.x1, top))
@@ -278,38 +282,44 @@ class Doc:
                     c.rect(a[0], self.height - a[1] - a[3], a[2], a[3], stroke=0, fill=1)
                     c.setFillGray(0)
                 else:
-                    x, top, s, font, size = a
-                    base = self.height - top - size * 0.85
-                    if self.lay.kerned:
-                        self.draw_kerned(c, rng, x, base, s, font, size)
-                        continue
-                    if not self.lay.fragmented:
-                        c.setFont(font, size)
-                        c.drawString(x, base, s)
-                        continue
-                    for word in s.split(" "):  # one text object per word, uneven gaps
-                        c.setFont(font, size)
-                        c.drawString(x, base, word)
-                        x += pdfmetrics.stringWidth(word, font, size) + size * rng.uniform(0.4, 0.65)
+                    self.draw_text(c, rng, *a)
             c.showPage()
         c.save()
 
-    @staticmethod
-    def draw_kerned(c, rng: random.Random, x: float, base: float, s: str, font: str, size: float) -> None:
-        """pdfTeX's way: no space characters, each word placed by a gap; a longer word is set in two
-        pieces with a positive kern between them (wider than pdfplumber's word tolerance at times)."""
-        c.setFont(font, size)
+    def draw_text(self, c, rng: random.Random, x: float, top: float, s: str, font: str, size: float,
+                  column: tuple | None = None) -> None:
+        """A line of text at x, or aligned in `column` (x0, x1, "right" | "center") by its drawn width."""
+        base = self.height - top - size * 0.85
+        pieces, width = self.pieces(rng, s, font, size)
+        if column is not None:
+            x0, x1, align = column
+            x = x1 - self.hpad - width if align == "right" else x0 + (x1 - x0 - width) / 2
+        for piece, dx in pieces:
+            c.setFont(font, size)
+            c.drawString(x + dx, base, piece)
+
+    def pieces(self, rng: random.Random, s: str, font: str, size: float) -> tuple[list[tuple[str, float]], float]:
+        """What is drawn of a line, each piece with its offset, and the line's width: the line whole;
+        or one text object per word with uneven gaps (`fragmented`); or pdfTeX's way (`kerned`): no
+        space characters, each word placed by a gap, a longer word at times set in two pieces with
+        a positive kern between them (wider than pdfplumber's word tolerance at times)."""
+        if not (self.lay.kerned or self.lay.fragmented):
+            return [(s, 0.0)], pdfmetrics.stringWidth(s, font, size)
+        out: list[tuple[str, float]] = []
+        x = 0.0
         for word in s.split(" "):
-            pieces = [word]
-            if len(word) >= 5 and rng.random() < 0.5:
+            parts = [word]
+            if self.lay.kerned and len(word) >= 5 and rng.random() < 0.5:
                 cut = rng.randint(2, len(word) - 2)
-                pieces = [word[:cut], word[cut:]]
-            for i, piece in enumerate(pieces):
-                c.drawString(x, base, piece)
-                x += pdfmetrics.stringWidth(piece, font, size)
-                if i < len(pieces) - 1:
+                parts = [word[:cut], word[cut:]]
+            for i, part in enumerate(parts):
+                out.append((part, x))
+                x += pdfmetrics.stringWidth(part, font, size)
+                if i < len(parts) - 1:
                     x += size * rng.uniform(0.04, 0.17)
-            x += size * rng.uniform(0.27, 0.4)
+            end = x
+            x += size * (rng.uniform(0.27, 0.4) if self.lay.kerned else rng.uniform(0.4, 0.65))
+        return out, end
 
 
 def title_block(doc: Doc, truth: dict, texts: dict, lay: Layout) -> None:
@@ -358,14 +368,12 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
 HEADER = ("Indicator", "Value")  # the header row of `header_row` layouts
 
 
-def aligned_x(doc: Doc, line: str, font: str, x0: float, x1: float, align: str) -> float:
-    """Where a line starts in the column x0..x1 (padding inside) for the alignment."""
-    width = doc.line_w(line, font, doc.lay.size)
-    if align == "right":
-        return x1 - doc.hpad - width
-    if align == "center":
-        return x0 + (x1 - x0 - width) / 2
-    return x0 + doc.hpad
+def aligned(x0: float, x1: float, align: str) -> tuple | None:
+    """The column a right-aligned or centred line is set in (None: left-aligned, at its padding)."""
+    return None if align == "left" else (x0, x1, align)
+
+
+AUTO_SHIFTS = [0.0, 0.07, -0.05, 0.1, -0.08, 0.04, 0.06]  # `auto_columns`: each table's label share, shifted
 
 
 class Table:
@@ -373,7 +381,11 @@ class Table:
 
     def __init__(self, doc: Doc, lay: Layout):
         self.doc, self.lay = doc, lay
-        self.label_w = (doc.x1 - doc.x0) * lay.label_share
+        share = lay.label_share
+        if lay.auto_columns:
+            share = min(0.65, max(0.3, share + AUTO_SHIFTS[doc.tables % len(AUTO_SHIFTS)]))
+        doc.tables += 1
+        self.label_w = (doc.x1 - doc.x0) * share
         self.split_x = doc.x0 + self.label_w
         self.drawn = 0  # rows drawn so far (for banding)
 
@@ -403,12 +415,12 @@ class Table:
         self.frame(h)
         font = doc.bold if bold else doc.regular
         for line, dy in label_lines:
-            x = aligned_x(doc, line, font, doc.x0, self.split_x, lay.label_align)
-            doc.text(x, doc.y + doc.pad + dy, line, font, lay.size, "label")
+            doc.text(doc.x0 + doc.hpad, doc.y + doc.pad + dy, line, font, lay.size, "label",
+                     aligned(doc.x0, self.split_x, lay.label_align))
         shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - self.height(value_lines))
         for line, dy in value_lines:
-            x = aligned_x(doc, line, doc.regular, self.split_x, doc.x1, lay.value_align)
-            doc.text(x, doc.y + shift + doc.pad + dy, line, doc.regular, lay.size, "value")
+            doc.text(self.split_x + doc.hpad, doc.y + shift + doc.pad + dy, line, doc.regular, lay.size, "value",
+                     aligned(self.split_x, doc.x1, lay.value_align))
         doc.y += h
         self.drawn += 1
 

@@ -77,8 +77,12 @@ def _tables(pages: list[PageData], sections: Sections, body: float, settings: Ex
     split = column_split(sections.table_words, [v for n in table_pages for v in vrules[n]], settings, body)
     warnings = []
     chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), settings.same_line * body)
+    previous = None
     for chunk in chunks:
-        chunk.split = table_split(chunk.words, split, vrules[chunk.page], settings, body)
+        # a table continued from the page before keeps its columns
+        prior = previous.split if chunk.continued and previous and previous.section == chunk.section else split
+        chunk.split = table_split(chunk.words, prior, vrules[chunk.page], settings, body)
+        previous = chunk
     if chunks and any(c.split is None for c in chunks):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))

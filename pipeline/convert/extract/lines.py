@@ -150,11 +150,11 @@ def _word_edge(left: str, right: str) -> bool:
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
-    much narrower than the gaps between words: pieces closer than `ratio` of the page's narrow word
-    gaps (its tenth percentile, or the line's median gap when less: justification narrows a line's
-    gaps alike) and than `most` of the font size (kerns are small), in the same font, with no blank
-    character between them (a no-break space inside a number) and not reading as two words, are one
-    word. `words` in pdfplumber's order, line by line."""
+    much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
+    gap (or of the line's, when less: justification narrows a line's gaps alike) and than `most` of
+    the font size (kerns are small), in the same font, with no blank character between them (a
+    no-break space inside a number) and not reading as two words, are one word. `words` in
+    pdfplumber's order, line by line."""
     lines: list[list[Word]] = []
     for w in words:
         if lines and abs(lines[-1][-1].bottom - w.bottom) < 0.5 * w.size and w.x0 >= lines[-1][-1].x0:
@@ -162,13 +162,16 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         else:
             lines.append([w])
     gaps = [[(b.x0 - a.x1) / b.size for a, b in zip(ln, ln[1:])] for ln in lines]
-    every = sorted(g for line_gaps in gaps for g in line_gaps if 0 < g < 1)
-    if not every:
+    # the gaps placed by the producer (a no-break space is a character of its own width)
+    placed = [g for ln, line_gaps in zip(lines, gaps) for a, b, g in zip(ln, ln[1:], line_gaps)
+              if 0 < g < 1 and not (blanks and _blank_between(blanks, a, b))]
+    if not placed:
         return words
-    narrow = every[len(every) // 10]
+    usual_gap = median(placed)
     out: list[Word] = []
     for ln, line_gaps in zip(lines, gaps):
-        usual = min(narrow, median(line_gaps)) if len(line_gaps) >= 3 else narrow
+        # the line's upper quartile: its word gaps, kerns aside (a line of short words may have several)
+        usual = min(usual_gap, sorted(line_gaps)[3 * len(line_gaps) // 4]) if len(line_gaps) >= 3 else usual_gap
         out.append(ln[0])
         for w, gap in zip(ln[1:], line_gaps):
             prev = out[-1]
