@@ -119,19 +119,20 @@ def _cells_in_strip(words: list[Word], g: Gutter, tolerance: float) -> list[floa
     return starts
 
 
-def _strip_at(x: float, words: list[Word], lines: list[Line], slack: float) -> _Strip:
-    """The clear strip around x (no word crosses x) in these words."""
-    left = max((w.x1 for w in words if w.x1 <= x), default=x)
-    right = min((w.x0 for w in words if w.x0 >= x), default=x)
-    return _strip(Gutter(left, right), lines, slack)
+def _strip_at(x: float, words: list[Word], lines: list[Line], slack: float) -> _Strip | None:
+    """The clear strip around x (no word crosses x) in these words; None when x is not between words."""
+    left = [w.x1 for w in words if w.x1 <= x]
+    right = [w.x0 for w in words if w.x0 >= x]
+    return _strip(Gutter(max(left), min(right)), lines, slack) if left and right else None
 
 
 def table_split(words: list[Word], split: Split | None, vrules: list[VRule], settings: ExtractSettings,
                 body: float) -> Split | None:
-    """The split for one table: the document's, unless this table's columns lie elsewhere (a
-    browser sizing each table's columns to its text): a word of the table crosses the document's
-    split, or the split only finds a gap between words here (narrow, or nothing aligned on it)
-    while the table has a clear strip of its own with text aligned on it, or much wider."""
+    """The split for one table: the document's (or, for a table continued from the page before, that
+    table's), unless this table's columns lie elsewhere (a browser sizing each table's columns to
+    its text): a word of the table crosses the split, or the split only meets a word space here
+    (narrow, nothing aligned on it) while the table has a clear strip of its own with text aligned
+    on it, or one much wider."""
     plain = _plain(words)
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
     vrules = [v for v in vrules if v.top < bottom and v.bottom > top]
@@ -145,8 +146,9 @@ def table_split(words: list[Word], split: Split | None, vrules: list[VRule], set
         return split
     lines = group_lines(plain, settings.same_line * body)
     here = _strip_at(split.x, plain, lines, settings.align_slack * body)
-    narrow = here.gutter.width < settings.min_gutter * body
-    if (own.aligned and not here.aligned) or (narrow and own.gutter.width >= 2 * here.gutter.width):
+    if here is None or here.aligned or here.gutter.width >= settings.min_gutter * body:
+        return split
+    if own.aligned or own.gutter.width >= 2 * here.gutter.width:
         g = own.gutter
         return Split(g.x1 - min(settings.column_snap, g.width / 2), "alignment" if own.aligned else "gap")
     return split

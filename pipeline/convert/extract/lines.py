@@ -144,7 +144,30 @@ def _blank_between(blanks: list[BBox], left: Word, right: Word) -> bool:
 def _word_edge(left: str, right: str) -> bool:
     """Whether two pieces read as the end of one word and the start of another: after a stop or
     comma, or a capital or a figure after a small letter ("treaties" | "The", "investigators" | "372")."""
+    if left[-1:] in ".," and left[-2:-1].isdigit() and right[:1].isdigit():
+        return False  # a decimal point or a thousands comma inside a number
     return left[-1:] in ".,;:" or (left[-1:].islower() and (right[:1].isupper() or right[:1].isdigit()))
+
+
+def _page_lines(words: list[Word]) -> list[list[Word]]:
+    """pdfplumber's words (line by line, left to right) back into their lines."""
+    lines: list[list[Word]] = []
+    for w in words:
+        if lines and abs(lines[-1][-1].bottom - w.bottom) < 0.5 * w.size and w.x0 >= lines[-1][-1].x0:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return lines
+
+
+def _gap(a: Word, b: Word) -> float:
+    return (b.x0 - a.x1) / b.size
+
+
+def _kern(prev: Word, w: Word, most: float, blanks: list[BBox]) -> bool:
+    """Whether the gap from `prev` to `w`, under `most` ems, is a kern inside one word."""
+    return _gap(prev, w) < most and w.font == prev.font and w.size == prev.size \
+        and not _word_edge(prev.text, w.text) and not (blanks and _blank_between(blanks, prev, w))
 
 
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2) -> list[Word]:
@@ -155,28 +178,22 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     the font size (kerns are small), in the same font, with no blank character between them (a
     no-break space inside a number) and not reading as two words, are one word. `words` in
     pdfplumber's order, line by line."""
-    lines: list[list[Word]] = []
-    for w in words:
-        if lines and abs(lines[-1][-1].bottom - w.bottom) < 0.5 * w.size and w.x0 >= lines[-1][-1].x0:
-            lines[-1].append(w)
-        else:
-            lines.append([w])
-    gaps = [[(b.x0 - a.x1) / b.size for a, b in zip(ln, ln[1:])] for ln in lines]
+    lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
-    placed = [g for ln, line_gaps in zip(lines, gaps) for a, b, g in zip(ln, ln[1:], line_gaps)
-              if 0 < g < 1 and not (blanks and _blank_between(blanks, a, b))]
+    placed = [_gap(a, b) for ln in lines for a, b in zip(ln, ln[1:])
+              if 0 < _gap(a, b) < 1 and not (blanks and _blank_between(blanks, a, b))]
     if not placed:
         return words
     usual_gap = median(placed)
     out: list[Word] = []
-    for ln, line_gaps in zip(lines, gaps):
+    for ln in lines:
+        gaps = sorted(_gap(a, b) for a, b in zip(ln, ln[1:]))
         # the line's upper quartile: its word gaps, kerns aside (a line of short words may have several)
-        usual = min(usual_gap, sorted(line_gaps)[3 * len(line_gaps) // 4]) if len(line_gaps) >= 3 else usual_gap
+        usual = min(usual_gap, gaps[3 * len(gaps) // 4]) if len(gaps) >= 3 else usual_gap
         out.append(ln[0])
-        for w, gap in zip(ln[1:], line_gaps):
+        for w in ln[1:]:
             prev = out[-1]
-            if gap < min(ratio * usual, most) and w.font == prev.font and w.size == prev.size \
-                    and not _word_edge(prev.text, w.text) and not (blanks and _blank_between(blanks, prev, w)):
+            if _kern(prev, w, min(ratio * usual, most), blanks):
                 out[-1] = prev.model_copy(update={"text": prev.text + w.text, "x1": w.x1,
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})
             else:

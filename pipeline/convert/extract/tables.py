@@ -260,6 +260,22 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
     return out
 
 
+def _set_aside_headers(bands_by_chunk: list[list[Band]]) -> tuple[list[list[Band]], list[Line], list[int]]:
+    """The bands without the header rows; the header rows' lines; how many each chunk had."""
+    headers = {id(b) for b in _header_rows(bands_by_chunk)}
+    counts = [sum(id(b) in headers for b in bands) for bands in bands_by_chunk]
+    lines = [ln for bands in bands_by_chunk for b in bands if id(b) in headers for ln in b.lines]
+    return [[b for b in bands if id(b) not in headers] for bands in bands_by_chunk], lines, counts
+
+
+def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
+    # a row at the top of a continued table may still be the rest of the row the page break
+    # split, with a capitalised label line: the map stage decides with the codebook
+    return [Row(kind="table" if band.values else "subheading", section=chunk.section, label=_cell(band.labels),
+                value=_cell(band.values), after_page_break=i == 0 and read.after_break)
+            for i, band in enumerate(read.rows)]
+
+
 def read_tables(chunks: list[Chunk], body: float, settings: ExtractSettings,
                 document_split: Split | None = None) -> ReadTables:
     """The rows of every table chunk (each chunk's `split` set), the repeated headers set aside, and
@@ -269,20 +285,12 @@ def read_tables(chunks: list[Chunk], body: float, settings: ExtractSettings,
     grid = line_grid([col for c in columns for col in c], body, settings)
     tallies = [Counter() for _ in chunks]
     bands_by_chunk = [_bands(c, chunk, grid, body, settings, t) for c, chunk, t in zip(columns, chunks, tallies)]
-    headers = {id(b) for b in _header_rows(bands_by_chunk)}
-    header_counts = [sum(id(b) in headers for b in bands) for bands in bands_by_chunk]
-    header_lines = [ln for bands in bands_by_chunk for b in bands if id(b) in headers for ln in b.lines]
-    bands_by_chunk = [[b for b in bands if id(b) not in headers] for bands in bands_by_chunk]
+    bands_by_chunk, header_lines, header_counts = _set_aside_headers(bands_by_chunk)
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
-    for chunk, read, tally, n_headers in zip(chunks, _band_rows(chunks, bands_by_chunk, labels_on_top), tallies,
-                                             header_counts):
-        for i, band in enumerate(read.rows):
-            # a row at the top of a continued table may still be the rest of the row the page
-            # break split, with a capitalised label line: the map stage decides with the codebook
-            rows.append(Row(kind="table" if band.values else "subheading", section=chunk.section,
-                            label=_cell(band.labels), value=_cell(band.values),
-                            after_page_break=i == 0 and read.after_break))
+    reads = _band_rows(chunks, bands_by_chunk, labels_on_top)  # every chunk first: a page break may join rows
+    for chunk, read, tally, n_headers in zip(chunks, reads, tallies, header_counts):
+        rows += _rows(chunk, read)
         layouts.append(_layout(chunk, tally, grid, len(read.rows), n_headers, document_split))
     return ReadTables(rows, header_lines, layouts)
