@@ -77,8 +77,8 @@ def _best_strip(words: list[Word], body: float, settings: ExtractSettings) -> _S
     strips = [s for s in strips if s.gutter.width >= wide or s.aligned]
     # wide, or aligned on both edges (right-aligned labels close to left-aligned values), first: a
     # narrow strip aligned on one edge may be the word space after a first word lines share
-    return max(strips, key=lambda s: (s.gutter.width >= wide or s.sides == 2, s.support, s.sides, s.gutter.width),
-               default=None)
+    return max(strips, key=lambda s: (s.gutter.width >= wide or s.sides == 2, s.support, s.gutter.width >= wide,
+                                      s.sides, s.gutter.width), default=None)
 
 
 def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettings,
