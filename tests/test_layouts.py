@@ -120,6 +120,11 @@ FOUND = {
         font="DejaVuSans", size=9.5, label_share=0.35, borders="none", valign="bottom", page="Letter",
         thousands="nbsp", score="en-minus", split_rows=False, breaks=True, section_titles="row", page_numbers=True,
         page_number_form="{n} / {N}", leading=1.3, para_space=2.0, rule_style="rect", kerned=True, seed=13)),
+    # a kerned word ("mi" | "llion") on a line of narrow no-break spaces (a grouped number): those
+    # spaces' widths were taken for the line's word gaps, and the kern for one of them
+    "kerned-word-beside-a-grouped-number": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, margin=2.5 * cm, thousands="nnbsp", section_titles="row", page_numbers=True,
+        pad=1.0, leading=1.3, kerned=True, seed=118)),
     # each table's columns sized apart: the table continued overleaf lost its columns (its tail has
     # no label to find them by)
     "table-continued-keeps-its-columns": ("tajikistan_en_2019.docx", Layout(

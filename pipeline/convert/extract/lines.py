@@ -180,14 +180,14 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     pdfplumber's order, line by line."""
     lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
-    placed = [_gap(a, b) for ln in lines for a, b in zip(ln, ln[1:])
-              if 0 < _gap(a, b) < 1 and not (blanks and _blank_between(blanks, a, b))]
-    if not placed:
+    placed = [sorted(_gap(a, b) for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b)))
+              for ln in lines]
+    page_gaps = [g for gaps in placed for g in gaps if 0 < g < 1]
+    if not page_gaps:
         return words
-    usual_gap = median(placed)
+    usual_gap = median(page_gaps)
     out: list[Word] = []
-    for ln in lines:
-        gaps = sorted(_gap(a, b) for a, b in zip(ln, ln[1:]))
+    for ln, gaps in zip(lines, placed):
         # the line's upper quartile: its word gaps, kerns aside (a line of short words may have several)
         usual = min(usual_gap, gaps[3 * len(gaps) // 4]) if len(gaps) >= 3 else usual_gap
         out.append(ln[0])
