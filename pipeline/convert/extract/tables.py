@@ -41,14 +41,6 @@ class Band:
         bottoms = [b[-1].bottom for b in self.labels + self.values]
         self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
 
-    @property
-    def lines(self) -> list[Line]:
-        return [ln for b in self.labels + self.values for ln in b]
-
-    def signature(self) -> str:
-        side = [" ".join(ln.text for b in blocks for ln in b) for blocks in (self.labels, self.values)]
-        return fold(" | ".join(side))
-
 
 def _spans_split(line: Line, split: float) -> bool:
     return line.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in line.words)
@@ -123,19 +115,38 @@ def _bands(cols: _Columns, chunk: Chunk, grid: Grid | None, body: float, setting
     return bands
 
 
-def _header_rows(bands_by_chunk: list[list[Band]]) -> list[Band]:
-    """Column headers ("Indicator | Value"): the first row of a table, with text on both sides, that
-    opens another of the document's tables too (a browser repeats a table's header row on every
-    page it runs over), or that is all bold on a line or two a side."""
-    firsts = [bands[0] for bands in bands_by_chunk if bands and bands[0].labels and bands[0].values]
-    seen = Counter(b.signature() for b in firsts)
-    headers = []
-    for band in firsts:
-        short = len(band.lines) <= 4 and all(len(b) <= 2 for b in band.labels + band.values)
-        bold = all(ln.bold for ln in band.lines)
-        if seen[band.signature()] >= 2 or (short and bold):
-            headers.append(band)
-    return headers
+class _Header(NamedTuple):
+    label: Line
+    value: Line
+
+    def signature(self) -> str:
+        return fold(f"{self.label.text} | {self.value.text}")
+
+
+def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
+    """A table's first line when it has text in both columns on one baseline, and nothing above it."""
+    if not cols.labels or not cols.values:
+        return None
+    label, value = min(cols.labels, key=lambda l: l.top), min(cols.values, key=lambda l: l.top)
+    return _Header(label, value) if abs(label.base - value.base) < tolerance else None
+
+
+def _header_rows(columns: list[_Columns], tolerance: float) -> list[_Header | None]:
+    """Each table's column header ("Indicator | Value"), if it has one: its first line, with text on
+    both sides, that opens another of the document's tables too (a browser repeats a table's header
+    row on every page it runs over), or that is bold on both sides. Found line by line, as a header
+    row set tight against the first row runs into it."""
+    firsts = [_first_pair(cols, tolerance) for cols in columns]
+    seen = Counter(h.signature() for h in firsts if h is not None)
+    return [h if h is not None and (seen[h.signature()] >= 2 or (h.label.bold and h.value.bold)) else None
+            for h in firsts]
+
+
+def _without(cols: _Columns, header: _Header | None) -> _Columns:
+    if header is None:
+        return cols
+    return _Columns([ln for ln in cols.labels if ln is not header.label],
+                    [ln for ln in cols.values if ln is not header.value])
 
 
 def _cell_index(rules: list[float], band: Band) -> int:
@@ -260,14 +271,6 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
     return out
 
 
-def _set_aside_headers(bands_by_chunk: list[list[Band]]) -> tuple[list[list[Band]], list[Line], list[int]]:
-    """The bands without the header rows; the header rows' lines; how many each chunk had."""
-    headers = {id(b) for b in _header_rows(bands_by_chunk)}
-    counts = [sum(id(b) in headers for b in bands) for bands in bands_by_chunk]
-    lines = [ln for bands in bands_by_chunk for b in bands if id(b) in headers for ln in b.lines]
-    return [[b for b in bands if id(b) not in headers] for bands in bands_by_chunk], lines, counts
-
-
 def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
     # a row at the top of a continued table may still be the rest of the row the page break
     # split, with a capitalised label line: the map stage decides with the codebook
@@ -282,15 +285,17 @@ def read_tables(chunks: list[Chunk], body: float, settings: ExtractSettings,
     how each table was read."""
     tolerance = settings.same_line * body
     columns = [_columns(chunk, tolerance) for chunk in chunks]
+    headers = _header_rows(columns, tolerance)
+    columns = [_without(cols, h) for cols, h in zip(columns, headers)]
+    header_lines = [ln for h in headers if h is not None for ln in h]
     grid = line_grid([col for c in columns for col in c], body, settings)
     tallies = [Counter() for _ in chunks]
     bands_by_chunk = [_bands(c, chunk, grid, body, settings, t) for c, chunk, t in zip(columns, chunks, tallies)]
-    bands_by_chunk, header_lines, header_counts = _set_aside_headers(bands_by_chunk)
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     reads = _band_rows(chunks, bands_by_chunk, labels_on_top)  # every chunk first: a page break may join rows
-    for chunk, read, tally, n_headers in zip(chunks, reads, tallies, header_counts):
+    for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
-        layouts.append(_layout(chunk, tally, grid, len(read.rows), n_headers, document_split))
+        layouts.append(_layout(chunk, tally, grid, len(read.rows), int(header is not None), document_split))
     return ReadTables(rows, header_lines, layouts)
