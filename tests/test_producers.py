@@ -1,5 +1,6 @@
 """Other producers' layouts drawn by tests/render.py (browsers, WeasyPrint, LaTeX): the renderer draws
-each kind, and the report records how each table was read (JSON `tables`, `table` log events)."""
+each kind, and the report records how each table was read (JSON `tables`, `table` log events); and
+profiles printed by a real browser (headless Chromium, tests/html_profile.py) are read whole."""
 import json
 import sys
 from pathlib import Path
@@ -8,7 +9,9 @@ import pdfplumber
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+import html_profile  # noqa: E402
 import render  # noqa: E402
+from layout_sweep import misreads  # noqa: E402
 from render import Layout  # noqa: E402
 
 from pipeline.batch import report_events  # noqa: E402
@@ -70,3 +73,20 @@ def test_how_each_table_was_read_is_recorded(drawn):
     assert len(events) == len(weasy.tables) and events[0]["section"] == weasy.tables[0].section
     assert {"page", "split", "column_from", "rows_from", "row_breaks", "rows"} <= set(events[0])
     assert json.loads(weasy.model_dump_json())["tables"][0]["column_from"] == "alignment"
+
+
+# --- a real browser: headless Chromium prints the profile -------------------------------------
+
+@pytest.mark.skipif(html_profile.CHROMIUM is None, reason="Chromium is not installed")
+@pytest.mark.parametrize("style", sorted(html_profile.STYLES))
+def test_a_browser_print_is_read_whole(tmp_path, style):
+    truth = json.loads((FIXTURES / "moldova_en_2020.docx.truth.json").read_text(encoding="utf-8"))
+    page = tmp_path / "profile.html"
+    page.write_text(html_profile.profile_html(truth, html_profile.STYLES[style]), encoding="utf-8")
+    pdf = tmp_path / truth["source"]
+    html_profile.print_pdf(page, pdf, header_footer=style != "margin-boxes")
+    assert pdf.exists(), "Chromium printed nothing"
+    report = process_pdf(pdf)
+    assert misreads(dict(truth, source=pdf.name), report) == []
+    assert report.coverage.ratio == 1.0
+    assert sum(t.header_rows for t in report.tables) >= 7  # "Indicator | Value" atop every table, set aside
