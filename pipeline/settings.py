@@ -17,7 +17,8 @@ class ExtractSettings(BaseModel):
     column_snap: float = Field(1.5, ge=0, description="points a value word may start left of the value column")
     align_slack: float = Field(0.05, ge=0, description="line edges closer than this are aligned")
     min_gutter: float = Field(0.5, gt=0, description=(
-        "a strip this wide that no word crosses may part label from value (narrower: a word space, unless text aligns on it)"))
+        "a strip this wide that no word crosses may part label from value "
+        "(narrower: a word space, unless text aligns on it)"))
     grid_break: float = Field(0.12, gt=0, description="a baseline step this much over the line grid starts a new block")
     rule_merge: float = Field(0.15, ge=0, description="rules closer than this are one (drawn twice, or cut per cell)")
     kern_ratio: float = Field(0.6, gt=0, lt=1, description=(
