@@ -91,3 +91,19 @@ def test_fill_edges_part_rows_and_footers_are_furniture():
 def test_page_number_forms_are_furniture(footer):
     doc = extract_pages([tight_page(footer=footer)])
     assert doc.furniture == [f"p1: {footer}"]
+
+
+def test_a_bold_title_wrapped_over_two_lines_is_a_heading():
+    from pipeline.convert.extract.lines import group_lines
+    from pipeline.convert.extract.sections import find_headings
+    from pipeline.settings import DEFAULT_SETTINGS
+    title = words("Government body investigating allegations of torture and ill-", 60, 200, font="Arial-Bold") \
+        + words("treatment", 60, 212, font="Arial-Bold")
+    page = PageData(1, 595, 842, title + row("Budget", "No data", 230))
+    found = find_headings([page], {1: group_lines(page.words, 4.5)}, 0.0, 10.0, DEFAULT_SETTINGS,
+                          {"government body investigating allegations of torture and ill treatment"})
+    assert [h.text for h in found[1]] == [SECTION]
+    # one line of it alone is no known title: not a heading
+    page = PageData(1, 595, 842, title[:-1] + row("Budget", "No data", 230))
+    assert find_headings([page], {1: group_lines(page.words, 4.5)}, 0.0, 10.0, DEFAULT_SETTINGS,
+                         {"government body investigating allegations of torture and ill treatment"}) == {1: []}

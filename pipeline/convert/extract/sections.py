@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import regex
+
 from ...models import Word
 from ...settings import ExtractSettings
 from ...text import collapse_ws, fold
 from .lines import Line
 from .pages import PageData
 from .tables import Chunk
+
+
+_HYPHEN_END = regex.compile(r"\p{L}-$")
+_STARTS_LOWER = regex.compile(r"\p{Ll}")
 
 
 class Heading(NamedTuple):
@@ -20,7 +26,12 @@ class Heading(NamedTuple):
 
     @property
     def text(self) -> str:
-        return collapse_ws(" ".join(ln.text for ln in self.lines))
+        out = ""
+        for ln in self.lines:
+            # a word wrapped after its inner hyphen ("ill-" / "treatment") is one word again
+            glue = "" if _HYPHEN_END.search(out) and _STARTS_LOWER.match(ln.text) else " "
+            out = out + glue + ln.text if out else ln.text
+        return collapse_ws(out)
 
     @property
     def top(self) -> float:
