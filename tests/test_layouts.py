@@ -125,6 +125,12 @@ FOUND = {
     "kerned-word-beside-a-grouped-number": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=9.5, margin=2.5 * cm, thousands="nnbsp", section_titles="row", page_numbers=True,
         pad=1.0, leading=1.3, kerned=True, seed=118)),
+    # a line with three kerns in six gaps ("Part" | "ially.", "cov" | "er"): its upper quartile gap was
+    # a kern's neighbour, and the last kern stayed apart
+    "kerned-line-with-several-kerns": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.6, borders="grid", valign="bottom", page="Letter", margin=3 * cm,
+        thousands="nnbsp", values_first=True, running_header="Country profile", label_align="right", pad=1.0,
+        leading=1.4, banded=True, kerned=True, seed=16)),
     # each table's columns sized apart: the table continued overleaf lost its columns (its tail has
     # no label to find them by)
     "table-continued-keeps-its-columns": ("tajikistan_en_2019.docx", Layout(

@@ -174,7 +174,7 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
     much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
-    gap (or of the line's, when less: justification narrows a line's gaps alike) and than `most` of
+    gap (or of the line's widest, when less: justification narrows a line's gaps alike) and than `most` of
     the font size (kerns are small), in the same font, with no blank character between them (a
     no-break space inside a number) and not reading as two words, are one word. `words` in
     pdfplumber's order, line by line."""
@@ -188,8 +188,9 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     usual_gap = median(page_gaps)
     out: list[Word] = []
     for ln, gaps in zip(lines, placed):
-        # the line's upper quartile: its word gaps, kerns aside (a line of short words may have several)
-        usual = min(usual_gap, gaps[3 * len(gaps) // 4]) if len(gaps) >= 3 else usual_gap
+        # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still)
+        inner = [g for g in gaps if g < 1]
+        usual = min(usual_gap, inner[-1]) if len(inner) >= 3 else usual_gap
         out.append(ln[0])
         for w in ln[1:]:
             prev = out[-1]
