@@ -84,6 +84,8 @@ def report_events(report: Report) -> list[dict]:
                           **report.coverage.by_part} if report.coverage else None)}]
     for w in report.warnings:
         events.append({"event": "warning", "file": report.source, "code": w.code, "message": w.message})
+    for t in report.tables:  # how each table's value column and rows were found
+        events.append({"event": "table", "file": report.source, **t.model_dump()})
     for v in report.values:
         if v.field and v.rules:
             events.append({"event": "rules", "file": report.source, "field": v.field, "rules": v.rules})

@@ -85,3 +85,22 @@ def gutters(spans: Iterable[tuple[float, float]], min_width: float) -> list[Gutt
             out.append(Gutter(reach, x0))
         reach = x1 if reach is None else max(reach, x1)
     return out
+
+
+def merge_hrules(rules: Iterable[HRule], tolerance: float) -> list[HRule]:
+    """One rule for each run of horizontal rules at about the same height (within `tolerance`) that
+    touch or overlap: a rule drawn twice, or cut into a segment per cell, is one rule."""
+    out: list[HRule] = []
+    for rule in sorted(rules):
+        last = out[-1] if out else None
+        if last is not None and rule.y - last.y <= tolerance and rule.x0 <= last.x1 + tolerance:
+            out[-1] = HRule(last.y, min(last.x0, rule.x0), max(last.x1, rule.x1))
+        else:
+            out.append(rule)
+    return out
+
+
+def merge_vrules(rules: Iterable[VRule], tolerance: float) -> list[VRule]:
+    """The same for vertical rules (at about the same x, touching or overlapping down the page)."""
+    merged = merge_hrules((HRule(r.x, r.top, r.bottom) for r in rules), tolerance)
+    return [VRule(r.y, r.x0, r.x1) for r in merged]

@@ -67,6 +67,22 @@ class Row(BaseModel):
     rejoined: bool = False  # the map stage rejoined the two parts of a row split by a page break
 
 
+class TableLayout(BaseModel):
+    """How one table (a section's part on one page) was read, for a reviewer: where the value
+    column was found and from what, and what separated its rows."""
+
+    section: str = ""
+    page: int
+    split: float | None = None  # x where the value column begins (None: no value column found)
+    column_from: Literal["rule", "alignment", "gap", "none"]  # a drawn rule, aligned text edges, a clear strip
+    column_scope: Literal["document", "table"] = "document"  # the split of every table, or this table's own
+    rows_from: Literal["rules", "line_grid", "spacing", "single_row"]  # what separated most of its rows
+    row_breaks: dict[str, int] = Field(default_factory=dict)  # breaks between blocks of lines, by what made them
+    line_pitch: float | None = None  # the document's baseline step inside a cell, when found
+    rows: int = 0
+    header_rows: int = 0  # repeated column headers set aside (counted as page furniture)
+
+
 class ExtractedDoc(BaseModel):
     """Everything the extract stage found in one PDF."""
 
@@ -81,6 +97,7 @@ class ExtractedDoc(BaseModel):
     region_words: dict[str, int] = Field(default_factory=dict)  # words placed per part of the page
     unplaced: list[Word] = Field(default_factory=list)  # words that landed in no row, title or heading
     warnings: list["Issue"] = Field(default_factory=list)
+    tables: list[TableLayout] = Field(default_factory=list)
 
 
 class Match(BaseModel):
@@ -194,6 +211,7 @@ class Report(BaseModel):
     furniture: list[str] = Field(default_factory=list)
     coverage: Coverage | None = None
     warnings: list[Issue] = Field(default_factory=list)
+    tables: list[TableLayout] = Field(default_factory=list)  # how each table's rows and columns were found
 
     def field(self, field_id: str) -> FieldValue | None:
         for v in self.values:

@@ -40,7 +40,8 @@ class Rendered:
         import pdfplumber
 
         with pdfplumber.open(self.pdf) as doc:
-            return tuple(tuple(w["text"] for w in page.extract_words()) for page in doc.pages)
+            # 0.22 em: between a kern (kerned layouts have no space characters) and a word gap
+            return tuple(tuple(w["text"] for w in page.extract_words(x_tolerance_ratio=0.22)) for page in doc.pages)
 
 
 @pytest.fixture(scope="session")

@@ -42,9 +42,28 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
         breaks=rng.random() < 0.5, seed=seed,
         running_header=rng.choice(["", "", "Country profile", "Index on Torture | CSP"]),
         page_numbers=rng.random() < 0.4, section_titles=rng.choice(["heading", "heading", "row"]))
+    lay = dataclasses.replace(lay, **producer_kinds(rng))
     if lay.thousands == "nnbsp" or lay.score == "en-minus":  # the standard fonts lack U+202F, U+2212
         lay = dataclasses.replace(lay, font="DejaVuSans")
+    if lay.kerned:  # pdfTeX's text: no space characters, but not a text object per word either
+        lay = dataclasses.replace(lay, fragmented=False)
     return lay
+
+
+def producer_kinds(rng: random.Random) -> dict:
+    """What browsers, WeasyPrint and LaTeX do that Word does not: labels right-aligned or centred,
+    values centred, tight rows (little padding, CSS line heights, spaced paragraphs), banded
+    rows, borders as filled rectangles, rules drawn twice, header rows repeated on each page,
+    "Page n of N" footers, kerned words with no space characters. (`auto_columns`, each table's
+    columns sized apart, is left out: in a table of three or four lines a gap between words can
+    look like the column gap; see README.)"""
+    return dict(
+        label_align=rng.choice(["left", "left", "right", "center"]), value_align=rng.choice(["left", "left", "center"]),
+        pad=rng.choice([3.0, 3.0, 2.0, 1.5, 1.0]), leading=rng.choice([1.2, 1.2, 1.15, 1.3, 1.4]),
+        para_space=rng.choice([0.0, 0.0, 1.0, 2.0]), banded=rng.random() < 0.25,
+        rule_style=rng.choice(["line", "line", "rect"]), double_rules=rng.random() < 0.2,
+        header_row=rng.random() < 0.25, kerned=rng.random() < 0.15,
+        page_number_form=rng.choice(["{n}", "Page {n} of {N}", "{n} / {N}", "p. {n}", "- {n} -"]))
 
 
 def misreads(printed: dict, report) -> list[str]:

@@ -110,6 +110,19 @@ class Layout:
     running_header: str = ""  # small text at the top of every page (a Word header)
     section_titles: str = "heading"  # heading (larger bold text above the table) | row (bold full-width first row)
     page_numbers: bool = False  # the page number at the bottom of every page (a Word footer)
+    # --- other producers (browsers, WeasyPrint, LaTeX) ---
+    page_number_form: str = "{n}"  # with page_numbers: "{n}", "Page {n} of {N}", "{n} / {N}", "p. {n}", "- {n} -"
+    label_align: str = "left"  # label lines in their column: left | right | center
+    value_align: str = "left"  # value lines in their column: left | center
+    pad: float = 3.0  # cell padding above and below the text, points (tight rows: 1-1.5)
+    leading: float = 1.2  # line height over font size (CSS line-height)
+    para_space: float = 0.0  # extra points between the paragraphs of a cell (with `breaks`)
+    banded: bool = False  # every other table row shaded with a filled rectangle (CSS :nth-child)
+    rule_style: str = "line"  # line (stroked) | rect (thin filled rectangles, as browsers draw borders)
+    double_rules: bool = False  # every rule drawn twice, the second a hair lower (LaTeX, collapsed borders)
+    header_row: bool = False  # a bold "Indicator | Value" row atop each table, repeated on each page it continues on
+    kerned: bool = False  # pdfTeX style: no space characters, words placed by gaps, some broken into kerned pieces
+    auto_columns: bool = False  # each table's label column a width of its own (a browser's automatic table layout)
     seed: int = 0
 
 
@@ -156,25 +169,21 @@ def cell_paragraphs(fid: str | None, text: str, lay: Layout) -> list[str]:
 
 # --- drawing -----------------------------------------------------------------------------
 
-def _space_w(font: str, size: float, fragmented: bool) -> float:
-    return size * 0.65 if fragmented else pdfmetrics.stringWidth(" ", font, size)
-
-
-def _line_w(s: str, font: str, size: float, fragmented: bool) -> float:
+def _line_w(s: str, font: str, size: float, space: float) -> float:
     words = s.split(" ")
-    return sum(pdfmetrics.stringWidth(w, font, size) for w in words) + _space_w(font, size, fragmented) * (len(words) - 1)
+    return sum(pdfmetrics.stringWidth(w, font, size) for w in words) + space * (len(words) - 1)
 
 
 # remembered: a split-row layout is laid out again for every bottom margin it tries, with the same cells
 @functools.lru_cache(maxsize=8192)
-def _wrap(paragraphs: tuple[str, ...], font: str, size: float, width: float, fragmented: bool) -> tuple[str, ...]:
+def _wrap(paragraphs: tuple[str, ...], font: str, size: float, width: float, space: float) -> tuple[str, ...]:
     lines = []
     for text in paragraphs:
         cur = ""
         for word in text.split(" "):
             for i, piece in enumerate(re.split(r"(?<=\w-)(?=\w)", word)):
                 joined = cur + ("" if i or not cur else " ") + piece
-                if cur and _line_w(joined, font, size, fragmented) > width:
+                if cur and _line_w(joined, font, size, space) > width:
                     lines.append(cur)
                     cur = piece
                 else:
@@ -191,9 +200,13 @@ class Doc:
         self.lay = lay
         self.width, self.height = A4 if lay.page == "A4" else letter
         self.x0, self.x1 = lay.margin, self.width - lay.margin
-        self.lead = lay.size * 1.2
-        self.pad = 3.0
+        self.lead = lay.size * lay.leading
+        self.pad = lay.pad
+        # side padding: at least 1.5 pt, so label and value stay two words apart (a browser's
+        # default cell spacing leaves about 3 pt between the cells' text)
+        self.hpad = max(lay.pad, 1.5)
         self.pages: list[list[tuple]] = [[]]
+        self.tables = 0  # tables drawn so far
         self.split_values: list[str] = []  # fields whose value cell continues overleaf
         self.split_labels: list[str] = []  # ... and whose label cell continues too
         self.y = lay.margin
@@ -201,14 +214,24 @@ class Doc:
         self.regular, self.bold, self.italic = regular, bold, italic
 
     def space_w(self, font: str, size: float) -> float:
-        return _space_w(font, size, self.lay.fragmented)
+        if self.lay.kerned:  # the widest word gap plus the widest kern inside a word
+            return size * 0.6
+        return size * 0.65 if self.lay.fragmented else pdfmetrics.stringWidth(" ", font, size)
 
     def line_w(self, s: str, font: str, size: float) -> float:
-        return _line_w(s, font, size, self.lay.fragmented)
+        return _line_w(s, font, size, self.space_w(font, size))
 
     def wrap(self, paragraphs: list[str], font: str, size: float, width: float) -> list[str]:
         """Break at plain spaces (no-break spaces glue) and after inner hyphens, as Word does."""
-        return list(_wrap(tuple(paragraphs), font, size, width, self.lay.fragmented))
+        return list(_wrap(tuple(paragraphs), font, size, width, self.space_w(font, size)))
+
+    def wrap_cell(self, paragraphs: list[str], font: str, size: float, width: float) -> list[tuple[str, float]]:
+        """Each line of a cell with its offset below the cell's first line (paragraphs `para_space` apart)."""
+        out: list[tuple[str, float]] = []
+        for k, text in enumerate(paragraphs):
+            for line in self.wrap([text], font, size, width):
+                out.append((line, len(out) * self.lead + k * self.lay.para_space))
+        return out
 
     def room(self) -> float:
         bottom = self.lay.margin if self.lay.bottom_margin is None else self.lay.bottom_margin
@@ -218,19 +241,25 @@ class Doc:
         self.pages.append([])
         self.y = self.lay.margin
 
-    def text(self, x: float, top: float, s: str, font: str, size: float, layer: str = "misc") -> None:
+    def text(self, x: float, top: float, s: str, font: str, size: float, layer: str = "misc",
+             column: tuple | None = None) -> None:
+        """`column`: (x0, x1, "right" | "center") to align the line in, by its width as drawn."""
         if font in pdfmetrics.standardFonts:
             try:
                 s.encode("cp1252")
             except UnicodeEncodeError:
                 raise ValueError(f"{font} cannot draw {s!r}; use a TTF font such as DejaVuSans") from None
-        self.pages[-1].append(("text", layer, x, top, s, font, size))
+        self.pages[-1].append(("text", layer, x, top, s, font, size) + ((column,) if column else ()))
 
     def hline(self, top: float) -> None:
         self.pages[-1].append(("line", "misc", self.x0, top, self.x1, top))
+        if self.lay.double_rules:
+            self.pages[-1].append(("line", "misc", self.x0, top + 0.3, self.x1, top + 0.3))
 
     def vline(self, x: float, top: float, bottom: float) -> None:
         self.pages[-1].append(("line", "misc", x, top, x, bottom))
+        if self.lay.double_rules:
+            self.pages[-1].append(("line", "misc", x + 0.3, top, x + 0.3, bottom))
 
     def rect(self, x: float, top: float, w: float, h: float, grey: float) -> None:
         self.pages[-1].append(("rect", "misc", x, top, w, h, grey))
@@ -245,14 +274,18 @@ class Doc:
                 furniture.append(("text", "misc", self.x0, self.lay.margin * 0.4, self.lay.running_header,
                                   self.regular, 8))
             if self.lay.page_numbers:
-                furniture.append(("text", "misc", self.width / 2, self.height - self.lay.margin * 0.5, str(number),
+                mark = self.lay.page_number_form.format(n=number, N=len(self.pages))
+                furniture.append(("text", "misc", self.width / 2, self.height - self.lay.margin * 0.5, mark,
                                   self.regular, 9))
             ops = furniture + ops
             if self.lay.values_first:
                 ops = sorted(ops, key=lambda op: order[op[1]])
             for op in ops:
                 kind, _, *a = op
-                if kind == "line":
+                if kind == "line" and self.lay.rule_style == "rect":  # a border as a thin filled rectangle
+                    x0, top, x1, bottom = a[0], a[1], max(a[2], a[0] + 0.75), max(a[3], a[1] + 0.75)
+                    c.rect(x0, self.height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+                elif kind == "line":
                     c.setLineWidth(0.5)
                     c.line(a[0], self.height - a[1], a[2], self.height - a[3])
                 elif kind == "rect":
@@ -260,18 +293,44 @@ class Doc:
                     c.rect(a[0], self.height - a[1] - a[3], a[2], a[3], stroke=0, fill=1)
                     c.setFillGray(0)
                 else:
-                    x, top, s, font, size = a
-                    base = self.height - top - size * 0.85
-                    if not self.lay.fragmented:
-                        c.setFont(font, size)
-                        c.drawString(x, base, s)
-                        continue
-                    for word in s.split(" "):  # one text object per word, uneven gaps
-                        c.setFont(font, size)
-                        c.drawString(x, base, word)
-                        x += pdfmetrics.stringWidth(word, font, size) + size * rng.uniform(0.4, 0.65)
+                    self.draw_text(c, rng, *a)
             c.showPage()
         c.save()
+
+    def draw_text(self, c, rng: random.Random, x: float, top: float, s: str, font: str, size: float,
+                  column: tuple | None = None) -> None:
+        """A line of text at x, or aligned in `column` (x0, x1, "right" | "center") by its drawn width."""
+        base = self.height - top - size * 0.85
+        pieces, width = self.pieces(rng, s, font, size)
+        if column is not None:
+            x0, x1, align = column
+            x = x1 - self.hpad - width if align == "right" else x0 + (x1 - x0 - width) / 2
+        for piece, dx in pieces:
+            c.setFont(font, size)
+            c.drawString(x + dx, base, piece)
+
+    def pieces(self, rng: random.Random, s: str, font: str, size: float) -> tuple[list[tuple[str, float]], float]:
+        """What is drawn of a line, each piece with its offset, and the line's width: the line whole;
+        or one text object per word with uneven gaps (`fragmented`); or pdfTeX's way (`kerned`): no
+        space characters, each word placed by a gap, a longer word at times set in two pieces with
+        a positive kern between them (wider than pdfplumber's word tolerance at times)."""
+        if not (self.lay.kerned or self.lay.fragmented):
+            return [(s, 0.0)], pdfmetrics.stringWidth(s, font, size)
+        out: list[tuple[str, float]] = []
+        x = 0.0
+        for word in s.split(" "):
+            parts = [word]
+            if self.lay.kerned and len(word) >= 5 and rng.random() < 0.5:
+                cut = rng.randint(2, len(word) - 2)
+                parts = [word[:cut], word[cut:]]
+            for i, part in enumerate(parts):
+                out.append((part, x))
+                x += pdfmetrics.stringWidth(part, font, size)
+                if i < len(parts) - 1:
+                    x += size * rng.uniform(0.04, 0.17)
+            end = x
+            x += size * (rng.uniform(0.27, 0.4) if self.lay.kerned else rng.uniform(0.4, 0.65))
+        return out, end
 
 
 def title_block(doc: Doc, truth: dict, texts: dict, lay: Layout) -> None:
@@ -317,77 +376,141 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
     doc.y += 14
 
 
-def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
-    """rows: (field or None, label, value text or None for a sub-heading)."""
-    label_w = (doc.x1 - doc.x0) * lay.label_share
-    split_x = doc.x0 + label_w
-    cells = []
-    for fid, label, value in rows:
-        label_lines = doc.wrap([label], doc.bold if value is None else doc.regular, lay.size, label_w - 2 * doc.pad)
-        value_lines = [] if value is None else doc.wrap(
-            cell_paragraphs(fid, value, lay), doc.regular, lay.size, doc.x1 - split_x - 2 * doc.pad)
-        cells.append((fid, label_lines, value_lines, value is None))
+HEADER = ("Indicator", "Value")  # the header row of `header_row` layouts
 
-    def height(n: int) -> float:
-        return n * doc.lead + 2 * doc.pad
 
-    def close() -> None:  # the bottom rule of the table's part on this page
-        if lay.borders != "none":
-            doc.hline(doc.y)
+def aligned(x0: float, x1: float, align: str) -> tuple | None:
+    """The column a right-aligned or centred line is set in (None: left-aligned, at its padding)."""
+    return None if align == "left" else (x0, x1, align)
 
-    def part(label_lines: list[str], value_lines: list[str], bold: bool, valign: str) -> None:
-        h = height(max(len(label_lines), len(value_lines), 1))
+
+AUTO_SHIFTS = [0.0, 0.07, -0.05, 0.1, -0.08, 0.04, 0.06]  # `auto_columns`: each table's label share, shifted
+
+
+class Table:
+    """One section's table as it is drawn: parts of rows, page by page."""
+
+    def __init__(self, doc: Doc, lay: Layout):
+        self.doc, self.lay = doc, lay
+        share = lay.label_share
+        if lay.auto_columns:
+            share = min(0.65, max(0.3, share + AUTO_SHIFTS[doc.tables % len(AUTO_SHIFTS)]))
+        doc.tables += 1
+        self.label_w = (doc.x1 - doc.x0) * share
+        self.split_x = doc.x0 + self.label_w
+        self.drawn = 0  # rows drawn so far (for banding)
+
+    def height(self, lines: list[tuple[str, float]]) -> float:
+        return (lines[-1][1] + self.doc.lead if lines else self.doc.lead) + 2 * self.doc.pad
+
+    def close(self) -> None:  # the bottom rule of the table's part on this page
+        if self.lay.borders != "none":
+            self.doc.hline(self.doc.y)
+
+    def frame(self, h: float, full_width: bool = False) -> None:
+        doc, lay = self.doc, self.lay
+        if lay.banded and self.drawn % 2 == 1:
+            doc.rect(doc.x0, doc.y, doc.x1 - doc.x0, h, 0.92)
         if lay.borders != "none":
             doc.hline(doc.y)
         if lay.borders == "grid":
-            doc.rect(doc.x0, doc.y, label_w, h, 0.95)
-            for x in (doc.x0, split_x, doc.x1):
+            if not full_width and not lay.banded:
+                doc.rect(doc.x0, doc.y, self.label_w, h, 0.95)
+            for x in ((doc.x0, doc.x1) if full_width else (doc.x0, self.split_x, doc.x1)):
                 doc.vline(x, doc.y, doc.y + h)
-        for j, line in enumerate(label_lines):
-            doc.text(doc.x0 + doc.pad, doc.y + doc.pad + j * doc.lead, line, doc.bold if bold else doc.regular, lay.size, "label")
-        shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - height(len(value_lines)))
-        for j, line in enumerate(value_lines):
-            doc.text(split_x + doc.pad, doc.y + shift + doc.pad + j * doc.lead, line, doc.regular, lay.size, "value")
-        doc.y += h
 
-    first = cells[0]
-    if lay.section_titles == "row":  # a merged cell across both columns, body size, bold
-        title_lines = doc.wrap([title], doc.bold, lay.size, doc.x1 - doc.x0 - 2 * doc.pad)
-        if doc.room() < height(len(title_lines)) + height(max(len(first[1]), len(first[2]), 1)):
-            doc.new_page()
-        if lay.borders != "none":
-            doc.hline(doc.y)
-        if lay.borders == "grid":
-            for x in (doc.x0, doc.x1):
-                doc.vline(x, doc.y, doc.y + height(len(title_lines)))
-        for j, line in enumerate(title_lines):
-            doc.text(doc.x0 + doc.pad, doc.y + doc.pad + j * doc.lead, line, doc.bold, lay.size, "label")
-        doc.y += height(len(title_lines))
-    else:
+    def part(self, label_lines: list[tuple[str, float]], value_lines: list[tuple[str, float]], bold: bool,
+             valign: str) -> None:
+        doc, lay = self.doc, self.lay
+        h = max(self.height(label_lines), self.height(value_lines))
+        self.frame(h)
+        font = doc.bold if bold else doc.regular
+        for line, dy in label_lines:
+            doc.text(doc.x0 + doc.hpad, doc.y + doc.pad + dy, line, font, lay.size, "label",
+                     aligned(doc.x0, self.split_x, lay.label_align))
+        shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - self.height(value_lines))
+        for line, dy in value_lines:
+            doc.text(self.split_x + doc.hpad, doc.y + shift + doc.pad + dy, line, doc.regular, lay.size, "value",
+                     aligned(self.split_x, doc.x1, lay.value_align))
+        doc.y += h
+        self.drawn += 1
+
+    def header(self) -> None:
+        """The header row (bold, both cells), drawn atop the table and again atop each page it continues on."""
+        if not self.lay.header_row:
+            return
+        doc = self.doc
+        self.frame(doc.lead + 2 * doc.pad)
+        for text, (x0, x1) in zip(HEADER, ((doc.x0, self.split_x), (self.split_x, doc.x1))):
+            doc.text(x0 + doc.hpad, doc.y + doc.pad, text, doc.bold, self.lay.size, "label")
+        doc.y += doc.lead + 2 * doc.pad
+        self.drawn = 0
+
+    def header_h(self) -> float:
+        return self.doc.lead + 2 * self.doc.pad if self.lay.header_row else 0.0
+
+    def title(self, title: str, first_h: float) -> None:
+        doc, lay = self.doc, self.lay
+        if lay.section_titles == "row":  # a merged cell across both columns, body size, bold
+            title_lines = doc.wrap_cell([title], doc.bold, lay.size, doc.x1 - doc.x0 - 2 * doc.hpad)
+            if doc.room() < self.height(title_lines) + self.header_h() + first_h:
+                doc.new_page()
+            self.frame(self.height(title_lines), full_width=True)
+            for line, dy in title_lines:
+                doc.text(doc.x0 + doc.hpad, doc.y + doc.pad + dy, line, doc.bold, lay.size, "label")
+            doc.y += self.height(title_lines)
+            self.drawn = 0
+            return
         title_size = lay.size + 2
         title_lines = doc.wrap([title], doc.bold, title_size, doc.x1 - doc.x0)
-        if doc.room() < title_size * 1.3 * len(title_lines) + height(max(len(first[1]), len(first[2]), 1)):
+        if doc.room() < title_size * 1.3 * len(title_lines) + self.header_h() + first_h:
             doc.new_page()  # the title keeps with the first row
         for line in title_lines:
             doc.text(doc.x0, doc.y, line, doc.bold, title_size)
             doc.y += title_size * 1.3
         doc.y += title_size * 0.5
+
+
+def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
+    """rows: (field or None, label, value text or None for a sub-heading)."""
+    t = Table(doc, lay)
+    cells = []
+    for fid, label, value in rows:
+        label_lines = doc.wrap_cell([label], doc.bold if value is None else doc.regular, lay.size,
+                                    t.label_w - 2 * doc.hpad)
+        value_lines = [] if value is None else doc.wrap_cell(
+            cell_paragraphs(fid, value, lay), doc.regular, lay.size, doc.x1 - t.split_x - 2 * doc.hpad)
+        cells.append((fid, label_lines, value_lines, value is None))
+
+    first = cells[0]
+    t.title(title, max(t.height(first[1]), t.height(first[2])))
+    t.header()
     for fid, label_lines, value_lines, bold in cells:
         valign = lay.valign
-        fit = int((doc.room() - 2 * doc.pad) // doc.lead)  # lines that still fit on this page
-        if max(len(label_lines), len(value_lines), 1) > fit:
-            if lay.split_rows and fit >= 1:  # the row's first lines here, the rest overleaf
-                part(label_lines[:fit], value_lines[:fit], bold, "top")
-                if len(value_lines) > fit:
+
+        def fits(lines: list[tuple[str, float]]) -> int:  # lines that still fit on this page
+            return sum(1 for _, dy in lines if dy + doc.lead + 2 * doc.pad <= doc.room())
+
+        if max(t.height(label_lines), t.height(value_lines)) > doc.room():
+            n_label, n_value = fits(label_lines), fits(value_lines)
+            if lay.split_rows and n_label >= 1:  # the row's first lines here, the rest overleaf
+                t.part(label_lines[:n_label], value_lines[:n_value], bold, "top")
+                if len(value_lines) > n_value:
                     doc.split_values.append(fid)
-                if len(value_lines) > fit and len(label_lines) > fit:
+                if len(value_lines) > n_value and len(label_lines) > n_label:
                     doc.split_labels.append(fid)
-                label_lines, value_lines, valign = label_lines[fit:], value_lines[fit:], "top"
-            close()
+                label_lines, value_lines, valign = restart(label_lines[n_label:]), restart(value_lines[n_value:]), "top"
+            t.close()
             doc.new_page()
-        part(label_lines, value_lines, bold, valign)
-    close()
+            t.header()
+        t.part(label_lines, value_lines, bold, valign)
+    t.close()
     doc.y += lay.size * 1.6
+
+
+def restart(lines: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The lines that continue overleaf, offset from the first of them."""
+    return [(line, dy - lines[0][1]) for line, dy in lines] if lines else []
 
 
 def render(truth: dict, lay: Layout, path: Path) -> dict:

@@ -71,3 +71,15 @@ def test_cell_box_on_a_page_is_the_union_of_its_fragments_there():
                            Fragment(text="c", page=2, bbox=(0, 0, 500, 10))])
     assert cell.bbox_on(1) == BBox(10, 700, 200, 722)
     assert cell.bbox_on(3) is None
+
+
+def test_rules_drawn_twice_or_cut_per_cell_are_one():
+    from pipeline.geometry import merge_hrules, merge_vrules
+    twice = [HRule(100.0, 50, 545), HRule(100.3, 50, 545)]  # a stroke and a filled rectangle, a hair apart
+    cut = [HRule(200.0, 50, 300), HRule(200.0, 300, 545)]  # a segment per cell
+    apart = [HRule(300.0, 50, 545), HRule(303.0, 50, 545)]  # a double rule: two rules
+    assert merge_hrules(twice + cut + apart, 1.5) == [HRule(100.0, 50, 545), HRule(200.0, 50, 545),
+                                                      HRule(300.0, 50, 545), HRule(303.0, 50, 545)]
+    assert merge_hrules([HRule(50.0, 10, 100), HRule(50.0, 400, 500)], 1.5) == \
+        [HRule(50.0, 10, 100), HRule(50.0, 400, 500)]  # two tables side by side
+    assert merge_vrules([VRule(300.0, 100, 150), VRule(300.2, 150, 220)], 1.5) == [VRule(300.0, 100, 220)]

@@ -63,6 +63,23 @@ LAYOUTS = {
     "serif-letter-bottom": Layout(font="Times-Roman", size=10.5, label_share=0.6, valign="bottom",
                                   page="Letter", thousands="comma", score="em-attached",
                                   facts_wrap=False, split_rows=False, breaks=True),
+    # other producers: a browser (right-aligned labels, centred values, banded rows, the header row
+    # repeated overleaf, "n / N"), WeasyPrint (tight rows, spaced paragraphs, "p. n"), a browser grid
+    # drawn as filled rectangles (centred labels, "Page n of N"), LaTeX (kerned words, no spaces, rules twice)
+    "browser-right-labels-banded": Layout(font="Helvetica", size=10, label_share=0.42, borders="none",
+                                          label_align="right", value_align="center", banded=True, header_row=True,
+                                          page_numbers=True, page_number_form="{n} / {N}",
+                                          running_header="Country profile, 2019", split_row="value"),
+    "weasyprint-tight-rows": Layout(font="DejaVuSans", size=9, label_share=0.38, borders="none", margin=2.5 * cm,
+                                    thousands="nnbsp", pad=1.5, para_space=1.5, breaks=True, page_numbers=True,
+                                    page_number_form="p. {n}", split_row="value"),
+    "browser-grid-rects-centred-labels": Layout(font="Times-Roman", size=10.5, label_share=0.35, borders="grid",
+                                                valign="center", rule_style="rect", label_align="center",
+                                                header_row=True, pad=2.0, leading=1.3, page_numbers=True,
+                                                page_number_form="Page {n} of {N}", split_row="label"),
+    "latex-kerned-double-rules": Layout(font="Times-Roman", size=10, label_share=0.42, borders="hrules",
+                                        double_rules=True, kerned=True, pad=2.0, breaks=True, page_numbers=True,
+                                        page_number_form="- {n} -"),
 }
 # (record, layout) pairs that random layout sweeps broke, kept as regression cases
 FOUND = {
@@ -77,6 +94,53 @@ FOUND = {
     "belarus-opcat-row-breaks-page": ("belarus_en_2019.docx", Layout(
         font="Times-Roman", size=9, borders="none", margin=1.5 * cm, thousands="nbsp",
         score="em-double", fragmented=True, split_row="label", breaks=True)),
+    # kerned pieces ("Crim" | "inal") were left apart on pages with narrow no-break spaces in numbers
+    # (taken for spaces) or with many kerns (a low quantile of the gaps was a kern)
+    "kerned-words-beside-no-break-spaces": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.45, borders="none", valign="bottom", page="Letter",
+        margin=3 * cm, thousands="nnbsp", score="em-attached", values_first=True, split_rows=False,
+        running_header="Index on Torture | CSP", double_rules=True, kerned=True, seed=115)),
+    # a section title set as a row, wrapped so that a word gap met the (right-aligned) column gap:
+    # nothing crossed the split, and the title was read as a label with a value
+    "title-row-word-gap-on-the-column-gap": ("ukraine_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.45, borders="none", valign="center", page="Letter",
+        margin=3 * cm, thousands="nbsp", score="en-minus", fragmented=True, split_rows=False, facts_wrap=False,
+        running_header="Country profile", section_titles="row", label_align="right", leading=1.4,
+        para_space=2.0, seed=43)),
+    # the bold header cell "Value" began left of centred values, crossed the split and was taken
+    # for a section title over both columns
+    "bold-header-cell-left-of-centred-values": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.35, borders="none", margin=1.5 * cm, thousands="nnbsp",
+        score="en-minus", fragmented=True, split_row="label", breaks=True, section_titles="row", value_align="center",
+        leading=1.4, header_row=True, seed=136)),
+    # a row split over a page break in a tight table (3 pt between label and value): the value's
+    # tail overleaf took a wider gap between its own words for the column gap
+    "tight-columns-row-continues-overleaf": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=10, label_share=0.45, borders="none", valign="bottom", page="Letter",
+        margin=3 * cm, thousands="nnbsp", score="em-attached", split_rows=False, split_row="label", breaks=True,
+        running_header="Country profile", section_titles="row", pad=1.0, leading=1.4, banded=True, seed=113)),
+    # kerned digits: "−3." | "04" read as two words (a stop ends a word, but not inside a number)
+    "kerned-score": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.35, borders="none", valign="bottom", page="Letter",
+        thousands="nbsp", score="en-minus", split_rows=False, breaks=True, section_titles="row", page_numbers=True,
+        page_number_form="{n} / {N}", leading=1.3, para_space=2.0, rule_style="rect", kerned=True, seed=13)),
+    # a kerned word ("mi" | "llion") on a line of narrow no-break spaces (a grouped number): those
+    # spaces' widths were taken for the line's word gaps, and the kern for one of them
+    "kerned-word-beside-a-grouped-number": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, margin=2.5 * cm, thousands="nnbsp", section_titles="row", page_numbers=True,
+        pad=1.0, leading=1.3, kerned=True, seed=118)),
+    # a line with three kerns in six gaps ("Part" | "ially.", "cov" | "er"): its upper quartile gap was
+    # a kern's neighbour, and the last kern stayed apart
+    "kerned-line-with-several-kerns": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.6, borders="grid", valign="bottom", page="Letter", margin=3 * cm,
+        thousands="nnbsp", values_first=True, running_header="Country profile", label_align="right", pad=1.0,
+        leading=1.4, banded=True, kerned=True, seed=16)),
+    # each table's columns sized apart: the table continued overleaf lost its columns (its tail has
+    # no label to find them by)
+    "table-continued-keeps-its-columns": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.4, borders="grid", margin=1.5 * cm, thousands="nnbsp",
+        split_row="value", running_header="Index on Torture | CSP", section_titles="row", page_numbers=True,
+        page_number_form="p. {n}", pad=2.0, leading=1.15, para_space=1.0, auto_columns=True, seed=85)),
 }
 
 

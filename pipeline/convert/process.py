@@ -77,7 +77,8 @@ def assemble(doc: ExtractedDoc, source: str, language: str | None, mapping: Mapp
     return Report(source=source, country=country, iso3=known.iso3 if known else None,
                   year=_ok_value(values, "year"), template=template, language=language, pages=doc.pages,
                   values=values,
-                  subheadings=mapping.subheadings, furniture=doc.furniture, coverage=cov, warnings=warnings)
+                  subheadings=mapping.subheadings, furniture=doc.furniture, coverage=cov, warnings=warnings,
+                  tables=doc.tables)
 
 
 def build_report(doc: ExtractedDoc, source: str, lexicon: Lexicon | None = None) -> Report:

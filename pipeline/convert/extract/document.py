@@ -2,19 +2,22 @@
 page furniture, the title block, section headings, the facts box and the section tables."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
 from ...codebook import Codebook, default_codebook
-from ...models import ExtractedDoc, Issue, Row, Word
+from ...geometry import merge_hrules, merge_vrules
+from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
 from ...settings import DEFAULT_SETTINGS, ExtractSettings
 from ...text import fold
+from .columns import column_split, table_split
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, group_lines, lines_without, words_of
 from .pages import PageData, read_pages
 from .sections import Sections, find_headings, split_sections
-from .tables import column_split, spanning_titles, table_rows
+from .tables import read_tables, spanning_titles
 from .title import TitleBlock, parse_title
 
 
@@ -54,6 +57,8 @@ def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, c
 class _Tables(NamedTuple):
     rows: list[Row]
     banners: list[Line]  # section titles set as a row across both columns, taken out of the tables' words
+    headers: list[Line]  # column headers repeated atop the tables, taken out as page furniture
+    layouts: list[TableLayout]
     warnings: list[Issue]
 
 
@@ -67,24 +72,38 @@ def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: flo
 
 def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
     chunks = sections.chunks
-    vrules = [v for p in pages for v in p.vrules if any(c.page == p.number for c in chunks)]
-    split = column_split(sections.table_words, vrules, settings, body)
+    vrules = {p.number: p.vrules for p in pages}
+    table_pages = sorted({c.page for c in chunks})
+    split = column_split(sections.table_words, [v for n in table_pages for v in vrules[n]], settings, body)
     warnings = []
-    if split is None and chunks:
-        warnings.append(Issue(code="no_value_column", message="could not find the value column of the tables; "
-                              "each line is kept as an unmapped label"))
-        split = float("inf")
-    chunks, banners = spanning_titles(chunks, split, settings.same_line * body)
-    return _Tables(table_rows(chunks, split or 0.0, body, settings), banners, warnings)
+    chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), settings.same_line * body)
+    previous = None
+    for chunk in chunks:
+        # a table continued from the page before keeps its columns
+        prior = previous.split if chunk.continued and previous and previous.section == chunk.section else split
+        chunk.split = table_split(chunk.words, prior, vrules[chunk.page], settings, body)
+        previous = chunk
+    if chunks and any(c.split is None for c in chunks):
+        warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
+                              "each of its lines is kept as an unmapped label"))
+    read = read_tables(chunks, body, settings, split)
+    return _Tables(read.rows, banners, read.headers, read.layouts, warnings)
 
 
 def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word], sections: Sections,
-                  banners: list[Line]) -> dict[str, int]:
-    """Words per part of the page; a spanning title's words count as section titles, not table words."""
-    banner_n = len(words_of(banners))
-    return {"title": len({id(w) for w in title.words}), "furniture": len(words_of(furniture)),
+                  tables: _Tables) -> dict[str, int]:
+    """Words per part of the page; a spanning title's words count as section titles, a repeated
+    column header's as page furniture, not as table words."""
+    banner_n, header_n = len(words_of(tables.banners)), len(words_of(tables.headers))
+    return {"title": len({id(w) for w in title.words}), "furniture": len(words_of(furniture)) + header_n,
             "section_titles": len(headings) + banner_n, "facts": len(sections.facts),
-            "tables": len(sections.table_words) - banner_n}
+            "tables": len(sections.table_words) - banner_n - header_n}
+
+
+def _tidy_rules(pages: list[PageData], tolerance: float) -> list[PageData]:
+    """Each page with its rules merged: drawn twice, or cut into a segment per cell, a rule is one."""
+    return [replace(p, hrules=merge_hrules(p.hrules, tolerance), vrules=merge_vrules(p.vrules, tolerance))
+            for p in pages]
 
 
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
@@ -94,17 +113,18 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     if not words:
         raise NoTextLayer("no text layer: the pages hold no extractable words (a scan? OCR is needed)")
     body = body_size(words)
+    pages = _tidy_rules(pages, settings.rule_merge * body)
     furniture, title, heading_words, sections = _find_parts(pages, body, settings, codebook)
     tables = _tables(pages, sections, body, settings)
     placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
               for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
-                        furniture=[f"p{ln.page}: {ln.text}" for ln in furniture],
+                        furniture=[f"p{ln.page}: {ln.text}" for ln in furniture + tables.headers],
                         rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, body, settings) + tables.rows,
                         sections=sections.titles + [ln.text for ln in tables.banners],
                         words_total=len(words), unplaced=[w for w in words if id(w) not in placed],
-                        region_words=_region_words(title, furniture, heading_words, sections, tables.banners),
-                        warnings=title.warnings + tables.warnings)
+                        region_words=_region_words(title, furniture, heading_words, sections, tables),
+                        warnings=title.warnings + tables.warnings, tables=tables.layouts)
 
 
 def extract_pdf(path: Path, settings: ExtractSettings = DEFAULT_SETTINGS,

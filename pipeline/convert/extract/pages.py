@@ -9,6 +9,7 @@ import pdfplumber
 from ...geometry import BBox, HRule, VRule
 from ...models import Word
 from ...settings import ExtractSettings
+from .lines import join_kerned
 
 
 @dataclass
@@ -40,6 +41,16 @@ def _rulings(page) -> tuple[list[HRule], list[VRule], list[BBox]]:
     return hrules, vrules, sorted(boxes)
 
 
+def _join_kerned(chars: list[dict], words: list[Word], settings: ExtractSettings) -> list[Word]:
+    """On a page whose words are placed by gaps (pdfTeX writes no space characters; a few, say
+    no-break spaces in numbers, may still be there), word pieces parted by a kern are joined."""
+    blanks = [c for c in chars if c["text"].isspace()]
+    if sum(c["text"] == " " for c in blanks) > 0.02 * len(chars):
+        return words
+    return join_kerned(words, settings.kern_ratio, [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks],
+                       settings.kern_max)
+
+
 class TooLarge(ValueError):
     """A document over the configured page limit: not a country profile of a few pages."""
 
@@ -65,6 +76,7 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                          x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"])
                     for w in raw if w["text"].strip()
                 ]
+                words = _join_kerned(page.chars, words, settings)
                 hrules, vrules, boxes = _rulings(page)
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
                                       words, hrules, vrules, boxes))

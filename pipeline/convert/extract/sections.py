@@ -5,12 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import regex
+
 from ...models import Word
 from ...settings import ExtractSettings
 from ...text import collapse_ws, fold
 from .lines import Line
 from .pages import PageData
 from .tables import Chunk
+
+
+_HYPHEN_END = regex.compile(r"\p{L}-$")
+_STARTS_LOWER = regex.compile(r"\p{Ll}")
 
 
 class Heading(NamedTuple):
@@ -20,7 +26,12 @@ class Heading(NamedTuple):
 
     @property
     def text(self) -> str:
-        return collapse_ws(" ".join(ln.text for ln in self.lines))
+        out = ""
+        for ln in self.lines:
+            # a word wrapped after its inner hyphen ("ill-" / "treatment") is one word again
+            glue = "" if _HYPHEN_END.search(out) and _STARTS_LOWER.match(ln.text) else " "
+            out = out + glue + ln.text if out else ln.text
+        return collapse_ws(out)
 
     @property
     def top(self) -> float:
@@ -41,10 +52,27 @@ def _is_heading(line: Line, body: float, settings: ExtractSettings, titles: set[
     return line.bold and fold(line.text) in titles
 
 
+def _wrapped_titles(lines: list[Line], body: float, titles: set[str]) -> set[int]:
+    """The indexes of consecutive bold lines that together spell a known section title (a title
+    wrapped over two or three lines, as a table row across both columns often is)."""
+    out: set[int] = set()
+    for i in range(len(lines)):
+        for k in (2, 3):
+            run = lines[i:i + k]
+            if len(run) < k or not all(ln.bold and ln.page == run[0].page for ln in run):
+                break
+            if any(b.top - a.bottom > 0.5 * body for a, b in zip(run, run[1:])):
+                break
+            if fold(" ".join(ln.text for ln in run)) in titles:
+                out.update(range(i, i + k))
+    return out
+
+
 def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles: set[str]) -> list[Heading]:
     groups: list[list[Line]] = []
-    for ln in lines:
-        if not _is_heading(ln, body, settings, titles):
+    wrapped = _wrapped_titles(lines, body, titles)
+    for i, ln in enumerate(lines):
+        if i not in wrapped and not _is_heading(ln, body, settings, titles):
             continue
         prev = groups[-1][-1] if groups else None
         if prev and prev.page == ln.page and ln.top - prev.bottom < 0.5 * body and abs(prev.size - ln.size) < 0.5:
@@ -57,7 +85,8 @@ def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles:
 def find_headings(pages: list[PageData], lines_by_page: dict[int, list[Line]], title_bottom: float, body: float,
                   settings: ExtractSettings, titles: set[str]) -> dict[int, list[Heading]]:
     """Each page's headings: lines set larger than body text, or bold lines that spell a known
-    section title (`titles`, folded); on page 1, only below the title block."""
+    section title (`titles`, folded), alone or wrapped over a few lines; on page 1, only below the
+    title block."""
     first = pages[0].number
     out: dict[int, list[Heading]] = {}
     for p in pages:
@@ -100,6 +129,15 @@ def _min_rule(page: PageData, settings: ExtractSettings) -> float:
     return settings.min_rule_width * (max(w.x1 for w in page.words) - min(w.x0 for w in page.words))
 
 
+def _row_edges(page: PageData, min_rule: float) -> list[float]:
+    """Heights that part table rows: the rules at least `min_rule` long, and the top and bottom
+    edges of filled areas as wide (a browser shades every other row, or draws its borders as
+    filled rectangles)."""
+    edges = [r.y for r in page.hrules if r.length >= min_rule]
+    edges += [y for b in page.boxes if b.width >= min_rule for y in (b.top, b.bottom)]
+    return sorted(edges)
+
+
 def _page_regions(page: PageData, spans: list[_Span], free: list[Word], facts_page: bool, title_bottom: float,
                   settings: ExtractSettings) -> tuple[list[Word], list[Chunk]]:
     """The facts words and table chunks of one page, from its words no other part has taken (`free`)."""
@@ -114,7 +152,7 @@ def _page_regions(page: PageData, spans: list[_Span], free: list[Word], facts_pa
             taken = [w for w in region if w.top >= title_bottom - 0.5]
             facts += taken
         else:
-            rules = [r.y for r in page.hrules if span.top - 1 <= r.y <= span.bottom + 1 and r.length >= min_rule]
+            rules = [y for y in _row_edges(page, min_rule) if span.top - 1 <= y <= span.bottom + 1]
             chunks.append(Chunk(section=span.section or "", page=page.number, words=region,
                                 hrules=rules, continued=span.continued))
             taken = region

@@ -1,13 +1,16 @@
-"""Section tables: headings, the label | value column split, and rows from positions and rulings."""
+"""Section tables: rows from the label | value split, positions, rulings and the line grid."""
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from statistics import median
+from typing import NamedTuple
 
-from ...geometry import VRule, gutters
-from ...models import Cell, Row, Word
+from ...models import Cell, Row, TableLayout, Word
 from ...settings import ExtractSettings
-from .lines import Line, group_lines, split_blocks
+from ...text import fold
+from .columns import Split
+from .lines import Grid, Line, group_lines, split_blocks
 
 
 @dataclass
@@ -17,12 +20,15 @@ class Chunk:
     section: str
     page: int
     words: list[Word]
-    hrules: list[float]
+    hrules: list[float]  # row separators: drawn rules and the edges of filled rows
     continued: bool  # the section began on an earlier page
+    split: Split | None = None  # the label | value split, once the columns are known
 
 
 @dataclass
 class Band:
+    """Blocks of label and value lines that overlap down the page: one row, or part of one."""
+
     labels: list[list[Line]] = field(default_factory=list)
     values: list[list[Line]] = field(default_factory=list)
     top: float = 0.0
@@ -34,63 +40,6 @@ class Band:
         tops = [b[0].top for b in self.labels + self.values]
         bottoms = [b[-1].bottom for b in self.labels + self.values]
         self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
-
-
-def _ruled_split(vrules: list[VRule], left: float, right: float) -> int | None:
-    """Of the vertical rules inside the text's extent, the x (to the whole point) with the most length drawn."""
-    support: Counter[int] = Counter()
-    for rule in vrules:
-        if left + 20 < rule.x < right - 20:
-            support[round(rule.x)] += rule.length
-    return support.most_common(1)[0][0] if support else None
-
-
-def _label_edge(starts: Counter[float]) -> float:
-    """The label column's edge: the leftmost x where many lines start."""
-    busiest = max(starts.values())
-    return min(x for x, n in starts.items() if n >= max(2, 0.2 * busiest))
-
-
-def _common_start(starts: Counter[float], label_edge: float, right: float) -> float | None:
-    """The x right of the label column where most lines start (at least three)."""
-    candidates = sorted(((n, -x) for x, n in starts.items() if x > label_edge + 0.1 * (right - label_edge)),
-                        reverse=True)
-    if candidates and candidates[0][0] >= 3:
-        return -candidates[0][1]
-    return None
-
-
-def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettings,
-                 body: float = 10.0) -> float | None:
-    """The x where the value column begins.
-
-    A drawn vertical rule between the text columns wins. Otherwise the value column is
-    where many lines start: Word left-aligns every line of a cell, so the value column's
-    left edge is the most common word start right of the label column's edge, provided no
-    word crosses it. Failing that (values centred, say), the widest empty vertical strip
-    between the columns.
-    """
-    if not words:
-        return None
-
-    # Bold words may cross the split: a section title set as a full-width row does.
-    plain = [w for w in words if "bold" not in w.font.lower()] or words
-
-    def clean(x: float) -> bool:
-        return not any(w.x0 < x < w.x1 - 0.5 for w in plain)
-
-    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
-    ruled = _ruled_split(vrules, left, right)
-    if ruled is not None and clean(ruled - 1):
-        return float(ruled)
-    starts = Counter(round(w.x0 * 2) / 2 for w in words)
-    label_edge = _label_edge(starts)
-    common = _common_start(starts, label_edge, right)
-    if common is not None and clean(common - settings.column_snap):
-        return common - settings.column_snap
-    strips = gutters(((w.x0, w.x1) for w in plain if w.x0 > label_edge - 1), 0.5 * body)
-    widest = max(strips, key=lambda g: g.width, default=None)
-    return None if widest is None else widest.x1 - settings.column_snap
 
 
 def _spans_split(line: Line, split: float) -> bool:
@@ -112,19 +61,48 @@ def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tupl
             part = [w for w in chunk.words if start <= w.top < end and id(w) not in ids]
             if part:
                 rules = [y for y in chunk.hrules if start - 1 <= y <= end + 1]
-                out.append(Chunk(section=section, page=chunk.page, words=part, hrules=rules, continued=continued))
+                out.append(Chunk(section=section, page=chunk.page, words=part, hrules=rules, continued=continued,
+                                 split=chunk.split))
             if head:
                 titles.append(head)
                 section, continued, start = head.text, False, head.bottom - 0.5
     return out, titles
 
 
-def _bands(chunk: Chunk, split: float, body: float, settings: ExtractSettings) -> list[Band]:
-    tol = settings.same_line * body
-    label_words = [w for w in chunk.words if w.x0 < split]
-    value_words = [w for w in chunk.words if w.x0 >= split]
-    blocks = [(b, False) for b in split_blocks(group_lines(label_words, tol), settings.block_gap * body, chunk.hrules)]
-    blocks += [(b, True) for b in split_blocks(group_lines(value_words, tol), settings.block_gap * body, chunk.hrules)]
+class _Columns(NamedTuple):
+    labels: list[Line]
+    values: list[Line]
+
+
+def _columns(chunk: Chunk, tolerance: float) -> _Columns:
+    x = chunk.split.x if chunk.split is not None else float("inf")
+    return _Columns(group_lines([w for w in chunk.words if w.x0 < x], tolerance),
+                    group_lines([w for w in chunk.words if w.x0 >= x], tolerance))
+
+
+def line_grid(columns: list[list[Line]], body: float, settings: ExtractSettings) -> Grid | None:
+    """The baseline step of wrapped lines: the smallest step between consecutive lines of a column
+    that recurs (a share of all steps within `grid_break` of each other). A new row, or a new
+    paragraph, steps further: the cell padding and paragraph spacing come on top of the grid, so
+    rows set tight (a few points apart, no rules) still break off it. None: too few wrapped lines."""
+    steps = sorted(b.base - a.base for col in columns for a, b in zip(col, col[1:])
+                   if 0.8 * body < b.base - a.base < 2.5 * body)
+    slack = settings.grid_break * body
+    need = max(3, int(0.15 * len(steps)))
+    end = 0
+    for i, step in enumerate(steps):
+        while end < len(steps) and steps[end] <= step + slack:
+            end += 1
+        if end - i >= need:
+            return Grid(median(steps[i:end]), slack)
+    return None
+
+
+def _bands(cols: _Columns, chunk: Chunk, grid: Grid | None, body: float, settings: ExtractSettings,
+           tally: Counter[str]) -> list[Band]:
+    gap = settings.block_gap * body
+    blocks = [(b, False) for b in split_blocks(cols.labels, gap, chunk.hrules, grid, tally)]
+    blocks += [(b, True) for b in split_blocks(cols.values, gap, chunk.hrules, grid, tally)]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
     for block, is_value in blocks:
@@ -135,6 +113,40 @@ def _bands(chunk: Chunk, split: float, body: float, settings: ExtractSettings) -
             band.add(block, is_value)
             bands.append(band)
     return bands
+
+
+class _Header(NamedTuple):
+    label: Line
+    value: Line
+
+    def signature(self) -> str:
+        return fold(f"{self.label.text} | {self.value.text}")
+
+
+def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
+    """A table's first line when it has text in both columns on one baseline, and nothing above it."""
+    if not cols.labels or not cols.values:
+        return None
+    label, value = min(cols.labels, key=lambda l: l.top), min(cols.values, key=lambda l: l.top)
+    return _Header(label, value) if abs(label.base - value.base) < tolerance else None
+
+
+def _header_rows(columns: list[_Columns], tolerance: float) -> list[_Header | None]:
+    """Each table's column header ("Indicator | Value"), if it has one: its first line, with text on
+    both sides, that opens another of the document's tables too (a browser repeats a table's header
+    row on every page it runs over), or that is bold on both sides. Found line by line, as a header
+    row set tight against the first row runs into it."""
+    firsts = [_first_pair(cols, tolerance) for cols in columns]
+    seen = Counter(h.signature() for h in firsts if h is not None)
+    return [h if h is not None and (seen[h.signature()] >= 2 or (h.label.bold and h.value.bold)) else None
+            for h in firsts]
+
+
+def _without(cols: _Columns, header: _Header | None) -> _Columns:
+    if header is None:
+        return cols
+    return _Columns([ln for ln in cols.labels if ln is not header.label],
+                    [ln for ln in cols.values if ln is not header.value])
 
 
 def _cell_index(rules: list[float], band: Band) -> int:
@@ -154,15 +166,26 @@ def _labelled_neighbours(bands: list[Band], i: int, hrules: list[float]) -> tupl
     return before, after
 
 
-def _orphan_target(bands: list[Band], i: int, chunk: Chunk, previous: Band | None, rows: list[Band]) -> Band | None:
+class _Context(NamedTuple):
+    """What deciding where an unlabelled block goes needs beyond its table."""
+
+    previous: Band | None  # the last row of the page before, when this table continues it
+    labels_on_top: bool  # no row's label starts below its value: labels are set at the top of their cells
+
+
+def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
     band = bands[i]
     before, after = _labelled_neighbours(bands, i, chunk.hrules)
     at_top = not any(b.labels for b in bands[:i])
-    if at_top and chunk.continued and previous is not None and (after is None or not chunk.hrules):
+    if at_top and chunk.continued and ctx.previous is not None and (after is None or not chunk.hrules):
         # text with no label at the top of a table continued from the page before is
         # the tail of that page's last row (a row split by the page break)
-        return previous
+        return ctx.previous
     if before and after:
+        if ctx.labels_on_top:
+            # every row starts with its label: value text below a label and above the next one
+            # is the rest of the upper row, however close it comes to the next
+            return before
         return before if band.top - before.bottom <= after.top - band.bottom else after
     if before or after:
         return before or after
@@ -171,19 +194,27 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, previous: Band | Non
     return None
 
 
-def _attach_orphans(bands: list[Band], chunk: Chunk, previous: Band | None) -> list[Band]:
+def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]:
     """Value text with no label beside it continues a neighbouring row: the one in the same
-    ruled cell, else the nearer one; at the top of a continued table, the last row of the page before."""
+    ruled cell; the one above when labels sit atop their cells, else the nearer; at the top of
+    a continued table, the last row of the page before."""
     rows = [b for b in bands if b.labels]
     for i, band in enumerate(bands):
         if band.labels:
             continue
-        target = _orphan_target(bands, i, chunk, previous, rows)
+        target = _orphan_target(bands, i, chunk, ctx, rows)
         if target is None:
             rows.append(band)  # a value with no row at all: kept as a row with an empty label
         else:
             target.values.extend(band.values)
     return sorted(rows, key=lambda b: b.top)
+
+
+def _labels_on_top(bands: list[Band], tolerance: float) -> bool:
+    for band in bands:
+        if band.labels and band.values and band.labels[0][0].top > band.values[0][0].top + tolerance:
+            return False
+    return True
 
 
 def _cell(blocks: list[list[Line]]) -> Cell:
@@ -198,28 +229,73 @@ def _continues_label(band: Band) -> bool:
     return first is not None and first.words[0].text[:1].islower()
 
 
-def table_rows(chunks: list[Chunk], split: float, body: float, settings: ExtractSettings) -> list[Row]:
-    rows: list[Row] = []
-    bands_by_row: list[Band] = []
+class ReadTables(NamedTuple):
+    rows: list[Row]
+    headers: list[Line]  # the lines of repeated column headers, set aside as page furniture
+    layouts: list[TableLayout]
+
+
+def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, headers: int,
+            document_split: Split | None) -> TableLayout:
+    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing") if tally[k]}
+    rows_from = max(breaks, key=lambda k: breaks[k]) if breaks else "single_row"
+    split = chunk.split
+    return TableLayout(section=chunk.section, page=chunk.page, split=round(split.x, 2) if split else None,
+                       column_from=split.source if split else "none",
+                       column_scope="table" if split is not None and split != document_split else "document",
+                       rows_from=rows_from, row_breaks=breaks, line_pitch=round(grid.pitch, 2) if grid else None,
+                       rows=rows, header_rows=headers)
+
+
+class _ChunkRows(NamedTuple):
+    rows: list[Band]
+    after_break: bool  # its first row opens a page the table continues on (it may be the rest of a split row)
+
+
+def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool) -> list[_ChunkRows]:
+    """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
+    joined to the row the page break split."""
+    out: list[_ChunkRows] = []
     last: Band | None = None
-    for chunk in chunks:
-        bands = _bands(chunk, split, body, settings)
+    for chunk, bands in zip(chunks, bands_by_chunk):
         previous = last if chunk.continued else None
-        for i, band in enumerate(_attach_orphans(bands, chunk, previous)):
-            if i == 0 and previous is not None and _continues_label(band):
-                previous.labels.extend(band.labels)
-                previous.values.extend(band.values)
-                continue
-            bands_by_row.append(band)
-            # a row at the top of a continued table may still be the rest of the row the page
-            # break split, with a capitalised label line: the map stage decides with the codebook
-            rows.append(Row(kind="table", section=chunk.section, label=Cell(), value=Cell(),
-                            after_page_break=i == 0 and previous is not None))
-        if bands_by_row:
-            last = bands_by_row[-1]
-    for row, band in zip(rows, bands_by_row):
-        row.label = _cell(band.labels)
-        row.value = _cell(band.values)
-        if not band.values:
-            row.kind = "subheading"
-    return rows
+        rows = _attach_orphans(bands, chunk, _Context(previous, labels_on_top))
+        joined = bool(rows) and previous is not None and _continues_label(rows[0])
+        if joined:
+            previous.labels.extend(rows[0].labels)
+            previous.values.extend(rows[0].values)
+            rows = rows[1:]
+        out.append(_ChunkRows(rows, previous is not None and not joined))
+        if rows:
+            last = rows[-1]
+    return out
+
+
+def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
+    # a row at the top of a continued table may still be the rest of the row the page break
+    # split, with a capitalised label line: the map stage decides with the codebook
+    return [Row(kind="table" if band.values else "subheading", section=chunk.section, label=_cell(band.labels),
+                value=_cell(band.values), after_page_break=i == 0 and read.after_break)
+            for i, band in enumerate(read.rows)]
+
+
+def read_tables(chunks: list[Chunk], body: float, settings: ExtractSettings,
+                document_split: Split | None = None) -> ReadTables:
+    """The rows of every table chunk (each chunk's `split` set), the repeated headers set aside, and
+    how each table was read."""
+    tolerance = settings.same_line * body
+    columns = [_columns(chunk, tolerance) for chunk in chunks]
+    headers = _header_rows(columns, tolerance)
+    columns = [_without(cols, h) for cols, h in zip(columns, headers)]
+    header_lines = [ln for h in headers if h is not None for ln in h]
+    grid = line_grid([col for c in columns for col in c], body, settings)
+    tallies = [Counter() for _ in chunks]
+    bands_by_chunk = [_bands(c, chunk, grid, body, settings, t) for c, chunk, t in zip(columns, chunks, tallies)]
+    labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
+    rows: list[Row] = []
+    layouts: list[TableLayout] = []
+    reads = _band_rows(chunks, bands_by_chunk, labels_on_top)  # every chunk first: a page break may join rows
+    for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
+        rows += _rows(chunk, read)
+        layouts.append(_layout(chunk, tally, grid, len(read.rows), int(header is not None), document_split))
+    return ReadTables(rows, header_lines, layouts)
