@@ -7,6 +7,8 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURES_RU = Path(__file__).parent / "fixtures-ru"  # the Russian editions (copies of shared/fixtures-ru)
+# reworded labels and other producers' PDFs (copies of shared/fixtures-more)
+FIXTURES_MORE = Path(__file__).parent / "fixtures-more"
 
 
 def truth_files(*folders: Path) -> list[Path]:
