@@ -2,7 +2,6 @@
 deterministically."""
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
@@ -34,6 +33,29 @@ def guard_formula(cell: str) -> str:
     return cell
 
 
+# A cell holding one of these is quoted. The csv module quotes a line break only when it is part of its
+# line terminator ("\n" here), so it left a lone "\r" bare, and readers (pandas among them) end the row
+# there: the rest of the cell became a row of its own, starting with an unguarded formula.
+_NEEDS_QUOTES = regex.compile(r'[",\r\n]')
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV line ("\n"-terminated): a cell with a comma, a quote, CR or LF is quoted and its quotes
+    doubled (RFC 4180); every other cell is written as it is. The same bytes as csv.writer for any
+    cell without a carriage return."""
+    return ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells) + "\n"
+
+
+class _CsvFile:
+    """csv.writer's writerow over csv_line."""
+
+    def __init__(self, f):
+        self._f = f
+
+    def writerow(self, cells: list[str]) -> None:
+        self._f.write(csv_line(cells))
+
+
 
 def json_name(source: str) -> str:
     """A safe, unique file name for a report's JSON, derived from its source path."""
@@ -54,7 +76,10 @@ def report_json(report: Report) -> str:
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    atomic_write(path, df.to_csv(index=False, lineterminator="\n"))
+    """A frame of text cells (empty for missing) as CSV, quoted as csv_line quotes."""
+    cells = df.astype(object).where(df.notna(), "")
+    rows = [[str(c) for c in df.columns]] + [[str(c) for c in row] for row in cells.itertuples(index=False)]
+    atomic_write(path, "".join(csv_line(r) for r in rows))
 
 
 def write_json(path: Path, doc) -> None:
@@ -73,8 +98,9 @@ class OutputWriter:
     Every file (each json/ document included) is first written to a temporary file in `workdir`
     (default: beside its target; on the same file system either way); commit() renames them all into
     place at the end, so a run killed before then leaves the previous outputs as they were. Give reports
-    and failures in source order. The CSV files use the csv module's minimal quoting (`"` doubled), which
-    `pandas.read_csv` reads back cell for cell (tests/test_hostile.py).
+    and failures in source order. The CSV files are quoted by csv_line (minimal quoting, `"` doubled, and
+    every cell with a line break quoted), which `pandas.read_csv` reads back cell for cell
+    (tests/test_hostile.py).
     """
 
     def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,
@@ -91,7 +117,7 @@ class OutputWriter:
         for name, header in (("values.csv", VALUE_COLUMNS), ("profiles.csv", self.columns),
                              ("failures.csv", FAILURE_COLUMNS), ("log.jsonl", None)):
             f, tmp = _temp_file(self.workdir or self.outdir, name)
-            self._open[name] = (f, tmp, csv.writer(f, lineterminator="\n") if header else None)
+            self._open[name] = (f, tmp, _CsvFile(f) if header else None)
             if header:
                 self._open[name][2].writerow(header)
 
@@ -125,7 +151,7 @@ class OutputWriter:
         rows, events = self.panel.build()
         columns = self.columns + EXTRA_COLUMNS
         f, tmp = _temp_file(self.workdir or self.outdir, "panel.csv")
-        self._open["panel.csv"] = (f, tmp, csv.writer(f, lineterminator="\n"))
+        self._open["panel.csv"] = (f, tmp, _CsvFile(f))
         self._open["panel.csv"][2].writerow(columns)
         for row in rows:
             self._row("panel.csv", [row.get(c, "") for c in columns])
