@@ -73,9 +73,6 @@ def cmd_run(args) -> int:
     if not args.input.exists():
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
         return EXIT_USAGE
-    if args.out.exists() and not args.out.is_dir():
-        print(f"pipeline run: --out {args.out} is a file, not a folder", file=sys.stderr)
-        return EXIT_USAGE
 
     def waiting(holder: str) -> None:
         print(f"waiting for process {holder or '(unknown)'}, which is writing to {args.out} ...", file=sys.stderr)

@@ -73,6 +73,15 @@ def alarm(seconds: float | None) -> None:
     signal.setitimer(signal.ITIMER_REAL, seconds + ALARM_GRACE if seconds else 0)
 
 
+def address_space_mb() -> int | None:
+    """This process's address space (what RLIMIT_AS limits), in MB; None where /proc does not say."""
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) // 1024 for line in f if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
 def harden(max_memory_mb: int) -> None:
     """Everything above but the alarm, in the order that keeps the terminal clean."""
     die_with_parent()

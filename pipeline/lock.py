@@ -51,8 +51,10 @@ def outdir_lock(outdir: Path, wait: bool = False, on_wait: Callable[[str], None]
     """Hold OUTDIR's lock for the block. Busy when another process holds it, unless `wait`: then
     on_wait(holder) is called once and the lock is waited for."""
     outdir = Path(outdir)
-    if outdir.exists() and not outdir.is_dir():
-        raise UsageError(f"--out {outdir} is a file, not a folder")
+    blocking = next((p for p in [outdir, *outdir.parents] if p.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise UsageError(f"--out {outdir} is a file, not a folder" if blocking == outdir else
+                         f"--out {outdir}: {blocking} is a file, not a folder")
     outdir.mkdir(parents=True, exist_ok=True)
     fd = _open(outdir / LOCK)
     if fd is None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
 
-from .atomic import atomic_write  # noqa: F401 (part of this module's interface)
+from .atomic import atomic_write, temp_beside  # noqa: F401 (atomic_write: part of this module's interface)
 from .codebook import Codebook, default_codebook
 from .models import Failure, Report
 from .panel import EXTRA_COLUMNS, PanelBuilder
@@ -87,9 +86,8 @@ def write_json(path: Path, doc) -> None:
 
 
 def _temp_file(folder: Path, name: str):
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    return os.fdopen(fd, "w", encoding="utf-8", newline=""), Path(tmp)
+    fd, tmp = temp_beside(Path(folder) / name)
+    return os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp
 
 
 class OutputWriter:
@@ -184,7 +182,10 @@ class OutputWriter:
 
     def abort(self) -> None:
         for f, tmp, _ in self._open.values():
-            f.close()
+            try:
+                f.close()  # flushes what is buffered: on a full disk, that fails too
+            except OSError:
+                pass
             tmp.unlink(missing_ok=True)
         for tmp, _ in self._done:
             tmp.unlink(missing_ok=True)
@@ -196,6 +197,10 @@ class OutputWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            self.commit()
+            try:
+                self.commit()
+            except BaseException:  # a full disk at the last flush: no temporary file is left behind
+                self.abort()
+                raise
         else:
             self.abort()

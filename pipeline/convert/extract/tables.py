@@ -45,10 +45,11 @@ def _ruled_split(vrules: list[VRule], left: float, right: float) -> int | None:
     return support.most_common(1)[0][0] if support else None
 
 
-def _label_edge(starts: Counter[float]) -> float:
-    """The label column's edge: the leftmost x where many lines start."""
+def _label_edge(starts: Counter[float]) -> float | None:
+    """The label column's edge: the leftmost x where many lines start; None when no two lines start
+    at the same x (no columns at all)."""
     busiest = max(starts.values())
-    return min(x for x, n in starts.items() if n >= max(2, 0.2 * busiest))
+    return min((x for x, n in starts.items() if n >= max(2, 0.2 * busiest)), default=None)
 
 
 def _common_start(starts: Counter[float], label_edge: float, right: float) -> float | None:
@@ -85,6 +86,8 @@ def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettin
         return float(ruled)
     starts = Counter(round(w.x0 * 2) / 2 for w in words)
     label_edge = _label_edge(starts)
+    if label_edge is None:
+        return None
     common = _common_start(starts, label_edge, right)
     if common is not None and clean(common - settings.column_snap):
         return common - settings.column_snap
