@@ -236,6 +236,27 @@ def _timed_out(task: Task, limits: Limits) -> Entry:
         "(the file may be malformed; see --timeout)")))
 
 
+def _outcome(s: _Slot, ready: set, now: float, limits: Limits) -> Entry | None:
+    """The busy slot's file's entry, if it is done (a result, a dead worker, a passed deadline)."""
+    entry = None
+    if s.conn in ready or s.proc.sentinel in ready:
+        try:
+            if s.conn.poll():
+                _, payload = s.conn.recv()
+                entry = _received(s.task, payload)
+                s.done += 1
+        except (EOFError, OSError):
+            pass
+        if entry is None:  # the worker died on this file
+            s.proc.join(5)
+            entry = _died(s.task, s.proc.exitcode, limits)
+            _discard(s, kill=True)
+    elif now - s.started >= limits.timeout:
+        _discard(s, kill=True)
+        entry = _timed_out(s.task, limits)
+    return entry
+
+
 def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, workers: int | None = None,
               limits: Limits = Limits(), faults=None) -> Iterator[tuple[Task, Entry]]:
     """Yield (task, entry) as files finish, in completion order; every task yields exactly once."""
@@ -271,22 +292,7 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
                              timeout=max(0.0, deadline - time.monotonic())))
             now = time.monotonic()
             for s in busy:
-                task, entry = s.task, None
-                if s.conn in ready or s.proc.sentinel in ready:
-                    try:
-                        if s.conn.poll():
-                            _, payload = s.conn.recv()
-                            entry = _received(task, payload)
-                            s.done += 1
-                    except (EOFError, OSError):
-                        pass
-                    if entry is None:  # the worker died on this file
-                        s.proc.join(5)
-                        entry = _died(task, s.proc.exitcode, limits)
-                        _discard(s, kill=True)
-                elif now - s.started >= limits.timeout:
-                    _discard(s, kill=True)
-                    entry = _timed_out(task, limits)
+                task, entry = s.task, _outcome(s, ready, now, limits)
                 if entry is not None:
                     s.task = None
                     yield task, entry
