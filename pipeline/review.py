@@ -20,7 +20,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader
 
 from . import __version__
-from .discover import locate
+from .discover import display_name, locate
 from .eventlog import read_log
 from .models import BBox, FieldValue, Report
 from .runner import Limits, _context  # the same limits, and the same forkserver, as `pipeline run`
@@ -53,7 +53,9 @@ def environment() -> Environment:
 def run_input(events: list[dict]) -> Path | None:
     """The absolute INPUT recorded by `pipeline run` (None for logs written before it was recorded)."""
     run = next((e for e in events if e.get("event") == "run"), None)
-    return Path(run["input_path"]) if run and run.get("input_path") else None
+    if not (run and run.get("input_path")):
+        return None
+    return locate(Path("/"), run["input_path"])  # a part that is not UTF-8 was recorded escaped
 
 
 def load_reports(outdir: Path) -> list[Report]:
@@ -148,7 +150,7 @@ def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits
         return outcome.value, None
     for stray in img_dir.glob(f"{stem}.p*.png"):  # what a stopped worker drew before it stopped
         stray.unlink(missing_ok=True)
-    return [], f"could not render {pdf}: {outcome.error}"
+    return [], f"could not render {display_name(str(pdf))}: {outcome.error}"
 
 
 def lowered(source: str, pages: list[dict], resolution: int) -> list[str]:
@@ -225,7 +227,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
         pdf, pages, problem = find_pdf(input_path, report.source), [], None
         if pdf is None:
             where = input_path if input_path else "(no input folder recorded in log.jsonl)"
-            problem = f"PDF not found: {report.source} under {where}; rerun with --input DIR"
+            problem = f"PDF not found: {report.source} under {display_name(str(where))}; rerun with --input DIR"
         else:
             # a page image is a convenience: whatever happens, the field list is still written
             pages, problem = render_isolated(pdf, review / "img", name[: -len(".html")], resolution, limits)
@@ -244,8 +246,8 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
                         "coverage": f"{report.coverage.ratio:.1%}" if report.coverage else ""})
     totals = {s: sum(e["counts"][s] for e in entries) for s in STATUSES}
     atomic_write(result.index, index_tpl.render(
-        entries=entries, totals=totals, failures=load_failures(outdir), input_path=str(input_path or ""),
-        outdir=str(outdir), version=__version__, statuses=STATUSES,
+        entries=entries, totals=totals, failures=load_failures(outdir), input_path=display_name(str(input_path or "")),
+        outdir=display_name(str(outdir)), version=__version__, statuses=STATUSES,
         warnings_total=sum(e["warnings"] for e in entries)))
     return result
 

@@ -50,7 +50,7 @@ def batch_of(root: Path, *names: str) -> Path:
 def test_a_name_that_is_not_utf8_is_converted_under_an_escaped_name(tmp_path):
     from pipeline.review import find_pdf
 
-    src = batch_of(tmp_path / "in", "good.pdf")
+    src = batch_of(tmp_path / os.fsdecode(b"in\xff"), "good.pdf")  # the INPUT folder's name too
     odd = os.fsencode(src) + b"/arm\xff\xfe.pdf"
     with open(odd, "wb") as f:
         f.write(GOOD.read_bytes())
@@ -59,9 +59,11 @@ def test_a_name_that_is_not_utf8_is_converted_under_an_escaped_name(tmp_path):
     assert outcomes(out) == {"arm\\xff\\xfe.pdf": "converted", "good.pdf": "converted"}
     values = pd.read_csv(out / "values.csv", dtype=str, keep_default_na=False)
     assert set(values["source"]) == {"arm\\xff\\xfe.pdf", "good.pdf"}
-    assert json.loads((out / "manifest.json").read_text())["files"][0]["source"] == "arm\\xff\\xfe.pdf"
-    # the review finds the PDF from its escaped name; a rerun reuses it
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["files"][0]["source"] == "arm\\xff\\xfe.pdf" and manifest["input_path"].endswith("/in\\xff")
+    # the review finds the PDFs from the escaped names; a rerun reuses both
     assert find_pdf(src, "arm\\xff\\xfe.pdf") == Path(os.fsdecode(odd)).resolve()
+    assert main(["review", str(out)]) == 0 and len(list((out / "review" / "img").glob("*.png"))) == 4  # 2 pages each
     assert run_batch(src, out, workers=1).run["reused"] == 2
 
 
