@@ -287,7 +287,7 @@ def _run_locked(found: list[Found], input_path: Path, outdir: Path, partial: Pat
                 guard: bool, progress, workers: int | None, limits: Limits, force: bool) -> BatchResult:
     t0, started = time.monotonic(), datetime.now(timezone.utc)
     run_event = {"event": "run", "pipeline_version": __version__,
-                 "settings": settings.model_dump(), "input": display_name(Path(input_path).resolve().name),
+                 "settings": settings.model_dump(), "input": display_name(Path(input_path).name),
                  # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
                  "input_path": display_name(str(Path(input_path).resolve()))}
     fp = fingerprint(settings, MAX_BYTES)
