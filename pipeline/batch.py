@@ -16,8 +16,8 @@ from .atomic import atomic_write
 from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .discover import Found, display_name, find_inputs, too_large_message
 from .errors import OutputError
-from .lock import outdir_lock
 from .eventlog import last_event, read_log
+from .lock import outdir_lock
 from .models import Entry, Failure, FailureEntry, Report
 from .runner import MAX_BYTES, Limits, Task, default_workers, run_tasks, start_early
 from .settings import DEFAULT_SETTINGS, ExtractSettings
