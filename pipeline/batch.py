@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .atomic import atomic_write
 from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
+from .discover import Found, display_name, find_inputs, too_large_message
+from .errors import OutputError
 from .eventlog import last_event, read_log
+from .lock import outdir_lock
 from .models import Entry, Failure, FailureEntry, Report
 from .runner import MAX_BYTES, Limits, Task, default_workers, run_tasks, start_early
 from .settings import DEFAULT_SETTINGS, ExtractSettings
@@ -55,6 +58,7 @@ class BatchResult:
     corrected: int = 0  # values a reviewer's correction replaced (--corrections)
     outdir: Path | None = None
     run: dict = field(default_factory=dict)  # run-specific: workers, files reused from the cache, seconds
+    notices: list[str] = field(default_factory=list)  # warnings for the terminal (and run.json): a broken cache entry...
 
     @property
     def exit_code(self) -> int:
@@ -64,15 +68,6 @@ class BatchResult:
     def events(self) -> list[dict]:
         """The run's log, read back from OUTDIR/log.jsonl."""
         return read_log(self.outdir) if self.outdir else []
-
-
-def find_pdfs(input_path: Path) -> list[tuple[Path, str]]:
-    """(path, source) pairs; source is the path relative to INPUT, '/'-separated (the name for a file)."""
-    input_path = Path(input_path)
-    if input_path.is_file():
-        return [(input_path, input_path.name)]
-    found = [p for p in input_path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"]
-    return sorted(((p, p.relative_to(input_path).as_posix()) for p in found), key=lambda t: t[1])
 
 
 def report_events(report: Report) -> list[dict]:
@@ -103,6 +98,7 @@ def report_events(report: Report) -> list[dict]:
         events.append({"event": "missing", "file": report.source, "fields": missing})
     if report.coverage and report.coverage.unplaced:
         events.append({"event": "unplaced_words", "file": report.source, "words": report.coverage.unplaced})
+
     return events
 
 
@@ -141,10 +137,23 @@ class _Plan:
                 "the converted result could not be read back from OUTDIR/cache/; run again")))
         return entry
 
+    def keep(self, f: FileState, entry: Entry, limits: Limits) -> None:
+        """Cache a fresh result at once (a killed run keeps what it finished). A timeout is cached under
+        its time limit: a rerun with the same limit reuses it, a larger one tries again. Other results
+        that depend on the machine (a crash, memory) are held, not cached: the next run tries again."""
+        retryable = isinstance(entry, FailureEntry) and entry.result.retryable
+        if f.key and retryable and entry.outcome == "timeout":
+            f.key = self.cache.timeout_key(f.key, limits.timeout)
+            self.cache.put(f.key, entry)
+        elif f.key and not retryable:
+            self.cache.put(f.key, entry)
+        else:
+            f.held = entry
+
     def cached(self):
         for f in self.files:
             if f.outcome is not None:
-                yield f.source, "cached"
+                yield f.source, _label(f.held) if f.held else "cached"
 
 
 def _recount(result: BatchResult, plan: _Plan, outdir: Path) -> None:
@@ -177,10 +186,7 @@ def _convert_and_write(result: BatchResult, plan: _Plan, writer: OutputWriter, r
         write_ready()
         for task, entry in run_tasks(plan.tasks, settings, workers, limits):
             f = plan.files[task.index]
-            if f.key and not (isinstance(entry, FailureEntry) and entry.result.retryable):
-                plan.cache.put(f.key, entry)  # at once: a killed run keeps what it finished
-            else:
-                f.held = entry
+            plan.keep(f, entry, limits)
             f.outcome = entry.outcome
             if len(window) < WINDOW:
                 window[task.index] = entry
@@ -222,6 +228,41 @@ def _write_entry(result: BatchResult, writer, source: str, entry: Entry, fixes: 
     writer.add_events(events)
 
 
+def _early_failure(found: Found) -> FailureEntry | None:
+    """An entry failed from what the file system says alone, before any of its content is read."""
+    if found.skipped:
+        category, message = found.skipped
+    elif found.size > MAX_BYTES:  # not hashed: a huge (or sparse) file costs nothing
+        category, message = "too_large", too_large_message(found.size, MAX_BYTES)
+    else:
+        return None
+    return FailureEntry(result=Failure(source=found.source, category=category, message=message))
+
+
+def _plan(found: list[Found], cache: ResultCache, force: bool, limits: Limits) -> _Plan:
+    """Each file's cached result, or a task to convert it now."""
+    plan = _Plan([FileState(f.path, f.source) for f in found], cache)
+    for i, (f, entry) in enumerate(zip(plan.files, map(_early_failure, found))):
+        if entry is not None:
+            f.held, f.outcome = entry, entry.outcome
+            continue
+        try:
+            f.sha256 = file_sha256(f.path)
+        except OSError:  # unreadable: the worker reports why
+            pass
+        f.key = cache.key(f.sha256, f.source) if f.sha256 else None
+        if f.key and not force:
+            entry = cache.get(f.key)
+            if entry is None:  # timed out before, under this same limit? (a larger one tries again)
+                entry = cache.get(cache.timeout_key(f.key, limits.timeout))
+                f.key = cache.timeout_key(f.key, limits.timeout) if entry is not None else f.key
+        if entry is None:
+            plan.tasks.append(Task(i, f.path, f.source))
+        else:
+            f.outcome = entry.outcome
+    return plan
+
+
 def _load_corrections(path: Path | None, files: list[FileState], run_event: dict) -> Corrections | None:
     """The reviewers' corrections file, read and checked (CorrectionsError) before anything is written."""
     if path is None:
@@ -243,7 +284,8 @@ def _report_reader(plan: _Plan, fixes: Corrections | None):
 
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
               guard: bool = True, progress=None, *, workers: int | None = None,
-              limits: Limits = Limits(), force: bool = False, corrections: Path | None = None) -> BatchResult:
+              limits: Limits = Limits(), force: bool = False, wait: bool = False, on_wait=None,
+              corrections: Path | None = None) -> BatchResult:
     """Convert every PDF under input_path and write the outputs to outdir.
 
     Each file is converted in a worker process under a time and memory limit (pipeline/runner.py);
@@ -253,28 +295,37 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     `progress(items, total)` wraps an iterator of (source, label) pairs, one per finished file.
     `corrections`: a reviewers' corrections file (pipeline/corrections.py), checked before anything is
     converted or written (CorrectionsError) and applied to the reports as they are written.
+
+    One run at a time per OUTDIR (pipeline/lock.py): another run's raises lock.Busy, or is waited for
+    with `wait` (on_wait(holder) is called first). Raises errors.UsageError when INPUT has no PDF or
+    OUTDIR is a file, and errors.OutputError when the outputs cannot be written (full disk, read-only
+    file system): the previous outputs are then as they were and this run's temporary files are gone.
     """
-    t0, started = time.monotonic(), datetime.now(timezone.utc)
+    found = find_inputs(input_path)  # before OUTDIR is touched: no PDF is a usage error
     outdir = Path(outdir)
+    with outdir_lock(outdir, wait, on_wait):
+        partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed
+        try:
+            return _run_locked(found, input_path, outdir, partial, settings, guard, progress, workers, limits,
+                               force, corrections)
+        except OSError as exc:
+            raise OutputError.from_os(exc, outdir) from None
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+
+
+def _run_locked(found: list[Found], input_path: Path, outdir: Path, partial: Path, settings: ExtractSettings,
+                guard: bool, progress, workers: int | None, limits: Limits, force: bool,
+                corrections: Path | None) -> BatchResult:
+    t0, started = time.monotonic(), datetime.now(timezone.utc)
     run_event = {"event": "run", "pipeline_version": __version__,
-                 "settings": settings.model_dump(), "input": Path(input_path).name,
+                 "settings": settings.model_dump(), "input": display_name(Path(input_path).name),
                  # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
-                 "input_path": str(Path(input_path).resolve())}
+                 "input_path": display_name(str(Path(input_path).resolve()))}
     fp = fingerprint(settings, MAX_BYTES)
-    plan = _Plan([FileState(path, source) for path, source in find_pdfs(input_path)], ResultCache(outdir, fp))
+    plan = _plan(found, ResultCache(outdir, fp), force, limits)
     files = plan.files
     fixes = _load_corrections(corrections, files, run_event)
-    for i, f in enumerate(files):
-        try:
-            f.sha256 = file_sha256(f.path)
-        except OSError:  # unreadable: the worker reports why
-            pass
-        f.key = plan.cache.key(f.sha256, f.source) if f.sha256 else None
-        entry = plan.cache.get(f.key) if f.key and not force else None
-        if entry is None:
-            plan.tasks.append(Task(i, f.path, f.source))
-        else:
-            f.outcome = entry.outcome
     reused = len(files) - len(plan.tasks)
     if plan.tasks:
         start_early()  # the workers' forkserver imports the converting code while this process sets up
@@ -285,9 +336,8 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
                 "corrections": getattr(fixes, "sha256", None)}  # a changed file rewrites, converting nothing
 
     result = BatchResult(outdir=outdir)
-    partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed into place
     # Nothing to convert, and the outputs on disk are exactly what this run would write: leave them be.
-    unchanged = not plan.tasks and up_to_date(outdir, manifest_doc(), OUTPUTS)
+    unchanged = not plan.tasks and up_to_date(outdir, manifest_doc(), OUTPUTS, result.notices)
     if unchanged:
         for _ in (progress(plan.cached(), len(files)) if progress else ()):
             pass
@@ -299,22 +349,33 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
 
         _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
                            settings, workers, limits, progress, fixes)
+    result.notices += [f"{p}: not a valid cache entry; ignored, and the file converted again"
+                       for p in plan.cache.invalid]
     result.reports = CachedReports(_report_reader(plan, fixes),
                                    [i for i, f in enumerate(files) if f.outcome == "converted"])
     doc = manifest_doc()
     if not unchanged:
         write_manifest(outdir, {**doc, "outputs": output_digests(outdir, OUTPUTS)})
-    plan.cache.prune({f.key for f in files if f.key})
-    for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
-        stale.unlink(missing_ok=True)
-    shutil.rmtree(partial, ignore_errors=True)
     result.run = {"started": started.isoformat(timespec="seconds"), "seconds": round(time.monotonic() - t0, 3),
                   "files": len(files), "reused": reused, "converted_now": len(plan.tasks),
                   "outputs_rewritten": not unchanged,
                   "workers": min(workers or default_workers(), len(plan.tasks)),
-                  "timeout": limits.timeout, "max_memory_mb": limits.max_memory_mb, "force": force}
-    atomic_write(outdir / RUN_INFO, json.dumps(result.run, indent=2) + "\n")
+                  "timeout": limits.timeout, "max_memory_mb": limits.max_memory_mb, "force": force,
+                  "notices": result.notices}
+    _tidy(outdir, plan, result)
     return result
+
+
+def _tidy(outdir: Path, plan: _Plan, result: BatchResult) -> None:
+    """The clean-up after a run and its run.json: on a read-only OUTDIR whose outputs were up to date
+    there is nothing to clean and run.json cannot be written, which is worth a warning, not a failure."""
+    try:
+        plan.cache.prune({f.key for f in plan.files if f.key})
+        for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
+            stale.unlink(missing_ok=True)
+        atomic_write(outdir / RUN_INFO, json.dumps(result.run, indent=2) + "\n")
+    except OSError as exc:
+        result.notices.append(f"{OutputError.from_os(exc, outdir)}; the outputs themselves are up to date")
 
 
 def summary(result: BatchResult) -> str:

@@ -3,9 +3,12 @@
 A file's result is cached under a key made of everything that decides it: the file's content (sha256),
 its source name, the pipeline version, the codebook and country data, the pipeline's own code and the
 extract settings. Change any of them and the file is converted again; nothing else is needed to
-invalidate. Results that depend on the machine rather than the file (timeouts, crashes, running out of
-memory: Failure.retryable) are never cached. Each entry is written atomically, as soon as its file is
-done, so a run that is killed keeps what it finished and the next run completes the rest.
+invalidate. Results that depend on the machine rather than the file (crashes, running out of memory:
+Failure.retryable) are never cached; a timeout is cached under a key that adds the time limit, so a
+rerun with the same limit does not spend it again and a larger --timeout tries again. Each entry is
+written atomically, as soon as its file is done, so a run that is killed keeps what it finished and the
+next run completes the rest. An entry or a manifest that cannot be read, or is not what it should be,
+counts as absent (and is reported): it never stops a run.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from pydantic import ValidationError
 
 from . import DATA, __version__
 from .atomic import atomic_write
+from .discover import display_name
 from .models import ENTRY
 
 if TYPE_CHECKING:
@@ -114,15 +118,26 @@ class ResultCache:
     def __init__(self, outdir: Path, fp: dict):
         self.dir = Path(outdir) / CACHE_DIR
         self._salt = hashlib.sha256(json.dumps(fp, sort_keys=True).encode()).hexdigest()
+        self.invalid: list[Path] = []  # entries found but unreadable or not an entry
 
     def key(self, content_sha256: str, source: str) -> str:
         return hashlib.sha256(f"{self._salt}\0{content_sha256}\0{source}".encode()).hexdigest()
 
+    @staticmethod
+    def timeout_key(key: str, timeout: float) -> str:
+        """Where a file that timed out under this limit is kept."""
+        return hashlib.sha256(f"{key}\0timeout\0{float(timeout)!r}".encode()).hexdigest()
+
     def get(self, key: str) -> Entry | None:
+        path = self.dir / f"{key}.json"
         try:
-            return ENTRY.validate_json((self.dir / f"{key}.json").read_bytes())
-        except (OSError, ValidationError):
-            return None  # absent, unreadable or not an entry: convert again
+            return ENTRY.validate_json(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValidationError):  # unreadable, cut short or not an entry: convert again
+            if path not in self.invalid:
+                self.invalid.append(path)
+            return None
 
     def put(self, key: str, entry: Entry) -> None:
         atomic_write(self.dir / f"{key}.json", entry.model_dump_json())
@@ -142,7 +157,7 @@ def manifest(fp: dict, guard: bool, input_path: Path, files: list[dict]) -> dict
     After the outputs are written, `outputs` adds the sha256 of each: a rerun whose manifest comes out
     the same, over outputs that still have those digests, has nothing to write (see up_to_date)."""
     return {**fp, "package_sha256": package_sha256(), "csv_guard": guard,
-            "input_path": str(Path(input_path).resolve()), "files": files}
+            "input_path": display_name(str(Path(input_path).resolve())), "files": files}
 
 
 def output_digests(outdir: Path, names: list[str]) -> dict[str, str]:
@@ -152,21 +167,33 @@ def output_digests(outdir: Path, names: list[str]) -> dict[str, str]:
     return {n: file_sha256(outdir / n) for n in found}
 
 
-def up_to_date(outdir: Path, doc: dict, names: list[str]) -> bool:
+def up_to_date(outdir: Path, doc: dict, names: list[str], notices: list[str] | None = None) -> bool:
     """True when OUTDIR already holds exactly the outputs this manifest would produce, untouched."""
-    old = read_manifest(outdir)
+    old = read_manifest(outdir, notices)
     if not old or {k: v for k, v in old.items() if k != "outputs"} != doc:
         return False
-    outputs = old.get("outputs") or {}
-    return set(names) <= set(outputs) and output_digests(outdir, names) == outputs
+    outputs = old.get("outputs")
+    return isinstance(outputs, dict) and set(names) <= set(outputs) and output_digests(outdir, names) == outputs
 
 
 def write_manifest(outdir: Path, doc: dict) -> None:
     atomic_write(Path(outdir) / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
-def read_manifest(outdir: Path) -> dict | None:
+def read_manifest(outdir: Path, notices: list[str] | None = None) -> dict | None:
+    """The manifest, or None when there is none or it is not a manifest (then a notice says so: the
+    outputs are written again)."""
+    path = Path(outdir) / MANIFEST
     try:
-        return json.loads((Path(outdir) / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError) as exc:
+        doc, why = None, f"cannot be read ({type(exc).__name__})"
+    else:
+        why = "is not a JSON object"
+    if isinstance(doc, dict):
+        return doc
+    if notices is not None:
+        notices.append(f"{path} {why}: ignored, the outputs are written again")
+    return None

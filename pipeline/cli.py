@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from . import __version__
+from .errors import EXIT_FAILURES, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError
+from .isolate import MIN_MEMORY_MB
 
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
 
 def _progress(items, total=None):
@@ -25,16 +28,41 @@ def _plain_progress(items, total):
         yield item
 
 
-def _positive(kind):
+def _number(kind, low=None, high=None, above=None):
+    """An argparse type: a number within bounds (a bad value is a usage error, exit 2, with a message)."""
     def parse(text):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+        if above is not None and value <= above:
+            raise argparse.ArgumentTypeError(f"must be above {above}: {text!r}")
+        if low is not None and value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}: {text!r}")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"must be at most {high}: {text!r}")
         return value
     return parse
+
+
+def _positive(kind):
+    return _number(kind, above=0)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is so that it unwinds like Ctrl-C: workers stopped, temporaries
+    removed, OUTDIR's lock released."""
+
+
+def _terminate(signum, frame):
+    raise Terminated()
+
+
+def _failed(command: str, exc: Exception) -> int:
+    print(f"pipeline {command}: {exc}", file=sys.stderr)
+    return EXIT_OUTPUT if isinstance(exc, OutputError) else EXIT_USAGE
 
 
 def cmd_run(args) -> int:
@@ -45,22 +73,34 @@ def cmd_run(args) -> int:
     if not args.input.exists():
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
         return EXIT_USAGE
+    def waiting(holder: str) -> None:
+        print(f"waiting for process {holder or '(unknown)'}, which is writing to {args.out} ...", file=sys.stderr)
+
     bad_corrections: tuple = ()
     if args.corrections is not None:  # its module imports the converting code's parsers: only when needed
         from .corrections import CorrectionsError
         bad_corrections = (CorrectionsError,)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         result = run_batch(args.input, args.out, ExtractSettings(), guard=not args.no_csv_guard,
-                           progress=_progress, workers=args.workers, force=args.force,
-                           limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory),
+                           progress=_progress, workers=args.workers, force=args.force, wait=args.wait,
+                           on_wait=waiting, limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory),
                            corrections=args.corrections)
     except bad_corrections as e:  # a malformed corrections file: nothing was written
         print(f"pipeline run: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("\ninterrupted: the previous outputs are unchanged; files already converted are cached, "
-              "so running the same command again completes the batch", file=sys.stderr)
-        return 130
+    except (UsageError, OutputError) as exc:
+        return _failed("run", exc)
+    except KeyboardInterrupt as exc:
+        again = "running it again without --force" if args.force else "running the same command again"
+        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        print(f"\n{how}: the previous outputs are unchanged; files already converted are cached, so {again} "
+              "completes the batch", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for notice in result.notices:
+        print(f"warning: {notice}", file=sys.stderr)
     text = summary(result)
     print(text)
     print(f"outputs in {args.out}/ (values.csv, profiles.csv, panel.csv, json/, failures.csv, log.jsonl, "
@@ -98,7 +138,8 @@ def cmd_evaluate(args) -> int:
 def cmd_review(args) -> int:
     from .review import main_review
 
-    return main_review(args.outdir, args.input, resolution=args.resolution)
+    return main_review(args.outdir, args.input, resolution=args.resolution, timeout=args.timeout,
+                       max_memory_mb=args.max_memory)
 
 
 def cmd_diff(args) -> int:
@@ -122,7 +163,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert 'Index on Torture' country-profile PDFs into validated CSV and JSON "
                     "with provenance for every value.",
         epilog="Exit codes: 0 all files converted, 1 some files failed (or --strict and invalid values), "
-               "2 usage error.")
+               "2 usage error (no PDF under INPUT, a bad option, OUTDIR in use), 3 the outputs could not be "
+               "written (full disk, read-only file system), 130 interrupted, 143 terminated.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -137,9 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="convert N files at a time, each in its own process (default: the number of cores)")
     run.add_argument("--timeout", type=_positive(float), default=120.0, metavar="SECONDS",
                      help="stop converting a file after this many seconds: it fails as `timeout` (default 120)")
-    run.add_argument("--max-memory", type=_positive(int), default=2048, metavar="MB",
+    run.add_argument("--max-memory", type=_number(int, low=MIN_MEMORY_MB), default=2048, metavar="MB",
                      help="memory limit of the process converting one file: over it the file fails as "
-                          "`too_large` (default 2048)")
+                          f"`too_large` (default 2048; at least {MIN_MEMORY_MB}, what a worker needs to start)")
     run.add_argument("--force", action="store_true",
                      help="convert every file again instead of reusing results cached in OUTDIR/cache/ "
                           "for files that did not change")
@@ -147,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="apply reviewers' corrections (columns source, field, was, value, note; optional unit, "
                           "answer, status, reviewer) after converting; a malformed file stops the run (exit 2) "
                           "before anything is written")
+    run.add_argument("--wait", action="store_true",
+                     help="when another run is writing to OUTDIR, wait for it instead of exiting with 2")
     run.add_argument("--no-csv-guard", action="store_true",
                      help="write text cells starting with = + - @ as they are (default: prefix them with ' "
                           "so spreadsheets do not run them as formulas)")
@@ -162,7 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
                                     "per field and per report, and every mismatch.")
     ev.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
     ev.add_argument("truth_dir", type=Path, help="a folder of *.truth.json files (searched recursively)")
-    ev.add_argument("--min", type=float, default=100.0, help="pass mark in percent (default 100)")
+    ev.add_argument("--min", type=_number(float, low=0, high=100), default=100.0,
+                    help="pass mark in percent, 0 to 100 (default 100)")
     ev.add_argument("--verbose", action="store_true", help="list every mismatch")
     ev.add_argument("--csv", type=Path, default=None, help="also write the mismatches to this CSV file")
     ev.set_defaults(func=cmd_evaluate)
@@ -177,8 +222,13 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
     rv.add_argument("--input", type=Path, default=None, metavar="DIR",
                     help="the INPUT the run converted (default: the input_path of the run event in log.jsonl)")
-    rv.add_argument("--resolution", type=int, default=110, metavar="DPI",
-                    help="resolution of the page images (default 110)")
+    rv.add_argument("--resolution", type=_number(int, low=10, high=600), default=110, metavar="DPI",
+                    help="resolution of the page images, 10 to 600 (default 110; lowered for huge pages so "
+                         "that no image has more than 16 million pixels)")
+    rv.add_argument("--timeout", type=_positive(float), default=120.0, metavar="SECONDS",
+                    help="time limit for drawing one PDF's page images (default 120)")
+    rv.add_argument("--max-memory", type=_number(int, low=MIN_MEMORY_MB), default=2048, metavar="MB",
+                    help=f"memory limit of the process drawing one PDF's pages (default 2048, at least {MIN_MEMORY_MB})")
     rv.set_defaults(func=cmd_review)
 
     df = sub.add_parser("diff", help="compare two output folders field by field",
@@ -189,12 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     df.add_argument("old", type=Path, help="the earlier output folder")
     df.add_argument("new", type=Path, help="the later output folder")
     df.add_argument("--csv", type=Path, default=None, help="where to write the changes (default: NEW/diff.csv)")
-    df.add_argument("--threshold", type=float, default=0.5, metavar="RATIO",
+    df.add_argument("--threshold", type=_number(float, low=0), default=0.5, metavar="RATIO",
                     help="flag numeric values that moved by more than this fraction of the old value "
                          "(default 0.5 = 50%%)")
     df.add_argument("--key", choices=["source", "country"], default="source",
                     help="identify reports by source path (default) or by iso3 and year")
-    df.add_argument("--limit", type=int, default=200, help="print at most this many changes (default 200)")
+    df.add_argument("--limit", type=_number(int, low=0), default=200,
+                    help="print at most this many changes (default 200)")
     df.set_defaults(func=cmd_diff)
 
     cb = sub.add_parser("codebook", help="suggest and apply new label wordings",

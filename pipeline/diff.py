@@ -6,7 +6,8 @@ year, so that runs over differently organised input folders can be compared. For
 reports what changed among value, status, unit and answer, and flags for review: changed statuses,
 numeric values that moved by more than the threshold (relative, default 0.5 = 50%), fields or reports
 that appeared or disappeared. Writes every change to a CSV (NEW/diff.csv unless --csv) and prints a
-readable summary. Exit code 0: no change; 1: changes found (like diff(1)); 2: usage error.
+readable summary. Exit code 0: no change; 1: changes found (like diff(1)); 2: usage error; 3: diff.csv could not be
+written.
 """
 from __future__ import annotations
 
@@ -191,15 +192,37 @@ def format_summary(result: DiffResult, threshold: float, limit: int = 200) -> st
     return "\n".join(lines)
 
 
+def _usage_problem(csv_path: Path, threshold: float, limit: int) -> str | None:
+    """What makes the command unable to run as asked (checked before anything is read)."""
+    if not threshold >= 0:  # also NaN
+        return f"--threshold must be 0 or more (a fraction of the old value), not {threshold}"
+    if limit < 0:
+        return f"--limit must be 0 or more, not {limit}"
+    if csv_path.is_dir():
+        return f"--csv {csv_path} is a folder, not a file"
+    parent = next((p for p in csv_path.parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        return f"--csv {csv_path}: {parent} is a file, not a folder"
+    return None
+
+
 def main_diff(old_dir: Path, new_dir: Path, csv_path: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
               by: str = "source", limit: int = 200) -> int:
+    csv_path = Path(csv_path) if csv_path else Path(new_dir) / "diff.csv"
+    problem = _usage_problem(csv_path, threshold, limit)
+    if problem:
+        print(f"pipeline diff: {problem}", file=sys.stderr)
+        return 2
     try:
         result = compare(old_dir, new_dir, threshold, by)
     except DiffError as e:
         print(f"pipeline diff: {e}", file=sys.stderr)
         return 2
-    csv_path = Path(csv_path) if csv_path else Path(new_dir) / "diff.csv"
-    write_csv(result.frame.apply(lambda col: col.map(guard_formula)), csv_path)
+    try:
+        write_csv(result.frame.apply(lambda col: col.map(guard_formula)), csv_path)
+    except OSError as e:  # a full disk, a read-only folder: one line, and exit 3 (outputs not written)
+        print(f"pipeline diff: cannot write {e.filename or csv_path}: {e.strerror or e}", file=sys.stderr)
+        return 3
     print(format_summary(result, threshold, limit))
     print(f"diff written to {csv_path}")
     return 1 if result.rows else 0

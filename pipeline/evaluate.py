@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -265,10 +266,34 @@ def write_report(res: EvalResult, path: Path) -> None:
                        + ["" if getattr(got, k) is None else getattr(got, k) for k in SIDE_KEYS])
 
 
+def _usage_problem(outdir: Path, truth_dir: Path, min_pct: float, csv_path: Path | None) -> str | None:
+    """What makes the command unable to run as asked (checked before anything is read)."""
+    if not 0 <= min_pct <= 100:
+        return f"--min must be a percentage from 0 to 100, not {min_pct:g}"
+    if not Path(truth_dir).is_dir():
+        return f"truth folder {truth_dir} does not exist or is not a folder"
+    if csv_path is not None and Path(csv_path).is_dir():
+        return f"--csv {csv_path} is a folder, not a file"
+    return None
+
+
+def _why_failed(res: EvalResult, min_pct: float, truth_dir: Path) -> str:
+    if not res.reports_total:  # a fail, as the reference scorer has it, and why
+        return f"no *.truth.json files under {truth_dir}: nothing to score"
+    if res.pct < min_pct:
+        return f"field accuracy {res.pct:.1f}% is below the pass mark of {min_pct:g}% (--min)"
+    return f"{res.unmapped_total - res.unmapped_kept} unmapped row(s) lost (every one must be kept)"
+
+
 def main_evaluate(outdir: Path, truth_dir: Path, *, verbose: bool = False, min_pct: float = 100.0,
                   csv_path: Path | None = None) -> int:
     """Print the summary; 0 when the field score reaches min_pct and every unmapped row is
-    kept, 1 otherwise, 2 when values.csv cannot be read."""
+    kept, 1 otherwise (and say why), 2 when a folder or an option is wrong or values.csv cannot be
+    read, 3 when the --csv report cannot be written."""
+    problem = _usage_problem(outdir, truth_dir, min_pct, csv_path)
+    if problem:
+        print(f"pipeline evaluate: {problem}", file=sys.stderr)
+        return 2
     try:
         res = evaluate(Path(outdir), Path(truth_dir))
     except (OSError, csv.Error, UnicodeDecodeError) as e:
@@ -276,5 +301,12 @@ def main_evaluate(outdir: Path, truth_dir: Path, *, verbose: bool = False, min_p
         return 2
     print(format_summary(res, verbose))
     if csv_path:
-        write_report(res, Path(csv_path))
-    return 0 if res.passed(min_pct) else 1
+        try:
+            write_report(res, Path(csv_path))
+        except OSError as e:
+            print(f"pipeline evaluate: cannot write {e.filename or csv_path}: {e.strerror or e}", file=sys.stderr)
+            return 3
+    if res.passed(min_pct):
+        return 0
+    print(f"FAILED: {_why_failed(res, min_pct, truth_dir)}")
+    return 1

@@ -227,10 +227,12 @@ class Failure(BaseModel):
     category: Literal[
         "not_pdf", "empty", "encrypted", "damaged", "no_text_layer", "not_a_profile",
         "timeout", "too_large", "internal_error",
+        "not_a_file", "outside_input",  # entries named *.pdf that are not read (pipeline/discover.py)
     ]
     message: str
     # The outcome depends on the machine, not on the file (a timeout, a crashed worker, running out of
-    # memory): it is not cached, so the next run tries the file again.
+    # memory): it is not cached as a result, so the next run tries the file again (a timeout is kept
+    # under its time limit only: pipeline/cache.py).
     retryable: bool = False
 
 

@@ -24,8 +24,10 @@ from markupsafe import Markup
 
 from . import __version__
 from .codebook import default_codebook
+from .discover import display_name, locate
 from .eventlog import read_log
 from .models import BBox, FieldValue, Report
+from .runner import Limits, _context  # the same limits, and the same forkserver, as `pipeline run`
 from .trends import country_trends, read_panel_rows, spark_svg
 from .write import atomic_write, format_value, json_name
 
@@ -45,6 +47,7 @@ class ReviewResult:
     reports: int = 0
     pages_rendered: int = 0
     problems: list[str] = field(default_factory=list)  # PDFs not found or not renderable
+    notes: list[str] = field(default_factory=list)  # pages drawn at a lower resolution than asked
 
 
 def word_breaks(text: str) -> Markup:
@@ -64,7 +67,9 @@ def environment() -> Environment:
 def run_input(events: list[dict]) -> Path | None:
     """The absolute INPUT recorded by `pipeline run` (None for logs written before it was recorded)."""
     run = next((e for e in events if e.get("event") == "run"), None)
-    return Path(run["input_path"]) if run and run.get("input_path") else None
+    if not (run and run.get("input_path")):
+        return None
+    return locate(Path("/"), run["input_path"])  # a part that is not UTF-8 was recorded escaped
 
 
 def load_reports(outdir: Path) -> list[Report]:
@@ -88,9 +93,9 @@ def find_pdf(input_path: Path | None, source: str) -> Path | None:
     if input_path is None:
         return None
     if input_path.is_file():
-        candidates = [input_path] if input_path.name == source else [input_path.parent / source]
+        candidates = [input_path] if input_path.name == source else [locate(input_path.parent, source)]
     else:
-        candidates = [input_path / source]
+        candidates = [locate(input_path, source)]  # a name that is not UTF-8 is escaped in `source`
     root = (input_path.parent if input_path.is_file() else input_path).resolve()
     for c in candidates:
         c = c.resolve()
@@ -115,17 +120,56 @@ def value_boxes(v: FieldValue) -> list[tuple[int, BBox]]:
     return []
 
 
+MAX_PIXELS = 16_000_000  # per page image: an A4 page at 110 dpi is 1.2 million
+MAX_SIDE = 16_000  # pixels, either side (browsers and PNG readers balk well before 65,535)
+
+
+def page_resolution(width: float, height: float, resolution: float) -> float:
+    """The resolution a page of width x height points is drawn at: `resolution`, lowered when the image
+    would have more than MAX_PIXELS pixels or a side longer than MAX_SIDE (a 14,400 pt page at 110 dpi
+    would be 22,000 x 22,000 pixels, several GB to draw)."""
+    w_in, h_in = max(width, 1.0) / 72, max(height, 1.0) / 72
+    cap = min((MAX_PIXELS / (w_in * h_in)) ** 0.5, MAX_SIDE / max(w_in, h_in))
+    return resolution if resolution <= cap else max(1.0, float(int(cap)))
+
+
 def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[dict]:
-    """Render every page to img_dir/<stem>.p<n>.png; [{n, img, width, height}] with the size in PDF points."""
+    """Render every page to img_dir/<stem>.p<n>.png; [{n, img, width, height, resolution}] with the size in
+    PDF points and the resolution the page was drawn at (lower than asked for a huge page)."""
     import pdfplumber
 
     pages = []
     with pdfplumber.open(pdf) as doc:
         for i, page in enumerate(doc.pages, start=1):
             name = f"{stem}.p{i}.png"
-            page.to_image(resolution=resolution).original.save(img_dir / name, format="PNG", optimize=False)
-            pages.append({"n": i, "img": f"img/{name}", "width": float(page.width), "height": float(page.height)})
+            dpi = page_resolution(float(page.width), float(page.height), resolution)
+            page.to_image(resolution=dpi).original.save(img_dir / name, format="PNG", optimize=False)
+            pages.append({"n": i, "img": f"img/{name}", "width": float(page.width), "height": float(page.height),
+                          "resolution": dpi})
+            page.close()
     return pages
+
+
+def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits: Limits
+                    ) -> tuple[list[dict], str | None]:
+    """render_pages in a worker process under the memory and time limits of `pipeline run`'s workers
+    (pipeline/isolate.py; the time limit is for all of one PDF's pages):
+    (pages, None), or ([], why not) for a PDF that runs out of memory or time, or cannot be read."""
+    from .isolate import call
+
+    outcome = call(render_pages, (pdf, img_dir, stem, resolution), limits.timeout, limits.max_memory_mb, _context())
+    if outcome.ok:
+        return outcome.value, None
+    for stray in img_dir.glob(f"{stem}.p*.png"):  # what a stopped worker drew before it stopped
+        stray.unlink(missing_ok=True)
+    return [], f"could not render {display_name(str(pdf))}: {outcome.error}"
+
+
+def lowered(source: str, pages: list[dict], resolution: int) -> list[str]:
+    """Notes for the pages drawn at a lower resolution than asked."""
+    return [f"{source}: page {p['n']} ({p['width']:.0f} x {p['height']:.0f} pt) drawn at {p['resolution']:g} dpi "
+            f"instead of {resolution} (at most {MAX_PIXELS // 1_000_000} million pixels per image)"
+            for p in pages if p.get("resolution", resolution) < resolution]
 
 
 def _pct(a: float, total: float) -> str:
@@ -181,7 +225,8 @@ def warning_codes(report: Report) -> Counter:
     return Counter([w.code for w in report.warnings] + [w.code for v in report.values for w in v.warnings])
 
 
-def build_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION) -> ReviewResult:
+def build_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION,
+                 limits: Limits = Limits()) -> ReviewResult:
     """Write OUTDIR/review/ (replaced whole on every build) and return where its index is."""
     outdir = Path(outdir)
     reports = load_reports(outdir)
@@ -205,13 +250,12 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
         pdf, pages, problem = find_pdf(input_path, report.source), [], None
         if pdf is None:
             where = input_path if input_path else "(no input folder recorded in log.jsonl)"
-            problem = f"PDF not found: {report.source} under {where}; rerun with --input DIR"
+            problem = f"PDF not found: {report.source} under {display_name(str(where))}; rerun with --input DIR"
         else:
-            try:
-                pages = render_pages(pdf, review / "img", name[: -len(".html")], resolution)
-                result.pages_rendered += len(pages)
-            except Exception as exc:  # a page image is a convenience: the field list is still written
-                problem = f"could not render {pdf}: {type(exc).__name__}: {exc}"
+            # a page image is a convenience: whatever happens, the field list is still written
+            pages, problem = render_isolated(pdf, review / "img", name[: -len(".html")], resolution, limits)
+            result.pages_rendered += len(pages)
+            result.notes += lowered(report.source, pages, resolution)
         if problem:
             result.problems.append(problem)
         ctx = report_context(report, pages, problem)
@@ -225,8 +269,8 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
                         "coverage": f"{report.coverage.ratio:.1%}" if report.coverage else ""})
     totals = {s: sum(e["counts"][s] for e in entries) for s in STATUSES}
     atomic_write(result.index, index_tpl.render(
-        entries=entries, totals=totals, input_path=str(input_path or ""),
-        outdir=str(outdir), version=__version__, statuses=STATUSES, site=site,
+        entries=entries, totals=totals, input_path=display_name(str(input_path or "")),
+        outdir=display_name(str(outdir)), version=__version__, statuses=STATUSES, site=site,
         warnings_total=sum(e["warnings"] for e in entries), **index_extras(outdir, events)))
     return result
 
@@ -251,13 +295,32 @@ def site_id(outdir: Path) -> str:
     return hashlib.sha1(str(Path(outdir).resolve()).encode()).hexdigest()[:12]
 
 
-def main_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION) -> int:
+def main_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION,
+                timeout: float = Limits.timeout, max_memory_mb: int = Limits.max_memory_mb) -> int:
+    from .isolate import MIN_MEMORY_MB
+
+    problem = None
+    if not 10 <= resolution <= 600:
+        problem = f"--resolution must be from 10 to 600 dpi, not {resolution}"
+    elif not timeout > 0 or max_memory_mb < MIN_MEMORY_MB:
+        problem = f"--timeout must be above 0 and --max-memory at least {MIN_MEMORY_MB} MB"
+    elif input_path is not None and not Path(input_path).exists():
+        problem = f"--input {input_path} does not exist"
+    if problem:
+        print(f"pipeline review: {problem}", file=sys.stderr)
+        return 2
     try:
-        result = build_review(outdir, input_path, resolution)
+        result = build_review(outdir, input_path, resolution, Limits(timeout, max_memory_mb))
     except ReviewError as e:
         print(f"pipeline review: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # a full disk, a read-only OUTDIR: one line, exit 3
+        print(f"pipeline review: cannot write {e.filename or Path(outdir) / 'review'}: {e.strerror or e}",
+              file=sys.stderr)
+        return 3
     for p in result.problems:
         print(f"warning: {p}", file=sys.stderr)
+    for n in result.notes:
+        print(f"note: {n}", file=sys.stderr)
     print(f"review site: {result.reports} reports, {result.pages_rendered} page images -> {result.index}")
     return 1 if result.problems else 0

@@ -17,6 +17,9 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
   it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
+- A worker cannot outlive the run and needs nobody to stop it (pipeline/isolate.py): it dies with its
+  parent (the forkserver, which dies with the run), holds its own per-file alarm a little after the
+  parent's deadline, and writes nothing on the terminal (its standard error is /dev/null).
 
 The worker sends each result back as a typed entry in JSON (models.ReportEntry or FailureEntry), the
 form the result cache stores, so a fresh result and a cached one go through the same code into the
@@ -28,9 +31,9 @@ import fnmatch
 import logging
 import multiprocessing
 import os
-import resource
 import signal
 import time
+import traceback
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import wait
@@ -39,12 +42,13 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
+from .isolate import MIN_MEMORY_MB, alarm, harden  # noqa: F401 (MIN_MEMORY_MB: part of the interface)
 from .models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from .settings import DEFAULT_SETTINGS, ExtractSettings
 
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
 # their forkserver): the parent process never pays for it.
-CONVERSION_MODULES = ["pipeline.runner", "pipeline.convert.file", "pipeline.convert.preload"]
+CONVERSION_MODULES = ["pipeline._forkserver", "pipeline.runner", "pipeline.convert.file", "pipeline.convert.preload"]
 
 MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
@@ -107,17 +111,11 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
             time.sleep(float(arg or 1))
 
 
-def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
+def _worker(conn, settings_json: str, max_memory_mb: int, faults, timeout: float | None = None) -> None:
     from .convert.failures import OUT_OF_MEMORY
     from .convert.file import convert_file
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
-    if max_memory_mb:
-        limit = max_memory_mb * 1024 * 1024
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    harden(max_memory_mb)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd files are noise here
     settings = ExtractSettings.model_validate_json(settings_json)
     while True:
@@ -128,6 +126,7 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
         if msg is None:
             return
         index, path, source = msg
+        alarm(timeout)  # the file stops even if the parent is gone
         try:
             _apply_fault(faults, source)
             result, detail = convert_file(Path(path), source, settings, MAX_BYTES)
@@ -138,6 +137,11 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults) -> None:
             payload = FailureEntry(result=Failure(source=source, category="too_large", retryable=True, message=(
                 f"{OUT_OF_MEMORY} (over the limit of {max_memory_mb} MB per file; see --max-memory)"))
             ).model_dump_json()
+        except Exception as exc:  # noqa: BLE001 - a result that cannot be serialized: our bug, this file's alone
+            payload = FailureEntry(result=Failure(source=source, category="internal_error", message=(
+                f"internal error while sending the result back ({type(exc).__name__}); please report it "
+                "with the file")), detail="".join(traceback.format_exception(exc))).model_dump_json()
+        alarm(None)
         try:
             conn.send((index, payload))
         except OSError:  # the parent is gone
@@ -174,7 +178,7 @@ def start_early() -> None:
 
 def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults) -> None:
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults),
+    proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults, limits.timeout),
                        name="pipeline-worker", daemon=True)
     proc.start()
     child.close()
@@ -209,6 +213,8 @@ def _received(task: Task, payload: str) -> Entry:
 
 
 def _died(task: Task, exitcode: int | None, limits: Limits) -> Entry:
+    if exitcode == -signal.SIGALRM:  # its own alarm, just after the deadline: a timeout
+        return _timed_out(task, limits)
     if exitcode is not None and exitcode < 0:
         name = signal.Signals(-exitcode).name
         if -exitcode == signal.SIGKILL:
@@ -228,6 +234,27 @@ def _timed_out(task: Task, limits: Limits) -> Entry:
     return FailureEntry(result=Failure(source=task.source, category="timeout", retryable=True, message=(
         f"conversion took longer than the limit of {limits.timeout:g} s and was stopped "
         "(the file may be malformed; see --timeout)")))
+
+
+def _outcome(s: _Slot, ready: set, now: float, limits: Limits) -> Entry | None:
+    """The busy slot's file's entry, if it is done (a result, a dead worker, a passed deadline)."""
+    entry = None
+    if s.conn in ready or s.proc.sentinel in ready:
+        try:
+            if s.conn.poll():
+                _, payload = s.conn.recv()
+                entry = _received(s.task, payload)
+                s.done += 1
+        except (EOFError, OSError):
+            pass
+        if entry is None:  # the worker died on this file
+            s.proc.join(5)
+            entry = _died(s.task, s.proc.exitcode, limits)
+            _discard(s, kill=True)
+    elif now - s.started >= limits.timeout:
+        _discard(s, kill=True)
+        entry = _timed_out(s.task, limits)
+    return entry
 
 
 def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, workers: int | None = None,
@@ -265,22 +292,7 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
                              timeout=max(0.0, deadline - time.monotonic())))
             now = time.monotonic()
             for s in busy:
-                task, entry = s.task, None
-                if s.conn in ready or s.proc.sentinel in ready:
-                    try:
-                        if s.conn.poll():
-                            _, payload = s.conn.recv()
-                            entry = _received(task, payload)
-                            s.done += 1
-                    except (EOFError, OSError):
-                        pass
-                    if entry is None:  # the worker died on this file
-                        s.proc.join(5)
-                        entry = _died(task, s.proc.exitcode, limits)
-                        _discard(s, kill=True)
-                elif now - s.started >= limits.timeout:
-                    _discard(s, kill=True)
-                    entry = _timed_out(task, limits)
+                task, entry = s.task, _outcome(s, ready, now, limits)
                 if entry is not None:
                     s.task = None
                     yield task, entry

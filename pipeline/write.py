@@ -2,17 +2,15 @@
 deterministically."""
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import regex
 
-from .atomic import atomic_write  # noqa: F401 (part of this module's interface)
+from .atomic import atomic_write, temp_beside  # noqa: F401 (atomic_write: part of this module's interface)
 from .codebook import Codebook, default_codebook
 from .datapackage import DATAPACKAGE, data_package_json
 from .models import Failure, Report
@@ -35,6 +33,29 @@ def guard_formula(cell: str) -> str:
     return cell
 
 
+# A cell holding one of these is quoted. The csv module quotes a line break only when it is part of its
+# line terminator ("\n" here), so it left a lone "\r" bare, and readers (pandas among them) end the row
+# there: the rest of the cell became a row of its own, starting with an unguarded formula.
+_NEEDS_QUOTES = regex.compile(r'[",\r\n]')
+
+
+def csv_line(cells: list[str]) -> str:
+    """One CSV line ("\n"-terminated): a cell with a comma, a quote, CR or LF is quoted and its quotes
+    doubled (RFC 4180); every other cell is written as it is. The same bytes as csv.writer for any
+    cell without a carriage return."""
+    return ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells) + "\n"
+
+
+class _CsvFile:
+    """csv.writer's writerow over csv_line."""
+
+    def __init__(self, f):
+        self._f = f
+
+    def writerow(self, cells: list[str]) -> None:
+        self._f.write(csv_line(cells))
+
+
 
 def json_name(source: str) -> str:
     """A safe, unique file name for a report's JSON, derived from its source path."""
@@ -55,7 +76,10 @@ def report_json(report: Report) -> str:
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    atomic_write(path, df.to_csv(index=False, lineterminator="\n"))
+    """A frame of text cells (empty for missing) as CSV, quoted as csv_line quotes."""
+    cells = df.astype(object).where(df.notna(), "")
+    rows = [[str(c) for c in df.columns]] + [[str(c) for c in row] for row in cells.itertuples(index=False)]
+    atomic_write(path, "".join(csv_line(r) for r in rows))
 
 
 def write_json(path: Path, doc) -> None:
@@ -63,9 +87,8 @@ def write_json(path: Path, doc) -> None:
 
 
 def _temp_file(folder: Path, name: str):
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    return os.fdopen(fd, "w", encoding="utf-8", newline=""), Path(tmp)
+    fd, tmp = temp_beside(Path(folder) / name)
+    return os.fdopen(fd, "w", encoding="utf-8", newline=""), tmp
 
 
 class OutputWriter:
@@ -74,8 +97,9 @@ class OutputWriter:
     Every file (each json/ document included) is first written to a temporary file in `workdir`
     (default: beside its target; on the same file system either way); commit() renames them all into
     place at the end, so a run killed before then leaves the previous outputs as they were. Give reports
-    and failures in source order. The CSV files use the csv module's minimal quoting (`"` doubled), which
-    `pandas.read_csv` reads back cell for cell (tests/test_hostile.py).
+    and failures in source order. The CSV files are quoted by csv_line (minimal quoting, `"` doubled, and
+    every cell with a line break quoted), which `pandas.read_csv` reads back cell for cell
+    (tests/test_hostile.py).
     """
 
     def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,
@@ -92,7 +116,7 @@ class OutputWriter:
         for name, header in (("values.csv", VALUE_COLUMNS), ("profiles.csv", self.columns),
                              ("failures.csv", FAILURE_COLUMNS), ("log.jsonl", None)):
             f, tmp = _temp_file(self.workdir or self.outdir, name)
-            self._open[name] = (f, tmp, csv.writer(f, lineterminator="\n") if header else None)
+            self._open[name] = (f, tmp, _CsvFile(f) if header else None)
             if header:
                 self._open[name][2].writerow(header)
         # the data dictionary of the CSV files, from the codebook: with them on every run
@@ -137,7 +161,7 @@ class OutputWriter:
         rows, events = self.panel.build()
         columns = self.columns + EXTRA_COLUMNS
         f, tmp = _temp_file(self.workdir or self.outdir, "panel.csv")
-        self._open["panel.csv"] = (f, tmp, csv.writer(f, lineterminator="\n"))
+        self._open["panel.csv"] = (f, tmp, _CsvFile(f))
         self._open["panel.csv"][2].writerow(columns)
         for row in rows:
             self._row("panel.csv", [row.get(c, "") for c in columns])
@@ -170,7 +194,10 @@ class OutputWriter:
 
     def abort(self) -> None:
         for f, tmp, _ in self._open.values():
-            f.close()
+            try:
+                f.close()  # flushes what is buffered: on a full disk, that fails too
+            except OSError:
+                pass
             tmp.unlink(missing_ok=True)
         for tmp, _ in self._done:
             tmp.unlink(missing_ok=True)
@@ -182,6 +209,10 @@ class OutputWriter:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            self.commit()
+            try:
+                self.commit()
+            except BaseException:  # a full disk at the last flush: no temporary file is left behind
+                self.abort()
+                raise
         else:
             self.abort()

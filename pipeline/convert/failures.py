@@ -8,6 +8,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
 from .extract import NoTextLayer, TooLarge
+from ..discover import too_large_message
 from ..models import Failure
 
 
@@ -25,8 +26,7 @@ def precheck(path: Path, max_bytes: int) -> Failure | None:
     if size == 0:
         return Failure(source=source, category="empty", message="the file is empty (0 bytes)")
     if size > max_bytes:
-        return Failure(source=source, category="too_large",
-                       message=f"the file has {size:,} bytes, over the limit of {max_bytes:,}")
+        return Failure(source=source, category="too_large", message=too_large_message(size, max_bytes))
     with open(path, "rb") as f:
         head = f.read(1024)
     if b"%PDF-" not in head:
@@ -55,11 +55,23 @@ def _cause(exc: BaseException) -> BaseException:
     return exc
 
 
+def ran_out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError anywhere in the chain: a library that catches one and raises its own error (a
+    parser's "damaged file", say) still ran out of memory, which is the limit's doing, not the file's."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(_cause(exc), MemoryError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def classify(source: str, exc: BaseException) -> Failure:
     """Map an exception raised while converting one file to a failure category."""
     outer, exc = exc, _cause(exc)
     text = str(exc) or exc.__class__.__name__
-    if isinstance(exc, MemoryError):
+    if ran_out_of_memory(outer):
         return Failure(source=source, category="too_large",
                        message=f"{OUT_OF_MEMORY} (over the per-file memory limit; see --max-memory)")
     if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in text.lower() \

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..models import Failure, Report
 from ..settings import ExtractSettings
-from .failures import _cause, classify, precheck
+from .failures import classify, precheck, ran_out_of_memory
 from .process import check_profile, process_pdf
 
 
@@ -22,7 +22,7 @@ def convert_file(path: Path, source: str, settings: ExtractSettings, max_bytes: 
         return report, None
     except Exception as exc:
         failure = classify(source, exc)
-        if isinstance(_cause(exc), MemoryError):  # the memory limit, not the file: try it again next run
+        if ran_out_of_memory(exc):  # the memory limit, not the file: try it again next run
             failure.retryable = True
         detail = "".join(traceback.format_exception(exc)) if failure.category == "internal_error" else None
         return failure, detail

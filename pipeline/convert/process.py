@@ -97,14 +97,19 @@ MIN_INDICATORS = 3  # known indicators (facts or table rows) that make a documen
 
 
 def check_profile(report: Report, lexicon: Lexicon | None = None) -> None:
-    """A country profile names a known country, or prints several known indicators; anything else
-    (a results sheet with a large title and a year, a form) is not one."""
+    """A country profile names a known country and prints a known indicator (or its index title), or
+    prints several known indicators; anything else (a results sheet with a large title and a year, a
+    form, a court transcript headed "... of the United States") is not one."""
     lexicon = lexicon or default_lexicon()
     indicators = sum(1 for v in report.values if v.field and lexicon.spec(v.field).where != "title"
                      and v.status in ("ok", "no_data"))
-    if report.country is None and indicators < MIN_INDICATORS:
-        raise NotAProfile(f"not a country profile: no known country and {indicators} known indicators "
-                          f"(a profile has a country or at least {MIN_INDICATORS})")
+    titled = not any(w.code == "unknown_template" for w in report.warnings)  # an index title the codebook knows
+    if indicators >= MIN_INDICATORS or report.country is not None and (indicators or titled):
+        return
+    found = (f"{report.country} is named, but with no index title and no known indicator" if report.country
+             else f"no known country and {indicators} known indicators")
+    raise NotAProfile(f"not a country profile: {found} (a profile has a country with its index title or an "
+                      f"indicator, or at least {MIN_INDICATORS} indicators)")
 
 
 def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,
