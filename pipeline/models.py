@@ -133,6 +133,7 @@ class MappedRow(BaseModel):
     field: str = ""
     match: Match | None = None
     warnings: list[Issue] = Field(default_factory=list)
+    indicator_of: str | None = None  # a row only this methodology prints, which no field takes
 
 
 class Mapping(BaseModel):

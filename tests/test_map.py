@@ -250,3 +250,19 @@ def test_an_indicator_only_the_2020_methodology_prints_stays_unmapped_and_marks_
     got = {r.label: r for r in map_rows(rows, LEX, "en").rows}
     row = got["Number of persons convicted of torture"]
     assert row.field == "" and row.rules[-1] == "indicator_of_methodology:2020"
+
+
+def test_the_c_stemmer_gives_the_pure_python_stems():
+    """snowballstemmer hands over to PyStemmer (C) when it is installed: same stems on every codebook word."""
+    import regex
+    import snowballstemmer
+    from snowballstemmer import english_stemmer, russian_stemmer
+
+    words = {w.casefold() for w in regex.findall(r"\p{L}+", (DATA / "codebook.yaml").read_text(encoding="utf-8"))}
+    pure = {"english": english_stemmer.EnglishStemmer(), "russian": russian_stemmer.RussianStemmer()}
+    for name, stemmer in pure.items():
+        fast = snowballstemmer.stemmer(name)
+        script = r"\p{Latin}" if name == "english" else r"\p{Cyrillic}"
+        mine = [w for w in words if regex.search(script, w)]
+        assert len(mine) > 200
+        assert [fast.stemWord(w) for w in mine] == [stemmer.stemWord(w) for w in mine]

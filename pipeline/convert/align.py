@@ -48,7 +48,8 @@ def set_aside_indicators(rows: list[MappedRow], idx: list[int], fields: list[Fie
         found = known_indicator(rows[i].label, lexicon, language)
         best_field = max((score_label(rows[i].label, f, lexicon, language).value for f in fields), default=0.0)
         if found and found[1] > best_field:
-            rows[i] = rows[i].model_copy(update={"rules": rows[i].rules + [f"indicator_of_methodology:{found[0]}"]})
+            rows[i] = rows[i].model_copy(update={"indicator_of": found[0],
+                                                 "rules": rows[i].rules + [f"indicator_of_methodology:{found[0]}"]})
         else:
             kept.append(i)
     return kept

@@ -36,8 +36,7 @@ def content_methodology(mapping: Mapping, lexicon: Lexicon) -> tuple[str | None,
     methodology has; failing those, a section the codebook does not know whose rows are no field
     (read as the survey section of the methodology that has one)."""
     templates = lexicon.codebook.templates
-    marked = {r.rules[-1].split(":", 1)[1]: r.label for r in mapping.rows
-              if r.rules and r.rules[-1].startswith("indicator_of_methodology:")}
+    marked = {r.indicator_of: r.label for r in mapping.rows if r.indicator_of}
     for t in templates:
         own = [p for p, s in mapping.sections.items() if s in t.sections]
         if own:
