@@ -115,7 +115,7 @@ def length_cycle_pdf(path: Path) -> None:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, pytest.param(signal.SIGTERM, marks=pytest.mark.slow)])
 def test_workers_die_within_seconds_of_their_run(tmp_path, sig):
     (tmp_path / "in").mkdir()
     length_cycle_pdf(tmp_path / "in" / "cycle.pdf")
@@ -152,6 +152,7 @@ def test_a_pdf_whose_stream_length_is_a_reference_cycle_times_out(tmp_path):
     assert [(f.source, f.category) for f in result.failures] == [("cycle.pdf", "timeout")]
 
 
+@pytest.mark.slow  # waits out a real time limit
 def test_a_worker_stops_its_own_file_when_nobody_else_does(tmp_path):
     """The parent's deadline is the rule; the worker's alarm, a little later, holds without the parent."""
     from pipeline import runner
@@ -359,7 +360,8 @@ class _FullDisk:
         self._f.close()
 
 
-@pytest.mark.parametrize("share", [0, 0.3, 0.8, 0.99])  # of what a --force run writes: cache, outputs, manifest
+# the share of what a --force run writes (cache, outputs, manifest) before the disk is full
+@pytest.mark.parametrize("share", [0, pytest.param(0.3, marks=pytest.mark.slow), pytest.param(0.8, marks=pytest.mark.slow), 0.99])
 def test_a_full_disk_is_one_line_exit_3_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys, share):
     src = batch_of(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
     out = tmp_path / "out"

@@ -266,6 +266,7 @@ def absent_words(text, words):
             if w not in words and not all(p in words for p in re.split(r"(?<=\w-)(?=\w)", w))]
 
 
+@pytest.mark.slow  # reads every rendering with pdfplumber a second time; the pipeline tests above read them all
 @pytest.mark.parametrize("name", LAYOUTS)
 @pytest.mark.parametrize("record", RECORDS)
 def test_rendered_pdf_has_every_truth_word(rendered, record, name):

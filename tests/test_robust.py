@@ -99,7 +99,7 @@ def bad(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad")
     expected = make_bad_batch(root / "in")
     out = root / "out"
-    proc = cli("run", root / "in", "--out", out, "--workers", 2, "--timeout", 8, "--max-memory", 512,
+    proc = cli("run", root / "in", "--out", out, "--workers", 2, "--timeout", 4, "--max-memory", 512,
                env_extra={TEST_FAULT_ENV: FAULTS}, timeout=300)
     return expected, out, proc
 
@@ -121,7 +121,7 @@ def test_failures_csv_has_a_category_and_a_readable_message(bad):
     for msg in failures["message"]:
         assert len(msg) > 20 and "Traceback" not in msg and "\n" not in msg
     by_source = dict(zip(failures["source"], failures["message"]))
-    assert "8 s" in by_source["hang_me.pdf"]
+    assert "4 s" in by_source["hang_me.pdf"]
     assert "300 pages" in by_source["three_hundred_pages.pdf"]
     assert "memory" in by_source["oom_me.pdf"] and "SIGKILL" in by_source["oom_killed.pdf"]
     assert "crashed" in by_source["crash_me.pdf"] and "SIGSEGV" in by_source["segfault_me.pdf"]
@@ -331,6 +331,7 @@ def test_settings_change_invalidates_the_cache(small, tmp_path):
     assert json.loads((tmp_path / "manifest.json").read_text())["settings"]["max_pages"] == 59
 
 
+@pytest.mark.slow  # three batches and a kill -9 mid-batch
 def test_a_killed_run_leaves_the_previous_outputs_and_the_rerun_completes_them(small, tmp_path):
     import signal
     import time
