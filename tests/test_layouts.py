@@ -141,6 +141,29 @@ FOUND = {
         font="DejaVuSans", size=10.5, label_share=0.4, borders="grid", margin=1.5 * cm, thousands="nnbsp",
         split_row="value", running_header="Index on Torture | CSP", section_titles="row", page_numbers=True,
         page_number_form="p. {n}", pad=2.0, leading=1.15, para_space=1.0, auto_columns=True, seed=85)),
+    # centred values: overleaf, a value's first line started just left of the split the table kept
+    # from the page before ("Not" crossed it by half a point and went to the label), and the tail of
+    # the table has no clear strip of its own
+    "continued-table-centred-value-crosses-the-kept-split": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, borders="hrules", valign="top", page="A4", margin=2.5 * cm,
+        thousands="nnbsp", score="en-minus", split_rows=False, facts_wrap=True, breaks=True,
+        running_header="Index on Torture | CSP", page_number_form="{n} / {N}", value_align="center", pad=1.0, leading=1.2, banded=True, double_rules=True,
+        seed=138)),
+    # a short table at the foot of a page (a header row, one row, and a row the page break splits) with
+    # centred values: no clear strip of its own and no one split for the document; it now takes the
+    # columns of the table before it
+    "short-table-takes-the-columns-before-it": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.45, page="Letter", margin=3 * cm, thousands="comma",
+        score="em-double", split_row="value", facts_wrap=False, running_header="Country profile",
+        section_titles="row", page_number_form="Page {n} of {N}", value_align="center", pad=1.5, leading=1.4,
+        para_space=1.0, header_row=True, seed=71)),
+    # the same kind of table between a table of numbers (its split far right, in the centred numbers'
+    # gap) and one of text: the nearest table's split crosses the text; the next one's fits, once
+    # moved left of a value line that starts a fraction of a point before it
+    "short-table-borrows-a-split-that-fits": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.35, valign="center", page="Letter", margin=2.5 * cm,
+        facts_wrap=False, breaks=True, running_header="Country profile", page_numbers=True,
+        page_number_form="- {n} -", value_align="center", pad=1.5, seed=129)),
 }
 
 

@@ -126,6 +126,33 @@ def _strip_at(x: float, words: list[Word], lines: list[Line], slack: float) -> _
     return _strip(Gutter(max(left), min(right)), lines, slack) if left and right else None
 
 
+def _nearest_clear(words: list[Word], split: Split, reach: float, settings: ExtractSettings) -> Split | None:
+    """The split moved to the nearest clear strip within `reach` of it (a centred value whose first
+    line starts just left of where another page or table put the value column); None when there is
+    no such strip."""
+    near = [g for g in gutters(((w.x0, w.x1) for w in words), 0.1) if g.x0 - reach <= split.x <= g.x1 + reach]
+    if not near:
+        return None
+    g = min(near, key=lambda g: max(g.x0 - split.x, split.x - g.x1, 0.0))
+    return Split(g.x1 - min(settings.column_snap, g.width / 2), split.source)
+
+
+def borrowed_split(words: list[Word], splits: list[Split], settings: ExtractSettings, body: float) -> Split | None:
+    """Another table's split (nearest table first) for a table with no clear strip of its own (a
+    short table whose centred values fill its gap): one no word of this table crosses, else one a
+    value word starts at most `column_snap` left of (the split moved to its left). It must have text
+    on both sides. None when none fits: the table's lines stay unmapped labels, with a warning."""
+    plain = _plain(words)
+    lines = group_lines(plain, settings.same_line * body)
+    kept = [s for s in splits if not _crossed(plain, s.x)]
+    snapped = [_nearest_clear(plain, s, settings.column_snap, settings) for s in splits if s not in kept]
+    for split in kept + [s for s in snapped if s is not None]:
+        here = _strip_at(split.x, plain, lines, settings.align_slack * body)
+        if here is not None and here.support > 0:
+            return split
+    return None
+
+
 def table_split(words: list[Word], split: Split | None, vrules: list[VRule], settings: ExtractSettings,
                 body: float) -> Split | None:
     """The split for one table: the document's (or, for a table continued from the page before, that
@@ -138,6 +165,8 @@ def table_split(words: list[Word], split: Split | None, vrules: list[VRule], set
     vrules = [v for v in vrules if v.top < bottom and v.bottom > top]
     if split is None or _crossed(plain, split.x):
         own = column_split(words, vrules, settings, body)
+        if own is None and split is not None:
+            own = _nearest_clear(plain, split, body, settings)  # within an em: the same table overleaf
         return own if own is not None else split
     if split.source == "rule":
         return split

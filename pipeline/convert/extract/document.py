@@ -11,7 +11,7 @@ from ...geometry import merge_hrules, merge_vrules
 from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
 from ...settings import DEFAULT_SETTINGS, ExtractSettings
 from ...text import fold
-from .columns import column_split, table_split
+from .columns import borrowed_split, column_split, table_split
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, group_lines, lines_without, words_of
@@ -83,6 +83,11 @@ def _tables(pages: list[PageData], sections: Sections, body: float, settings: Ex
         prior = previous.split if chunk.continued and previous and previous.section == chunk.section else split
         chunk.split = table_split(chunk.words, prior, vrules[chunk.page], settings, body)
         previous = chunk
+    for i, chunk in enumerate(chunks):
+        if chunk.split is None:  # no columns of its own, none for the document: another table's
+            others = sorted((c for c in chunks if c is not chunk and c.split is not None),
+                            key=lambda c: abs(chunks.index(c) - i))
+            chunk.split = borrowed_split(chunk.words, [c.split for c in others], settings, body)
     if chunks and any(c.split is None for c in chunks):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))
