@@ -305,7 +305,136 @@ def instructions(files: list[Path], work: Path) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+TARGETS = {"one/floor": ("{} floor", lambda r: f"{r:.2f}×", "≤ 1.3×", lambda r: r <= 1.3),
+           "one/many": ("{} faster than 1 worker", lambda r: f"{r:.2f}×", "≥ 1.7×", lambda r: r >= 1.7),
+           "warm/many": ("{} of cold", lambda r: f"{100 * r:.1f}%", "≤ 5%", lambda r: r <= 0.05),
+           "cpu": ("{} floor", lambda r: f"{r:.2f}×", "≤ 1.3×", lambda r: r <= 1.3)}  # key -> wording, format, target, test
+
+
+class Rounds:
+    """Paired rounds: the ratios are taken within each round, whose runs are back to back, so drift of
+    a shared machine between minutes largely cancels; the verdicts use the median round ratio."""
+
+    def __init__(self) -> None:
+        self.secs: dict[str, list[float]] = {"floor": [], "one": [], "many": [], "warm": []}
+        self.cpu: dict[str, list[float]] = {"floor": [], "one": [], "many": []}
+        self.ratios: dict[str, list[float]] = {"one/floor": [], "one/many": [], "warm/many": [], "cpu": []}
+        self.differ: list[int] = []  # rounds whose 1-worker and all-worker outputs were not byte-identical
+        self.differ_warm: list[int] = []  # rounds whose warm rerun changed the outputs
+
+    def run(self, round_: int, files: list[Path], work: Path, workers: int) -> str:
+        """One round; its line for the terminal."""
+        t_floor, cpu_floor = floor_extract_words(files)
+        for d in ("out1", "outN"):
+            shutil.rmtree(work / d, ignore_errors=True)
+        r1 = Run([str(work / "batch"), "--out", str(work / "out1"), "--workers", "1"])()
+        rn = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
+        out1, cold = outputs(work / "out1"), outputs(work / "outN")
+        warm = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
+        if out1 != cold:
+            self.differ.append(round_)
+        if outputs(work / "outN") != out1:
+            self.differ_warm.append(round_)
+        for k, t in (("floor", t_floor), ("one", r1.seconds), ("many", rn.seconds), ("warm", warm.seconds)):
+            self.secs[k].append(t)
+        self.ratios["one/floor"].append(r1.seconds / t_floor)
+        self.ratios["one/many"].append(r1.seconds / rn.seconds)
+        self.ratios["warm/many"].append(warm.seconds / rn.seconds)
+        cpu_note = ""
+        if r1.cpu_seconds is not None:
+            self.cpu["floor"].append(cpu_floor)
+            self.cpu["one"].append(r1.cpu_seconds)
+            self.cpu["many"].append(rn.cpu_seconds)
+            self.ratios["cpu"].append(r1.cpu_seconds / cpu_floor)
+            cpu_note = (f"; CPU floor {cpu_floor:.1f} s, 1 worker {r1.cpu_seconds:.1f} s "
+                        f"= {self.ratios['cpu'][-1]:.2f}×, {workers} workers {rn.cpu_seconds:.1f} s")
+        return (f"floor (pdfplumber extract_words) {t_floor:.1f} s, pipeline 1 worker {r1.seconds:.1f} s, "
+                f"{workers} workers {rn.seconds:.1f} s, warm rerun {warm.seconds:.2f} s | 1 worker "
+                f"{self.ratios['one/floor'][-1]:.2f}× floor, {self.ratios['one/many'][-1]:.2f}× faster on {workers} "
+                f"workers, warm {100 * self.ratios['warm/many'][-1]:.1f}% of cold{cpu_note}")
+
+    def verdict(self, key: str | None) -> tuple[str, ...]:
+        """(median ratio, range, target, rounds met, met) of one target's per-round ratios."""
+        if key is None:
+            return ("",) * 5
+        words, fmt, target, ok = TARGETS[key]
+        values = self.ratios[key]
+        m = statistics.median(values)
+        return (words.format(fmt(m)), f"{fmt(min(values))}–{fmt(max(values))}", target,
+                f"{sum(map(ok, values))}/{len(values)}", "yes" if ok(m) else "no")
+
+
+def throughput_table(r: Rounds, n: int, pages: int, workers: int, t_pdftotext: float | None) -> str:
+    med = {k: statistics.median(v) for k, v in r.secs.items()}
+    rows = [("pdfplumber `extract_words`, every page, 1 process (floor)", med["floor"], None),
+            ("`pdftotext` (poppler), 1 process, one run", t_pdftotext, None),
+            ("pipeline, 1 worker, cold", med["one"], "one/floor"),
+            (f"pipeline, {workers} workers, cold", med["many"], "one/many"),
+            (f"pipeline, warm rerun ({workers} workers)", med["warm"], "warm/many")]
+    lines = [f"\n### Throughput: {n} reports, {pages} pages, {len(r.secs['floor'])} paired rounds\n",
+             "Seconds, reports/s and pages/s: the median of each measure over the rounds. Ratio: the median "
+             "of the per-round ratios (each round's runs back to back), so it need not equal the ratio of "
+             "the median seconds; range: lowest–highest round; rounds met: rounds whose own ratio met the "
+             "target; met: the verdict, from the median ratio.\n",
+             "| run | seconds | reports/s | pages/s | ratio (median) | range | target | rounds met | met |",
+             "|---|---:|---:|---:|---|---|---|---|---|"]
+    for name, t, key in rows:
+        if t is None:
+            lines.append(f"| {name} | skipped: not installed | | | | | | | |")
+        else:
+            lines.append(f"| {name} | {t:.2f} | {n / t:.1f} | {pages / t:.1f} | " + " | ".join(r.verdict(key)) + " |")
+    return "\n".join(lines)
+
+
+def cpu_lines(r: Rounds, workers: int) -> str:
+    ratio, spread, target, met_rounds, met = r.verdict("cpu")
+    # The same work on more workers at once: CPU time that grows is the machine (shared cores or
+    # caches, a busy host), not waiting in the pipeline, and the speed-up cannot beat it.
+    grow = [m / o for m, o in zip(r.cpu["many"], r.cpu["one"])]
+    return (f"\nCPU time (user + system, whole process tree), median over the rounds: floor "
+            f"{statistics.median(r.cpu['floor']):.2f} s, pipeline on 1 worker {statistics.median(r.cpu['one']):.2f} s; "
+            f"per-round ratio, median {ratio} (range {spread}; {met_rounds} rounds {target}): "
+            f"target {target} {'met' if met == 'yes' else 'not met'}.\n"
+            f"CPU time of the same conversion on {workers} workers at once, per round, over 1 worker: "
+            f"median {statistics.median(grow):.2f}× (range {min(grow):.2f}×–{max(grow):.2f}×); "
+            f"the speed-up is at most {workers} / that: {workers / statistics.median(grow):.2f}× at the median.")
+
+
+def memory_runs(work: Path, sizes: list[int], workers: int) -> dict[int, Run]:
+    mem = {}
+    for size in sizes:
+        batch = work / f"batch{size}"
+        if not batch.exists():
+            build_batch(batch, size)
+        shutil.rmtree(work / f"mem{size}", ignore_errors=True)
+        mem[size] = Run([str(batch), "--out", str(work / f"mem{size}"), "--workers", str(workers)])()
+        print(f"memory, {size} reports: tree peak {mem[size].tree_peak_mb or float('nan'):.0f} MB, "
+              f"parent process {mem[size].parent_mb:.0f} MB ({mem[size].seconds:.0f} s)", flush=True)
+    return mem
+
+
+def memory_table(mem: dict[int, Run]) -> str:
+    lines = ["\n### Peak memory (RSS summed over the run's process tree; the parent process alone)\n",
+             "| reports | tree peak MB | parent process MB | ratio to 50 | target | met |",
+             "|---:|---:|---:|---|---|---|"]
+    base = mem[50]
+    for size, run in mem.items():
+        if run.tree_peak_mb is not None and base.tree_peak_mb:
+            ratio = run.tree_peak_mb / base.tree_peak_mb
+        else:
+            ratio = run.parent_mb / base.parent_mb
+        target = "" if size == 50 else "≤ 1.2×"
+        met = "" if size == 50 else ("yes" if ratio <= 1.2 else "no")
+        tree = f"{run.tree_peak_mb:.0f}" if run.tree_peak_mb is not None else "n/a (no psutil)"
+        lines.append(f"| {size} | {tree} | {run.parent_mb:.0f} | {ratio:.2f}× | {target} | {met} |")
+    return "\n".join(lines)
+
+
+def identical(rounds_differing: list[int]) -> str:
+    return "yes" if not rounds_differing else f"NO (round {', '.join(map(str, rounds_differing))})"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100, help="reports in the batch (default 100)")
     ap.add_argument("--workers", type=int, default=None, help="'all workers' (default: the number of cores)")
@@ -320,135 +449,30 @@ def main(argv: list[str] | None = None) -> int:
                     help="paired rounds of floor / 1 worker / all workers / warm rerun; the ratios are taken "
                          "within each round and the verdicts use their median (shared machines drift by tens "
                          "of percent between minutes; default 5)")
-    args = ap.parse_args(argv)
+    return ap.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     workers = args.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count())
     work = args.keep or Path(tempfile.mkdtemp(prefix="pipeline-bench-"))
     print(f"machine: {machine()}", flush=True)
     try:
         files, pages = build_batch(work / "batch", args.n)
-        n = len(files)
-        print(f"batch: {n} reports, {pages} pages in {work / 'batch'}", flush=True)
-
+        print(f"batch: {len(files)} reports, {pages} pages in {work / 'batch'}", flush=True)
         t_pdftotext = floor_pdftotext(files)
         print("pdftotext: " + (f"{t_pdftotext:.1f} s" if t_pdftotext is not None else
                                "not installed (apt-get install poppler-utils); skipped"), flush=True)
-        # Paired rounds: the ratios are taken within each round, whose runs are back to back, so drift
-        # of a shared machine between minutes largely cancels; the verdicts use the median round ratio.
-        rounds = max(1, args.repeat)
-        secs = {"floor": [], "one": [], "many": [], "warm": []}
-        cpu = {"floor": [], "one": [], "many": []}
-        ratios = {"one/floor": [], "one/many": [], "warm/many": [], "cpu": []}
-        differ, differ_warm = [], []  # rounds whose outputs were not byte-identical
-        for round_ in range(1, rounds + 1):
-            t_floor, cpu_floor = floor_extract_words(files)
-            for d in ("out1", "outN"):
-                shutil.rmtree(work / d, ignore_errors=True)
-            r1 = Run([str(work / "batch"), "--out", str(work / "out1"), "--workers", "1"])()
-            rn = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
-            out1, cold = outputs(work / "out1"), outputs(work / "outN")
-            warm = Run([str(work / "batch"), "--out", str(work / "outN"), "--workers", str(workers)])()
-            if out1 != cold:
-                differ.append(round_)
-            if outputs(work / "outN") != out1:
-                differ_warm.append(round_)
-            for k, t in (("floor", t_floor), ("one", r1.seconds), ("many", rn.seconds), ("warm", warm.seconds)):
-                secs[k].append(t)
-            ratios["one/floor"].append(r1.seconds / t_floor)
-            ratios["one/many"].append(r1.seconds / rn.seconds)
-            ratios["warm/many"].append(warm.seconds / rn.seconds)
-            cpu_note = ""
-            if r1.cpu_seconds is not None:
-                cpu["floor"].append(cpu_floor)
-                cpu["one"].append(r1.cpu_seconds)
-                cpu["many"].append(rn.cpu_seconds)
-                ratios["cpu"].append(r1.cpu_seconds / cpu_floor)
-                cpu_note = (f"; CPU floor {cpu_floor:.1f} s, 1 worker {r1.cpu_seconds:.1f} s "
-                            f"= {ratios['cpu'][-1]:.2f}×, {workers} workers {rn.cpu_seconds:.1f} s")
-            print(f"round {round_}/{rounds}: floor (pdfplumber extract_words) {t_floor:.1f} s, pipeline 1 worker "
-                  f"{r1.seconds:.1f} s, {workers} workers {rn.seconds:.1f} s, warm rerun {warm.seconds:.2f} s"
-                  f" | 1 worker {ratios['one/floor'][-1]:.2f}× floor, {ratios['one/many'][-1]:.2f}× faster on "
-                  f"{workers} workers, warm {100 * ratios['warm/many'][-1]:.1f}% of cold{cpu_note}", flush=True)
-
-        mem = {}
-        for size in [50] + ([1000] if args.big else []):
-            batch = work / f"batch{size}"
-            if not batch.exists():
-                build_batch(batch, size)
-            shutil.rmtree(work / f"mem{size}", ignore_errors=True)
-            mem[size] = Run([str(batch), "--out", str(work / f"mem{size}"), "--workers", str(workers)])()
-            print(f"memory, {size} reports: tree peak {mem[size].tree_peak_mb or float('nan'):.0f} MB, "
-                  f"parent process {mem[size].parent_mb:.0f} MB ({mem[size].seconds:.0f} s)", flush=True)
-
-        def rate(t):
-            return f"{n / t:.1f}", f"{pages / t:.1f}"
-
-        med = {k: statistics.median(v) for k, v in secs.items()}
-        x, pct = (lambda r: f"{r:.2f}×"), (lambda r: f"{100 * r:.1f}%")
-        # ratio key -> (wording, format, target, test)
-        targets = {"one/floor": ("{} floor", x, "≤ 1.3×", lambda r: r <= 1.3),
-                   "one/many": ("{} faster than 1 worker", x, "≥ 1.7×", lambda r: r >= 1.7),
-                   "warm/many": ("{} of cold", pct, "≤ 5%", lambda r: r <= 0.05),
-                   "cpu": ("{} floor", x, "≤ 1.3×", lambda r: r <= 1.3)}
-
-        def verdict(key):
-            """(median ratio, range, target, rounds met, met) of one target's per-round ratios."""
-            if key is None:
-                return ("",) * 5
-            words, fmt, target, ok = targets[key]
-            values = ratios[key]
-            m = statistics.median(values)
-            return (words.format(fmt(m)), f"{fmt(min(values))}–{fmt(max(values))}", target,
-                    f"{sum(map(ok, values))}/{len(values)}", "yes" if ok(m) else "no")
-
-        rows = [("pdfplumber `extract_words`, every page, 1 process (floor)", med["floor"], None),
-                ("`pdftotext` (poppler), 1 process, one run", t_pdftotext, None),
-                ("pipeline, 1 worker, cold", med["one"], "one/floor"),
-                (f"pipeline, {workers} workers, cold", med["many"], "one/many"),
-                (f"pipeline, warm rerun ({workers} workers)", med["warm"], "warm/many")]
-        print(f"\n### Throughput: {n} reports, {pages} pages, {rounds} paired rounds\n")
-        print("Seconds, reports/s and pages/s: the median of each measure over the rounds. Ratio: the median "
-              "of the per-round ratios (each round's runs back to back), so it need not equal the ratio of "
-              "the median seconds; range: lowest–highest round; rounds met: rounds whose own ratio met the "
-              "target; met: the verdict, from the median ratio.\n")
-        print("| run | seconds | reports/s | pages/s | ratio (median) | range | target | rounds met | met |")
-        print("|---|---:|---:|---:|---|---|---|---|---|")
-        for name, t, key in rows:
-            if t is None:
-                print(f"| {name} | skipped: not installed | | | | | | | |")
-                continue
-            r, p = rate(t)
-            print(f"| {name} | {t:.2f} | {r} | {p} | " + " | ".join(verdict(key)) + " |")
-        if ratios["cpu"]:
-            ratio, spread, target, met_rounds, met = verdict("cpu")
-            print(f"\nCPU time (user + system, whole process tree), median over the rounds: floor "
-                  f"{statistics.median(cpu['floor']):.2f} s, pipeline on 1 worker {statistics.median(cpu['one']):.2f} s; "
-                  f"per-round ratio, median {ratio} (range {spread}; {met_rounds} rounds {target}): "
-                  f"target {target} {'met' if met == 'yes' else 'not met'}.")
-            # The same work on more workers at once: CPU time that grows is the machine (shared cores or
-            # caches, a busy host), not waiting in the pipeline, and the speed-up cannot beat it.
-            grow = [m / o for m, o in zip(cpu["many"], cpu["one"])]
-            print(f"CPU time of the same conversion on {workers} workers at once, per round, over 1 worker: "
-                  f"median {statistics.median(grow):.2f}× (range {min(grow):.2f}×–{max(grow):.2f}×); "
-                  f"the speed-up is at most {workers} / that: {workers / statistics.median(grow):.2f}× at the median.")
-
-        def identical(rounds_differing):
-            return "yes" if not rounds_differing else f"NO (round {', '.join(map(str, rounds_differing))})"
-
-        print(f"\nOutputs of 1 worker and {workers} workers byte-identical in every round: {identical(differ)}; "
-              f"warm rerun identical to cold: {identical(differ_warm)}.")
-        print("\n### Peak memory (RSS summed over the run's process tree; the parent process alone)\n")
-        print("| reports | tree peak MB | parent process MB | ratio to 50 | target | met |")
-        print("|---:|---:|---:|---|---|---|")
-        for size, run in mem.items():
-            base = mem[50]
-            if run.tree_peak_mb is not None and base.tree_peak_mb:
-                ratio = run.tree_peak_mb / base.tree_peak_mb
-            else:
-                ratio = run.parent_mb / base.parent_mb
-            target = "" if size == 50 else "≤ 1.2×"
-            met = "" if size == 50 else ("yes" if ratio <= 1.2 else "no")
-            tree = f"{run.tree_peak_mb:.0f}" if run.tree_peak_mb is not None else "n/a (no psutil)"
-            print(f"| {size} | {tree} | {run.parent_mb:.0f} | {ratio:.2f}× | {target} | {met} |")
+        rounds, total = Rounds(), max(1, args.repeat)
+        for round_ in range(1, total + 1):
+            print(f"round {round_}/{total}: " + rounds.run(round_, files, work, workers), flush=True)
+        mem = memory_runs(work, [50] + ([1000] if args.big else []), workers)
+        print(throughput_table(rounds, len(files), pages, workers, t_pdftotext))
+        if rounds.ratios["cpu"]:
+            print(cpu_lines(rounds, workers))
+        print(f"\nOutputs of 1 worker and {workers} workers byte-identical in every round: "
+              f"{identical(rounds.differ)}; warm rerun identical to cold: {identical(rounds.differ_warm)}.")
+        print(memory_table(mem))
         if args.profile:
             print("\n### Where the time goes (one process, the fixtures)\n")
             print(profile())
