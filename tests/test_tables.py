@@ -217,3 +217,24 @@ def test_a_bold_first_row_is_a_header_once_too():
     plain = words("Indicator", LABEL_X, 80) + words("Assessment", VALUE_X, 80)  # once, not bold: a row like any other
     read = read_tables([Chunk("S", 1, plain, [], False, Split(VALUE_X - 1, "alignment"))], 10.0, S)
     assert len(read.rows) == 1 and not read.headers
+
+
+def test_a_borrowed_split_must_fit_the_table():
+    from pipeline.convert.extract.columns import borrowed_split
+    # a label ending at 140 and a centred value whose first line starts 0.3 pt left of the other
+    # table's split: the split moves left of that word; a split in a word space of the value is refused
+    ws = words("Budget law", LABEL_X, 100) + words("Yes. Article 320 of the Code", VALUE_X - 0.3, 100) + \
+        words("explicitly prohibits torture", VALUE_X + 40, 112)
+    far = Split(VALUE_X + 40 + 20, "alignment")  # in the middle of "explicitly"
+    got = borrowed_split(ws, [far, Split(VALUE_X, "gap")], S, 10.0)
+    assert got is not None and LABEL_X + 5 * len("Budget law") + 2.8 < got.x < VALUE_X - 0.3 and got.source == "gap"
+    assert borrowed_split(ws, [far], S, 10.0) is None
+    assert borrowed_split(words("Budget law", LABEL_X, 100), [Split(VALUE_X, "gap")], S, 10.0) is None  # one side only
+
+
+def test_a_continued_table_moves_a_crossed_split_to_the_clear_strip_beside_it():
+    from pipeline.convert.extract.columns import table_split
+    kept = Split(VALUE_X + 0.5, "gap")  # from the page before
+    ws = words("Jurisdiction", LABEL_X, 100) + words("Not only torture cases", VALUE_X, 100)
+    got = table_split(ws, kept, [], S, 10.0)
+    assert got is not None and LABEL_X + 5 * len("Jurisdiction") < got.x <= VALUE_X

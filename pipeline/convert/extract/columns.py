@@ -128,8 +128,8 @@ def _strip_at(x: float, words: list[Word], lines: list[Line], slack: float) -> _
 
 def _nearest_clear(words: list[Word], split: Split, reach: float, settings: ExtractSettings) -> Split | None:
     """The split moved to the nearest clear strip within `reach` of it (a centred value whose first
-    line starts just left of where another page or table put the value column); None when there is
-    no such strip."""
+    line starts just left of where the page before put the value column); None when there is no
+    such strip."""
     near = [g for g in gutters(((w.x0, w.x1) for w in words), 0.1) if g.x0 - reach <= split.x <= g.x1 + reach]
     if not near:
         return None
@@ -137,15 +137,26 @@ def _nearest_clear(words: list[Word], split: Split, reach: float, settings: Extr
     return Split(g.x1 - min(settings.column_snap, g.width / 2), split.source)
 
 
+def _snapped_left(words: list[Word], split: Split, snap: float) -> Split | None:
+    """The split moved just left of the words that cross it, when each of them starts at most `snap`
+    left of it (value words that begin a little early); None otherwise, or when a word still crosses."""
+    crossing = [w for w in words if w.x0 < split.x < w.x1 - 0.5]
+    if not crossing or any(split.x - w.x0 > snap for w in crossing):
+        return None
+    x = min(w.x0 for w in crossing) - 0.01
+    return None if _crossed(words, x) else Split(x, split.source)
+
+
 def borrowed_split(words: list[Word], splits: list[Split], settings: ExtractSettings, body: float) -> Split | None:
     """Another table's split (nearest table first) for a table with no clear strip of its own (a
-    short table whose centred values fill its gap): one no word of this table crosses, else one a
-    value word starts at most `column_snap` left of (the split moved to its left). It must have text
-    on both sides. None when none fits: the table's lines stay unmapped labels, with a warning."""
+    short table whose centred values fill its gap): one no word of this table crosses, else one that
+    value words cross by starting at most `column_snap` left of it (the split moved left of them). It
+    must have text on both sides. None when none fits: the table's lines stay unmapped labels, with
+    a warning."""
     plain = _plain(words)
     lines = group_lines(plain, settings.same_line * body)
     kept = [s for s in splits if not _crossed(plain, s.x)]
-    snapped = [_nearest_clear(plain, s, settings.column_snap, settings) for s in splits if s not in kept]
+    snapped = [_snapped_left(plain, s, settings.column_snap) for s in splits if s not in kept]
     for split in kept + [s for s in snapped if s is not None]:
         here = _strip_at(split.x, plain, lines, settings.align_slack * body)
         if here is not None and here.support > 0:
