@@ -41,8 +41,18 @@ def _plain(words: list[Word]) -> list[Word]:
     return [w for w in words if "bold" not in w.font.lower()] or words
 
 
+def _crossing(words: list[Word], x: float) -> list[Word]:
+    return [w for w in words if w.x0 < x < w.x1 - 0.5]
+
+
 def _crossed(words: list[Word], x: float) -> bool:
-    return any(w.x0 < x < w.x1 - 0.5 for w in words)
+    return bool(_crossing(words, x))
+
+
+def _split_before(edge: float, left: float, source: str, settings: ExtractSettings) -> Split:
+    """The split just left of where the value column's text begins (`edge`): at most `column_snap`
+    before it, and never past the middle of the clear strip that begins at `left`."""
+    return Split(edge - min(settings.column_snap, (edge - left) / 2), source)
 
 
 def _strip(gutter: Gutter, lines: list[Line], slack: float) -> _Strip:
@@ -100,7 +110,7 @@ def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettin
         return None
     g = best.gutter
     edge = min([g.x1] + _cells_in_strip(words, g, settings.same_line * body))
-    return Split(edge - min(settings.column_snap, (edge - g.x0) / 2), "alignment" if best.aligned else "gap")
+    return _split_before(edge, g.x0, "alignment" if best.aligned else "gap", settings)
 
 
 def _cells_in_strip(words: list[Word], g: Gutter, tolerance: float) -> list[float]:
@@ -134,13 +144,13 @@ def _nearest_clear(words: list[Word], split: Split, reach: float, settings: Extr
     if not near:
         return None
     g = min(near, key=lambda g: max(g.x0 - split.x, split.x - g.x1, 0.0))
-    return Split(g.x1 - min(settings.column_snap, g.width / 2), split.source)
+    return _split_before(g.x1, g.x0, split.source, settings)
 
 
 def _snapped_left(words: list[Word], split: Split, snap: float) -> Split | None:
     """The split moved just left of the words that cross it, when each of them starts at most `snap`
     left of it (value words that begin a little early); None otherwise, or when a word still crosses."""
-    crossing = [w for w in words if w.x0 < split.x < w.x1 - 0.5]
+    crossing = _crossing(words, split.x)
     if not crossing or any(split.x - w.x0 > snap for w in crossing):
         return None
     x = min(w.x0 for w in crossing) - 0.01
@@ -190,5 +200,5 @@ def table_split(words: list[Word], split: Split | None, vrules: list[VRule], set
         return split
     if own.aligned or own.gutter.width >= 2 * here.gutter.width:
         g = own.gutter
-        return Split(g.x1 - min(settings.column_snap, g.width / 2), "alignment" if own.aligned else "gap")
+        return _split_before(g.x1, g.x0, "alignment" if own.aligned else "gap", settings)
     return split

@@ -85,9 +85,9 @@ def _tables(pages: list[PageData], sections: Sections, body: float, settings: Ex
         previous = chunk
     for i, chunk in enumerate(chunks):
         if chunk.split is None:  # no columns of its own, none for the document: another table's
-            others = sorted((c for c in chunks if c is not chunk and c.split is not None),
-                            key=lambda c: abs(chunks.index(c) - i))
-            chunk.split = borrowed_split(chunk.words, [c.split for c in others], settings, body)
+            nearest_first = sorted((j for j, c in enumerate(chunks) if j != i and c.split is not None),
+                                   key=lambda j: abs(j - i))
+            chunk.split = borrowed_split(chunk.words, [chunks[j].split for j in nearest_first], settings, body)
     if chunks and any(c.split is None for c in chunks):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))
