@@ -23,6 +23,7 @@ class Word(BaseModel):
     bottom: float
     size: float
     font: str = ""
+    color: str = ""  # the fill colour its characters are drawn in, as pdfplumber gives it
 
     @property
     def bbox(self) -> BBox:
@@ -74,9 +75,14 @@ class TableLayout(BaseModel):
     section: str = ""
     page: int
     split: float | None = None  # x where the value column begins (None: no value column found)
-    column_from: Literal["rule", "alignment", "gap", "none"]  # a drawn rule, aligned text edges, a clear strip
+    # the signal that weighed most in the split's score: a drawn rule, aligned text edges, a change of
+    # style, known labels, a clear strip alone (gap), another table's split (neighbour)
+    column_from: Literal["rule", "alignment", "style", "labels", "gap", "neighbour", "none"]
+    column_signals: dict[str, float] = Field(default_factory=dict)  # each signal's part of the split's score
     column_scope: Literal["document", "table"] = "document"  # the split of every table, or this table's own
-    rows_from: Literal["rules", "line_grid", "spacing", "single_row"]  # what separated most of its rows
+    # what separated most of its rows: rules, the line grid, spacing, or a label and a value starting
+    # on one baseline (rows set with no spacing at all)
+    rows_from: Literal["rules", "line_grid", "spacing", "row_starts", "single_row"]
     row_breaks: dict[str, int] = Field(default_factory=dict)  # breaks between blocks of lines, by what made them
     line_pitch: float | None = None  # the document's baseline step inside a cell, when found
     rows: int = 0

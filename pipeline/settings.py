@@ -1,7 +1,16 @@
 """Every knob of the extract stage in one typed, validated object (echoed into the log)."""
 from __future__ import annotations
 
+from typing import Literal, NamedTuple
+
 from pydantic import BaseModel, Field
+
+# The signals the column finder may weigh (`vertical_strategy`) and what may part a table's rows
+# (`horizontal_strategy`), as pdfplumber names its table strategies: leave one out to turn it off.
+ColumnSignal = Literal["rules", "strips", "alignment", "style", "labels", "neighbours"]
+RowSignal = Literal["rules", "spacing", "line_grid", "row_starts"]
+COLUMN_SIGNALS: tuple[ColumnSignal, ...] = ("rules", "strips", "alignment", "style", "labels", "neighbours")
+ROW_SIGNALS: tuple[RowSignal, ...] = ("rules", "spacing", "line_grid", "row_starts")
 
 
 class ExtractSettings(BaseModel):
@@ -14,7 +23,7 @@ class ExtractSettings(BaseModel):
     same_line: float = Field(0.45, gt=0, description="tops closer than this are one visual line")
     block_gap: float = Field(0.6, gt=0, description="a vertical gap wider than this ends a block of lines")
     heading_size_ratio: float = Field(1.08, gt=1, description="a line this much larger than body text is a heading")
-    column_snap: float = Field(1.5, ge=0, description="points a value word may start left of the value column")
+    column_snap: float = Field(0.15, ge=0, description="a value word may start this far left of the value column")
     align_slack: float = Field(0.05, ge=0, description="line edges closer than this are aligned")
     min_gutter: float = Field(0.5, gt=0, description=(
         "a strip this wide that no word crosses may part label from value "
@@ -26,6 +35,56 @@ class ExtractSettings(BaseModel):
     kern_max: float = Field(0.2, ge=0, description="a kern inside a word is narrower than this share of the font size")
     min_rule_width: float = Field(0.25, gt=0, description="share of the text width a horizontal rule must span")
     max_pages: int = Field(60, gt=0, description="a longer document is not a country profile")
+    vertical_strategy: tuple[ColumnSignal, ...] = Field(COLUMN_SIGNALS, description=(
+        "what the column finder weighs: drawn rules, clear strips, value starts (or label ends) aligned "
+        "down the table, a change of weight, size or colour between label and value, known labels "
+        "ending on the line, the splits of the tables beside it"))
+    horizontal_strategy: tuple[RowSignal, ...] = Field(ROW_SIGNALS, description=(
+        "what parts a column's lines into cells: drawn rules (and the edges of filled rows), wide "
+        "gaps, steps off the line grid, a label and a value starting on one baseline"))
+    # below, in points of the body font size too, for what is not a table's own tolerance
+    rule_reach: float = Field(0.1, ge=0, description="a rule this close to the gap between two lines parts them")
+    crossing: float = Field(0.05, ge=0, description="a word must reach this far past a split to cross it")
+    min_box: tuple[float, float] = Field((0.8, 3.0), description="height and width a drawn box needs to be a facts cell")
+    facts_gutter: float = Field(1.5, gt=0, description="a clear strip this wide parts the facts box's columns")
+    heading_gap: float = Field(0.5, gt=0, description="lines of one heading (or one wrapped title) are this close")
+    grid_steps: tuple[float, float] = Field((0.8, 2.5), description="baseline steps between these are line-grid steps")
+
+    def resolve(self, body: float) -> "Tolerances":
+        """Every tolerance in points for a document set in `body` pt: worked out once per document."""
+        return Tolerances(
+            body=body, same_line=self.same_line * body, block_gap=self.block_gap * body,
+            column_snap=self.column_snap * body, align_slack=self.align_slack * body,
+            min_gutter=self.min_gutter * body, grid_break=self.grid_break * body, rule_merge=self.rule_merge * body,
+            rule_reach=self.rule_reach * body, crossing=self.crossing * body,
+            box_height=self.min_box[0] * body, box_width=self.min_box[1] * body, facts_gutter=self.facts_gutter * body,
+            heading_gap=self.heading_gap * body, grid_low=self.grid_steps[0] * body,
+            grid_high=self.grid_steps[1] * body, heading_size=self.heading_size_ratio * body,
+            columns=frozenset(self.vertical_strategy), rows=frozenset(self.horizontal_strategy))
+
+
+class Tolerances(NamedTuple):
+    """The extract stage's tolerances in points, for one document (ExtractSettings.resolve)."""
+
+    body: float
+    same_line: float
+    block_gap: float
+    column_snap: float
+    align_slack: float
+    min_gutter: float
+    grid_break: float
+    rule_merge: float
+    rule_reach: float
+    crossing: float
+    box_height: float
+    box_width: float
+    facts_gutter: float
+    heading_gap: float
+    grid_low: float
+    grid_high: float
+    heading_size: float
+    columns: frozenset
+    rows: frozenset
 
 
 DEFAULT_SETTINGS = ExtractSettings()

@@ -30,11 +30,53 @@ STYLES = {
         table.t td,table.t th{padding:1pt 3pt;line-height:1.25;vertical-align:top;border-bottom:0.5pt solid #888}
         table.t th{background:#333;color:white;text-align:left} table.t td:first-child{width:45%}
         table.t tbody tr:nth-child(even){background:#eef2f7} h2{font-size:12pt}""",
+    # shrink-to-fit: each table as wide as its text (the split moves from table to table), a
+    # hairline gap between the columns, bold labels, a rule under every row
+    "shrink-bold-rules": """
+        body{font-family:'Liberation Sans',sans-serif;font-size:9.5pt} table.t{border-collapse:collapse}
+        table.t td,table.t th{padding:1px 1px;vertical-align:top;border-bottom:0.5pt solid #777;text-align:left}
+        table.t td:first-child{font-weight:bold} h2{font-size:11pt}""",
+    # auto-sized, cells centred vertically (a browser's default), rows with no spacing at all, small type
+    "auto-middle-no-spacing": """
+        body{font-family:'DejaVu Sans',sans-serif;font-size:8.5pt} table.t{border-collapse:collapse}
+        table.t td,table.t th{padding:0 2px;line-height:1.15;text-align:left} h2{font-size:10pt}""",
+    # header cells of several lines, coloured bold labels, smaller values
+    "multi-line-headers": """
+        body{font-family:'Liberation Serif',serif;font-size:10pt} table.t{width:100%;border-collapse:collapse}
+        table.t td,table.t th{padding:1pt 2pt;vertical-align:top;text-align:left}
+        table.t th{width:30%} table.t td:first-child{color:#1a4e8a;font-weight:bold} table.t td+td{font-size:9pt}
+        h2{font-size:12pt}""",
 }
+# pairs laid out with no table at all: an HTML definition list set as a CSS grid, bold labels set
+# flush right about 3 pt before their values
+GRID_STYLES = {
+    "dl-grid": """
+        body{font-family:'Liberation Sans',sans-serif;font-size:9.5pt} h2{font-size:11pt}
+        dl.t{display:grid;grid-template-columns:max-content 1fr;column-gap:3pt;row-gap:2pt;margin:0}
+        dl.t dt{font-weight:bold;text-align:right;max-width:16em} dl.t dd{margin:0}""",
+    "div-grid": """
+        body{font-family:'DejaVu Sans',sans-serif;font-size:9pt} h2{font-size:10.5pt}
+        div.t{display:grid;grid-template-columns:38% auto;column-gap:3pt;row-gap:1pt}
+        div.t>div:nth-child(odd){font-weight:bold;text-align:right}""",
+}
+HEADERS = {"multi-line-headers": ("Indicator (as worded in the methodology of the index)",
+                                  "Value, assessment or comment (as published)")}
 
 
-def _table(title: str, rows: list[tuple[str, str | None]]) -> list[str]:
-    out = [f"<h2>{html.escape(title)}</h2><table class='t'><thead><tr><th>Indicator</th><th>Value</th></tr>"
+def _grid(title: str, rows: list[tuple[str, str | None]], form: str) -> list[str]:
+    """A section's pairs with no table: a definition list (`dl-grid`) or divs in a CSS grid."""
+    if form == "dl-grid":
+        cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value or '')}</dd>" for label, value in rows)
+        return [f"<h2>{html.escape(title)}</h2><dl class='t'>{cells}</dl>"]
+    cells = "".join(f"<div>{html.escape(label)}</div><div>{html.escape(value or '')}</div>" for label, value in rows)
+    return [f"<h2>{html.escape(title)}</h2><div class='t'>{cells}</div>"]
+
+
+def _table(title: str, rows: list[tuple[str, str | None]], form: str = "") -> list[str]:
+    if form in GRID_STYLES:
+        return _grid(title, rows, form)
+    head = HEADERS.get(form, ("Indicator", "Value"))
+    out = [f"<h2>{html.escape(title)}</h2><table class='t'><thead><tr><th>{head[0]}</th><th>{head[1]}</th></tr>"
            "</thead><tbody>"]
     for label, value in rows:
         if value is None:  # a sub-heading
@@ -44,7 +86,8 @@ def _table(title: str, rows: list[tuple[str, str | None]]) -> list[str]:
     return out + ["</tbody></table>"]
 
 
-def profile_html(truth: dict, css: str) -> str:
+def profile_html(truth: dict, css: str, form: str = "") -> str:
+    """`form`: a key of GRID_STYLES draws the pairs with no table; one of HEADERS, header cells of its own."""
     fields = truth["fields"]
 
     def text(fid: str) -> str:
@@ -69,10 +112,25 @@ def profile_html(truth: dict, css: str) -> str:
     for title, rows in SECTIONS:
         printed = [(label.replace("{country}", truth["country"] + "'s"), None if fid is None else fields[fid]["text"])
                    for fid, label in rows if fid is None or fields[fid]["status"] != "missing"]
-        out += _table(title, printed + [(u["label"], u["text"]) for u in extra.pop(title, [])])
+        out += _table(title, printed + [(u["label"], u["text"]) for u in extra.pop(title, [])], form)
     for title, rows in extra.items():
-        out += _table(title, [(u["label"], u["text"]) for u in rows])
+        out += _table(title, [(u["label"], u["text"]) for u in rows], form)
     return "\n".join(out + ["</body></html>"])
+
+
+def styled(name: str) -> tuple[str, str]:
+    """(css, form) of a named style of STYLES or GRID_STYLES."""
+    return (GRID_STYLES[name], name) if name in GRID_STYLES else (STYLES[name], name)
+
+
+def weasyprint_pdf(page: Path, pdf: Path) -> bool:
+    """WeasyPrint's print of the page (False when WeasyPrint is not installed)."""
+    try:
+        import weasyprint
+    except ImportError:
+        return False
+    weasyprint.HTML(filename=str(page)).write_pdf(str(pdf))
+    return True
 
 
 def print_pdf(page: Path, pdf: Path, header_footer: bool = True) -> None:

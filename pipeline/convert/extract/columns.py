@@ -1,124 +1,207 @@
-"""The label | value split of the section tables, and how it was found: from a drawn vertical rule,
-from text edges aligned on a clear strip (left-aligned values, right-aligned labels), or from a
-clear strip alone (labels and values centred, say)."""
+"""The label | value split of a section table: one finder that scores every candidate split on every
+signal a reader uses (`ExtractSettings.vertical_strategy` names them; leave one out to turn it off):
+
+- `rules`: a vertical rule drawn in the strip, down the table;
+- `strips`: a clear vertical strip (no word crosses it) with text on both sides, over many lines,
+  and wider than a word space;
+- `alignment`: value lines starting on the strip's right edge, or label lines ending on its left
+  (right-aligned labels);
+- `style`: the weight, size or colour changing from a line's last label word to its first value word;
+- `labels`: the text left of the strip ending a label the codebook knows;
+- `neighbours`: the split of the table this one continues from the page before, of the document, or
+  (for a table with no clear strip of its own) of the tables beside it.
+
+The candidates are the table's clear strips, and the neighbours' splits; each gets a score from
+its signals (`_score`), and the best one wins. Lines set bold throughout (a section title across
+both columns, a header row, a bold label's lines beside no value) do not make strips, so a title
+row may cross the split."""
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ...geometry import Gutter, VRule, gutters
 from ...models import Word
-from ...settings import ExtractSettings
+from ...settings import Tolerances
+from ...text import fold
 from .lines import Line, group_lines
+
+EPS = 0.01  # points: float noise in edges that meet
+MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
+# Each signal's weight in a candidate's score. Support (the share of lines a strip parts, 0 to 2)
+# is the base; a strip wider than a word space, both edges aligned on, a style change or known
+# labels on every line each count about as much as a line in two; a rule the table's height counts
+# more than any of them, since a producer draws it only between columns.
+WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
+           "neighbours": 0.6, "title_rows": -0.5}
+NEIGHBOUR_WEIGHT = {"continued": 1.0, "document": 0.6, "nearby": 0.5}
 
 
 class Split(NamedTuple):
     x: float  # words starting left of x are labels
-    source: str  # "rule", "alignment" or "gap"
+    source: str  # the signal that weighed most: rule, alignment, style, labels, gap (a clear strip) or neighbour
+    signals: tuple[tuple[str, float], ...] = ()  # each signal's part of the score
+
+    def same_place(self, other: Split | None) -> bool:
+        return other is not None and abs(self.x - other.x) < EPS
 
 
-class _Strip(NamedTuple):
-    gutter: Gutter
-    support: int  # lines with words on both sides of it, plus the lines on its thinner side
-    sides: int  # how many of its edges text is aligned on (lines start on its right edge, or end on its left)
+class Neighbour(NamedTuple):
+    split: Split
+    kind: str  # continued (the same table on the page before), document, nearby (another table's)
+
+
+@dataclass(frozen=True)
+class Finder:
+    """What the finder knows beyond a table's words: its tolerances and the codebook's labels."""
+
+    tol: Tolerances
+    label_ends: frozenset[str] = frozenset()  # folded label endings (`label_endings`)
+
+
+def label_endings(labels: list[str]) -> frozenset[str]:
+    """Each known label, folded, and each run of its last words of two or more (the last line of a
+    wrapped label): what the text left of the split may end with. Wordings with a placeholder
+    ({country}) give only the words after it."""
+    out: set[str] = set()
+    for label in labels:
+        words = fold(label.split("}")[-1]).split()
+        whole = "{" not in label
+        for k in range(0 if whole else 1, len(words) - 1):
+            out.add(" ".join(words[k:]))
+    return frozenset(out)
+
+
+class _Style(NamedTuple):
+    bold: bool
+    size: float
+    color: str
+
+
+def _style(w: Word) -> _Style:
+    return _Style("bold" in w.font.lower(), round(w.size * 20) / 20, w.color)
+
+
+def _style_changes(a: Word, b: Word) -> bool:
+    sa, sb = _style(a), _style(b)
+    return sa.bold != sb.bold or sa.color != sb.color or abs(sa.size - sb.size) > 0.05 * max(sa.size, sb.size)
+
+
+@dataclass
+class _TableLines:
+    """A table's lines, and which of them make strips."""
+
+    lines: list[Line]
+    body: list[Line]  # lines not set bold throughout (all of them when every line is)
+    titles: list[Line]  # the lines set bold throughout, when some are not
+    known: list[set[int]]  # per body line: the word counts whose text ends a known label
 
     @property
-    def aligned(self) -> bool:
-        return self.sides > 0
+    def words(self) -> list[Word]:
+        return [w for ln in self.body for w in ln.words]
 
 
-def _ruled_split(vrules: list[VRule], left: float, right: float) -> int | None:
-    """Of the vertical rules inside the text's extent, the x (to the whole point) with the most length drawn."""
-    support: Counter[int] = Counter()
-    for rule in vrules:
-        if left + 20 < rule.x < right - 20:
-            support[round(rule.x)] += rule.length
-    return support.most_common(1)[0][0] if support else None
+def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
+    lines = group_lines(words, finder.tol.same_line)
+    body = [ln for ln in lines if not ln.bold] or lines
+    titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
+    known = [{k for k in range(1, len(ln.words)) if fold(" ".join(w.text for w in ln.words[:k])) in finder.label_ends}
+             for ln in body] if finder.label_ends and "labels" in finder.tol.columns else [set() for _ in body]
+    return _TableLines(lines, body, titles, known)
 
 
-def _plain(words: list[Word]) -> list[Word]:
-    # Bold words may cross the split: a section title set as a full-width row does.
-    return [w for w in words if "bold" not in w.font.lower()] or words
+class _Candidate(NamedTuple):
+    strip: Gutter  # the clear strip the split lies in (zero wide for a neighbour's split inside text)
+    x: float  # where the split is placed
+    rule: float  # length of vertical rule drawn in the strip
+    neighbour: float  # the weight of the neighbours whose split it holds
 
 
-def _crossing(words: list[Word], x: float) -> list[Word]:
-    return [w for w in words if w.x0 < x < w.x1 - 0.5]
+class _Evidence(NamedTuple):
+    left: int  # lines with text left of the strip
+    right: int  # ... right of it
+    both: int  # ... on both sides (a label beside its value)
+    starts: int  # lines whose right-hand text starts on the strip's right edge
+    ends: int  # lines whose left-hand text ends on its left edge
+    style: int  # lines in two whose style changes across the strip
+    known: int  # lines in two whose left-hand text ends a known label
+    titles: int  # lines set bold throughout that cross the split
 
 
-def _crossed(words: list[Word], x: float) -> bool:
-    return bool(_crossing(words, x))
+def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
+    left_n = right_n = both = starts = ends = style = known = 0
+    g = c.strip
+    for ln, ks in zip(table.body, table.known):
+        k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
+        left_n += k > 0
+        right_n += k < len(ln.words)
+        if k < len(ln.words):
+            starts += ln.words[k].x0 - g.x1 < tol.align_slack
+        if k:
+            ends += g.x0 - ln.words[k - 1].x1 < tol.align_slack
+        if 0 < k < len(ln.words):
+            both += 1
+            style += _style_changes(ln.words[k - 1], ln.words[k])
+            known += k in ks
+    titles = sum(1 for ln in table.titles if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words))
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, titles)
 
 
-def _split_before(edge: float, left: float, source: str, settings: ExtractSettings) -> Split:
-    """The split just left of where the value column's text begins (`edge`): at most `column_snap`
-    before it, and never past the middle of the clear strip that begins at `left`."""
-    return Split(edge - min(settings.column_snap, (edge - left) / 2), source)
-
-
-def _strip(gutter: Gutter, lines: list[Line], slack: float) -> _Strip:
-    """How well a clear strip parts two columns: text on both of its sides, across many lines (a
-    label beside its value), and on each side down the table (centred values may sit on lines of
-    their own); text aligned on its edges."""
-    left_n = right_n = straddle = starts = ends = 0
-    for ln in lines:
-        left = [w for w in ln.words if w.x1 <= gutter.x0 + 0.01]
-        left_n += bool(left)
-        right_n += len(left) < len(ln.words)
-        if left and len(left) < len(ln.words):
-            straddle += 1
-        if len(left) < len(ln.words):
-            starts += ln.words[len(left)].x0 - gutter.x1 < slack
-        if left:
-            ends += gutter.x0 - max(w.x1 for w in left) < slack
-    # an edge is aligned on when most of the lines on its side (at least two) meet it
-    sides = (starts >= max(2, 0.5 * right_n)) + (ends >= max(2, 0.5 * left_n))
-    return _Strip(gutter, straddle + min(left_n, right_n), sides)
-
-
-def _best_strip(words: list[Word], body: float, settings: ExtractSettings) -> _Strip | None:
-    """The clear vertical strip that parts the most text: text on both sides of it is a label
-    beside its value. A strip narrower than `min_gutter` counts only when text is aligned on it
-    (a right-aligned label column set close to left-aligned values), and only when no wider strip
-    parts the text."""
-    lines = group_lines(words, settings.same_line * body)
-    slack = settings.align_slack * body
-    strips = [_strip(g, lines, slack) for g in gutters(((w.x0, w.x1) for w in words), 0.1)]
-    wide = settings.min_gutter * body
-    strips = [s for s in strips if s.gutter.width >= wide or s.aligned]
-    # wide, or aligned on both edges (right-aligned labels close to left-aligned values), first: a
-    # narrow strip aligned on one edge may be the word space after a first word lines share
-    return max(strips, key=lambda s: (s.gutter.width >= wide or s.sides == 2, s.support, s.gutter.width >= wide,
-                                      s.sides, s.gutter.width), default=None)
-
-
-def column_split(words: list[Word], vrules: list[VRule], settings: ExtractSettings,
-                 body: float = 10.0) -> Split | None:
-    """Where the value column begins, over every table of the document.
-
-    A drawn vertical rule between the text columns wins. Otherwise the clear strip (no word
-    crosses it) that parts the most text, whatever the alignment inside the columns:
-    Word left-aligns both, browsers and LaTeX may right-align or centre the labels or centre
-    the values."""
-    if not words:
+def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolerances) -> dict[str, float] | None:
+    """Each signal's part of a candidate's score; None when it parts no text (nothing on one side)."""
+    if not (e.left and e.right):
         return None
-    plain = _plain(words)
-    ruled = _ruled_split(vrules, min(w.x0 for w in words), max(w.x1 for w in words))
-    if ruled is not None and not _crossed(plain, ruled - 1):
-        return Split(float(ruled), "rule")
-    best = _best_strip(plain, body, settings)
-    if best is None:
-        return None
-    g = best.gutter
-    edge = min([g.x1] + _cells_in_strip(words, g, settings.same_line * body))
-    return _split_before(edge, g.x0, "alignment" if best.aligned else "gap", settings)
+    on = tol.columns
+    parts: dict[str, float] = {}
+    if "strips" in on:
+        parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right)) / n
+        if c.strip.width >= tol.min_gutter:
+            parts["wide"] = WEIGHTS["wide"]
+    if "alignment" in on:
+        # an edge is aligned on when most of the lines on its side (at least two) meet it
+        sides = (e.starts >= max(2, 0.5 * e.right)) + (e.ends >= max(2, 0.5 * e.left))
+        if sides:
+            parts["alignment"] = WEIGHTS["alignment"] * sides
+    if "style" in on and e.both >= 2 and e.style:
+        parts["style"] = WEIGHTS["style"] * e.style / e.both
+    if "labels" in on and e.known:
+        parts["labels"] = WEIGHTS["labels"] * e.known / max(e.both, 1)
+    if "rules" in on and c.rule:
+        parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
+    if "neighbours" in on and c.neighbour:
+        parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour
+    if e.titles:
+        parts["title_rows"] = WEIGHTS["title_rows"] * e.titles / n
+    return parts
+
+
+def _qualifies(parts: dict[str, float]) -> bool:
+    # a narrow strip with nothing but text on both sides is a word space; known labels alone do not
+    # make it more (a long label may begin with a shorter one: "Optional Protocol ... against Torture")
+    return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours"))
+
+
+_SOURCE = {"rules": "rule", "alignment": "alignment", "style": "style", "labels": "labels", "neighbours": "neighbour"}
+
+
+def _source(parts: dict[str, float]) -> str:
+    named = {k: v for k, v in parts.items() if k in _SOURCE}
+    return _SOURCE[max(named, key=lambda k: named[k])] if named else "gap"
+
+
+def _placed(g: Gutter, words: list[Word], tol: Tolerances) -> float:
+    """The split just left of where the value column's text begins: at most `column_snap` before the
+    strip's right edge (or a bold cell's start inside the strip: a header cell or a bold value), never
+    past the strip's middle."""
+    edge = min([g.x1] + _cells_in_strip(words, g, tol.same_line))
+    return edge - min(tol.column_snap, max(edge - g.x0, 0.0) / 2)
 
 
 def _cells_in_strip(words: list[Word], g: Gutter, tolerance: float) -> list[float]:
-    """Where bold words (left out of the strip's search) start inside it as the first word past its
+    """Where bold words (left out of the strips) start inside the strip as the first word past its
     left side: a header cell or a bold value, of the value column. A bold title across both columns
     runs into the strip from the left instead."""
-    inside = [w for w in words if g.x0 < w.x0 < g.x1]
-    if not inside:
+    if not any(g.x0 < w.x0 < g.x1 for w in words):
         return []
     starts = []
     for line in group_lines(words, tolerance):
@@ -129,76 +212,67 @@ def _cells_in_strip(words: list[Word], g: Gutter, tolerance: float) -> list[floa
     return starts
 
 
-def _strip_at(x: float, words: list[Word], lines: list[Line], slack: float) -> _Strip | None:
-    """The clear strip around x (no word crosses x) in these words; None when x is not between words."""
-    left = [w.x1 for w in words if w.x1 <= x]
-    right = [w.x0 for w in words if w.x0 >= x]
-    return _strip(Gutter(max(left), min(right)), lines, slack) if left and right else None
+def _crossing(words: list[Word], x: float, tol: Tolerances) -> list[Word]:
+    return [w for w in words if w.x0 < x < w.x1 - tol.crossing]
 
 
-def _nearest_clear(words: list[Word], split: Split, reach: float, settings: ExtractSettings) -> Split | None:
-    """The split moved to the nearest clear strip within `reach` of it (a centred value whose first
-    line starts just left of where the page before put the value column); None when there is no
-    such strip."""
-    near = [g for g in gutters(((w.x0, w.x1) for w in words), 0.1) if g.x0 - reach <= split.x <= g.x1 + reach]
-    if not near:
+def _snapped(words: list[Word], x: float, tol: Tolerances) -> float | None:
+    """x, or x moved just left of the words that cross it when each starts at most `column_snap` left
+    of it (value words that begin a little early); None when a word still crosses."""
+    crossing = _crossing(words, x, tol)
+    if not crossing:
+        return x
+    if any(x - w.x0 > tol.column_snap for w in crossing):
         return None
-    g = min(near, key=lambda g: max(g.x0 - split.x, split.x - g.x1, 0.0))
-    return _split_before(g.x1, g.x0, split.source, settings)
+    x = min(w.x0 for w in crossing) - EPS
+    return None if _crossing(words, x, tol) else x
 
 
-def _snapped_left(words: list[Word], split: Split, snap: float) -> Split | None:
-    """The split moved just left of the words that cross it, when each of them starts at most `snap`
-    left of it (value words that begin a little early); None otherwise, or when a word still crosses."""
-    crossing = _crossing(words, split.x)
-    if not crossing or any(split.x - w.x0 > snap for w in crossing):
-        return None
-    x = min(w.x0 for w in crossing) - 0.01
-    return None if _crossed(words, x) else Split(x, split.source)
-
-
-def borrowed_split(words: list[Word], splits: list[Split], settings: ExtractSettings, body: float) -> Split | None:
-    """Another table's split (nearest table first) for a table with no clear strip of its own (a
-    short table whose centred values fill its gap): one no word of this table crosses, else one that
-    value words cross by starting at most `column_snap` left of it (the split moved left of them). It
-    must have text on both sides. None when none fits: the table's lines stay unmapped labels, with
-    a warning."""
-    plain = _plain(words)
-    lines = group_lines(plain, settings.same_line * body)
-    kept = [s for s in splits if not _crossed(plain, s.x)]
-    snapped = [_snapped_left(plain, s, settings.column_snap) for s in splits if s not in kept]
-    for split in kept + [s for s in snapped if s is not None]:
-        here = _strip_at(split.x, plain, lines, settings.align_slack * body)
-        if here is not None and here.support > 0:
-            return split
-    return None
-
-
-def table_split(words: list[Word], split: Split | None, vrules: list[VRule], settings: ExtractSettings,
-                body: float) -> Split | None:
-    """The split for one table: the document's (or, for a table continued from the page before, that
-    table's), unless this table's columns lie elsewhere (a browser sizing each table's columns to
-    its text): a word of the table crosses the split, or the split only meets a word space here
-    (narrow, nothing aligned on it) while the table has a clear strip of its own with text aligned
-    on it, or one much wider."""
-    plain = _plain(words)
+def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neighbours: list[Neighbour],
+                tol: Tolerances) -> list[_Candidate]:
+    body = table.words
+    strips = gutters(((w.x0, w.x1) for w in body), MIN_STRIP) if "strips" in tol.columns or "rules" in tol.columns else []
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
-    vrules = [v for v in vrules if v.top < bottom and v.bottom > top]
-    if split is None or _crossed(plain, split.x):
-        own = column_split(words, vrules, settings, body)
-        if own is None and split is not None:
-            own = _nearest_clear(plain, split, body, settings)  # within an em: the same table overleaf
-        return own if own is not None else split
-    if split.source == "rule":
-        return split
-    own = _best_strip(plain, body, settings)
-    if own is None or own.gutter.x0 - 0.01 <= split.x <= own.gutter.x1 + 0.01:
-        return split
-    lines = group_lines(plain, settings.same_line * body)
-    here = _strip_at(split.x, plain, lines, settings.align_slack * body)
-    if here is None or here.aligned or here.gutter.width >= settings.min_gutter * body:
-        return split
-    if own.aligned or own.gutter.width >= 2 * here.gutter.width:
-        g = own.gutter
-        return _split_before(g.x1, g.x0, "alignment" if own.aligned else "gap", settings)
-    return split
+    vrules = [v for v in vrules if v.top < bottom and v.bottom > top] if "rules" in tol.columns else []
+    out = []
+    for g in strips:
+        ruled = [v for v in vrules if g.x0 - EPS <= v.x <= g.x1 + EPS]
+        length = sum(min(v.bottom, bottom) - max(v.top, top) for v in ruled)
+        x = max(ruled, key=lambda v: v.length).x if ruled else _placed(g, words, tol)
+        out.append(_Candidate(g, x, length, 0.0))
+    for nb in neighbours if "neighbours" in tol.columns else []:
+        weight = NEIGHBOUR_WEIGHT[nb.kind]
+        reach = tol.body if nb.kind == "continued" else tol.column_snap  # the same table overleaf: within an em
+        near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= nb.split.x <= c.strip.x1 + reach]
+        if near:
+            i = min(near, key=lambda i: max(out[i].strip.x0 - nb.split.x, nb.split.x - out[i].strip.x1, 0.0))
+            out[i] = out[i]._replace(neighbour=max(out[i].neighbour, weight))
+            continue
+        x = _snapped(body, nb.split.x, tol)
+        if x is not None:
+            out.append(_Candidate(Gutter(x, x), x, 0.0, weight))
+    return out
+
+
+def find_split(words: list[Word], finder: Finder, vrules: list[VRule] = (),
+               neighbours: list[Neighbour] = ()) -> Split | None:
+    """The best-scored split of a table's words (or of every table's, for the document's split), or
+    None when no candidate parts its text."""
+    if not words:
+        return None
+    tol = finder.tol
+    table = _table_lines(words, finder)
+    n = len(table.body)
+    height = max(w.bottom for w in words) - min(w.top for w in words)
+    best: tuple[float, _Candidate, dict[str, float]] | None = None
+    for c in _candidates(table, words, list(vrules), list(neighbours), tol):
+        parts = _score(c, _evidence(c, table, tol), n, height, tol)
+        if parts is None or not _qualifies(parts):
+            continue
+        score = sum(parts.values())
+        if best is None or (score, c.strip.width) > (best[0] + EPS, best[1].strip.width):
+            best = (score, c, parts)
+    if best is None:
+        return None
+    _, c, parts = best
+    return Split(c.x, _source(parts), tuple((k, round(v, 3)) for k, v in parts.items()))

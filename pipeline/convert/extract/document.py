@@ -9,9 +9,9 @@ from typing import NamedTuple
 from ...codebook import Codebook, default_codebook
 from ...geometry import merge_hrules, merge_vrules
 from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
-from ...settings import DEFAULT_SETTINGS, ExtractSettings
+from ...settings import DEFAULT_SETTINGS, ExtractSettings, Tolerances
 from ...text import fold
-from .columns import borrowed_split, column_split, table_split
+from .columns import Finder, Neighbour, find_split, label_endings
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, group_lines, lines_without, words_of
@@ -62,36 +62,45 @@ class _Tables(NamedTuple):
     warnings: list[Issue]
 
 
-def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: float,
-                settings: ExtractSettings) -> list[Row]:
+def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, tol: Tolerances) -> list[Row]:
     labels = [label for f in codebook.fields if f.where == "facts" for label in f.variants]
     # a box too small to hold a few characters of body text is no cell
-    boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
-    return parse_facts(facts_cells(words, boxes, body, settings), labels)
+    boxes = [b for b in page.boxes if b.height > tol.box_height and b.width > tol.box_width]
+    return parse_facts(facts_cells(words, boxes, tol), labels)
 
 
-def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
+def _table_labels(codebook: Codebook) -> frozenset[str]:
+    return label_endings([label for f in codebook.fields if f.where == "table" for label in f.variants])
+
+
+def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, codebook: Codebook) -> _Tables:
+    """Each table's split from the one finder: first the document's (every table's words at once),
+    then each table's, with the split of the table it continues and the document's as neighbours;
+    a table none of whose own strips qualifies takes the nearest table's that fits it."""
+    finder = Finder(tol, _table_labels(codebook))
     chunks = sections.chunks
     vrules = {p.number: p.vrules for p in pages}
     table_pages = sorted({c.page for c in chunks})
-    split = column_split(sections.table_words, [v for n in table_pages for v in vrules[n]], settings, body)
+    split = find_split(sections.table_words, finder, [v for n in table_pages for v in vrules[n]])
     warnings = []
-    chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), settings.same_line * body)
+    chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), tol)
     previous = None
     for chunk in chunks:
-        # a table continued from the page before keeps its columns
-        prior = previous.split if chunk.continued and previous and previous.section == chunk.section else split
-        chunk.split = table_split(chunk.words, prior, vrules[chunk.page], settings, body)
+        neighbours = [Neighbour(split, "document")] if split else []
+        if chunk.continued and previous and previous.section == chunk.section and previous.split:
+            neighbours.insert(0, Neighbour(previous.split, "continued"))
+        chunk.split = find_split(chunk.words, finder, vrules[chunk.page], neighbours)
         previous = chunk
     for i, chunk in enumerate(chunks):
         if chunk.split is None:  # no columns of its own, none for the document: another table's
             nearest_first = sorted((j for j, c in enumerate(chunks) if j != i and c.split is not None),
                                    key=lambda j: abs(j - i))
-            chunk.split = borrowed_split(chunk.words, [chunks[j].split for j in nearest_first], settings, body)
+            chunk.split = find_split(chunk.words, finder, vrules[chunk.page],
+                                     [Neighbour(chunks[j].split, "nearby") for j in nearest_first])
     if chunks and any(c.split is None for c in chunks):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))
-    read = read_tables(chunks, body, settings, split)
+    read = read_tables(chunks, tol, split)
     return _Tables(read.rows, banners, read.headers, read.layouts, warnings)
 
 
@@ -118,14 +127,15 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     if not words:
         raise NoTextLayer("no text layer: the pages hold no extractable words (a scan? OCR is needed)")
     body = body_size(words)
-    pages = _tidy_rules(pages, settings.rule_merge * body)
+    tol = settings.resolve(body)
+    pages = _tidy_rules(pages, tol.rule_merge)
     furniture, title, heading_words, sections = _find_parts(pages, body, settings, codebook)
-    tables = _tables(pages, sections, body, settings)
+    tables = _tables(pages, sections, tol, codebook)
     placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
               for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture + tables.headers],
-                        rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, body, settings) + tables.rows,
+                        rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, tol) + tables.rows,
                         sections=sections.titles + [ln.text for ln in tables.banners],
                         words_total=len(words), unplaced=[w for w in words if id(w) not in placed],
                         region_words=_region_words(title, furniture, heading_words, sections, tables),

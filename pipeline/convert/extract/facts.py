@@ -5,7 +5,7 @@ import regex
 
 from ...geometry import BBox, gutters
 from ...models import Cell, Row, Word
-from ...settings import ExtractSettings
+from ...settings import Tolerances
 from ...text import fold, is_dash
 from .lines import Line, fragment_of, group_lines, split_blocks
 
@@ -22,9 +22,9 @@ def _columns(words: list[Word], min_gutter: float) -> list[list[Word]]:
     return [[w for w in words if left <= w.x0 <= right] for left, right in zip(lefts, rights)]
 
 
-def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: ExtractSettings) -> list[list[Line]]:
+def facts_cells(words: list[Word], boxes: list[BBox], tolerances: Tolerances) -> list[list[Line]]:
     """Group the facts box's words into cells: by the drawn cell boxes where there are any, else by layout."""
-    tol = settings.same_line * body
+    tol = tolerances.same_line
     cells: list[list[Line]] = []
     rest = list(words)
     # The smallest box that holds a word is its cell (shading and borders both draw boxes).
@@ -34,8 +34,8 @@ def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: Ext
             cells.append(group_lines(inside, tol))
             taken = {id(w) for w in inside}
             rest = [w for w in rest if id(w) not in taken]
-    for column in _columns(rest, 1.5 * body):
-        for block in split_blocks(group_lines(column, tol), settings.block_gap * body, []):
+    for column in _columns(rest, tolerances.facts_gutter):
+        for block in split_blocks(group_lines(column, tol), tolerances.block_gap, []):
             cells.append(block)
     return sorted(cells, key=lambda c: (round(c[0].top), c[0].x0))
 

@@ -108,10 +108,11 @@ class Grid(NamedTuple):
         return lower.base - upper.base > self.pitch + self.slack
 
 
-def block_break(prev: Line, ln: Line, max_gap: float, rules: list[float], grid: Grid | None) -> str | None:
+def block_break(prev: Line, ln: Line, max_gap: float, rules: list[float], grid: Grid | None,
+                reach: float = 1.0) -> str | None:
     """What parts two consecutive lines of a column into two blocks, if anything: a rule between
-    them, a gap wider than `max_gap` (spacing), or a step off the line grid."""
-    if rule_between(rules, prev.bottom, ln.top):
+    them (or within `reach` of the gap), a gap wider than `max_gap` (spacing), or a step off the line grid."""
+    if rule_between(rules, prev.bottom, ln.top, reach):
         return "rules"
     if ln.top - prev.bottom > max_gap:
         return "spacing"
@@ -121,12 +122,12 @@ def block_break(prev: Line, ln: Line, max_gap: float, rules: list[float], grid: 
 
 
 def split_blocks(lines: list[Line], max_gap: float, rules: list[float], grid: Grid | None = None,
-                 tally: Counter[str] | None = None) -> list[list[Line]]:
+                 tally: Counter[str] | None = None, reach: float = 1.0) -> list[list[Line]]:
     """Consecutive lines form a block until a gap wider than `max_gap`, a rule or (given the line
     grid) a step off the grid separates them; `tally` counts the breaks by what made them."""
     blocks: list[list[Line]] = []
     for ln in sorted(lines, key=lambda l: l.top):
-        reason = block_break(blocks[-1][-1], ln, max_gap, rules, grid) if blocks else "first"
+        reason = block_break(blocks[-1][-1], ln, max_gap, rules, grid, reach) if blocks else "first"
         if reason is None:
             blocks[-1].append(ln)
             continue
@@ -134,6 +135,53 @@ def split_blocks(lines: list[Line], max_gap: float, rules: list[float], grid: Gr
             tally[reason] += 1
         blocks.append([ln])
     return blocks
+
+
+def _opens_row(line: Line) -> bool:
+    first = line.words[0].text[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _middle(block: list[Line]) -> float:
+    return (block[0].top + block[-1].bottom) / 2
+
+
+def ends_paragraph(line: Line, nxt: Line, width: float) -> bool:
+    """Whether `line` ends a paragraph (or a cell) rather than wrapping: the first word of the next
+    line would have fitted on it, in a column `width` wide (a word space taken as a third of an em)."""
+    first = nxt.words[0]
+    return (line.x1 - line.x0) + first.size / 3 + (first.x1 - first.x0) <= width
+
+
+def _cut_at_starts(blocks: list[list[Line]], others: list[list[Line]], tolerance: float,
+                   tally: Counter[str] | None) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    width = max((ln.x1 for b in blocks for ln in b), default=0.0) - min((ln.x0 for b in blocks for ln in b), default=0.0)
+    for block in blocks:
+        cut = 0
+        for k in range(1, len(block)):
+            ln = block[k]
+            other = next((o for o in others if abs(o[0].base - ln.base) <= tolerance), None)
+            # a block of the other column centred on this one starts beside its middle line, and a
+            # line that wrapped (the next word did not fit) goes on with the same text: no row start
+            if other is None or not _opens_row(ln) or abs(_middle(other) - _middle(block)) <= tolerance \
+                    or not ends_paragraph(block[k - 1], ln, width):
+                continue
+            out.append(block[cut:k])
+            cut = k
+            if tally is not None:
+                tally["row_starts"] += 1
+        out.append(block[cut:])
+    return out
+
+
+def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: float,
+               tally: Counter[str] | None = None) -> tuple[list[list[Line]], list[list[Line]]]:
+    """Rows set with no spacing at all run together down a column. Where a block of one column
+    starts beside a line inside a block of the other (within `tolerance` of its baseline), and that
+    line opens with a capital or a figure, a row starts there too: a label and its value set at the
+    top of their cells start on one baseline. A block centred on the other is no row start."""
+    return (_cut_at_starts(labels, values, tolerance, tally), _cut_at_starts(values, labels, tolerance, tally))
 
 
 def _blank_between(blanks: list[BBox], left: Word, right: Word) -> bool:

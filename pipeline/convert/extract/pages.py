@@ -51,6 +51,13 @@ def _join_kerned(chars: list[dict], words: list[Word], settings: ExtractSettings
                        settings.kern_max)
 
 
+def _color(value) -> str:
+    # black is black however it is given (grey 0, RGB 0 0 0, unset): only a colour of its own counts
+    if value is None or not isinstance(value, (tuple, list)) or not any(value):
+        return ""
+    return " ".join(f"{v:g}" if isinstance(v, (int, float)) else str(v) for v in value)
+
+
 class TooLarge(ValueError):
     """A document over the configured page limit: not a country profile of a few pages."""
 
@@ -69,11 +76,12 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                     y_tolerance=settings.y_tolerance,
                     keep_blank_chars=False,
                     use_text_flow=False,
-                    extra_attrs=["size", "fontname"],
+                    extra_attrs=["size", "fontname", "non_stroking_color"],
                 )
                 words = [
                     Word(text=w["text"], page=page.page_number, x0=w["x0"], top=w["top"],
-                         x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"])
+                         x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"],
+                         color=_color(w["non_stroking_color"]))
                     for w in raw if w["text"].strip()
                 ]
                 words = _join_kerned(page.chars, words, settings)

@@ -7,10 +7,10 @@ from statistics import median
 from typing import NamedTuple
 
 from ...models import Cell, Row, TableLayout, Word
-from ...settings import ExtractSettings
+from ...settings import Tolerances
 from ...text import fold
 from .columns import Split
-from .lines import Grid, Line, group_lines, split_blocks
+from .lines import Grid, Line, group_lines, row_starts, split_blocks
 
 
 @dataclass
@@ -42,30 +42,30 @@ class Band:
         self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
 
 
-def _spans_split(line: Line, split: float) -> bool:
-    return line.bold and any(w.x0 < split - 1 and w.x1 > split + 1 for w in line.words)
+def _spans_split(line: Line, split: float, reach: float) -> bool:
+    return line.bold and any(w.x0 < split - reach and w.x1 > split + reach for w in line.words)
 
 
-def spanning_titles(chunks: list[Chunk], split: float, tolerance: float) -> tuple[list[Chunk], list[Line]]:
+def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple[list[Chunk], list[Line]]:
     """Section titles set as a bold row across both columns (a merged cell): a bold line with a
     word crossing the column split. Neither a label nor a value can cross it, so such a line
     starts a new section; the chunk is cut there."""
     out: list[Chunk] = []
     titles: list[Line] = []
     for chunk in chunks:
-        heads = [ln for ln in group_lines(chunk.words, tolerance) if _spans_split(ln, split)]
+        heads = [ln for ln in group_lines(chunk.words, tol.same_line) if _spans_split(ln, split, tol.rule_reach)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")
             ids = {id(w) for w in head.words} if head else set()
             part = [w for w in chunk.words if start <= w.top < end and id(w) not in ids]
             if part:
-                rules = [y for y in chunk.hrules if start - 1 <= y <= end + 1]
+                rules = [y for y in chunk.hrules if start - tol.rule_reach <= y <= end + tol.rule_reach]
                 out.append(Chunk(section=section, page=chunk.page, words=part, hrules=rules, continued=continued,
                                  split=chunk.split))
             if head:
                 titles.append(head)
-                section, continued, start = head.text, False, head.bottom - 0.5
+                section, continued, start = head.text, False, head.bottom - tol.same_line
     return out, titles
 
 
@@ -80,14 +80,14 @@ def _columns(chunk: Chunk, tolerance: float) -> _Columns:
                     group_lines([w for w in chunk.words if w.x0 >= x], tolerance))
 
 
-def line_grid(columns: list[list[Line]], body: float, settings: ExtractSettings) -> Grid | None:
+def line_grid(columns: list[list[Line]], tol: Tolerances) -> Grid | None:
     """The baseline step of wrapped lines: the smallest step between consecutive lines of a column
     that recurs (a share of all steps within `grid_break` of each other). A new row, or a new
     paragraph, steps further: the cell padding and paragraph spacing come on top of the grid, so
     rows set tight (a few points apart, no rules) still break off it. None: too few wrapped lines."""
     steps = sorted(b.base - a.base for col in columns for a, b in zip(col, col[1:])
-                   if 0.8 * body < b.base - a.base < 2.5 * body)
-    slack = settings.grid_break * body
+                   if tol.grid_low < b.base - a.base < tol.grid_high)
+    slack = tol.grid_break
     need = max(3, int(0.15 * len(steps)))
     end = 0
     for i, step in enumerate(steps):
@@ -98,15 +98,20 @@ def line_grid(columns: list[list[Line]], body: float, settings: ExtractSettings)
     return None
 
 
-def _bands(cols: _Columns, chunk: Chunk, grid: Grid | None, body: float, settings: ExtractSettings,
-           tally: Counter[str]) -> list[Band]:
-    gap = settings.block_gap * body
-    blocks = [(b, False) for b in split_blocks(cols.labels, gap, chunk.hrules, grid, tally)]
-    blocks += [(b, True) for b in split_blocks(cols.values, gap, chunk.hrules, grid, tally)]
+def _bands(cols: _Columns, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str]) -> list[Band]:
+    on = tol.rows
+    gap = tol.block_gap if "spacing" in on else float("inf")
+    rules = chunk.hrules if "rules" in on else []
+    grid = grid if "line_grid" in on else None
+    labels = split_blocks(cols.labels, gap, rules, grid, tally, tol.rule_reach)
+    values = split_blocks(cols.values, gap, rules, grid, tally, tol.rule_reach)
+    if "row_starts" in on:
+        labels, values = row_starts(labels, values, tol.same_line, tally)
+    blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
     for block, is_value in blocks:
-        if bands and block[0].top < bands[-1].bottom - 0.5:
+        if bands and block[0].top < bands[-1].bottom - tol.same_line:
             bands[-1].add(block, is_value)
         else:
             band = Band()
@@ -237,12 +242,13 @@ class ReadTables(NamedTuple):
 
 def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, headers: int,
             document_split: Split | None) -> TableLayout:
-    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing") if tally[k]}
+    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts") if tally[k]}
     rows_from = max(breaks, key=lambda k: breaks[k]) if breaks else "single_row"
     split = chunk.split
     return TableLayout(section=chunk.section, page=chunk.page, split=round(split.x, 2) if split else None,
                        column_from=split.source if split else "none",
-                       column_scope="table" if split is not None and split != document_split else "document",
+                       column_signals=dict(split.signals) if split else {},
+                       column_scope="document" if split is None or split.same_place(document_split) else "table",
                        rows_from=rows_from, row_breaks=breaks, line_pitch=round(grid.pitch, 2) if grid else None,
                        rows=rows, header_rows=headers)
 
@@ -279,18 +285,17 @@ def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
             for i, band in enumerate(read.rows)]
 
 
-def read_tables(chunks: list[Chunk], body: float, settings: ExtractSettings,
-                document_split: Split | None = None) -> ReadTables:
+def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | None = None) -> ReadTables:
     """The rows of every table chunk (each chunk's `split` set), the repeated headers set aside, and
     how each table was read."""
-    tolerance = settings.same_line * body
+    tolerance = tol.same_line
     columns = [_columns(chunk, tolerance) for chunk in chunks]
     headers = _header_rows(columns, tolerance)
     columns = [_without(cols, h) for cols, h in zip(columns, headers)]
     header_lines = [ln for h in headers if h is not None for ln in h]
-    grid = line_grid([col for c in columns for col in c], body, settings)
+    grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
-    bands_by_chunk = [_bands(c, chunk, grid, body, settings, t) for c, chunk, t in zip(columns, chunks, tallies)]
+    bands_by_chunk = [_bands(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
