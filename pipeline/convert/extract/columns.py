@@ -33,8 +33,9 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # labels on every line each count about as much as a line in two; a rule the table's height counts
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
-           "neighbours": 0.6, "title_rows": -0.5}
-NEIGHBOUR_WEIGHT = {"continued": 1.0, "document": 0.6, "nearby": 0.5}
+           "neighbours": 1.0, "title_rows": -0.5}
+# the same table overleaf keeps its columns unless they plainly lie elsewhere
+NEIGHBOUR_WEIGHT = {"continued": 2.5, "document": 0.6, "nearby": 0.5}
 
 
 class Split(NamedTuple):
@@ -56,20 +57,35 @@ class Finder:
     """What the finder knows beyond a table's words: its tolerances and the codebook's labels."""
 
     tol: Tolerances
-    label_ends: frozenset[str] = frozenset()  # folded label endings (`label_endings`)
+    labels: KnownLabels | None = None
 
 
-def label_endings(labels: list[str]) -> frozenset[str]:
-    """Each known label, folded, and each run of its last words of two or more (the last line of a
-    wrapped label): what the text left of the split may end with. Wordings with a placeholder
-    ({country}) give only the words after it."""
-    out: set[str] = set()
+class KnownLabels(NamedTuple):
+    """The codebook's labels, folded, for the `labels` signal."""
+
+    ends: frozenset[str]  # each label and each run of its last words of two or more (a wrapped label's last line)
+    starts: frozenset[str]  # each run of a label's first words: text that a longer label goes on from
+
+    def ends_at(self, words: list[Word], k: int) -> bool:
+        """Whether the first k words of a line end a known label, and no known label goes on past them
+        ("Optional Protocol ... against Torture" is a label, and the start of a longer one)."""
+        head = fold(" ".join(w.text for w in words[:k]))
+        return head in self.ends and fold(" ".join(w.text for w in words[:k + 1])) not in self.starts
+
+
+def known_labels(labels: list[str]) -> KnownLabels:
+    """Wordings with a placeholder ({country}) give only the words after it."""
+    ends: set[str] = set()
+    starts: set[str] = set()
     for label in labels:
         words = fold(label.split("}")[-1]).split()
         whole = "{" not in label
         for k in range(0 if whole else 1, len(words) - 1):
-            out.add(" ".join(words[k:]))
-    return frozenset(out)
+            ends.add(" ".join(words[k:]))
+        if whole:
+            ends.add(" ".join(words))
+            starts.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+    return KnownLabels(frozenset(ends), frozenset(starts))
 
 
 class _Style(NamedTuple):
@@ -105,8 +121,8 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     lines = group_lines(words, finder.tol.same_line)
     body = [ln for ln in lines if not ln.bold] or lines
     titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
-    known = [{k for k in range(1, len(ln.words)) if fold(" ".join(w.text for w in ln.words[:k])) in finder.label_ends}
-             for ln in body] if finder.label_ends and "labels" in finder.tol.columns else [set() for _ in body]
+    known = [{k for k in range(1, len(ln.words)) if finder.labels.ends_at(ln.words, k)} for ln in body] \
+        if finder.labels and "labels" in finder.tol.columns else [set() for _ in body]
     return _TableLines(lines, body, titles, known)
 
 
@@ -148,8 +164,9 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
 
 
 def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolerances) -> dict[str, float] | None:
-    """Each signal's part of a candidate's score; None when it parts no text (nothing on one side)."""
-    if not (e.left and e.right):
+    """Each signal's part of a candidate's score; None when it parts no text (nothing on one side),
+    unless it is the split of the table this one continues (the tail of a row may be all value)."""
+    if not (e.left and e.right) and c.neighbour < NEIGHBOUR_WEIGHT["continued"]:
         return None
     on = tol.columns
     parts: dict[str, float] = {}

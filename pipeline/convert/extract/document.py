@@ -11,7 +11,7 @@ from ...geometry import merge_hrules, merge_vrules
 from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
 from ...settings import DEFAULT_SETTINGS, ExtractSettings, Tolerances
 from ...text import fold
-from .columns import Finder, Neighbour, find_split, label_endings
+from .columns import Finder, Neighbour, find_split, known_labels
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, group_lines, lines_without, words_of
@@ -69,8 +69,8 @@ def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, tol: Tole
     return parse_facts(facts_cells(words, boxes, tol), labels)
 
 
-def _table_labels(codebook: Codebook) -> frozenset[str]:
-    return label_endings([label for f in codebook.fields if f.where == "table" for label in f.variants])
+def _table_labels(codebook: Codebook):
+    return known_labels([label for f in codebook.fields if f.where == "table" for label in f.variants])
 
 
 def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, codebook: Codebook) -> _Tables:
