@@ -35,20 +35,23 @@ class ExtractSettings(BaseModel):
     kern_max: float = Field(0.2, ge=0, description="a kern inside a word is narrower than this share of the font size")
     min_rule_width: float = Field(0.25, gt=0, description="share of the text width a horizontal rule must span")
     max_pages: int = Field(60, gt=0, description="a longer document is not a country profile")
-    vertical_strategy: tuple[ColumnSignal, ...] = Field(COLUMN_SIGNALS, description=(
+    # lists, not tuples: the settings are compared with their JSON echo in the cache's manifest
+    vertical_strategy: list[ColumnSignal] = Field(list(COLUMN_SIGNALS), description=(
         "what the column finder weighs: drawn rules, clear strips, value starts (or label ends) aligned "
         "down the table, a change of weight, size or colour between label and value, known labels "
         "ending on the line, the splits of the tables beside it"))
-    horizontal_strategy: tuple[RowSignal, ...] = Field(ROW_SIGNALS, description=(
+    horizontal_strategy: list[RowSignal] = Field(list(ROW_SIGNALS), description=(
         "what parts a column's lines into cells: drawn rules (and the edges of filled rows), wide "
         "gaps, steps off the line grid, a label and a value starting on one baseline"))
     # below, in points of the body font size too, for what is not a table's own tolerance
     rule_reach: float = Field(0.1, ge=0, description="a rule this close to the gap between two lines parts them")
     crossing: float = Field(0.05, ge=0, description="a word must reach this far past a split to cross it")
-    min_box: tuple[float, float] = Field((0.8, 3.0), description="height and width a drawn box needs to be a facts cell")
+    box_height: float = Field(0.8, ge=0, description="a drawn box lower than this is no facts cell")
+    box_width: float = Field(3.0, ge=0, description="a drawn box narrower than this is no facts cell")
     facts_gutter: float = Field(1.5, gt=0, description="a clear strip this wide parts the facts box's columns")
     heading_gap: float = Field(0.5, gt=0, description="lines of one heading (or one wrapped title) are this close")
-    grid_steps: tuple[float, float] = Field((0.8, 2.5), description="baseline steps between these are line-grid steps")
+    grid_low: float = Field(0.8, gt=0, description="baseline steps over this (and under grid_high) are line-grid steps")
+    grid_high: float = Field(2.5, gt=0, description="baseline steps under this (and over grid_low) are line-grid steps")
 
     def resolve(self, body: float) -> "Tolerances":
         """Every tolerance in points for a document set in `body` pt: worked out once per document."""
@@ -57,9 +60,9 @@ class ExtractSettings(BaseModel):
             column_snap=self.column_snap * body, align_slack=self.align_slack * body,
             min_gutter=self.min_gutter * body, grid_break=self.grid_break * body, rule_merge=self.rule_merge * body,
             rule_reach=self.rule_reach * body, crossing=self.crossing * body,
-            box_height=self.min_box[0] * body, box_width=self.min_box[1] * body, facts_gutter=self.facts_gutter * body,
-            heading_gap=self.heading_gap * body, grid_low=self.grid_steps[0] * body,
-            grid_high=self.grid_steps[1] * body, heading_size=self.heading_size_ratio * body,
+            box_height=self.box_height * body, box_width=self.box_width * body, facts_gutter=self.facts_gutter * body,
+            heading_gap=self.heading_gap * body, grid_low=self.grid_low * body,
+            grid_high=self.grid_high * body, heading_size=self.heading_size_ratio * body,
             columns=frozenset(self.vertical_strategy), rows=frozenset(self.horizontal_strategy))
 
 

@@ -17,7 +17,7 @@ def words(text, x, top):
 
 
 def rows(ws, boxes=()):
-    parsed = parse_facts(facts_cells(ws, [BBox(*b) for b in boxes], 10.0, S), LABELS)
+    parsed = parse_facts(facts_cells(ws, [BBox(*b) for b in boxes], S.resolve(10.0)), LABELS)
     return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in parsed]
 
 

@@ -614,15 +614,16 @@ def test_review_with_a_line_separator_in_the_input_path(tmp_path):
 def test_a_table_whose_lines_share_no_start_has_a_split_or_none():
     """Words set as a staircase, no two lines starting at one x (was: ValueError, min() of an empty
     sequence): the split, if any, is a clear strip between them; one word alone has none."""
-    from pipeline.convert.extract.columns import column_split
+    from pipeline.convert.extract.columns import Finder, find_split
     from pipeline.models import Word
     from pipeline.settings import DEFAULT_SETTINGS
 
     words = [Word(text=f"w{i}", page=1, x0=50.0 + 37 * i, top=100.0 + 12 * i, x1=70.0 + 37 * i,
                   bottom=110.0 + 12 * i, size=10) for i in range(6)]
-    split = column_split(words, [], DEFAULT_SETTINGS)
+    finder = Finder(DEFAULT_SETTINGS.resolve(10.0))
+    split = find_split(words, finder)
     assert split is None or not any(w.x0 < split.x < w.x1 for w in words)
-    assert column_split(words[:1], [], DEFAULT_SETTINGS) is None
+    assert find_split(words[:1], finder) is None
 
 
 # ---- real file systems: a full tmpfs, a read-only bind mount (root only) -------------------------------

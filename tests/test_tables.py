@@ -1,9 +1,21 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
-from pipeline.convert.extract.columns import Split, column_split
+from pipeline.codebook import default_codebook
+from pipeline.convert.extract.columns import Finder, Neighbour, Split, find_split, known_labels
 from pipeline.convert.extract.tables import Chunk, read_tables
 from pipeline.geometry import VRule
 from pipeline.models import Word
 from pipeline.settings import DEFAULT_SETTINGS as S
+
+SNAP = S.column_snap * 10.0  # points, at the 10 pt body of these words
+
+
+def column_split(ws, vrules, settings=S, body=10.0, neighbours=(), labels=None):
+    return find_split(ws, Finder(settings.resolve(body), labels), vrules, list(neighbours))
+
+
+def table_split(ws, document, vrules, settings=S, body=10.0):
+    """A table's split with the document's split as its neighbour."""
+    return column_split(ws, vrules, settings, body, [Neighbour(document, "document")] if document else [])
 
 LABEL_X, VALUE_X, LINE = 57.0, 300.0, 11.5
 
@@ -24,7 +36,7 @@ def lines(texts: list[str], x: float, top: float, page: int = 1) -> list[Word]:
 def table_rows(chunks, split, body=10.0, settings=S):
     for chunk in chunks:
         chunk.split = Split(split, "alignment")
-    return read_tables(chunks, body, settings).rows
+    return read_tables(chunks, settings.resolve(body)).rows
 
 
 def rows_of(chunks, split):
@@ -34,12 +46,13 @@ def rows_of(chunks, split):
 def test_split_from_where_value_lines_start():
     ws = lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
         lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
-    assert abs(column_split(ws, [], S).x - (VALUE_X - S.column_snap)) < 0.01
+    assert abs(column_split(ws, [], S).x - (VALUE_X - SNAP)) < 0.01
 
 
 def test_split_from_a_vertical_rule():
     ws = lines(["Budget"], LABEL_X, 100) + lines(["No data"], VALUE_X, 100)
-    assert column_split(ws, [VRule(296.0, 90.0, 200.0)], S) == Split(296.0, "rule")
+    split = column_split(ws, [VRule(296.0, 90.0, 200.0)], S)
+    assert (split.x, split.source) == (296.0, "rule")
 
 
 def test_split_from_the_gutter_when_values_are_centred():
@@ -113,7 +126,7 @@ def test_bold_full_width_title_rows_do_not_hide_the_split():
     ws = title + lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
         lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
     assert abs(column_split(ws, [VRule(VALUE_X - 3, 75, 200)], S).x - (VALUE_X - 3)) < 0.01
-    assert abs(column_split(ws, [], S).x - (VALUE_X - S.column_snap)) < 0.01
+    assert abs(column_split(ws, [], S).x - (VALUE_X - SNAP)) < 0.01
 
 
 # --- other producers: alignment, tight rows, header rows ---------------------------------------
@@ -146,13 +159,12 @@ def test_split_when_labels_and_values_are_centred():
 
 
 def test_a_table_sized_apart_gets_its_own_split():
-    from pipeline.convert.extract.columns import table_split
     document = Split(VALUE_X - 1, "alignment")
     wide = lines(["Institutional independence of the investigating authority"], LABEL_X, 100) + words("High.", 380, 100) + \
         lines(["Geographical coverage"], LABEL_X, 120) + words("Low.", 380, 120)
     assert 330 < table_split(wide, document, [], S, 10.0).x < 380
     narrow = lines(["Budget"], LABEL_X, 100) + words("No data", VALUE_X, 100)
-    assert table_split(narrow, document, [], S, 10.0) == document  # no word crosses the document's split
+    assert table_split(narrow, document, [], S, 10.0).same_place(document)  # no word crosses the document's split
 
 
 def tight(texts: list[str], x: float, top: float, pitch: float = 10.8) -> list[Word]:
@@ -171,14 +183,18 @@ def test_tight_rows_part_on_the_line_grid():
         tight(["Yes, in Article 144", "of the Criminal Code", "of the Russian Federation"], VALUE_X, 135.4) + \
         tight(["Family notification"], LABEL_X, 171.0) + tight(["No."], VALUE_X, 171.0)
     chunk = Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))
-    read = read_tables([chunk], 9.0, S)
+    read = read_tables([chunk], S.resolve(9.0))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Judgments excluding / evidence obtained / under torture", "1"),
         ("Explicit prohibition of torture", "Yes, in Article 144 / of the Criminal Code / of the Russian Federation"),
         ("Family notification", "No.")]
     assert read.layouts[0].rows_from == "line_grid" and read.layouts[0].line_pitch == 10.8
-    # without the grid (gaps alone) the three rows run together
-    assert len(read_tables([chunk], 9.0, S.model_copy(update={"grid_break": 50})).rows) == 1
+    # by gaps alone the three rows run together; a label and a value starting on one baseline part them too
+    assert len(read_tables([chunk], S.model_copy(update={"horizontal_strategy": ["rules", "spacing"]}).resolve(9.0)).rows) == 1
+    starts = read_tables([chunk], S.model_copy(update={"horizontal_strategy": ["spacing", "row_starts"]}).resolve(9.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in starts.rows][0] == (
+        "Judgments excluding / evidence obtained / under torture", "1")
+    assert starts.layouts[0].row_breaks["row_starts"] >= 1
 
 
 def test_value_paragraph_below_its_label_stays_with_its_row():
@@ -202,7 +218,7 @@ def test_repeated_header_rows_are_set_aside():
     page2 = head(60, 2) + lines(["also corruption."], VALUE_X, 80, page=2) + lines(["Budget"], LABEL_X, 100, page=2) + \
         words("No data", VALUE_X, 100, page=2)
     chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
-    read = read_tables([c for c in chunks if not setattr(c, "split", Split(VALUE_X - 1, "alignment"))], 10.0, S)
+    read = read_tables([c for c in chunks if not setattr(c, "split", Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."), ("Budget", "No data")]
     assert [ln.text for ln in read.headers] == ["Indicator", "Value", "Indicator", "Value"]
@@ -212,29 +228,32 @@ def test_repeated_header_rows_are_set_aside():
 def test_a_bold_first_row_is_a_header_once_too():
     ws = bold(words("Indicator", LABEL_X, 80) + words("Assessment", VALUE_X, 80)) + \
         lines(["Budget"], LABEL_X, 100) + words("No data", VALUE_X, 100)
-    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], 10.0, S)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [" ".join(r.label.lines) for r in read.rows] == ["Budget"] and len(read.headers) == 2
     plain = words("Indicator", LABEL_X, 80) + words("Assessment", VALUE_X, 80)  # once, not bold: a row like any other
-    read = read_tables([Chunk("S", 1, plain, [], False, Split(VALUE_X - 1, "alignment"))], 10.0, S)
+    read = read_tables([Chunk("S", 1, plain, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert len(read.rows) == 1 and not read.headers
 
 
+def borrowed_split(ws, splits, settings=S, body=10.0):
+    return column_split(ws, [], settings, body, [Neighbour(s, "nearby") for s in splits])
+
+
 def test_a_borrowed_split_must_fit_the_table():
-    from pipeline.convert.extract.columns import borrowed_split
     # a label ending at 140 and a centred value whose first line starts 0.3 pt left of the other
     # table's split: the split moves left of that word; a split in a word space of the value is refused
     ws = words("Budget law", LABEL_X, 100) + words("Yes. Article 320 of the Code", VALUE_X - 0.3, 100) + \
         words("explicitly prohibits torture", VALUE_X + 40, 112)
     far = Split(VALUE_X + 40 + 20, "alignment")  # in the middle of "explicitly"
     got = borrowed_split(ws, [far, Split(VALUE_X, "gap")], S, 10.0)
-    assert got is not None and LABEL_X + 5 * len("Budget law") + 2.8 < got.x < VALUE_X - 0.3 and got.source == "gap"
-    assert borrowed_split(ws, [far], S, 10.0) is None
+    assert got is not None and LABEL_X + 5 * len("Budget law") + 2.8 < got.x < VALUE_X - 0.3 and got.source == "neighbour"
+    own = borrowed_split(ws, [far], S, 10.0)  # a split in a word space of the value is refused: the table's own strip
+    assert own.x < VALUE_X - 0.3 and own.source == "gap"
     assert borrowed_split(words("Budget law", LABEL_X, 100), [Split(VALUE_X, "gap")], S, 10.0) is None  # one side only
 
 
 def test_a_continued_table_moves_a_crossed_split_to_the_clear_strip_beside_it():
-    from pipeline.convert.extract.columns import table_split
     kept = Split(VALUE_X + 0.5, "gap")  # from the page before
     ws = words("Jurisdiction", LABEL_X, 100) + words("Not only torture cases", VALUE_X, 100)
-    got = table_split(ws, kept, [], S, 10.0)
+    got = column_split(ws, [], neighbours=[Neighbour(kept, "continued")])
     assert got is not None and LABEL_X + 5 * len("Jurisdiction") < got.x <= VALUE_X

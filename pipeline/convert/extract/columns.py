@@ -263,7 +263,10 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
         near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= nb.split.x <= c.strip.x1 + reach]
         if near:
             i = min(near, key=lambda i: max(out[i].strip.x0 - nb.split.x, nb.split.x - out[i].strip.x1, 0.0))
-            out[i] = out[i]._replace(neighbour=max(out[i].neighbour, weight))
+            c = out[i]
+            # inside the strip, the neighbour's split stays where it is: the tables keep one split
+            inside = c.strip.x0 <= nb.split.x <= c.strip.x1 and not c.rule
+            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=nb.split.x if inside and weight > c.neighbour else c.x)
             continue
         x = _snapped(body, nb.split.x, tol)
         if x is not None:
