@@ -123,6 +123,10 @@ class Layout:
     header_row: bool = False  # a bold "Indicator | Value" row atop each table, repeated on each page it continues on
     kerned: bool = False  # pdfTeX style: no space characters, words placed by gaps, some broken into kerned pieces
     auto_columns: bool = False  # each table's label column a width of its own (a browser's automatic table layout)
+    shrink: bool = False  # each table only as wide as its text (shrink-to-fit): the split moves from table to table
+    bold_labels: bool = False  # label cells set bold (values regular)
+    hpad: float | None = None  # side padding of the cells, points (None: as `pad`, at least 1.5; gap = twice it)
+    header_lines: int = 1  # with header_row: header cells worded long enough to wrap over this many lines
     seed: int = 0
 
 
@@ -204,7 +208,7 @@ class Doc:
         self.pad = lay.pad
         # side padding: at least 1.5 pt, so label and value stay two words apart (a browser's
         # default cell spacing leaves about 3 pt between the cells' text)
-        self.hpad = max(lay.pad, 1.5)
+        self.hpad = max(lay.pad, 1.5) if lay.hpad is None else lay.hpad
         self.pages: list[list[tuple]] = [[]]
         self.tables = 0  # tables drawn so far
         self.split_values: list[str] = []  # fields whose value cell continues overleaf
@@ -251,10 +255,11 @@ class Doc:
                 raise ValueError(f"{font} cannot draw {s!r}; use a TTF font such as DejaVuSans") from None
         self.pages[-1].append(("text", layer, x, top, s, font, size) + ((column,) if column else ()))
 
-    def hline(self, top: float) -> None:
-        self.pages[-1].append(("line", "misc", self.x0, top, self.x1, top))
+    def hline(self, top: float, x1: float | None = None) -> None:
+        x1 = self.x1 if x1 is None else x1
+        self.pages[-1].append(("line", "misc", self.x0, top, x1, top))
         if self.lay.double_rules:
-            self.pages[-1].append(("line", "misc", self.x0, top + 0.3, self.x1, top + 0.3))
+            self.pages[-1].append(("line", "misc", self.x0, top + 0.3, x1, top + 0.3))
 
     def vline(self, x: float, top: float, bottom: float) -> None:
         self.pages[-1].append(("line", "misc", x, top, x, bottom))
@@ -377,6 +382,9 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
 
 
 HEADER = ("Indicator", "Value")  # the header row of `header_row` layouts
+# header cells worded to wrap (`header_lines` > 1)
+LONG_HEADER = ("Indicator as worded in the methodology of the index, with its source and year",
+               "Value, assessment or comment as published by the monitoring group, with notes")
 
 
 def aligned(x0: float, x1: float, align: str) -> tuple | None:
@@ -390,13 +398,22 @@ AUTO_SHIFTS = [0.0, 0.07, -0.05, 0.1, -0.08, 0.04, 0.06]  # `auto_columns`: each
 class Table:
     """One section's table as it is drawn: parts of rows, page by page."""
 
-    def __init__(self, doc: Doc, lay: Layout):
+    def __init__(self, doc: Doc, lay: Layout, rows: list[tuple] = ()):
         self.doc, self.lay = doc, lay
         share = lay.label_share
         if lay.auto_columns:
             share = min(0.65, max(0.3, share + AUTO_SHIFTS[doc.tables % len(AUTO_SHIFTS)]))
         doc.tables += 1
-        self.label_w = (doc.x1 - doc.x0) * share
+        total = doc.x1 - doc.x0
+        self.label_w = total * share
+        self.right = doc.x1
+        if lay.shrink:  # each column as wide as its widest text, the label column at most `share` of the page
+            font = doc.bold if lay.bold_labels else doc.regular
+            natural = max((doc.line_w(label, font, lay.size) for _, label, _ in rows), default=0.0)
+            self.label_w = min(self.label_w, natural + 2 * doc.hpad)
+            widest = max((doc.line_w(" ".join(cell_paragraphs(fid, v, lay)), doc.regular, lay.size)
+                          for fid, _, v in rows if v), default=0.0)
+            self.right = min(doc.x1, doc.x0 + self.label_w + widest + 2 * doc.hpad)
         self.split_x = doc.x0 + self.label_w
         self.drawn = 0  # rows drawn so far (for banding)
 
@@ -405,18 +422,18 @@ class Table:
 
     def close(self) -> None:  # the bottom rule of the table's part on this page
         if self.lay.borders != "none":
-            self.doc.hline(self.doc.y)
+            self.doc.hline(self.doc.y, self.right)
 
     def frame(self, h: float, full_width: bool = False) -> None:
         doc, lay = self.doc, self.lay
         if lay.banded and self.drawn % 2 == 1:
-            doc.rect(doc.x0, doc.y, doc.x1 - doc.x0, h, 0.92)
+            doc.rect(doc.x0, doc.y, self.right - doc.x0, h, 0.92)
         if lay.borders != "none":
-            doc.hline(doc.y)
+            doc.hline(doc.y, self.right)
         if lay.borders == "grid":
             if not full_width and not lay.banded:
                 doc.rect(doc.x0, doc.y, self.label_w, h, 0.95)
-            for x in ((doc.x0, doc.x1) if full_width else (doc.x0, self.split_x, doc.x1)):
+            for x in ((doc.x0, self.right) if full_width else (doc.x0, self.split_x, self.right)):
                 doc.vline(x, doc.y, doc.y + h)
 
     def part(self, label_lines: list[tuple[str, float]], value_lines: list[tuple[str, float]], bold: bool,
@@ -424,14 +441,14 @@ class Table:
         doc, lay = self.doc, self.lay
         h = max(self.height(label_lines), self.height(value_lines))
         self.frame(h)
-        font = doc.bold if bold else doc.regular
+        font = doc.bold if bold or lay.bold_labels else doc.regular
         for line, dy in label_lines:
             doc.text(doc.x0 + doc.hpad, doc.y + doc.pad + dy, line, font, lay.size, "label",
                      aligned(doc.x0, self.split_x, lay.label_align))
         shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - self.height(value_lines))
         for line, dy in value_lines:
             doc.text(self.split_x + doc.hpad, doc.y + shift + doc.pad + dy, line, doc.regular, lay.size, "value",
-                     aligned(self.split_x, doc.x1, lay.value_align))
+                     aligned(self.split_x, self.right, lay.value_align))
         doc.y += h
         self.drawn += 1
 
@@ -440,14 +457,26 @@ class Table:
         if not self.lay.header_row:
             return
         doc = self.doc
-        self.frame(doc.lead + 2 * doc.pad)
-        for text, (x0, x1) in zip(HEADER, ((doc.x0, self.split_x), (self.split_x, doc.x1))):
-            doc.text(x0 + doc.hpad, doc.y + doc.pad, text, doc.bold, self.lay.size, "label")
-        doc.y += doc.lead + 2 * doc.pad
+        cells = self.header_cells()
+        self.frame(self.header_h())
+        for lines, x0 in zip(cells, (doc.x0, self.split_x)):
+            for line, dy in lines:
+                doc.text(x0 + doc.hpad, doc.y + doc.pad + dy, line, doc.bold, self.lay.size, "label")
+        doc.y += self.header_h()
         self.drawn = 0
 
+    def header_cells(self) -> list[list[tuple[str, float]]]:
+        """Each header cell's lines: one word, or (`header_lines` > 1) words enough to wrap over that many lines."""
+        doc, lay = self.doc, self.lay
+        out = []
+        for text, width in zip(LONG_HEADER if lay.header_lines > 1 else HEADER,
+                               (self.label_w, self.right - self.split_x)):
+            lines = doc.wrap_cell([text], doc.bold, lay.size, width - 2 * doc.hpad)
+            out.append(lines[:lay.header_lines])
+        return out
+
     def header_h(self) -> float:
-        return self.doc.lead + 2 * self.doc.pad if self.lay.header_row else 0.0
+        return max(self.height(c) for c in self.header_cells()) if self.lay.header_row else 0.0
 
     def title(self, title: str, first_h: float) -> None:
         doc, lay = self.doc, self.lay
@@ -473,13 +502,13 @@ class Table:
 
 def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
     """rows: (field or None, label, value text or None for a sub-heading)."""
-    t = Table(doc, lay)
+    t = Table(doc, lay, rows)
     cells = []
     for fid, label, value in rows:
-        label_lines = doc.wrap_cell([label], doc.bold if value is None else doc.regular, lay.size,
+        label_lines = doc.wrap_cell([label], doc.bold if value is None or lay.bold_labels else doc.regular, lay.size,
                                     t.label_w - 2 * doc.hpad)
         value_lines = [] if value is None else doc.wrap_cell(
-            cell_paragraphs(fid, value, lay), doc.regular, lay.size, doc.x1 - t.split_x - 2 * doc.hpad)
+            cell_paragraphs(fid, value, lay), doc.regular, lay.size, t.right - t.split_x - 2 * doc.hpad)
         cells.append((fid, label_lines, value_lines, value is None))
 
     first = cells[0]

@@ -65,18 +65,23 @@ class KnownLabels(NamedTuple):
 
     ends: frozenset[str]  # each label and each run of its last words of two or more (a wrapped label's last line)
     starts: frozenset[str]  # each run of a label's first words: text that a longer label goes on from
+    around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
 
     def ends_at(self, words: list[Word], k: int) -> bool:
         """Whether the first k words of a line end a known label, and no known label goes on past them
         ("Optional Protocol ... against Torture" is a label, and the start of a longer one)."""
         head = fold(" ".join(w.text for w in words[:k]))
-        return head in self.ends and fold(" ".join(w.text for w in words[:k + 1])) not in self.starts
+        if fold(" ".join(w.text for w in words[:k + 1])) in self.starts:
+            return False
+        return head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around)
 
 
 def known_labels(labels: list[str]) -> KnownLabels:
-    """Wordings with a placeholder ({country}) give only the words after it."""
+    """Wordings with a placeholder ({country}) end with the words after it, and read whole as those
+    before it, any name, and those after it."""
     ends: set[str] = set()
     starts: set[str] = set()
+    around: set[tuple[str, str]] = set()
     for label in labels:
         words = fold(label.split("}")[-1]).split()
         whole = "{" not in label
@@ -85,7 +90,9 @@ def known_labels(labels: list[str]) -> KnownLabels:
         if whole:
             ends.add(" ".join(words))
             starts.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
-    return KnownLabels(frozenset(ends), frozenset(starts))
+        elif words:
+            around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words)))
+    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around))
 
 
 class _Style(NamedTuple):

@@ -123,9 +123,13 @@ def _bands(cols: _Columns, chunk: Chunk, grid: Grid | None, tol: Tolerances, tal
 class _Header(NamedTuple):
     label: Line
     value: Line
+    more: tuple[Line, ...] = ()  # the header cells' further lines (header cells of several lines)
 
     def signature(self) -> str:
         return fold(f"{self.label.text} | {self.value.text}")
+
+    def lines(self) -> list[Line]:
+        return [self.label, self.value, *self.more]
 
 
 def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
@@ -136,22 +140,44 @@ def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
     return _Header(label, value) if abs(label.base - value.base) < tolerance else None
 
 
-def _header_rows(columns: list[_Columns], tolerance: float) -> list[_Header | None]:
+def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: float) -> tuple[Line, ...]:
+    """A bold header's further lines: the bold lines that follow its first line in each column, one
+    line step apart, above the baseline of the first line of text that is not bold (less `tolerance`:
+    a bold label beside a smaller value sits on the value's baseline)."""
+    plain = [ln.base for ln in cols.labels + cols.values if not ln.bold and ln.base > header.label.base]
+    end = min(plain, default=float("inf")) - tolerance
+    more: list[Line] = []
+    for first, column in ((header.label, cols.labels), (header.value, cols.values)):
+        last = first
+        for ln in sorted((ln for ln in column if ln.base > first.base), key=lambda l: l.base):
+            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step:
+                break
+            more.append(ln)
+            last = ln
+    return tuple(more)
+
+
+def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float) -> list[_Header | None]:
     """Each table's column header ("Indicator | Value"), if it has one: its first line, with text on
     both sides, that opens another of the document's tables too (a browser repeats a table's header
-    row on every page it runs over), or that is bold on both sides. Found line by line, as a header
-    row set tight against the first row runs into it."""
+    row on every page it runs over), or that is bold on both sides, with its cells' further bold lines.
+    Found line by line, as a header row set tight against the first row runs into it."""
     firsts = [_first_pair(cols, tolerance) for cols in columns]
     seen = Counter(h.signature() for h in firsts if h is not None)
-    return [h if h is not None and (seen[h.signature()] >= 2 or (h.label.bold and h.value.bold)) else None
-            for h in firsts]
+    out: list[_Header | None] = []
+    for cols, h in zip(columns, firsts):
+        if h is None or not (seen[h.signature()] >= 2 or (h.label.bold and h.value.bold)):
+            out.append(None)
+        else:
+            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance)) if h.label.bold and h.value.bold else h)
+    return out
 
 
 def _without(cols: _Columns, header: _Header | None) -> _Columns:
     if header is None:
         return cols
-    return _Columns([ln for ln in cols.labels if ln is not header.label],
-                    [ln for ln in cols.values if ln is not header.value])
+    ids = {id(ln) for ln in header.lines()}
+    return _Columns([ln for ln in cols.labels if id(ln) not in ids], [ln for ln in cols.values if id(ln) not in ids])
 
 
 def _cell_index(rules: list[float], band: Band) -> int:
@@ -290,9 +316,9 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     how each table was read."""
     tolerance = tol.same_line
     columns = [_columns(chunk, tolerance) for chunk in chunks]
-    headers = _header_rows(columns, tolerance)
+    headers = _header_rows(columns, tolerance, tol.grid_high)
     columns = [_without(cols, h) for cols, h in zip(columns, headers)]
-    header_lines = [ln for h in headers if h is not None for ln in h]
+    header_lines = [ln for h in headers if h is not None for ln in h.lines()]
     grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
     bands_by_chunk = [_bands(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
