@@ -166,7 +166,14 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             both += 1
             style += _style_changes(ln.words[k - 1], ln.words[k])
             known += k in ks
-    titles = sum(1 for ln in table.titles if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words))
+    titles = 0
+    for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
+        if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
+            titles += 1
+        elif ln.x1 <= c.x:
+            left_n += 1
+        else:
+            right_n += 1
     return _Evidence(left_n, right_n, both, starts, ends, style, known, titles)
 
 
@@ -289,7 +296,7 @@ def find_split(words: list[Word], finder: Finder, vrules: list[VRule] = (),
         return None
     tol = finder.tol
     table = _table_lines(words, finder)
-    n = len(table.body)
+    n = len(table.lines)
     height = max(w.bottom for w in words) - min(w.top for w in words)
     best: tuple[float, _Candidate, dict[str, float]] | None = None
     for c in _candidates(table, words, list(vrules), list(neighbours), tol):

@@ -41,14 +41,16 @@ def _rulings(page) -> tuple[list[HRule], list[VRule], list[BBox]]:
     return hrules, vrules, sorted(boxes)
 
 
-def _join_kerned(chars: list[dict], words: list[Word], settings: ExtractSettings) -> list[Word]:
+def _join_kerned(chars: list[dict], words: list[Word], vrules: list[VRule], settings: ExtractSettings) -> list[Word]:
     """On a page whose words are placed by gaps (pdfTeX writes no space characters; a few, say
-    no-break spaces in numbers, may still be there), word pieces parted by a kern are joined."""
+    no-break spaces in numbers, may still be there), word pieces parted by a kern are joined; never
+    across a vertical rule (a label and its value either side of a column's border)."""
     blanks = [c for c in chars if c["text"].isspace()]
     if sum(c["text"] == " " for c in blanks) > 0.02 * len(chars):
         return words
-    return join_kerned(words, settings.kern_ratio, [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks],
-                       settings.kern_max)
+    walls = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks]
+    walls += [BBox(v.x, v.top, v.x, v.bottom) for v in vrules]
+    return join_kerned(words, settings.kern_ratio, walls, settings.kern_max)
 
 
 def _color(value) -> str:
@@ -84,8 +86,8 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                          color=_color(w["non_stroking_color"]))
                     for w in raw if w["text"].strip()
                 ]
-                words = _join_kerned(page.chars, words, settings)
                 hrules, vrules, boxes = _rulings(page)
+                words = _join_kerned(page.chars, words, vrules, settings)
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
                                       words, hrules, vrules, boxes))
             finally:

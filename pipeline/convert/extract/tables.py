@@ -10,7 +10,7 @@ from ...models import Cell, Row, TableLayout, Word
 from ...settings import Tolerances
 from ...text import fold
 from .columns import Split
-from .lines import Grid, Line, group_lines, row_starts, split_blocks
+from .lines import Grid, Line, ends_paragraph, group_lines, row_starts, split_blocks
 
 
 @dataclass
@@ -149,8 +149,11 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     more: list[Line] = []
     for first, column in ((header.label, cols.labels), (header.value, cols.values)):
         last = first
+        width = max(ln.x1 for ln in column) - min(ln.x0 for ln in column)
         for ln in sorted((ln for ln in column if ln.base > first.base), key=lambda l: l.base):
-            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step:
+            # a header cell goes on only where its line is full (the next word did not fit): after
+            # "Indicator", a bold label is the first row's
+            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or ends_paragraph(last, ln, width):
                 break
             more.append(ln)
             last = ln
