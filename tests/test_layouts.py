@@ -81,7 +81,7 @@ LAYOUTS = {
     # rules between rows; no table (bold labels flush right 3 pt before values); header cells of
     # three lines; each table's columns sized apart with the columns 3 pt apart
     "shrink-bold-labels-hrules": Layout(font="Helvetica", size=9.5, borders="hrules", shrink=True, bold_labels=True,
-                                        hpad=0.75),
+                                        hpad=1.25),
     "grid-bold-labels-flush-right": Layout(font="DejaVuSans", size=9, label_share=0.4, borders="none",
                                            label_align="right", bold_labels=True, pad=1.0, hpad=1.5),
     "header-cells-of-three-lines": Layout(font="Times-Roman", size=10, borders="hrules", header_row=True,

@@ -76,6 +76,13 @@ class KnownLabels(NamedTuple):
         return head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around)
 
 
+    def continues(self, above: Line, line: Line) -> bool:
+        """Whether `line` goes on with a known label's words after `above`: the last words of `above`
+        and the first of `line` stand in that order inside a known label."""
+        text = " ".join(fold(above.text).split()[-3:] + [fold(line.words[0].text)])
+        return any(f" {text} " in f" {e} " for e in self.ends)
+
+
 def known_labels(labels: list[str]) -> KnownLabels:
     """Wordings with a placeholder ({country}) end with the words after it, and read whole as those
     before it, any name, and those after it."""

@@ -14,7 +14,7 @@ from ...text import fold
 from .columns import Finder, Neighbour, find_split, known_labels
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
-from .lines import Line, body_size, group_lines, lines_without, words_of
+from .lines import Line, body_size, group_lines, lines_without, text_size, words_of
 from .pages import PageData, read_pages
 from .sections import Sections, find_headings, split_sections
 from .tables import read_tables, spanning_titles
@@ -46,9 +46,10 @@ def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, c
     lines = {p.number: group_lines(p.words, settings.same_line * body) for p in pages}
     furniture = find_furniture(pages, lines)
     lines = _lines_without(lines, words_of(furniture))
-    title = parse_title(lines[pages[0].number], codebook, body, settings.heading_size_ratio)
+    text = text_size([w for p in pages for w in p.words])  # headings and the title are set larger than this
+    title = parse_title(lines[pages[0].number], codebook, text, settings.heading_size_ratio)
     section_titles = {fold(t) for s in codebook.sections for t in s.all_titles}
-    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, body, settings, section_titles)
+    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, text, settings, section_titles)
     heading_words = [w for hs in headings.values() for h in hs for w in h.words]
     free = _words_without(pages, words_of(furniture) + title.words + heading_words)
     return _Parts(furniture, title, heading_words, split_sections(pages, headings, free, title.bottom, settings))
@@ -100,7 +101,7 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, codebook
     if chunks and any(c.split is None for c in chunks):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))
-    read = read_tables(chunks, tol, split)
+    read = read_tables(chunks, tol, split, finder.labels)
     return _Tables(read.rows, banners, read.headers, read.layouts, warnings)
 
 

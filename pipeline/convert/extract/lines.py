@@ -82,6 +82,18 @@ def body_size(words: list[Word]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
+def text_size(words: list[Word], share: float = 0.25) -> float:
+    """The largest font size that sets at least `share` of the characters: what a heading must be
+    larger than. Labels may be set a size above their values (bold 10 pt beside 9 pt), and neither
+    is a heading."""
+    counts: Counter[float] = Counter()
+    for w in words:
+        counts[round(w.size, 1)] += len(w.text)
+    total = sum(counts.values())
+    common = [size for size, n in counts.items() if n >= share * total]
+    return max(common) if common else body_size(words)
+
+
 def group_lines(words: list[Word], tolerance: float) -> list[Line]:
     """Words whose bottoms (≈ baselines) lie within `tolerance` points form one line, read left to right."""
     lines: list[list[Word]] = []
@@ -153,35 +165,72 @@ def ends_paragraph(line: Line, nxt: Line, width: float) -> bool:
     return (line.x1 - line.x0) + first.size / 3 + (first.x1 - first.x0) <= width
 
 
-def _cut_at_starts(blocks: list[list[Line]], others: list[list[Line]], tolerance: float,
-                   tally: Counter[str] | None) -> list[list[Line]]:
+def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance: float) -> Counter[str]:
+    """Votes on where values sit in their cells (`top`, `center`, `bottom`), from the rows whose label
+    and value are one block each, of different heights, overlapping only each other."""
+    def overlapping(block: list[Line], others: list[list[Line]]) -> list[list[Line]]:
+        return [o for o in others if o[0].top < block[-1].bottom and block[0].top < o[-1].bottom]
+
+    votes: Counter[str] = Counter()
+    for value in values:
+        over = overlapping(value, labels)
+        if len(over) != 1 or len(over[0]) == len(value) or len(overlapping(over[0], values)) != 1:
+            continue
+        label = over[0]
+        if abs(label[0].base - value[0].base) <= tolerance:
+            votes["top"] += 1
+        elif abs(_middle(label) - _middle(value)) <= tolerance:
+            votes["center"] += 1
+        elif abs(label[-1].base - value[-1].base) <= tolerance:
+            votes["bottom"] += 1
+    return votes
+
+
+def _cut(blocks: list[list[Line]], starts: set[float], tally: Counter[str] | None) -> list[list[Line]]:
     out: list[list[Line]] = []
-    width = max((ln.x1 for b in blocks for ln in b), default=0.0) - min((ln.x0 for b in blocks for ln in b), default=0.0)
     for block in blocks:
         cut = 0
         for k in range(1, len(block)):
-            ln = block[k]
-            other = next((o for o in others if abs(o[0].base - ln.base) <= tolerance), None)
-            # a block of the other column centred on this one starts beside its middle line, and a
-            # line that wrapped (the next word did not fit) goes on with the same text: no row start
-            if other is None or not _opens_row(ln) or abs(_middle(other) - _middle(block)) <= tolerance \
-                    or not ends_paragraph(block[k - 1], ln, width):
-                continue
-            out.append(block[cut:k])
-            cut = k
-            if tally is not None:
-                tally["row_starts"] += 1
+            if block[k].base in starts:
+                out.append(block[cut:k])
+                cut = k
+                if tally is not None:
+                    tally["row_starts"] += 1
         out.append(block[cut:])
     return out
 
 
-def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: float,
-               tally: Counter[str] | None = None) -> tuple[list[list[Line]], list[list[Line]]]:
-    """Rows set with no spacing at all run together down a column. Where a block of one column
-    starts beside a line inside a block of the other (within `tolerance` of its baseline), and that
-    line opens with a capital or a figure, a row starts there too: a label and its value set at the
-    top of their cells start on one baseline. A block centred on the other is no row start."""
-    return (_cut_at_starts(labels, values, tolerance, tally), _cut_at_starts(values, labels, tolerance, tally))
+def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: float, pitch: float,
+               tally: Counter[str] | None = None, label_width: float | None = None,
+               continues=None) -> tuple[list[list[Line]], list[list[Line]]]:
+    """Rows set with no spacing at all run together down a column; in a table whose values sit at
+    the top of their cells, a row starts on a baseline where a label line and a value line both
+    open with a capital or a figure, and either one follows a blank line in its column (the other
+    cell of the row above was longer) or the label or the value line above ended its
+    paragraph (the next word would have fitted: two rows of one line), unless `continues(above,
+    line)` says the label goes on (a known label's words). `label_width`: the label column's width,
+    when known (from the split)."""
+    label_lines = {ln.base: ln for b in labels for ln in b}
+    value_lines = {ln.base: ln for b in values for ln in b}
+
+    def width(lines: dict[float, Line]) -> float:
+        return max((ln.x1 for ln in lines.values()), default=0.0) - min((ln.x0 for ln in lines.values()), default=0.0)
+
+    label_w, value_w = label_width or width(label_lines), width(value_lines)
+    starts: set[float] = set()
+    for base, label in label_lines.items():
+        value = next((v for b, v in value_lines.items() if abs(b - base) <= tolerance), None)
+        if value is None or not (_opens_row(label) and _opens_row(value)):
+            continue
+        label_above = next((ln for b, ln in label_lines.items() if base - 1.5 * pitch < b < base - 0.01), None)
+        value_above = next((ln for b, ln in value_lines.items() if value.base - 1.5 * pitch < b < value.base - 0.01),
+                           None)
+        if continues is not None and label_above is not None and continues(label_above, label):
+            continue  # the label's text goes on as a known label does
+        if label_above is None or value_above is None or ends_paragraph(label_above, label, label_w) \
+                or ends_paragraph(value_above, value, value_w):
+            starts.update((base, value.base))
+    return _cut(labels, starts, tally), _cut(values, starts, tally)
 
 
 def _blank_between(blanks: list[BBox], left: Word, right: Word) -> bool:

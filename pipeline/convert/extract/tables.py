@@ -10,7 +10,7 @@ from ...models import Cell, Row, TableLayout, Word
 from ...settings import Tolerances
 from ...text import fold
 from .columns import Split
-from .lines import Grid, Line, ends_paragraph, group_lines, row_starts, split_blocks
+from .lines import Grid, Line, cell_alignment, ends_paragraph, group_lines, row_starts, split_blocks
 
 
 @dataclass
@@ -98,15 +98,37 @@ def line_grid(columns: list[list[Line]], tol: Tolerances) -> Grid | None:
     return None
 
 
-def _bands(cols: _Columns, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str]) -> list[Band]:
+class _Blocks(NamedTuple):
+    labels: list[list[Line]]
+    values: list[list[Line]]
+
+
+def _blocks(cols: _Columns, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str]) -> _Blocks:
     on = tol.rows
     gap = tol.block_gap if "spacing" in on else float("inf")
     rules = chunk.hrules if "rules" in on else []
     grid = grid if "line_grid" in on else None
-    labels = split_blocks(cols.labels, gap, rules, grid, tally, tol.rule_reach)
-    values = split_blocks(cols.values, gap, rules, grid, tally, tol.rule_reach)
-    if "row_starts" in on:
-        labels, values = row_starts(labels, values, tol.same_line, tally)
+    return _Blocks(split_blocks(cols.labels, gap, rules, grid, tally, tol.rule_reach),
+                   split_blocks(cols.values, gap, rules, grid, tally, tol.rule_reach))
+
+
+def _top_aligned(blocks: list[_Blocks], tol: Tolerances) -> bool:
+    """Whether the document's values may sit at the top of their cells: no row says they are centred
+    or at the bottom (in a table set with no spacing at all, no row may say anything)."""
+    votes: Counter[str] = Counter()
+    for b in blocks:
+        votes += cell_alignment(b.labels, b.values, tol.same_line)
+    return not (votes["center"] or votes["bottom"])
+
+
+def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str],
+           starts: bool, known=None) -> list[Band]:
+    labels, values = blocks
+    if starts:
+        left = min((ln.x0 for b in labels for ln in b), default=0.0)
+        width = chunk.split.x - left if chunk.split is not None else None
+        labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
+                                    width, known.continues if known else None)
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
@@ -314,9 +336,11 @@ def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
             for i, band in enumerate(read.rows)]
 
 
-def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | None = None) -> ReadTables:
+def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | None = None,
+                known=None) -> ReadTables:
     """The rows of every table chunk (each chunk's `split` set), the repeated headers set aside, and
-    how each table was read."""
+    how each table was read. `known`: the codebook's labels (columns.KnownLabels), which tell a
+    label's next line from a new row's where rows are set with no spacing."""
     tolerance = tol.same_line
     columns = [_columns(chunk, tolerance) for chunk in chunks]
     headers = _header_rows(columns, tolerance, tol.grid_high)
@@ -324,7 +348,9 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     header_lines = [ln for h in headers if h is not None for ln in h.lines()]
     grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
-    bands_by_chunk = [_bands(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
+    blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
+    starts = "row_starts" in tol.rows and _top_aligned(blocks, tol)
+    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known) for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
