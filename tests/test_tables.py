@@ -257,3 +257,160 @@ def test_a_continued_table_moves_a_crossed_split_to_the_clear_strip_beside_it():
     ws = words("Jurisdiction", LABEL_X, 100) + words("Not only torture cases", VALUE_X, 100)
     got = column_split(ws, [], neighbours=[Neighbour(kept, "continued")])
     assert got is not None and LABEL_X + 5 * len("Jurisdiction") < got.x <= VALUE_X
+
+
+# --- the finder's signals, one at a time -----------------------------------------------------------
+
+def styled(ws: list[Word], **update) -> list[Word]:
+    return [w.model_copy(update=update) for w in ws]
+
+
+def label_edge() -> float:
+    return max(w.x1 for w in words("Number of investigators", LABEL_X, 100))
+
+
+def close_columns(gap: float, label_font: str = "", value_font: str = "") -> list[Word]:
+    """Three rows of a shrink-to-fit table: labels left-aligned, values `gap` pt after the widest label."""
+    labels = [["Number of investigators"], ["Budget"], ["Geographic coverage"]]
+    right = label_edge()
+    out = []
+    for i, (label, value) in enumerate(zip(labels, ["No data", "12 KZT", "Low in the regions"])):
+        out += styled(lines(label, LABEL_X, 100 + i * 20), font=label_font)
+        out += styled(words(value, right + gap, 100 + i * 20), font=value_font)
+    return out
+
+
+def test_a_column_gap_narrower_than_a_word_space_is_found_by_aligned_value_starts():
+    right = label_edge()
+    split = column_split(close_columns(1.5), [])
+    assert right < split.x <= right + 1.5 and "alignment" in dict(split.signals)
+
+
+def test_bold_labels_beside_regular_values_are_a_style_signal():
+    split = column_split(close_columns(1.5, label_font="Arial-Bold", value_font="Arial"), [])
+    right = label_edge()
+    assert right < split.x <= right + 1.5 and dict(split.signals).get("style") == 1.0
+    off = S.model_copy(update={"vertical_strategy": ["strips", "rules", "neighbours"]})  # no alignment, no style
+    assert column_split(close_columns(1.5, "Arial-Bold", "Arial"), [], off) is None  # a narrow strip alone is a word space
+
+
+def test_a_colour_change_is_a_style_signal_too():
+    ws = close_columns(1.5)
+    right = label_edge()
+    coloured = [w.model_copy(update={"color": "0.1 0.3 0.54"}) if w.x1 <= right else w for w in ws]
+    assert dict(column_split(coloured, []).signals).get("style") == 1.0
+
+
+def test_known_labels_tell_the_column_gap_from_a_word_space_clear_down_a_tiny_table():
+    # every label begins "Judgments": the word space after it is clear and aligned on both edges
+    long = "Judgments excluding evidence obtained under torture"
+    value_x = max(w.x1 for w in words(long, LABEL_X, 0)) + 3  # the columns 3 pt apart
+    ws = lines(["Judgments of international bodies"], LABEL_X, 100) + words("16", value_x, 100) + \
+        lines([long], LABEL_X, 120) + words("No data", value_x, 120) + \
+        lines(["Judgments of Kazakhstan's courts"], LABEL_X, 140) + words("3", value_x, 140)
+    assert column_split(ws, []).x < LABEL_X + 5 * len("Judgments") + 3  # without the codebook, the word space wins
+    labels = known_labels([v for f in default_codebook().fields if f.where == "table" for v in f.variants])
+    got = column_split(ws, [], labels=labels)
+    assert got.x > LABEL_X + 5 * len("Judgments") + 3 and dict(got.signals).get("labels")
+
+
+def test_known_label_endings_and_starts():
+    known = known_labels(["Optional Protocol to the UN Convention against Torture",
+                          "Optional Protocol to the UN Convention against Torture and Other Cruel Treatment",
+                          "Judgments of {country} courts", "Budget"])
+    line = words("Optional Protocol to the UN Convention against Torture and Other", LABEL_X, 100)
+    assert not known.ends_at(line, 8)  # a longer label goes on past "... against Torture"
+    assert known.ends_at(words("Budget 12", LABEL_X, 100), 1)
+    assert known.ends_at(words("Judgments of Armenia's courts 4", LABEL_X, 100), 4)  # any name in the placeholder
+    assert known.ends_at(words("the UN Convention against Torture No", LABEL_X, 100), 5)  # a wrapped label's last line
+
+
+def test_the_document_split_stays_where_it_is_inside_a_table_strip():
+    document = Split(VALUE_X - 1, "alignment")
+    ws = lines(["Budget"], LABEL_X, 100) + words("No data", VALUE_X, 100)
+    got = table_split(ws, document, [])
+    assert got.x == VALUE_X - 1 and dict(got.signals)["neighbours"] > 0
+
+
+# --- rows set with no spacing at all ----------------------------------------------------------------
+
+def test_rows_with_no_spacing_part_where_label_and_value_start_on_one_baseline():
+    # top-aligned, 11.5 pt pitch, no gap between rows at all
+    ws = lines(["Judgments and decisions of international", "bodies on torture", "Judgments of national courts",
+                "Number of investigators", "Investigator workload"], LABEL_X, 100) + \
+        lines(["16", "", "No data", "No data", "About 7 cases a year"], VALUE_X, 100)
+    ws = [w for w in ws if w.text]
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Judgments and decisions of international / bodies on torture", "16"),
+        ("Judgments of national courts", "No data"), ("Number of investigators", "No data"),
+        ("Investigator workload", "About 7 cases a year")]
+
+
+def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
+    from pipeline.convert.extract.lines import cell_alignment, group_lines
+    label = group_lines(lines(["Optional Protocol to the UN", "Convention against Torture and", "Other Cruel Treatment"],
+                              LABEL_X, 100), 4.5)
+    bottom = group_lines(words("No.", VALUE_X, 123), 4.5)
+    centre = group_lines(words("No.", VALUE_X, 111.5), 4.5)
+    top = group_lines(words("No.", VALUE_X, 100), 4.5)
+    assert cell_alignment([label], [bottom], 4.5) == {"bottom": 1}
+    assert cell_alignment([label], [centre], 4.5) == {"center": 1}
+    assert cell_alignment([label], [top], 4.5) == {"top": 1}
+    rows = rows_of([Chunk("S", 1, [w for ln in label for w in ln.words] + words("No.", VALUE_X, 123), [], False)],
+                   VALUE_X - 1)
+    assert rows == [("Optional Protocol to the UN / Convention against Torture and / Other Cruel Treatment", "No.")]
+
+
+def test_a_line_ends_its_paragraph_when_the_next_word_would_have_fitted():
+    from pipeline.convert.extract.lines import ends_paragraph, group_lines
+    short, nxt = group_lines(words("Budget", LABEL_X, 100) + words("Number of cases", LABEL_X, 111.5), 4.5)
+    assert ends_paragraph(short, nxt, 200)
+    full, wrapped = group_lines(words("Judgments and decisions of international", LABEL_X, 100) +
+                                words("bodies", LABEL_X, 111.5), 4.5)
+    assert not ends_paragraph(full, wrapped, 5 * len("Judgments and decisions of international") + 10)
+
+
+def test_a_header_cell_of_several_lines_is_set_aside_whole():
+    head = bold(lines(["Indicator as worded in the", "methodology"], LABEL_X, 80) +
+                lines(["Value as published"], VALUE_X, 80))
+    ws = head + lines(["Budget"], LABEL_X, 110) + words("No data", VALUE_X, 110)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [("Budget", "No data")]
+    assert [ln.text for ln in read.headers] == ["Indicator as worded in the", "Value as published", "methodology"]
+
+
+def test_settings_resolve_once_into_points():
+    tol = S.resolve(9.0)
+    assert tol.same_line == S.same_line * 9.0 and tol.column_snap == S.column_snap * 9.0
+    assert tol.min_gutter == S.min_gutter * 9.0 and tol.grid_low == S.grid_low * 9.0
+    assert tol.columns == frozenset(S.vertical_strategy) and tol.rows == frozenset(S.horizontal_strategy)
+
+
+def test_headings_are_set_larger_than_the_largest_common_size():
+    from pipeline.convert.extract.lines import body_size, text_size
+    values = styled(lines(["No data at all for this year", "About seven cases a year"], VALUE_X, 100), size=9)
+    labels = styled(lines(["Number of investigators", "Investigator workload"], LABEL_X, 100), size=10)
+    title = styled(words("Government body", LABEL_X, 60), size=12)
+    assert body_size(values + labels + title) == 9 and text_size(values + labels + title) == 10
+
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(st.integers(1, 6), st.integers(1, 4)), min_size=3, max_size=8),
+       gap=st.floats(1.2, 40.0), bold_labels=st.booleans())
+def test_the_split_lies_between_left_aligned_columns(rows, gap, bold_labels):
+    """Any table of left-aligned labels and values, the columns `gap` pt apart: the split lies
+    between the labels' right edge and the values' left edge."""
+    ws, top = [], 100.0
+    label_words = ["Number", "of", "criminal", "cases", "initiated", "yearly"]
+    value_words = ["No", "data", "this", "year"]
+    label_right = LABEL_X + 5 * len(" ".join(label_words)) + 1
+    for n_label, n_value in rows:
+        label = styled(words(" ".join(label_words[:n_label]), LABEL_X, top), font="Arial-Bold" if bold_labels else "")
+        ws += label + words(" ".join(value_words[:n_value]), label_right + gap, top)
+        top += 20
+    split = column_split(ws, [])
+    assert split is not None
+    assert max(w.x1 for w in ws if w.x0 < label_right) <= split.x <= label_right + gap
