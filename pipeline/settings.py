@@ -17,7 +17,7 @@ class ExtractSettings(BaseModel):
     # pdfplumber word grouping: characters closer than this share of their font size form one
     # word. Relative, because fragmented PDFs draw each word alone with no space character and
     # their word gaps (about a space wide) would merge under pdfplumber's fixed 3 pt default.
-    x_tolerance_ratio: float = Field(0.15, gt=0)
+    x_tolerance_ratio: float = Field(0.1, gt=0)
     y_tolerance: float = Field(3.0, gt=0)
     # Tolerances below are fractions of the body font size, so they scale with the document.
     same_line: float = Field(0.45, gt=0, description="tops closer than this are one visual line")
