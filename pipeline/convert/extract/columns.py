@@ -213,9 +213,11 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     return parts
 
 
-def _qualifies(parts: dict[str, float]) -> bool:
-    # a narrow strip with nothing but text on both sides is a word space; known labels alone do not
-    # make it more (a long label may begin with a shorter one: "Optional Protocol ... against Torture")
+def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
+    # a narrow strip with nothing but text on both sides is a word space; known labels ending on it
+    # make it more when they do on two lines or more, and on most of the lines it parts
+    if e.known >= 2 and e.known >= 0.5 * e.both:
+        return True
     return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours"))
 
 
@@ -307,8 +309,9 @@ def find_split(words: list[Word], finder: Finder, vrules: list[VRule] = (),
     height = max(w.bottom for w in words) - min(w.top for w in words)
     best: tuple[float, _Candidate, dict[str, float]] | None = None
     for c in _candidates(table, words, list(vrules), list(neighbours), tol):
-        parts = _score(c, _evidence(c, table, tol), n, height, tol)
-        if parts is None or not _qualifies(parts):
+        e = _evidence(c, table, tol)
+        parts = _score(c, e, n, height, tol)
+        if parts is None or not _qualifies(parts, e):
             continue
         score = sum(parts.values())
         if best is None or (score, c.strip.width) > (best[0] + EPS, best[1].strip.width):

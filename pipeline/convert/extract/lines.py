@@ -267,6 +267,39 @@ def _kern(prev: Word, w: Word, most: float, blanks: list[BBox]) -> bool:
         and not _word_edge(prev.text, w.text) and not (blanks and _blank_between(blanks, prev, w))
 
 
+class ColumnEdges(NamedTuple):
+    """Where words start, and end, at one x (to a twentieth of a point) on three lines or more of a
+    page: the edges of a column of text (values set flush left, labels flush right). A kern's
+    piece falls on one by chance about once in a thousand pages."""
+
+    starts: frozenset[float]
+    ends: frozenset[float]
+
+    def parts(self, left: Word, right: Word) -> bool:
+        """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow."""
+        return _snap(right.x0) in self.starts or _snap(left.x1) in self.ends
+
+
+def _snap(x: float) -> float:
+    return round(x * 20) / 20
+
+
+def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
+    """`least` different words start after a gap (or end before one) at one x, and a line starts (or
+    ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
+    is a word that lines share, "No" of "No data" and of "No.".)"""
+    starts: dict[float, set[str]] = {}
+    ends: dict[float, set[str]] = {}
+    for ln in lines:
+        for a, b in zip(ln, ln[1:]):
+            starts.setdefault(_snap(b.x0), set()).add(b.text)
+            ends.setdefault(_snap(a.x1), set()).add(a.text)
+    line_starts = {_snap(ln[0].x0) for ln in lines}
+    line_ends = {_snap(ln[-1].x1) for ln in lines}
+    return ColumnEdges(frozenset(x for x, t in starts.items() if len(t) >= least and x in line_starts),
+                       frozenset(x for x, t in ends.items() if len(t) >= least and x in line_ends))
+
+
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
@@ -283,6 +316,7 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     if not page_gaps:
         return words
     usual_gap = median(page_gaps)
+    edges = column_edges(lines)
     out: list[Word] = []
     for ln, gaps in zip(lines, placed):
         # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still)
@@ -291,7 +325,7 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         out.append(ln[0])
         for w in ln[1:]:
             prev = out[-1]
-            if _kern(prev, w, min(ratio * usual, most), blanks):
+            if _kern(prev, w, min(ratio * usual, most), blanks) and not edges.parts(prev, w):
                 out[-1] = prev.model_copy(update={"text": prev.text + w.text, "x1": w.x1,
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})
             else:
