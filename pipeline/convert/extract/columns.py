@@ -71,9 +71,13 @@ class KnownLabels(NamedTuple):
         """Whether the first k words of a line end a known label, and no known label goes on past them
         ("Optional Protocol ... against Torture" is a label, and the start of a longer one)."""
         head = fold(" ".join(w.text for w in words[:k]))
-        if fold(" ".join(w.text for w in words[:k + 1])) in self.starts:
+        if self.cuts_at(words, k):
             return False
         return head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around)
+
+    def cuts_at(self, words: list[Word], k: int) -> bool:
+        """Whether a known label goes on past the first k words of a line (a split there cuts it)."""
+        return fold(" ".join(w.text for w in words[:k + 1])) in self.starts
 
 
     def continues(self, above: Line, line: Line) -> bool:
@@ -125,6 +129,7 @@ class _TableLines:
     body: list[Line]  # lines not set bold throughout (all of them when every line is)
     titles: list[Line]  # the lines set bold throughout, when some are not
     known: list[set[int]]  # per body line: the word counts whose text ends a known label
+    cuts: list[set[int]]  # ... and those past which a known label goes on
 
     @property
     def words(self) -> list[Word]:
@@ -135,9 +140,12 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     lines = group_lines(words, finder.tol.same_line)
     body = [ln for ln in lines if not ln.bold] or lines
     titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
-    known = [{k for k in range(1, len(ln.words)) if finder.labels.ends_at(ln.words, k)} for ln in body] \
-        if finder.labels and "labels" in finder.tol.columns else [set() for _ in body]
-    return _TableLines(lines, body, titles, known)
+    on = finder.labels is not None and "labels" in finder.tol.columns
+    known = [{k for k in range(1, len(ln.words)) if finder.labels.ends_at(ln.words, k)} if on else set()
+             for ln in body]
+    cuts = [{k for k in range(1, len(ln.words)) if finder.labels.cuts_at(ln.words, k)} if on else set()
+            for ln in body]
+    return _TableLines(lines, body, titles, known, cuts)
 
 
 class _Candidate(NamedTuple):
@@ -155,13 +163,14 @@ class _Evidence(NamedTuple):
     ends: int  # lines whose left-hand text ends on its left edge
     style: int  # lines in two whose style changes across the strip
     known: int  # lines in two whose left-hand text ends a known label
+    cut: int  # lines in two whose left-hand text is a known label's start that goes on across the strip
     titles: int  # lines set bold throughout that cross the split
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = 0
+    left_n = right_n = both = starts = ends = style = known = cut = 0
     g = c.strip
-    for ln, ks in zip(table.body, table.known):
+    for ln, ks, cs in zip(table.body, table.known, table.cuts):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
         left_n += k > 0
         right_n += k < len(ln.words)
@@ -173,6 +182,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             both += 1
             style += _style_changes(ln.words[k - 1], ln.words[k])
             known += k in ks
+            cut += k in cs
     titles = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
@@ -181,7 +191,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             left_n += 1
         else:
             right_n += 1
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, titles)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles)
 
 
 def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolerances) -> dict[str, float] | None:
@@ -202,8 +212,9 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
             parts["alignment"] = WEIGHTS["alignment"] * sides
     if "style" in on and e.both >= 2 and e.style:
         parts["style"] = WEIGHTS["style"] * e.style / e.both
-    if "labels" in on and e.known:
-        parts["labels"] = WEIGHTS["labels"] * e.known / max(e.both, 1)
+    if "labels" in on and (e.known or e.cut):
+        # a known label ending on it speaks for it; one that goes on across it, against it
+        parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut) / max(e.both, 1)
     if "rules" in on and c.rule:
         parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
     if "neighbours" in on and c.neighbour:
@@ -225,7 +236,7 @@ _SOURCE = {"rules": "rule", "alignment": "alignment", "style": "style", "labels"
 
 
 def _source(parts: dict[str, float]) -> str:
-    named = {k: v for k, v in parts.items() if k in _SOURCE}
+    named = {k: v for k, v in parts.items() if k in _SOURCE and v > 0}
     return _SOURCE[max(named, key=lambda k: named[k])] if named else "gap"
 
 
@@ -314,7 +325,8 @@ def find_split(words: list[Word], finder: Finder, vrules: list[VRule] = (),
         if parts is None or not _qualifies(parts, e):
             continue
         score = sum(parts.values())
-        if best is None or (score, c.strip.width) > (best[0] + EPS, best[1].strip.width):
+        # a tie goes to the wider strip
+        if best is None or score > best[0] + EPS or (score > best[0] - EPS and c.strip.width > best[1].strip.width):
             best = (score, c, parts)
     if best is None:
         return None
