@@ -180,6 +180,45 @@ FOUND = {
     "tiny-table-labels-share-a-first-word": ("russia_en_2019.docx", Layout(
         font="Times-Roman", size=8.5, label_share=0.55, borders="none", valign="center", values_first=True,
         breaks=True, pad=1.0, leading=1.3, banded=True, auto_columns=True, seed=8)),
+    # kerned text, a grid 2 pt from the labels: "investigators" | "no" were joined as one kerned word across the rule
+    "kerned-label-and-value-either-side-of-a-rule": ("ukraine_en_2019.docx", Layout(
+        size=10.5, borders="grid", valign="center", page="Letter", margin=2.5 * cm, thousands="nbsp", score="em-double",
+        split_rows=False, split_row="value", breaks=True, running_header="Index on Torture | CSP",
+        page_number_form="{n} / {N}", label_align="right", para_space=1.0, rule_style="rect", double_rules=True,
+        header_row=True, kerned=True, hpad=1.0, seed=27)),
+    # bold right-aligned labels: a table's part at the foot of a page held only bold label lines (they make
+    # no strips) beside its values, and no split had text on both sides
+    "bold-labels-beside-a-table-tail-of-values": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.35, valign="center", margin=2.5 * cm, thousands="nnbsp",
+        score="em-attached", split_rows=False, facts_wrap=False, breaks=True, section_titles="row", page_numbers=True,
+        page_number_form="Page {n} of {N}", label_align="right", pad=2.0, leading=1.3, para_space=2.0,
+        bold_labels=True, seed=52)),
+    # right-aligned labels 1.5 pt from their values at 10.5 pt: pdfplumber made one word of "law" and "Yes."
+    "right-labels-words-merge-across-a-narrow-gap": ("moldova_en_2019.docx", Layout(
+        font="Times-Roman", size=10.5, borders="grid", valign="center", page="Letter", margin=1.5 * cm,
+        score="em-double", fragmented=True, values_first=True, split_rows=False, split_row="value", facts_wrap=False,
+        running_header="Country profile", page_numbers=True, label_align="right", pad=1.5, leading=1.3,
+        para_space=2.0, double_rules=True, hpad=0.75, seed=83)),
+    # fragmented words (no space characters), right-aligned labels 2 pt from their values: "treaties" |
+    # "pain" were joined as the pieces of one kerned word
+    "fragmented-kern-join-across-the-column-gap": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", borders="none", valign="center", page="Letter", margin=1.5 * cm, thousands="nnbsp",
+        score="em-double", fragmented=True, split_rows=False, breaks=True, running_header="Country profile",
+        label_align="right", pad=1.0, leading=1.15, para_space=2.0, banded=True, rule_style="rect", hpad=1.0,
+        seed=97)),
+    # shrink-to-fit, centred values: the column gap is narrower than a word space, nothing is aligned on
+    # it, and only the known labels ending on it tell it from a word space
+    "shrink-centred-values-narrow-gap-known-labels": ("tajikistan_en_2019.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.6, borders="none", valign="bottom", page="Letter",
+        margin=2.5 * cm, thousands="nbsp", score="em-double", split_rows=False, facts_wrap=False,
+        running_header="Index on Torture | CSP", page_numbers=True, page_number_form="{n} / {N}",
+        value_align="center", pad=1.0, leading=1.15, para_space=1.0, auto_columns=True, shrink=True, seed=15)),
+    # shrink-to-fit, fragmented: a word-space strip that cuts a known label scored as much as the column gap
+    "tiny-table-tie-goes-to-the-wider-strip": ("russia_en_2019.docx", Layout(
+        size=9, label_share=0.6, page="Letter", margin=1.5 * cm, thousands="nbsp", score="em-attached",
+        fragmented=True, breaks=True, section_titles="row", page_numbers=True, page_number_form="Page {n} of {N}",
+        value_align="center", pad=1.5, leading=1.3, para_space=1.0, header_row=True, auto_columns=True, shrink=True,
+        seed=5)),
 }
 
 
