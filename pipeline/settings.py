@@ -46,6 +46,8 @@ class ExtractSettings(BaseModel):
     # below, in points of the body font size too, for what is not a table's own tolerance
     rule_reach: float = Field(0.1, ge=0, description="a rule this close to the gap between two lines parts them")
     crossing: float = Field(0.05, ge=0, description="a word must reach this far past a split to cross it")
+    edge_slack: float = Field(0.05, ge=0, description=(
+        "a word this close past a band's edge is inside it; lines this close in size are one heading's"))
     box_height: float = Field(0.8, ge=0, description="a drawn box lower than this is no facts cell")
     box_width: float = Field(3.0, ge=0, description="a drawn box narrower than this is no facts cell")
     facts_gutter: float = Field(1.5, gt=0, description="a clear strip this wide parts the facts box's columns")
@@ -59,7 +61,7 @@ class ExtractSettings(BaseModel):
             body=body, same_line=self.same_line * body, block_gap=self.block_gap * body,
             column_snap=self.column_snap * body, align_slack=self.align_slack * body,
             min_gutter=self.min_gutter * body, grid_break=self.grid_break * body, rule_merge=self.rule_merge * body,
-            rule_reach=self.rule_reach * body, crossing=self.crossing * body,
+            rule_reach=self.rule_reach * body, crossing=self.crossing * body, edge=self.edge_slack * body,
             box_height=self.box_height * body, box_width=self.box_width * body, facts_gutter=self.facts_gutter * body,
             heading_gap=self.heading_gap * body, grid_low=self.grid_low * body,
             grid_high=self.grid_high * body, heading_size=self.heading_size_ratio * body,
@@ -79,6 +81,7 @@ class Tolerances(NamedTuple):
     rule_merge: float
     rule_reach: float
     crossing: float
+    edge: float
     box_height: float
     box_width: float
     facts_gutter: float

@@ -52,7 +52,8 @@ def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, c
     headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, text, settings, section_titles)
     heading_words = [w for hs in headings.values() for h in hs for w in h.words]
     free = _words_without(pages, words_of(furniture) + title.words + heading_words)
-    return _Parts(furniture, title, heading_words, split_sections(pages, headings, free, title.bottom, settings))
+    return _Parts(furniture, title, heading_words,
+                  split_sections(pages, headings, free, title.bottom, settings, settings.edge_slack * body))
 
 
 class _Tables(NamedTuple):

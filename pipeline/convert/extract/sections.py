@@ -52,7 +52,7 @@ def _is_heading(line: Line, body: float, settings: ExtractSettings, titles: set[
     return line.bold and fold(line.text) in titles
 
 
-def _wrapped_titles(lines: list[Line], body: float, titles: set[str]) -> set[int]:
+def _wrapped_titles(lines: list[Line], gap: float, titles: set[str]) -> set[int]:
     """The indexes of consecutive bold lines that together spell a known section title (a title
     wrapped over two or three lines, as a table row across both columns often is)."""
     out: set[int] = set()
@@ -61,7 +61,7 @@ def _wrapped_titles(lines: list[Line], body: float, titles: set[str]) -> set[int
             run = lines[i:i + k]
             if len(run) < k or not all(ln.bold and ln.page == run[0].page for ln in run):
                 break
-            if any(b.top - a.bottom > 0.5 * body for a, b in zip(run, run[1:])):
+            if any(b.top - a.bottom > gap for a, b in zip(run, run[1:])):
                 break
             if fold(" ".join(ln.text for ln in run)) in titles:
                 out.update(range(i, i + k))
@@ -70,12 +70,13 @@ def _wrapped_titles(lines: list[Line], body: float, titles: set[str]) -> set[int
 
 def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles: set[str]) -> list[Heading]:
     groups: list[list[Line]] = []
-    wrapped = _wrapped_titles(lines, body, titles)
+    tol = settings.resolve(body)
+    wrapped = _wrapped_titles(lines, tol.heading_gap, titles)
     for i, ln in enumerate(lines):
         if i not in wrapped and not _is_heading(ln, body, settings, titles):
             continue
         prev = groups[-1][-1] if groups else None
-        if prev and prev.page == ln.page and ln.top - prev.bottom < 0.5 * body and abs(prev.size - ln.size) < 0.5:
+        if prev and prev.page == ln.page and ln.top - prev.bottom < tol.heading_gap and abs(prev.size - ln.size) < tol.edge:
             groups[-1].append(ln)
         else:
             groups.append([ln])
@@ -139,20 +140,20 @@ def _row_edges(page: PageData, min_rule: float) -> list[float]:
 
 
 def _page_regions(page: PageData, spans: list[_Span], free: list[Word], facts_page: bool, title_bottom: float,
-                  settings: ExtractSettings) -> tuple[list[Word], list[Chunk]]:
+                  settings: ExtractSettings, edge: float) -> tuple[list[Word], list[Chunk]]:
     """The facts words and table chunks of one page, from its words no other part has taken (`free`)."""
     min_rule = _min_rule(page, settings)
     facts: list[Word] = []
     chunks: list[Chunk] = []
     for span in spans:
-        region = [w for w in free if span.top - 0.5 <= w.top and w.bottom <= span.bottom + 0.5]
+        region = [w for w in free if span.top - edge <= w.top and w.bottom <= span.bottom + edge]
         if not region:
             continue
         if facts_page and span.section is None:
-            taken = [w for w in region if w.top >= title_bottom - 0.5]
+            taken = [w for w in region if w.top >= title_bottom - edge]
             facts += taken
         else:
-            rules = [y for y in _row_edges(page, min_rule) if span.top - 1 <= y <= span.bottom + 1]
+            rules = [y for y in _row_edges(page, min_rule) if span.top - 2 * edge <= y <= span.bottom + 2 * edge]
             chunks.append(Chunk(section=span.section or "", page=page.number, words=region,
                                 hrules=rules, continued=span.continued))
             taken = region
@@ -163,15 +164,17 @@ def _page_regions(page: PageData, spans: list[_Span], free: list[Word], facts_pa
 
 
 def split_sections(pages: list[PageData], headings: dict[int, list[Heading]], free: dict[int, list[Word]],
-                   title_bottom: float, settings: ExtractSettings) -> Sections:
-    """`free`: each page's words not taken by the title block, headings or page furniture. The
+                   title_bottom: float, settings: ExtractSettings, edge: float = 0.5) -> Sections:
+    """`free`: each page's words not taken by the title block, headings or page furniture; `edge`:
+    how far (points) a word may reach past a band's edge and stay in it. The
     words above page 1's first heading and below the title block are the facts box (words there
     reaching above the title block's bottom are left unplaced)."""
     out = Sections(facts=[], chunks=[], titles=[h.text for p in pages for h in headings[p.number]])
     current: str | None = None
     for p in pages:
         spans = _spans(headings[p.number], p.height, current)
-        facts, chunks = _page_regions(p, spans, free[p.number], p.number == pages[0].number, title_bottom, settings)
+        facts, chunks = _page_regions(p, spans, free[p.number], p.number == pages[0].number, title_bottom, settings,
+                                      edge)
         out.facts += facts
         out.chunks += chunks
         current = spans[-1].section
