@@ -219,6 +219,26 @@ FOUND = {
         fragmented=True, breaks=True, section_titles="row", page_numbers=True, page_number_form="Page {n} of {N}",
         value_align="center", pad=1.5, leading=1.3, para_space=1.0, header_row=True, auto_columns=True, shrink=True,
         seed=5)),
+    # header cells of three lines repeated overleaf: the value header"s further lines were read as the first
+    # row"s value (the wrap test cannot know the value column"s width)
+    "value-header-cell-of-three-lines-overleaf": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.45, valign="center", page="Letter", margin=3 * cm,
+        score="em-attached", fragmented=True, facts_wrap=False, page_number_form="- {n} -",
+        label_align="right", value_align="center", pad=1.0, leading=1.3, para_space=2.0, header_row=True,
+        bold_labels=True, hpad=1.0, header_lines=3, seed=77)),
+    # shrink-to-fit, bold labels: a bold label's line runs into the strip a word space after its word before,
+    # and was taken for a header cell there (the split moved left of it)
+    "bold-label-lines-run-into-the-strip": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.45, borders="none", valign="bottom", margin=1.5 * cm,
+        thousands="comma", score="en-minus", facts_wrap=False, page_numbers=True, page_number_form="- {n} -",
+        pad=2.0, leading=1.4, para_space=1.0, banded=True, auto_columns=True, shrink=True, bold_labels=True,
+        seed=19)),
+    # bold centred labels 1.5 pt from their values, header cells of two lines: a label's last word went to the value
+    "bold-centred-labels-narrow-gap-header-rows": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.4, borders="none", page="Letter", thousands="comma",
+        score="en-minus", split_row="value", breaks=True, page_number_form="Page {n} of {N}",
+        label_align="center", pad=2.0, leading=1.15, para_space=2.0, header_row=True, auto_columns=True,
+        bold_labels=True, hpad=0.75, header_lines=2, seed=140)),
 }
 
 

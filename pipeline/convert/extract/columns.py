@@ -244,21 +244,22 @@ def _placed(g: Gutter, words: list[Word], tol: Tolerances) -> float:
     """The split just left of where the value column's text begins: at most `column_snap` before the
     strip's right edge (or a bold cell's start inside the strip: a header cell or a bold value), never
     past the strip's middle."""
-    edge = min([g.x1] + _cells_in_strip(words, g, tol.same_line))
+    edge = min([g.x1] + _cells_in_strip(words, g, tol))
     return edge - min(tol.column_snap, max(edge - g.x0, 0.0) / 2)
 
 
-def _cells_in_strip(words: list[Word], g: Gutter, tolerance: float) -> list[float]:
+def _cells_in_strip(words: list[Word], g: Gutter, tol: Tolerances) -> list[float]:
     """Where bold words (left out of the strips) start inside the strip as the first word past its
-    left side: a header cell or a bold value, of the value column. A bold title across both columns
-    runs into the strip from the left instead."""
+    left side, a column's gap after the word before: a header cell or a bold value, of the value
+    column. A bold title across both columns, or a bold label's line, runs into the strip from the
+    left instead, a word space after the word before."""
     if not any(g.x0 < w.x0 < g.x1 for w in words):
         return []
     starts = []
-    for line in group_lines(words, tolerance):
+    for line in group_lines(words, tol.same_line):
         before = [w for w in line.words if w.x0 <= g.x0 or (g.x0 < w.x0 < g.x1)]
         for prev, w in zip([None] + before, before):
-            if g.x0 < w.x0 < g.x1 and (prev is None or prev.x1 <= g.x0):
+            if g.x0 < w.x0 < g.x1 and (prev is None or (prev.x1 <= g.x0 and w.x0 - prev.x1 >= tol.min_gutter)):
                 starts.append(w.x0)
     return starts
 

@@ -169,13 +169,15 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     plain = [ln.base for ln in cols.labels + cols.values if not ln.bold and ln.base > header.label.base]
     end = min(plain, default=float("inf")) - tolerance
     more: list[Line] = []
-    for first, column in ((header.label, cols.labels), (header.value, cols.values)):
+    for first, column, wraps in ((header.label, cols.labels, True), (header.value, cols.values, False)):
         last = first
         width = max(ln.x1 for ln in column) - min(ln.x0 for ln in column)
         for ln in sorted((ln for ln in column if ln.base > first.base), key=lambda l: l.base):
-            # a header cell goes on only where its line is full (the next word did not fit): after
-            # "Indicator", a bold label is the first row's
-            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or ends_paragraph(last, ln, width):
+            # a label header cell goes on only where its line is full (the next word did not fit):
+            # after "Indicator", a bold label is the first row's. (The value column's width is not
+            # known from its text, and values are seldom bold.)
+            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step \
+                    or (wraps and ends_paragraph(last, ln, width)):
                 break
             more.append(ln)
             last = ln
