@@ -76,9 +76,16 @@ def tight_page(boxes=(), footer="Page 1 of 2"):
 
 def test_fill_edges_part_rows_and_footers_are_furniture():
     from pipeline.geometry import BBox
-    doc = extract_pages([tight_page()])
+    from pipeline.settings import ExtractSettings
+    rows_by_gaps = ExtractSettings(horizontal_strategy=["rules", "spacing", "line_grid"])
+    doc = extract_pages([tight_page()], rows_by_gaps)
     table = [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in doc.rows if r.kind == "table"]
     assert len(table) == 1  # 3 pt gaps, no rules, too few lines for a grid: one row
+    # a label and a value starting on one baseline, each after a line that ended its paragraph: a row each
+    doc = extract_pages([tight_page()])
+    assert [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in doc.rows if r.kind == "table"] == [
+        ("Number of investigators", "966"), ("Budget", "No data"), ("Geographic coverage", "High.")]
+    assert doc.tables[0].rows_from == "row_starts"
     # every other row shaded, as a browser does: the fill's edges part the rows
     doc = extract_pages([tight_page([BBox(50, 241, 545, 254)])])
     table = [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in doc.rows if r.kind == "table"]

@@ -240,23 +240,21 @@ def _source(parts: dict[str, float]) -> str:
     return _SOURCE[max(named, key=lambda k: named[k])] if named else "gap"
 
 
-def _placed(g: Gutter, words: list[Word], tol: Tolerances) -> float:
+def _placed(g: Gutter, table: _TableLines, tol: Tolerances) -> float:
     """The split just left of where the value column's text begins: at most `column_snap` before the
     strip's right edge (or a bold cell's start inside the strip: a header cell or a bold value), never
     past the strip's middle."""
-    edge = min([g.x1] + _cells_in_strip(words, g, tol))
+    edge = min([g.x1] + _cells_in_strip(table.titles, g, tol))
     return edge - min(tol.column_snap, max(edge - g.x0, 0.0) / 2)
 
 
-def _cells_in_strip(words: list[Word], g: Gutter, tol: Tolerances) -> list[float]:
+def _cells_in_strip(lines: list[Line], g: Gutter, tol: Tolerances) -> list[float]:
     """Where bold words (left out of the strips) start inside the strip as the first word past its
     left side, a column's gap after the word before: a header cell or a bold value, of the value
     column. A bold title across both columns, or a bold label's line, runs into the strip from the
     left instead, a word space after the word before."""
-    if not any(g.x0 < w.x0 < g.x1 for w in words):
-        return []
     starts = []
-    for line in group_lines(words, tol.same_line):
+    for line in lines:
         before = [w for w in line.words if w.x0 <= g.x0 or (g.x0 < w.x0 < g.x1)]
         for prev, w in zip([None] + before, before):
             if g.x0 < w.x0 < g.x1 and (prev is None or (prev.x1 <= g.x0 and w.x0 - prev.x1 >= tol.min_gutter)):
@@ -290,7 +288,7 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
     for g in strips:
         ruled = [v for v in vrules if g.x0 - EPS <= v.x <= g.x1 + EPS]
         length = sum(min(v.bottom, bottom) - max(v.top, top) for v in ruled)
-        x = max(ruled, key=lambda v: v.length).x if ruled else _placed(g, words, tol)
+        x = max(ruled, key=lambda v: v.length).x if ruled else _placed(g, table, tol)
         out.append(_Candidate(g, x, length, 0.0))
     for nb in neighbours if "neighbours" in tol.columns else []:
         weight = NEIGHBOUR_WEIGHT[nb.kind]

@@ -82,16 +82,18 @@ def body_size(words: list[Word]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
-def text_size(words: list[Word], share: float = 0.25) -> float:
-    """The largest font size that sets at least `share` of the characters: what a heading must be
-    larger than. Labels may be set a size above their values (bold 10 pt beside 9 pt), and neither
-    is a heading."""
+def text_size(words: list[Word], share: float = 0.25, above: float = 1.25) -> float:
+    """The largest font size that sets at least `share` of the characters, and at most `above` times
+    the body size: what a heading must be larger than. Labels may be set a size above their values
+    (bold 10 pt beside 9 pt), and neither is a heading; headings of a short page may set a quarter of
+    its text, but are larger still."""
     counts: Counter[float] = Counter()
     for w in words:
         counts[round(w.size, 1)] += len(w.text)
     total = sum(counts.values())
-    common = [size for size, n in counts.items() if n >= share * total]
-    return max(common) if common else body_size(words)
+    body = body_size(words)
+    common = [size for size, n in counts.items() if n >= share * total and size <= above * body]
+    return max(common, default=body)
 
 
 def group_lines(words: list[Word], tolerance: float) -> list[Line]:
