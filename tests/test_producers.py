@@ -99,3 +99,20 @@ def test_a_browser_print_is_read_whole(tmp_path, style):
     assert report.coverage.ratio == 1.0
     if style not in html_profile.GRID_STYLES:  # a grid has no header row
         assert sum(t.header_rows for t in report.tables) >= 7  # "Indicator | Value" atop every table, set aside
+
+
+# --- reportlab's own layout engine (platypus Table and Paragraph flowables) -------------------------
+
+@pytest.mark.parametrize("style", ["fixed-grid", "shrink-bold", "middle-tight"])
+def test_a_platypus_profile_is_read_whole(tmp_path, style):
+    import platypus_profile
+
+    truth = json.loads((FIXTURES / "kazakhstan_en_2019.docx.truth.json").read_text(encoding="utf-8"))
+    pdf = tmp_path / truth["source"]
+    printed = platypus_profile.platypus_pdf(truth, platypus_profile.STYLES[style], pdf)
+    report = process_pdf(pdf)
+    assert misreads(printed, report) == []
+    assert report.coverage.ratio == 1.0
+    if style == "shrink-bold":  # each table only as wide as its text: the split moves from table to table
+        found = [t for t in report.tables if t.split is not None]
+        assert len({t.split for t in found}) >= 3 and sum("style" in t.column_signals for t in found) >= 4
