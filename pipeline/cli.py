@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import EXIT_FAILURES, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError
-from .isolate import MIN_MEMORY_MB
+from .run.isolate import MIN_MEMORY_MB
 
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
@@ -66,9 +66,9 @@ def _failed(command: str, exc: Exception) -> int:
 
 
 def cmd_run(args) -> int:
-    from .batch import run_batch, summary
-    from .runner import Limits
-    from .settings import ExtractSettings
+    from .core.settings import ExtractSettings
+    from .run.batch import run_batch, summary
+    from .run.runner import Limits
 
     if not args.input.exists():
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
@@ -78,7 +78,7 @@ def cmd_run(args) -> int:
 
     bad_corrections: tuple = ()
     if args.corrections is not None:  # its module imports the converting code's parsers: only when needed
-        from .corrections import CorrectionsError
+        from .tools.corrections import CorrectionsError
         bad_corrections = (CorrectionsError,)
     signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -112,10 +112,10 @@ def cmd_run(args) -> int:
 
 def cmd_extract(args) -> int:
     from .convert.file import convert_file
-    from .models import Failure
-    from .runner import MAX_BYTES
-    from .settings import DEFAULT_SETTINGS
-    from .write import report_json
+    from .core.models import Failure
+    from .core.settings import DEFAULT_SETTINGS
+    from .outdir.write import report_json
+    from .run.runner import MAX_BYTES
 
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)
@@ -129,28 +129,28 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import main_evaluate
+    from .tools.evaluate import main_evaluate
 
     return main_evaluate(args.outdir, args.truth_dir, verbose=args.verbose, min_pct=args.min,
                          csv_path=args.csv)
 
 
 def cmd_review(args) -> int:
-    from .review import main_review
+    from .tools.review.site import main_review
 
     return main_review(args.outdir, args.input, resolution=args.resolution, timeout=args.timeout,
                        max_memory_mb=args.max_memory)
 
 
 def cmd_diff(args) -> int:
-    from .diff import main_diff
+    from .tools.diff import main_diff
 
     return main_diff(args.old, args.new, csv_path=args.csv, threshold=args.threshold, by=args.key,
                      limit=args.limit)
 
 
 def cmd_codebook(args) -> int:
-    from .suggest import main_apply, main_suggest
+    from .tools.suggest import main_apply, main_suggest
 
     if args.action == "suggest":
         return main_suggest(args.outdir, args.out)

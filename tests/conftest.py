@@ -26,7 +26,7 @@ def load_truth(path: Path) -> dict:
 
 def report_rows(report) -> list[dict]:
     """A Report's values.csv rows as dicts (no formula guard), for pipeline.evaluate.evaluate_rows."""
-    from pipeline.write import VALUE_COLUMNS, value_row
+    from pipeline.outdir.write import VALUE_COLUMNS, value_row
 
     return [dict(zip(VALUE_COLUMNS, value_row(report, v))) for v in report.values]
 

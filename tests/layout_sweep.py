@@ -25,7 +25,7 @@ from render import Layout  # noqa: E402
 from conftest import report_rows  # noqa: E402
 
 from pipeline.convert.process import process_pdf  # noqa: E402
-from pipeline.evaluate import evaluate_rows  # noqa: E402
+from pipeline.tools.evaluate import evaluate_rows  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

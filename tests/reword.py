@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 import render  # noqa: E402
 
-from pipeline.codebook import default_codebook  # noqa: E402
+from pipeline.core.codebook import default_codebook  # noqa: E402
 
 RECORDS = sorted((HERE / "fixtures").glob("*.truth.json"))
 
@@ -89,8 +89,8 @@ def draw(seed: int, folder: Path, p: float = 0.7) -> tuple[dict, dict, Path]:
 def check(seed: int, folder: Path, p: float = 0.7) -> tuple[list[str], list[str], int]:
     """(silent errors, flagged misses, fields) for one reworded profile."""
     from pipeline.convert.process import process_pdf
-    from pipeline.evaluate import evaluate_rows
-    from pipeline.write import VALUE_COLUMNS, value_row
+    from pipeline.tools.evaluate import evaluate_rows
+    from pipeline.outdir.write import VALUE_COLUMNS, value_row
 
     printed, labels, pdf = draw(seed, folder / str(seed), p)
     report = process_pdf(pdf)

@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.batch import run_batch
+from pipeline.run.batch import run_batch
 
 CORPUS = Path(__file__).parent / "corpus"
 OUTCOMES = {  # as tests/corpus/README.md lists them
@@ -50,7 +50,7 @@ def test_no_real_pdf_is_an_internal_error_or_a_profile(corpus_run):
 def test_a_country_alone_does_not_make_a_profile():
     from pipeline.convert.failures import NotAProfile
     from pipeline.convert.process import check_profile
-    from pipeline.models import FieldValue, Issue, Report
+    from pipeline.core.models import FieldValue, Issue, Report
 
     country = FieldValue(field="country", value="United States", status="ok")
     untitled = Issue(code="unknown_template", message="no index title")

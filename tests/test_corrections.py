@@ -8,9 +8,9 @@ import pytest
 
 import pipeline
 from pipeline.cli import main
-from pipeline.corrections import COLUMNS, CorrectionsError, load_corrections, read_value
+from pipeline.tools.corrections import COLUMNS, CorrectionsError, load_corrections, read_value
 from pipeline.convert.lexicon import default_lexicon
-from pipeline.eventlog import read_log
+from pipeline.outdir.eventlog import read_log
 
 from conftest import FIXTURES
 

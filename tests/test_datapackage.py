@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 import pipeline
-from pipeline import DATA
+from pipeline.core import DATA
 from pipeline.cli import main
-from pipeline.codebook import CodebookError, default_codebook, load_codebook
-from pipeline.datapackage import data_package
-from pipeline.rows import VALUE_COLUMNS, profile_columns
+from pipeline.core.codebook import CodebookError, default_codebook, load_codebook
+from pipeline.outdir.datapackage import data_package
+from pipeline.outdir.rows import VALUE_COLUMNS, profile_columns
 
 from conftest import FIXTURES
 
@@ -118,7 +118,7 @@ def test_typed_readers(out):
 
 
 def test_importing_pipeline_does_not_import_pandas():
-    code = "import sys, pipeline; print('pandas' in sys.modules, 'pipeline.readers' in sys.modules)"
+    code = "import sys, pipeline; print('pandas' in sys.modules, 'pipeline.outdir.read' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.split() == ["False", "False"], proc.stderr
 
@@ -145,7 +145,7 @@ def test_a_field_without_description_is_refused(tmp_path):
 
 def test_the_output_folder_explains_itself(tmp_path):
     """output/README.md is kept in the repository, names every output, and a run leaves it alone."""
-    from pipeline.batch import OUTPUTS
+    from pipeline.run.batch import OUTPUTS
 
     readme = FIXTURES.parent.parent / "output" / "README.md"
     text = readme.read_text(encoding="utf-8")

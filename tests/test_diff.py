@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.diff import DIFF_COLUMNS, compare, relative_change
+from pipeline.tools.diff import DIFF_COLUMNS, compare, relative_change
 
 from conftest import FIXTURES
 

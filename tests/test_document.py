@@ -3,8 +3,8 @@ import pytest
 
 from pipeline.convert.extract import NoTextLayer, extract_pages
 from pipeline.convert.extract.pages import PageData
-from pipeline.geometry import HRule
-from pipeline.models import Word
+from pipeline.core.geometry import HRule
+from pipeline.core.models import Word
 
 SECTION = "Government body investigating allegations of torture and ill-treatment"
 LABEL_X, VALUE_X = 57.0, 300.0
@@ -75,7 +75,7 @@ def tight_page(boxes=(), footer="Page 1 of 2"):
 
 
 def test_fill_edges_part_rows_and_footers_are_furniture():
-    from pipeline.geometry import BBox
+    from pipeline.core.geometry import BBox
     doc = extract_pages([tight_page()])
     table = [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in doc.rows if r.kind == "table"]
     assert len(table) == 1  # 3 pt gaps, no rules, too few lines for a grid: one row
@@ -96,7 +96,7 @@ def test_page_number_forms_are_furniture(footer):
 def test_a_bold_title_wrapped_over_two_lines_is_a_heading():
     from pipeline.convert.extract.lines import group_lines
     from pipeline.convert.extract.sections import find_headings
-    from pipeline.settings import DEFAULT_SETTINGS
+    from pipeline.core.settings import DEFAULT_SETTINGS
     title = words("Government body investigating allegations of torture and ill-", 60, 200, font="Arial-Bold") \
         + words("treatment", 60, 212, font="Arial-Bold")
     page = PageData(1, 595, 842, title + row("Budget", "No data", 230))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluate import (evaluate, evaluate_rows, format_summary, load_rows, main_evaluate, rows_for,
+from pipeline.tools.evaluate import (evaluate, evaluate_rows, format_summary, load_rows, main_evaluate, rows_for,
                                summary_line, write_report)
 
 HERE = Path(__file__).parent

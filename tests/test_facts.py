@@ -1,9 +1,9 @@
 """The facts box on hand-placed words: inline `label - value` cells and label | value cell pairs."""
-from pipeline.codebook import default_codebook
+from pipeline.core.codebook import default_codebook
 from pipeline.convert.extract.facts import facts_cells, parse_facts
-from pipeline.geometry import BBox
-from pipeline.models import Word
-from pipeline.settings import DEFAULT_SETTINGS as S
+from pipeline.core.geometry import BBox
+from pipeline.core.models import Word
+from pipeline.core.settings import DEFAULT_SETTINGS as S
 
 LABELS = [l for f in default_codebook().fields if f.where == "facts" for l in f.variants]
 

@@ -3,7 +3,7 @@ as pipeline.evaluate scores it."""
 import pytest
 
 from pipeline.convert.process import process_pdf
-from pipeline.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
+from pipeline.tools.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
 
 from conftest import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, report_rows, truth_files
 

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from pipeline.geometry import BBox, Gutter, HRule, VRule, gutters
-from pipeline.models import Cell, FieldValue, Fragment
+from pipeline.core.geometry import BBox, Gutter, HRule, VRule, gutters
+from pipeline.core.models import Cell, FieldValue, Fragment
 
 
 def test_union_holds_every_box():
@@ -74,7 +74,7 @@ def test_cell_box_on_a_page_is_the_union_of_its_fragments_there():
 
 
 def test_rules_drawn_twice_or_cut_per_cell_are_one():
-    from pipeline.geometry import merge_hrules, merge_vrules
+    from pipeline.core.geometry import merge_hrules, merge_vrules
     twice = [HRule(100.0, 50, 545), HRule(100.3, 50, 545)]  # a stroke and a filled rectangle, a hair apart
     cut = [HRule(200.0, 50, 300), HRule(200.0, 300, 545)]  # a segment per cell
     apart = [HRule(300.0, 50, 545), HRule(303.0, 50, 545)]  # a double rule: two rules

@@ -19,12 +19,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import batch
-from pipeline.batch import run_batch
+from pipeline.run import batch
+from pipeline.run.batch import run_batch
 from pipeline.cli import main
-from pipeline.isolate import ALARM_GRACE, MIN_MEMORY_MB
-from pipeline.lock import Busy, outdir_lock
-from pipeline.runner import TEST_FAULT_ENV, Limits
+from pipeline.run.isolate import ALARM_GRACE, MIN_MEMORY_MB
+from pipeline.run.lock import Busy, outdir_lock
+from pipeline.run.runner import TEST_FAULT_ENV, Limits
 
 from conftest import FIXTURES
 from test_robust import cli, outcomes, output_files
@@ -48,7 +48,7 @@ def batch_of(root: Path, *names: str) -> Path:
 # ---- 2. a file name that is not UTF-8 ---------------------------------------------------------------
 
 def test_a_name_that_is_not_utf8_is_converted_under_an_escaped_name(tmp_path):
-    from pipeline.review import find_pdf
+    from pipeline.tools.review.site import find_pdf
 
     src = batch_of(tmp_path / os.fsdecode(b"in\xff"), "good.pdf")  # the INPUT folder's name too
     odd = os.fsencode(src) + b"/arm\xff\xfe.pdf"
@@ -155,8 +155,8 @@ def test_a_pdf_whose_stream_length_is_a_reference_cycle_times_out(tmp_path):
 @pytest.mark.slow  # waits out a real time limit
 def test_a_worker_stops_its_own_file_when_nobody_else_does(tmp_path):
     """The parent's deadline is the rule; the worker's alarm, a little later, holds without the parent."""
-    from pipeline import runner
-    from pipeline.settings import DEFAULT_SETTINGS
+    from pipeline.run import runner
+    from pipeline.core.settings import DEFAULT_SETTINGS
 
     ctx = runner._context()
     parent, child = ctx.Pipe()
@@ -222,7 +222,7 @@ def test_a_second_run_exits_2_naming_the_holder_or_waits(tmp_path):
     src = batch_of(tmp_path / "in", "a.pdf")
     out = tmp_path / "out"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time\nfrom pathlib import Path\nfrom pipeline.lock import outdir_lock\n"
+        "import sys, time\nfrom pathlib import Path\nfrom pipeline.run.lock import outdir_lock\n"
         "with outdir_lock(Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(3)"), str(out)],
         cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
@@ -454,9 +454,9 @@ def _huge_page_pdf(path: Path) -> None:
 def test_huge_pages_are_drawn_under_the_pixel_cap(tmp_path, capsys):
     from PIL import Image
 
-    from pipeline.models import FieldValue, Report
-    from pipeline.review import MAX_PIXELS, page_resolution
-    from pipeline.write import json_name, report_document, write_json
+    from pipeline.core.models import FieldValue, Report
+    from pipeline.tools.review.site import MAX_PIXELS, page_resolution
+    from pipeline.outdir.write import json_name, report_document, write_json
 
     src = tmp_path / "in"
     src.mkdir()
@@ -479,7 +479,7 @@ def test_huge_pages_are_drawn_under_the_pixel_cap(tmp_path, capsys):
 
 
 def test_review_renders_in_a_worker_under_limits():
-    from pipeline.isolate import call
+    from pipeline.run.isolate import call
 
     assert call(sum, ([1, 2],), 30, MIN_MEMORY_MB).value == 3
     slow = call(time.sleep, (60,), 1, MIN_MEMORY_MB)
@@ -503,7 +503,7 @@ def test_a_memory_limit_too_small_for_a_worker_is_refused(tmp_path, capsys):
 @pytest.mark.slow
 def test_the_minimum_memory_limit_is_what_a_worker_needs_with_room_to_spare(tmp_path):
     """Measured where the pipeline runs (a worker forked under pytest carries pytest too)."""
-    measure = ("from pipeline.isolate import address_space_mb, call\nfrom pipeline.runner import _context\n"
+    measure = ("from pipeline.run.isolate import address_space_mb, call\nfrom pipeline.run.runner import _context\n"
                "print(call(address_space_mb, (), 60, 0, _context()).value)")
     proc = subprocess.run([sys.executable, "-c", measure], cwd=ROOT, capture_output=True, text=True, timeout=120)
     started_with = int(proc.stdout)  # MB of address space of a worker before any file
@@ -615,8 +615,8 @@ def test_a_table_whose_lines_share_no_start_has_a_split_or_none():
     """Words set as a staircase, no two lines starting at one x (was: ValueError, min() of an empty
     sequence): the split, if any, is a clear strip between them; one word alone has none."""
     from pipeline.convert.extract.columns import column_split
-    from pipeline.models import Word
-    from pipeline.settings import DEFAULT_SETTINGS
+    from pipeline.core.models import Word
+    from pipeline.core.settings import DEFAULT_SETTINGS
 
     words = [Word(text=f"w{i}", page=1, x0=50.0 + 37 * i, top=100.0 + 12 * i, x1=70.0 + 37 * i,
                   bottom=110.0 + 12 * i, size=10) for i in range(6)]

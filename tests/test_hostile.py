@@ -10,8 +10,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.batch import run_batch
-from pipeline.write import format_value, guard_formula, json_name
+from pipeline.run.batch import run_batch
+from pipeline.outdir.write import format_value, guard_formula, json_name
 
 from conftest import FIXTURES
 
@@ -163,9 +163,9 @@ CELL_TEXT = st.text(st.characters(codec="utf-8"))
 def test_written_csv_reads_back_cell_for_cell(cells, guard):
     import tempfile
 
-    from pipeline.codebook import default_codebook
-    from pipeline.models import FieldValue, Report
-    from pipeline.write import OutputWriter, profile_columns
+    from pipeline.core.codebook import default_codebook
+    from pipeline.core.models import FieldValue, Report
+    from pipeline.outdir.write import OutputWriter, profile_columns
 
     values = [FieldValue(field="" if status == "unmapped" else "investigator_workload", label=label, text=text,
                          value=text or None, status=status) for label, text, status in cells]
@@ -190,9 +190,9 @@ def test_written_csv_reads_back_cell_for_cell(cells, guard):
 def test_a_carriage_return_in_a_cell_reads_back(tmp_path):
     """The csv module left a lone \\r bare (it quotes only its line terminator's characters); readers end
     the row there, and the rest of the cell became a row starting with an unguarded formula."""
-    from pipeline.codebook import default_codebook
-    from pipeline.models import Failure, FieldValue, Report
-    from pipeline.write import OutputWriter
+    from pipeline.core.codebook import default_codebook
+    from pipeline.core.models import Failure, FieldValue, Report
+    from pipeline.outdir.write import OutputWriter
 
     source = "\r=1+1 cr.pdf"
     report = Report(source=source, values=[FieldValue(label="x\ry", text="\r@SUM(1+1)*cmd", status="unmapped")])
@@ -218,7 +218,7 @@ def test_csv_line_quotes_line_breaks_and_matches_the_csv_module_otherwise():
     import csv
     import io
 
-    from pipeline.write import csv_line
+    from pipeline.outdir.write import csv_line
 
     assert csv_line(["a\rb", "c"]) == '"a\rb",c\n'
     for cells in (["a", "b,c", 'say "x"', "l1\nl2", "", " sp "], ["'=1", "-3.04", "\t"]):
@@ -228,9 +228,9 @@ def test_csv_line_quotes_line_breaks_and_matches_the_csv_module_otherwise():
 
 
 def test_log_events_read_back_whole_whatever_line_breaks_their_text_holds(tmp_path):
-    from pipeline.codebook import default_codebook
-    from pipeline.eventlog import last_event, read_log
-    from pipeline.write import OutputWriter
+    from pipeline.core.codebook import default_codebook
+    from pipeline.outdir.eventlog import last_event, read_log
+    from pipeline.outdir.write import OutputWriter
 
     odd = "a\u2028b\u2029c\x85d\x1ce\x0bf\x0cg\rh\ni"
     events = [{"event": "run"}, {"event": "unmapped", "text": odd}, {"event": "summary", "text": odd * 20000}]
@@ -246,8 +246,8 @@ def test_log_events_read_back_whole_whatever_line_breaks_their_text_holds(tmp_pa
 @given(st.text(), st.text(), st.floats(allow_nan=False, allow_infinity=False),
        st.lists(st.floats(min_value=-1e6, max_value=1e6), min_size=4, max_size=4))
 def test_report_json_reads_back_as_the_report(label, text, value, box):
-    from pipeline.models import FieldValue, Report
-    from pipeline.write import report_json
+    from pipeline.core.models import FieldValue, Report
+    from pipeline.outdir.write import report_json
 
     report = Report(source=text + ".pdf", country="Kazakhstan", values=[
         FieldValue(field="budget", label=label, text=text, value=value, status="ok", bbox=tuple(box))])
@@ -257,7 +257,7 @@ def test_report_json_reads_back_as_the_report(label, text, value, box):
 
 
 def test_report_json_is_the_text_json_dumps_writes(tmp_path):
-    from pipeline.write import report_document, report_json
+    from pipeline.outdir.write import report_document, report_json
 
     result = run_batch(FIXTURES, tmp_path, workers=1)
     assert len(result.reports) == 9

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import render  # noqa: E402
 from render import Layout, cm  # noqa: E402
 
-from pipeline.evaluate import evaluate_rows, load_rows  # noqa: E402
+from pipeline.tools.evaluate import evaluate_rows, load_rows  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDS = ["kazakhstan_en_2019.docx", "moldova_en_2020.docx", "armenia_en_2019.docx"]

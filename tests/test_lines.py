@@ -1,7 +1,7 @@
 """Words into lines: kerned pieces of a word (pages with no space characters) joined, and the line grid."""
 from pipeline.convert.extract.lines import Grid, Line, join_kerned, split_blocks
-from pipeline.geometry import BBox
-from pipeline.models import Word
+from pipeline.core.geometry import BBox
+from pipeline.core.models import Word
 
 
 def placed(pieces: list[tuple[str, float]], top: float = 100.0, size: float = 10.0) -> list[Word]:

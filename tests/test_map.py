@@ -2,11 +2,11 @@
 import pytest
 import yaml
 
-from pipeline import DATA
+from pipeline.core import DATA
 
-from pipeline.codebook import CodebookError, default_codebook, default_countries, load_codebook
+from pipeline.core.codebook import CodebookError, default_codebook, default_countries, load_codebook
 from pipeline.convert.lexicon import Lexicon, default_lexicon
-from pipeline.convert.labels import country_placeholder, match_label, section_id
+from pipeline.convert.map.labels import country_placeholder, match_label, section_id
 
 CB = default_codebook()
 LEX = default_lexicon()
@@ -138,8 +138,8 @@ def test_each_lexicon_ranks_labels_against_its_own_codebook(tmp_path):
 
 # --- matching by meaning and by place ---------------------------------------------------------------
 
-from pipeline.convert.map import map_rows  # noqa: E402
-from pipeline.models import Cell, Fragment, Row  # noqa: E402
+from pipeline.convert.map.map import map_rows  # noqa: E402
+from pipeline.core.models import Cell, Fragment, Row  # noqa: E402
 
 INVESTIGATION = "Government body investigating allegations of torture and ill-treatment"
 

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from pipeline.codebook import DEFAULT_PARSER, FieldSpec, Parser
+from pipeline.core.codebook import DEFAULT_PARSER, FieldSpec, Parser
 from pipeline.convert.lexicon import default_lexicon
 from pipeline.convert.normalize import (
     RuleError, country_from_name, currency_code, join_cell_lines, leading_verdict, no_data_form,

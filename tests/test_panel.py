@@ -1,7 +1,7 @@
 """panel.csv: the editions of one country and year checked against each other (no PDF needed)."""
-from pipeline.codebook import default_codebook
-from pipeline.models import FieldValue, Report
-from pipeline.panel import PanelBuilder
+from pipeline.core.codebook import default_codebook
+from pipeline.core.models import FieldValue, Report
+from pipeline.outdir.panel import PanelBuilder
 
 
 def report(source, language, **values):

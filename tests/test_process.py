@@ -1,5 +1,5 @@
 """From extracted rows to a report: mapping decisions, missing fields, conflicts (no PDF needed)."""
-from pipeline.models import Cell, ExtractedDoc, Fragment, Row
+from pipeline.core.models import Cell, ExtractedDoc, Fragment, Row
 from pipeline.convert.process import build_report
 
 SECTION = "Government body investigating allegations of torture and ill-treatment"

@@ -24,10 +24,10 @@ import pytest
 from PIL import Image
 
 from pipeline.cli import main
-from pipeline.corrections import COLUMNS
-from pipeline.models import FieldValue, Fragment, Issue, Report
-from pipeline.review import build_review, find_pdf, page_name, value_boxes
-from pipeline.write import json_name, report_document, write_json
+from pipeline.tools.corrections import COLUMNS
+from pipeline.core.models import FieldValue, Fragment, Issue, Report
+from pipeline.tools.review.site import build_review, find_pdf, page_name, value_boxes
+from pipeline.outdir.write import json_name, report_document, write_json
 
 from conftest import FIXTURES
 
@@ -428,7 +428,7 @@ def test_index_puts_failures_and_conflicts_first(troubled):
 
 @pytest.mark.browser
 def test_trends_mark_missing_years_and_the_diffs_large_jumps(troubled):
-    from pipeline.diff import DEFAULT_THRESHOLD, relative_change
+    from pipeline.tools.diff import DEFAULT_THRESHOLD, relative_change
 
     index = (troubled / "review" / "index.html").read_text(encoding="utf-8")
     panel = pd.read_csv(troubled / "panel.csv", dtype=str, keep_default_na=False)

@@ -16,9 +16,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from pipeline.batch import run_batch
-from pipeline.eventlog import read_log
-from pipeline.runner import TEST_FAULT_ENV, Limits
+from pipeline.run.batch import run_batch
+from pipeline.outdir.eventlog import read_log
+from pipeline.run.runner import TEST_FAULT_ENV, Limits
 
 from conftest import FIXTURES
 
@@ -140,7 +140,7 @@ def test_exit_code_1_and_no_traceback_on_the_terminal(bad):
 
 
 def test_machine_dependent_failures_are_not_cached(bad):
-    from pipeline.models import ENTRY
+    from pipeline.core.models import ENTRY
 
     _, out, _ = bad
     manifest = json.loads((out / "manifest.json").read_text())
@@ -157,7 +157,7 @@ def test_running_out_of_memory_while_converting_is_retryable(monkeypatch, tmp_pa
     from pdfplumber.utils.exceptions import PdfminerException
 
     from pipeline.convert import file
-    from pipeline.settings import DEFAULT_SETTINGS
+    from pipeline.core.settings import DEFAULT_SETTINGS
 
     pdf = tmp_path / "a.pdf"
     shutil.copy(FIXTURES / GOOD, pdf)
@@ -261,7 +261,7 @@ def test_incremental_rerun_reuses_unchanged_files(small, tmp_path):
 
 
 def test_an_unchanged_rerun_reports_what_the_cold_run_did(small, tmp_path):
-    from pipeline.batch import summary
+    from pipeline.run.batch import summary
 
     src = tmp_path / "in"
     shutil.copytree(small, src)
@@ -293,7 +293,7 @@ def test_a_cache_entry_that_is_not_valid_is_converted_again(small, tmp_path):
 
 
 def test_a_result_that_cannot_be_read_back_fails_its_file_alone():
-    from pipeline import runner
+    from pipeline.run import runner
 
     task = runner.Task(0, Path("x.pdf"), "x.pdf")
     entry = runner._received(task, '{"kind": "report", "result": {"source": "x.pdf", "pages": "many"}}')
@@ -306,12 +306,12 @@ def test_the_code_hash_covers_what_the_converting_code_imports():
     """conversion_files reads the imports with a regular expression: it must find what the parser finds."""
     import ast
 
-    from pipeline import cache
+    from pipeline.run import cache
 
     found = set(cache.conversion_files())
     names = {p.relative_to(cache.PACKAGE).as_posix() for p in found}
-    assert {"convert/file.py", "convert/process.py", "models.py", "settings.py", "codebook.py"} <= names
-    assert not names & {"runner.py", "batch.py", "cache.py", "write.py", "eventlog.py", "cli.py"}
+    assert {"convert/file.py", "convert/process.py", "core/models.py", "core/settings.py", "core/codebook.py"} <= names
+    assert not names & {"run/runner.py", "run/batch.py", "run/cache.py", "outdir/write.py", "outdir/eventlog.py", "cli.py"}
     for path in found:  # closed under the imports the parser sees
         for node in ast.walk(ast.parse(path.read_bytes())):
             if not isinstance(node, ast.ImportFrom) or not (node.level or node.module.startswith("pipeline")):
@@ -323,7 +323,7 @@ def test_the_code_hash_covers_what_the_converting_code_imports():
 
 
 def test_settings_change_invalidates_the_cache(small, tmp_path):
-    from pipeline.settings import ExtractSettings
+    from pipeline.core.settings import ExtractSettings
 
     run_batch(small, tmp_path, workers=2)
     other = run_batch(small, tmp_path, ExtractSettings(max_pages=59), workers=2)
@@ -363,7 +363,7 @@ def test_a_killed_run_leaves_the_previous_outputs_and_the_rerun_completes_them(s
 
 
 def test_the_parent_process_never_imports_the_converting_code(tmp_path):
-    code = ("import sys; from pipeline.batch import run_batch; "
+    code = ("import sys; from pipeline.run.batch import run_batch; "
             f"result = run_batch({str(FIXTURES / GOOD)!r}, {str(tmp_path)!r}, workers=1); "
             "assert len(result.reports) == 1 and result.reports[0].country == 'Kazakhstan'; "
             "print(sorted(m for m in sys.modules if m.startswith(('pipeline.convert', 'pdfplumber', 'pdfminer'))))")
@@ -378,7 +378,7 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_workers_are_replaced_after_their_quota_of_files(tmp_path, monkeypatch):
-    from pipeline import runner
+    from pipeline.run import runner
 
     started = []
     real_start = runner._start

@@ -1,9 +1,9 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
 from pipeline.convert.extract.columns import Split, column_split
 from pipeline.convert.extract.tables import Chunk, read_tables
-from pipeline.geometry import VRule
-from pipeline.models import Word
-from pipeline.settings import DEFAULT_SETTINGS as S
+from pipeline.core.geometry import VRule
+from pipeline.core.models import Word
+from pipeline.core.settings import DEFAULT_SETTINGS as S
 
 LABEL_X, VALUE_X, LINE = 57.0, 300.0, 11.5
 

@@ -1,9 +1,9 @@
 """The title block on hand-placed lines: country, index score, year, template."""
-from pipeline.codebook import default_codebook
+from pipeline.core.codebook import default_codebook
 from pipeline.convert.lexicon import default_lexicon
 from pipeline.convert.extract.lines import Line
 from pipeline.convert.extract.title import parse_title
-from pipeline.models import Word
+from pipeline.core.models import Word
 from pipeline.convert.normalize import country_from_name
 
 CB = default_codebook()

@@ -7,9 +7,9 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
+from ..core.models import Failure
+from ..run.discover import too_large_message
 from .extract import NoTextLayer, TooLarge
-from ..discover import too_large_message
-from ..models import Failure
 
 
 class NotAProfile(ValueError):

@@ -13,8 +13,8 @@ from typing import Annotated
 import regex
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ..codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
-from ..text import fold
+from ..core.codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
+from ..core.text import fold
 from .meaning import Analyzer
 
 

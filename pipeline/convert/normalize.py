@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from ..text import DASHES, collapse_ws, fold
+from ..core.text import DASHES, collapse_ws, fold
 
 if TYPE_CHECKING:
-    from ..codebook import FieldSpec
-    from ..models import MappedRow
+    from ..core.codebook import FieldSpec
+    from ..core.models import MappedRow
     from .lexicon import Lexicon
 
 # Group separators seen in counts: space, no-break space, narrow no-break space, thin space,

@@ -6,11 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from ...codebook import Codebook, default_codebook
-from ...geometry import merge_hrules, merge_vrules
-from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
-from ...settings import DEFAULT_SETTINGS, ExtractSettings
-from ...text import fold
+from ...core.codebook import Codebook, default_codebook
+from ...core.geometry import merge_hrules, merge_vrules
+from ...core.models import ExtractedDoc, Issue, Row, TableLayout, Word
+from ...core.settings import DEFAULT_SETTINGS, ExtractSettings
+from ...core.text import fold
 from .columns import borrowed_split, column_split, table_split
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture

@@ -7,9 +7,9 @@ from typing import NamedTuple
 
 import regex
 
-from ...models import Word
-from ...settings import ExtractSettings
-from ...text import collapse_ws, fold
+from ...core.models import Word
+from ...core.settings import ExtractSettings
+from ...core.text import collapse_ws, fold
 from .lines import Line
 from .pages import PageData
 from .tables import Chunk

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .diff import DEFAULT_THRESHOLD, relative_change
+from ..diff import DEFAULT_THRESHOLD, relative_change
 
 SERIES = [("index_score", "index score"), ("prison_population", "prison population"),
           ("pretrial_detention", "pre-trial detention"), ("detained", "detained"),

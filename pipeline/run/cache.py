@@ -21,16 +21,17 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from . import DATA, __version__
-from .atomic import atomic_write
+from .. import __version__
+from ..core import DATA
+from ..core.models import ENTRY
+from ..outdir.atomic import atomic_write
 from .discover import display_name
-from .models import ENTRY
 
 if TYPE_CHECKING:
-    from .models import Entry
-    from .settings import ExtractSettings
+    from ..core.models import Entry
+    from ..core.settings import ExtractSettings
 
-PACKAGE = Path(__file__).parent
+PACKAGE = Path(__file__).parent.parent  # pipeline/
 CACHE_DIR = "cache"
 MANIFEST = "manifest.json"
 

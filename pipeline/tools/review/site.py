@@ -22,14 +22,14 @@ import regex
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from . import __version__
-from .codebook import default_codebook
-from .discover import display_name, locate
-from .eventlog import read_log
-from .models import BBox, FieldValue, Report
-from .runner import Limits, _context  # the same limits, and the same forkserver, as `pipeline run`
+from ... import __version__
+from ...core.codebook import default_codebook
+from ...core.models import BBox, FieldValue, Report
+from ...outdir.eventlog import read_log
+from ...outdir.write import atomic_write, format_value, json_name
+from ...run.discover import display_name, locate
+from ...run.runner import Limits, _context  # the same limits, and the same forkserver, as `pipeline run`
 from .trends import country_trends, read_panel_rows, spark_svg
-from .write import atomic_write, format_value, json_name
 
 STATUSES = ("ok", "no_data", "missing", "invalid", "unmapped")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -58,7 +58,7 @@ def word_breaks(text: str) -> Markup:
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("pipeline", "templates"), autoescape=True,
+    env = Environment(loader=PackageLoader("pipeline.tools.review", "templates"), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["wbr"] = word_breaks
     return env
@@ -155,7 +155,7 @@ def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits
     """render_pages in a worker process under the memory and time limits of `pipeline run`'s workers
     (pipeline/isolate.py; the time limit is for all of one PDF's pages):
     (pages, None), or ([], why not) for a PDF that runs out of memory or time, or cannot be read."""
-    from .isolate import call
+    from ...run.isolate import call
 
     outcome = call(render_pages, (pdf, img_dir, stem, resolution), limits.timeout, limits.max_memory_mb, _context())
     if outcome.ok:
@@ -297,7 +297,7 @@ def site_id(outdir: Path) -> str:
 
 def main_review(outdir: Path, input_path: Path | None = None, resolution: int = DEFAULT_RESOLUTION,
                 timeout: float = Limits.timeout, max_memory_mb: int = Limits.max_memory_mb) -> int:
-    from .isolate import MIN_MEMORY_MB
+    from ...run.isolate import MIN_MEMORY_MB
 
     problem = None
     if not 10 <= resolution <= 600:

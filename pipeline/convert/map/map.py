@@ -18,14 +18,14 @@ How a row finds its field:
 """
 from __future__ import annotations
 
-from ..codebook import FieldSpec
-from ..geometry import BBox
-from ..models import Cell, Issue, Mapping, MappedRow, Match, Row
-from ..text import fold
+from ...core.codebook import FieldSpec
+from ...core.geometry import BBox
+from ...core.models import Cell, Issue, Mapping, MappedRow, Match, Row
+from ...core.text import fold
+from ..lexicon import Lexicon
+from ..normalize import join_cell_lines
 from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
 from .labels import Score, accepted, match_label, method_of, score_label, section_by_title, section_id
-from .lexicon import Lexicon
-from .normalize import join_cell_lines
 
 # --- rows before matching: page breaks and section titles set as rows -------------------------
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .codebook import default_codebook
+from ..core.codebook import default_codebook
 
 # The fields compared as numbers: the codebook's (int, float and money, the year among them), the same
 # set the reference scorer lists (tests/test_fixtures.py holds the two together).

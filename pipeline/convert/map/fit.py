@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .normalize import Context, PARSERS, RuleError, leading_verdict, no_data_form
+from ..normalize import Context, PARSERS, RuleError, leading_verdict, no_data_form
 
 if TYPE_CHECKING:
-    from ..codebook import FieldSpec
-    from .lexicon import Lexicon
+    from ...core.codebook import FieldSpec
+    from ..lexicon import Lexicon
 
 _DIGIT = regex.compile(r"\d")
 _NUMBER_ONLY = regex.compile(r"^[\d\s\u00a0\u202f.,'\u2019-]+$")

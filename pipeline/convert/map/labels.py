@@ -7,10 +7,10 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz import fuzz
 
-from ..codebook import FieldSpec
-from ..models import Issue, Match
-from ..text import fold
-from .lexicon import Lexicon
+from ...core.codebook import FieldSpec
+from ...core.models import Issue, Match
+from ...core.text import fold
+from ..lexicon import Lexicon
 
 _FOOTNOTE = regex.compile(r"(?:\s\d{1,2})+$")
 

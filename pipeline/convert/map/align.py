@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..codebook import FieldSpec
-from ..models import MappedRow
+from ...core.codebook import FieldSpec
+from ...core.models import MappedRow
+from ..lexicon import Lexicon
 from .fit import value_fit
 from .labels import Score, accepted, known_indicator, score_label, section_by_title
-from .lexicon import Lexicon
 
 # --- pairing rows with fields -------------------------------------------------------------------
 

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import regex
 
 from .atomic import atomic_write, temp_beside  # noqa: F401 (atomic_write: part of this module's interface)
-from .codebook import Codebook, default_codebook
+from ..core.codebook import Codebook, default_codebook
+from ..core.models import Failure, Report
 from .datapackage import DATAPACKAGE, data_package_json
-from .models import Failure, Report
 from .panel import EXTRA_COLUMNS, PanelBuilder
 from .rows import FAILURE_COLUMNS, VALUE_COLUMNS, format_value, profile_columns, profile_row, value_row  # noqa: F401
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .codebook import Codebook
-from .models import FieldValue, Report
+from ..core.codebook import Codebook
+from ..core.models import FieldValue, Report
 from .rows import format_value, profile_columns, profile_row
 
 EXTRA_COLUMNS = ["sources", "languages", "conflicts"]

@@ -6,8 +6,8 @@ the file name); the methodology from the sections only one methodology has (the 
 """
 from __future__ import annotations
 
-from ..models import ExtractedDoc, Issue, Mapping
-from .lexicon import Lexicon
+from ...core.models import ExtractedDoc, Issue, Mapping
+from ..lexicon import Lexicon
 
 
 def detect_language(doc: ExtractedDoc, lexicon: Lexicon) -> str | None:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from typing import get_args
 
-from . import __version__
-from .codebook import Codebook, FieldSpec
-from .models import Failure, Match, Status
+from .. import __version__
+from ..core.codebook import Codebook, FieldSpec
+from ..core.models import Failure, Match, Status
 from .panel import EXTRA_COLUMNS
 from .rows import VALUE_COLUMNS, profile_columns
 

@@ -11,22 +11,22 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .atomic import atomic_write
+from .. import __version__
+from ..core.models import Entry, Failure, FailureEntry, Report
+from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
+from ..errors import OutputError
+from ..outdir.atomic import atomic_write
+from ..outdir.eventlog import last_event, read_log
 from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .discover import Found, display_name, find_inputs, too_large_message
-from .errors import OutputError
-from .eventlog import last_event, read_log
 from .lock import outdir_lock
-from .models import Entry, Failure, FailureEntry, Report
 from .runner import MAX_BYTES, Limits, Task, default_workers, run_tasks, start_early
-from .settings import DEFAULT_SETTINGS, ExtractSettings
 
 # The codebook and the writer are imported where they are used: an unchanged rerun, which writes
 # nothing, starts faster without them.
 if TYPE_CHECKING:
-    from .corrections import Corrections
-    from .write import OutputWriter
+    from ..outdir.write import OutputWriter
+    from ..tools.corrections import Corrections
 
 RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
 # and json/*.json; datapackage.json describes the CSV files (pipeline/datapackage.py)
@@ -267,7 +267,7 @@ def _load_corrections(path: Path | None, files: list[FileState], run_event: dict
     """The reviewers' corrections file, read and checked (CorrectionsError) before anything is written."""
     if path is None:
         return None
-    from .corrections import load_corrections  # its parsers are the converting code's: imported only here
+    from ..tools.corrections import load_corrections  # its parsers are the converting code's: imported only here
 
     fixes = load_corrections(path, {f.source for f in files})
     run_event["corrections"] = {"sha256": fixes.sha256, "lines": len(fixes.lines)}
@@ -344,8 +344,8 @@ def _run_locked(found: list[Found], input_path: Path, outdir: Path, partial: Pat
         _recount(result, plan, outdir)
     else:
         shutil.rmtree(partial, ignore_errors=True)  # what a killed run left
-        from .codebook import default_codebook
-        from .write import OutputWriter
+        from ..core.codebook import default_codebook
+        from ..outdir.write import OutputWriter
 
         _convert_and_write(result, plan, OutputWriter(outdir, default_codebook(), guard, partial), run_event,
                            settings, workers, limits, progress, fixes)

@@ -24,12 +24,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .codebook import FieldSpec
-from .convert.lexicon import Lexicon, default_lexicon
-from .convert.normalize import Normalized, normalize_value
-from .models import Correction, FieldValue, Issue, Report
-from .rows import format_value
-from .text import collapse_ws
+from ..convert.lexicon import Lexicon, default_lexicon
+from ..convert.normalize import Normalized, normalize_value
+from ..core.codebook import FieldSpec
+from ..core.models import Correction, FieldValue, Issue, Report
+from ..core.text import collapse_ws
+from ..outdir.rows import format_value
 
 REQUIRED = ["source", "field", "was", "value", "note"]
 OPTIONAL = ["unit", "answer", "status", "reviewer"]

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from . import DATA
-from .atomic import atomic_write
-from .codebook import VARIANTS, CodebookError, load_codebook, load_variants
-from .models import Report
+from ..core import DATA
+from ..core.codebook import VARIANTS, CodebookError, load_codebook, load_variants
+from ..core.models import Report
+from ..outdir.atomic import atomic_write
 
 HEADER = """\
 # Label variants to add to the codebook, suggested from the run in {outdir} ({reports} reports).
@@ -46,7 +46,7 @@ def _evidence(report: Report, page: int | None, score: float | None, method: str
 
 def _guess(report: Report, label: str, section: str, lexicon) -> tuple[str, float] | None:
     """The field this report lacks, of the row's own section, whose wording comes closest."""
-    from .convert.labels import score_label
+    from ..convert.map.labels import score_label
 
     sections = {v.section: lexicon.spec(v.field).section for v in report.values
                 if v.field and v.status != "missing" and lexicon.spec(v.field).section}
@@ -62,7 +62,7 @@ def _guess(report: Report, label: str, section: str, lexicon) -> tuple[str, floa
 
 def suggestions(reports: list[Report]) -> tuple[list[dict], list[dict]]:
     """(variants, new indicators), each entry with its evidence, grouped by wording."""
-    from .convert.lexicon import default_lexicon
+    from ..convert.lexicon import default_lexicon
 
     lexicon = default_lexicon()
     variants: dict[tuple, dict] = {}

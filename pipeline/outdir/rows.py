@@ -1,8 +1,8 @@
 """The rows of values.csv and profiles.csv made from a report: one place for the columns and their text."""
 from __future__ import annotations
 
-from .codebook import Codebook
-from .models import FieldValue, Report
+from ..core.codebook import Codebook
+from ..core.models import FieldValue, Report
 
 VALUE_COLUMNS = [
     "source", "country", "iso3", "year", "template", "language", "section", "field", "label", "value", "unit",

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .write import guard_formula, write_csv
+from ..outdir.write import guard_formula, write_csv
 
 # origin: extracted, or corrected by a reviewer (pipeline/corrections.py); folders written before it
 # was recorded read as extracted
