@@ -67,6 +67,7 @@ def _failed(command: str, exc: Exception) -> int:
 
 def cmd_run(args) -> int:
     from .core.settings import ExtractSettings
+    from .outdir import names
     from .run.batch import run_batch, summary
     from .run.runner import Limits
 
@@ -103,8 +104,8 @@ def cmd_run(args) -> int:
         print(f"warning: {notice}", file=sys.stderr)
     text = summary(result)
     print(text)
-    print(f"outputs in {args.out}/ (values.csv, profiles.csv, panel.csv, json/, failures.csv, log.jsonl, "
-          "manifest.json; datapackage.json describes the CSV files)")
+    print(f"outputs in {args.out}/ ({names.VALUES}, {names.PROFILES}, {names.PANEL}, {names.JSON_DIR}/, "
+          f"{names.FAILURES}, {names.LOG}, {names.MANIFEST}; {names.DATAPACKAGE} describes the CSV files)")
     if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code

@@ -26,7 +26,8 @@ def load_truth(path: Path) -> dict:
 
 def report_rows(report) -> list[dict]:
     """A Report's values.csv rows as dicts (no formula guard), for pipeline.evaluate.evaluate_rows."""
-    from pipeline.outdir.write import VALUE_COLUMNS, value_row
+    from pipeline.outdir.names import VALUE_COLUMNS
+    from pipeline.outdir.rows import value_row
 
     return [dict(zip(VALUE_COLUMNS, value_row(report, v))) for v in report.values]
 

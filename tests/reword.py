@@ -90,7 +90,8 @@ def check(seed: int, folder: Path, p: float = 0.7) -> tuple[list[str], list[str]
     """(silent errors, flagged misses, fields) for one reworded profile."""
     from pipeline.convert.process import process_pdf
     from pipeline.tools.evaluate import evaluate_rows
-    from pipeline.outdir.write import VALUE_COLUMNS, value_row
+    from pipeline.outdir.names import VALUE_COLUMNS
+    from pipeline.outdir.rows import value_row
 
     printed, labels, pdf = draw(seed, folder / str(seed), p)
     report = process_pdf(pdf)

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.outdir.eventlog import read_log
-from pipeline.outdir.write import VALUE_COLUMNS
+from pipeline.outdir.names import VALUE_COLUMNS
 
 from conftest import FIXTURES
 

@@ -13,7 +13,7 @@ from pipeline.core import DATA
 from pipeline.cli import main
 from pipeline.core.codebook import CodebookError, default_codebook, load_codebook
 from pipeline.outdir.datapackage import data_package
-from pipeline.outdir.rows import VALUE_COLUMNS, profile_columns
+from pipeline.outdir.names import VALUE_COLUMNS, profile_columns
 
 from conftest import FIXTURES
 
@@ -145,7 +145,7 @@ def test_a_field_without_description_is_refused(tmp_path):
 
 def test_the_output_folder_explains_itself(tmp_path):
     """output/README.md is kept in the repository, names every output, and a run leaves it alone."""
-    from pipeline.run.batch import OUTPUTS
+    from pipeline.outdir.names import OUTPUTS
 
     readme = FIXTURES.parent.parent / "output" / "README.md"
     text = readme.read_text(encoding="utf-8")

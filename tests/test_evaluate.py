@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.tools.evaluate import (evaluate, evaluate_rows, format_summary, load_rows, main_evaluate, rows_for,
-                               summary_line, write_report)
+from pipeline.outdir.names import VALUES
+from pipeline.outdir.read import read_rows
+from pipeline.tools.evaluate import (evaluate, evaluate_rows, format_summary, main_evaluate, rows_for, summary_line,
+                                     write_report)
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
@@ -287,7 +289,7 @@ def test_unreadable_csv(tmp_path):
 def test_evaluate_rows_scores_one_report_as_evaluate_does(tmp_path, scenario):
     out, tdir = build(tmp_path, scenario)
     whole = evaluate(out, tdir)
-    rows = load_rows(out)
+    rows = read_rows(out, VALUES)
     for truth in (load_truth(KAZ), load_truth(MDA)):
         one = evaluate_rows(rows_for(rows, truth["source"]), truth)
         assert (one.reports_total, one.reports_found) == (1, int(bool(rows_for(rows, truth["source"]))))

@@ -456,7 +456,8 @@ def test_huge_pages_are_drawn_under_the_pixel_cap(tmp_path, capsys):
 
     from pipeline.core.models import FieldValue, Report
     from pipeline.tools.review.site import MAX_PIXELS, page_resolution
-    from pipeline.outdir.write import json_name, report_document, write_json
+    from pipeline.outdir.names import json_name
+    from pipeline.outdir.write import report_document, write_json
 
     src = tmp_path / "in"
     src.mkdir()

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.run.batch import run_batch
-from pipeline.outdir.write import format_value, guard_formula, json_name
+from pipeline.outdir.cells import format_value, guard_formula
+from pipeline.outdir.names import json_name
 
 from conftest import FIXTURES
 
@@ -165,7 +166,8 @@ def test_written_csv_reads_back_cell_for_cell(cells, guard):
 
     from pipeline.core.codebook import default_codebook
     from pipeline.core.models import FieldValue, Report
-    from pipeline.outdir.write import OutputWriter, profile_columns
+    from pipeline.outdir.names import profile_columns
+    from pipeline.outdir.write import OutputWriter
 
     values = [FieldValue(field="" if status == "unmapped" else "investigator_workload", label=label, text=text,
                          value=text or None, status=status) for label, text, status in cells]
@@ -218,7 +220,7 @@ def test_csv_line_quotes_line_breaks_and_matches_the_csv_module_otherwise():
     import csv
     import io
 
-    from pipeline.outdir.write import csv_line
+    from pipeline.outdir.cells import csv_line
 
     assert csv_line(["a\rb", "c"]) == '"a\rb",c\n'
     for cells in (["a", "b,c", 'say "x"', "l1\nl2", "", " sp "], ["'=1", "-3.04", "\t"]):

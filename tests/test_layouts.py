@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 import render  # noqa: E402
 from render import Layout, cm  # noqa: E402
 
-from pipeline.tools.evaluate import evaluate_rows, load_rows  # noqa: E402
+from pipeline.outdir.names import VALUES  # noqa: E402
+from pipeline.outdir.read import read_rows  # noqa: E402
+from pipeline.tools.evaluate import evaluate_rows  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDS = ["kazakhstan_en_2019.docx", "moldova_en_2020.docx", "armenia_en_2019.docx"]
@@ -224,7 +226,7 @@ def layout_run(request, rendered, tmp_path_factory) -> LayoutRun:
         code = e.code
     rows, failures = {}, {}
     if (out / "values.csv").exists():
-        for row in load_rows(out):
+        for row in read_rows(out, VALUES):
             rows.setdefault(row["source"], []).append(row)
     if (out / "failures.csv").exists():
         with open(out / "failures.csv", newline="", encoding="utf-8") as f:

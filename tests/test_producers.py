@@ -14,7 +14,7 @@ import render  # noqa: E402
 from layout_sweep import misreads  # noqa: E402
 from render import Layout  # noqa: E402
 
-from pipeline.run.batch import report_events  # noqa: E402
+from pipeline.outdir.eventlog import report_events  # noqa: E402
 from pipeline.convert.process import process_pdf  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"

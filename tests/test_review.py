@@ -27,7 +27,8 @@ from pipeline.cli import main
 from pipeline.tools.corrections import COLUMNS
 from pipeline.core.models import FieldValue, Fragment, Issue, Report
 from pipeline.tools.review.site import build_review, find_pdf, page_name, value_boxes
-from pipeline.outdir.write import json_name, report_document, write_json
+from pipeline.outdir.names import json_name
+from pipeline.outdir.write import report_document, write_json
 
 from conftest import FIXTURES
 

@@ -3,7 +3,7 @@
 For every column of values.csv, profiles.csv, panel.csv and failures.csv: its type (integer, number,
 string, year), what it means, its unit and the methodologies (templates) that have it, taken from the
 codebook; the missing-value marker (an empty cell) and each table's primary key. `frictionless
-validate OUTDIR/datapackage.json` checks the files against it, and pipeline/readers.py loads them into
+validate OUTDIR/datapackage.json` checks the files against it, and pipeline/outdir/read.py loads them into
 typed pandas frames from it. The document depends only on the codebook and the pipeline's version,
 so it is the same on every run with them (the outputs stay byte-identical).
 """
@@ -14,22 +14,18 @@ from typing import get_args
 
 from .. import __version__
 from ..core.codebook import Codebook, FieldSpec
-from ..core.models import Failure, Match, Status
-from .panel import EXTRA_COLUMNS
-from .rows import VALUE_COLUMNS, profile_columns
+from ..core.models import Failure, Match
+from .names import ORIGINS, PANEL_EXTRA_COLUMNS, STATUSES, TABLES, VALUE_COLUMNS, profile_columns
 
-DATAPACKAGE = "datapackage.json"
 MISSING = [""]  # an empty cell is a missing value, in every column
 TYPES = {"int": "integer", "float": "number", "money": "number", "assessment": "string", "text": "string"}
-STATUSES = list(get_args(Status))
-ORIGINS = ["extracted", "corrected"]
-# every text column may have it (the CSV formula guard of pipeline/write.py)
+# every text column may have it (the CSV formula guard, cells.py)
 GUARD_NOTE = (" A text cell a spreadsheet would run as a formula (starting with = + - @) is written with a leading "
               "' unless the run used --no-csv-guard.")
 
 # The columns every table shares with values.csv, and values.csv's own (the fields' columns come from
 # the codebook).
-REPORT_COLUMNS = {
+REPORT_DOCS = {
     "source": ("string", "The PDF the row comes from: its path relative to the run's INPUT folder, /-separated "
                          "(the file name when INPUT was one file)."),
     "country": ("string", "The country the profile covers, by its short name (Kazakhstan)."),
@@ -93,12 +89,12 @@ def _column(name: str, kind: str, description: str, unit: str | None = None, met
 
 def _enums(codebook: Codebook) -> dict[str, list[str]]:
     return {"template": sorted(t.id for t in codebook.templates), "language": list(codebook.languages),
-            "field": codebook.field_ids, "answer": list(codebook.verdicts), "status": STATUSES, "origin": ORIGINS,
+            "field": codebook.field_ids, "answer": list(codebook.verdicts), "status": list(STATUSES), "origin": ORIGINS,
             "match_method": list(get_args(Match.model_fields["method"].annotation))}
 
 
 def _shared(name: str, codebook: Codebook) -> dict:
-    kind, description = REPORT_COLUMNS[name] if name in REPORT_COLUMNS else VALUE_DOCS[name]
+    kind, description = REPORT_DOCS[name] if name in REPORT_DOCS else VALUE_DOCS[name]
     unit = POINTS.get(name)
     return _column(name, kind, description, unit, enum=_enums(codebook).get(name))
 
@@ -122,7 +118,7 @@ def _profile_schema(codebook: Codebook) -> list[dict]:
     specs = {f.id: f for f in codebook.fields}
     cols = []
     for name in profile_columns(codebook):
-        if name in REPORT_COLUMNS:
+        if name in REPORT_DOCS:
             cols.append(_shared(name, codebook))
         elif name in specs:
             cols += _field_columns(specs[name], codebook)
@@ -138,7 +134,7 @@ PANEL_DOCS = {
 
 
 def _resource(name: str, description: str, fields: list[dict], key: list[str], **extra) -> dict:
-    return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "format": "csv",
+    return {"name": name, "path": TABLES[name], "profile": "tabular-data-resource", "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "description": description + GUARD_NOTE,
             "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
             "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": key, **extra}}
@@ -148,7 +144,7 @@ def data_package(codebook: Codebook) -> dict:
     """The data package of a run's CSV files, from the codebook."""
     values = [_shared(c, codebook) for c in VALUE_COLUMNS]
     profiles = _profile_schema(codebook)
-    panel = profiles + [_column(c, "string", PANEL_DOCS[c]) for c in EXTRA_COLUMNS]
+    panel = profiles + [_column(c, "string", PANEL_DOCS[c]) for c in PANEL_EXTRA_COLUMNS]
     failures = [_shared("source", codebook),
                 _column("category", "string", "Why the file could not be converted (see the README's failure "
                                               "categories).", enum=list(get_args(Failure.model_fields["category"].annotation))),

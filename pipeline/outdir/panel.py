@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from ..core.codebook import Codebook
 from ..core.models import FieldValue, Report
-from .rows import format_value, profile_columns, profile_row
-
-EXTRA_COLUMNS = ["sources", "languages", "conflicts"]
+from .cells import format_value
+from .names import profile_columns
+from .rows import profile_row
 
 
 @dataclass

@@ -1,25 +1,58 @@
-"""Typed loading of a run's CSV files into pandas, from the run's data package (datapackage.json).
+"""Reading an output folder back: the one reader of its tables and reports, which every tool uses.
 
-`read_profiles(OUTDIR)`, `read_values(OUTDIR)` and `read_panel(OUTDIR)` (also as `pipeline.read_*`)
-give every column the type its data package declares: counts as nullable Int64 (a missing count is
-<NA>, not a float NaN), numbers as Float64, years as Int64, text as string, and columns with a fixed
-set of values (status, origin, template, language, answers, ...) as categories with those values. Only
-an empty cell is missing: "NA" or "null" in a text stay text.
+- `read_rows(OUTDIR, name)`: a table's rows as written, column -> cell text (the formula guard left on):
+  what the tools compare and score (diff, evaluate, the review's trends and failures).
+- `read_reports(OUTDIR)`: the reports of json/, as models (review, suggest).
+- `read_values(OUTDIR)`, `read_profiles(OUTDIR)` and `read_panel(OUTDIR)` (also as `pipeline.read_*`):
+  typed pandas frames, each column given the type the run's data package (datapackage.json) declares:
+  counts as nullable Int64 (a missing count is <NA>, not a float NaN), numbers as Float64, years as
+  Int64, text as string, and columns with a fixed set of values (status, origin, template, language,
+  answers, ...) as categories with those values. Only an empty cell is missing: "NA" or "null" in a
+  text stay text. pandas is imported when they are called.
+
+The log has its reader beside its writer (eventlog.py).
 """
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from ..core.models import Report
+from .names import DATAPACKAGE, JSON_DIR
 
-from .datapackage import DATAPACKAGE
+if TYPE_CHECKING:
+    import pandas as pd
 
 DTYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "string": "string"}
 
 
+class MissingOutput(FileNotFoundError):
+    """OUTDIR lacks what `pipeline run` writes there (not an output folder, or not yet run)."""
+
+
 class DataPackageError(ValueError):
     """OUTDIR has no usable datapackage.json (not a folder written by `pipeline run`, or an old one)."""
+
+
+def read_rows(outdir: Path, name: str, missing_ok: bool = False) -> list[dict[str, str]]:
+    """Every row of the table OUTDIR/name (a names.py file name) as written: column -> cell text, a short
+    row's missing cells empty. When the file is absent: [] with `missing_ok`, else the OSError of opening
+    it. A byte-order mark (a spreadsheet's) is left out."""
+    path = Path(outdir) / name
+    if missing_ok and not path.is_file():
+        return []
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f, restval=""))
+
+
+def read_reports(outdir: Path) -> list[Report]:
+    """The reports of OUTDIR/json/, in the order of their file names; MissingOutput without json/."""
+    folder = Path(outdir) / JSON_DIR
+    if not folder.is_dir():
+        raise MissingOutput(f"{outdir} has no {JSON_DIR}/ folder: run `pipeline run INPUT --out {outdir}` first")
+    return [Report.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 def _resource(outdir: Path, name: str) -> dict:
@@ -37,6 +70,8 @@ def _resource(outdir: Path, name: str) -> dict:
 
 def dtype(column: dict):
     """The pandas dtype of a data-package column."""
+    import pandas as pd
+
     enum = column.get("constraints", {}).get("enum")
     if enum and column["type"] == "string":
         return pd.CategoricalDtype(enum)
@@ -45,6 +80,8 @@ def dtype(column: dict):
 
 def read_resource(outdir: Path, name: str) -> pd.DataFrame:
     """One CSV file of OUTDIR (values, profiles, panel or failures), typed from the data package."""
+    import pandas as pd
+
     res = _resource(outdir, name)
     columns = res["schema"]["fields"]
     # Every cell read as text first, then converted from pandas' string type, which parses integers

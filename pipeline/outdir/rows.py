@@ -1,28 +1,10 @@
-"""The rows of values.csv and profiles.csv made from a report: one place for the columns and their text."""
+"""The rows of values.csv and profiles.csv made from a report: the text of each cell, in the order of the
+columns names.py lists."""
 from __future__ import annotations
 
-from ..core.codebook import Codebook
 from ..core.models import FieldValue, Report
-
-VALUE_COLUMNS = [
-    "source", "country", "iso3", "year", "template", "language", "section", "field", "label", "value", "unit",
-    "answer", "text", "status", "page", "x0", "top", "x1", "bottom", "match_method", "match_variant", "match_score",
-    "rules", "fragments", "warnings", "error", "origin", "row",
-]
-FAILURE_COLUMNS = ["source", "category", "message"]
-
-
-def format_value(value) -> str:
-    """Numbers as plain text a CSV reader parses back exactly: 23635, -3.04, 417611910."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
-    return str(value)
+from .cells import format_value
+from .names import CORRECTED, EXTRACTED
 
 
 def _box(v: FieldValue) -> list[str]:
@@ -41,21 +23,8 @@ def value_row(report: Report, v: FieldValue, row: int | None = None) -> list[str
         "; ".join(v.rules),
         " | ".join(f"p{f.page} [{', '.join(f'{c:.1f}' for c in f.bbox)}] {f.text}" for f in v.fragments),
         " | ".join(f"{w.code}: {w.message}" for w in v.warnings),
-        v.error or "", "corrected" if v.correction else "extracted", str(row),
+        v.error or "", CORRECTED if v.correction else EXTRACTED, str(row),
     ]
-
-
-def profile_columns(codebook: Codebook) -> list[str]:
-    columns = ["source", "country", "iso3", "year", "template", "language"]
-    for spec in codebook.fields:
-        if spec.id in ("country", "year"):
-            continue
-        columns.append(spec.id)
-        if spec.type == "money":
-            columns.append(f"{spec.id}_currency")
-        if spec.type == "assessment":
-            columns.append(f"{spec.id}_answer")
-    return columns
 
 
 def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
@@ -71,5 +40,3 @@ def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
         if f"{v.field}_answer" in columns:
             row[f"{v.field}_answer"] = v.answer or "" if ok else ""
     return row
-
-

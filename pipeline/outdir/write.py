@@ -1,49 +1,25 @@
 """Write stage: values.csv, profiles.csv, panel.csv, json/, failures.csv and log.jsonl, atomically and
-deterministically."""
+deterministically (the names and columns: names.py; the cells' text: cells.py)."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import regex
-
-from .atomic import atomic_write, temp_beside  # noqa: F401 (atomic_write: part of this module's interface)
 from ..core.codebook import Codebook, default_codebook
 from ..core.models import Failure, Report
-from .datapackage import DATAPACKAGE, data_package_json
-from .panel import EXTRA_COLUMNS, PanelBuilder
-from .rows import FAILURE_COLUMNS, VALUE_COLUMNS, format_value, profile_columns, profile_row, value_row  # noqa: F401
+from .atomic import atomic_write, temp_beside
+from .cells import csv_line, guard_formula
+from .datapackage import data_package_json
+from .eventlog import event_line
+from .names import (DATAPACKAGE, FAILURE_COLUMNS, FAILURES, JSON_DIR, LOG, PANEL, PANEL_EXTRA_COLUMNS, PROFILES,
+                    VALUE_COLUMNS, VALUES, json_name, profile_columns)
+from .panel import PanelBuilder
+from .rows import profile_row, value_row
 
 if TYPE_CHECKING:  # pandas only for write_csv, whose callers have it loaded already
     import pandas as pd
-
-# Spreadsheet programs run a cell starting with these as a formula (CSV injection).
-_FORMULA_START = frozenset("=+-@\t\r")
-# A plain ASCII number, whole cell (no "$" before a trailing newline, no other scripts' digits).
-_NUMBER = regex.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
-
-
-def guard_formula(cell: str) -> str:
-    """Neutralise a text cell a spreadsheet would run as a formula; plain numbers such as -3.04 stay."""
-    if cell and cell[0] in _FORMULA_START and not _NUMBER.fullmatch(cell):
-        return "'" + cell
-    return cell
-
-
-# A cell holding one of these is quoted. The csv module quotes a line break only when it is part of its
-# line terminator ("\n" here), so it left a lone "\r" bare, and readers (pandas among them) end the row
-# there: the rest of the cell became a row of its own, starting with an unguarded formula.
-_NEEDS_QUOTES = regex.compile(r'[",\r\n]')
-
-
-def csv_line(cells: list[str]) -> str:
-    """One CSV line ("\n"-terminated): a cell with a comma, a quote, CR or LF is quoted and its quotes
-    doubled (RFC 4180); every other cell is written as it is. The same bytes as csv.writer for any
-    cell without a carriage return."""
-    return ",".join('"' + c.replace('"', '""') + '"' if _NEEDS_QUOTES.search(c) else c for c in cells) + "\n"
 
 
 class _CsvFile:
@@ -54,14 +30,6 @@ class _CsvFile:
 
     def writerow(self, cells: list[str]) -> None:
         self._f.write(csv_line(cells))
-
-
-
-def json_name(source: str) -> str:
-    """A safe, unique file name for a report's JSON, derived from its source path."""
-    stem = regex.sub(r"[^A-Za-z0-9._-]+", "_", source.replace("/", "__")).strip("._") or "report"
-    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
-    return f"{stem[:120]}.{digest}.json"
 
 
 def report_document(report: Report) -> dict:
@@ -113,8 +81,8 @@ class OutputWriter:
         self._keep: set[str] = set()
         self._done: list[tuple[Path, Path]] = []  # (temporary, target) of closed files
         self._open: dict[str, tuple] = {}
-        for name, header in (("values.csv", VALUE_COLUMNS), ("profiles.csv", self.columns),
-                             ("failures.csv", FAILURE_COLUMNS), ("log.jsonl", None)):
+        for name, header in ((VALUES, VALUE_COLUMNS), (PROFILES, self.columns), (FAILURES, FAILURE_COLUMNS),
+                             (LOG, None)):
             f, tmp = _temp_file(self.workdir or self.outdir, name)
             self._open[name] = (f, tmp, _CsvFile(f) if header else None)
             if header:
@@ -137,7 +105,7 @@ class OutputWriter:
     def add_report(self, report: Report) -> None:
         name = json_name(report.source)
         self._keep.add(name)
-        target = self.outdir / "json" / name
+        target = self.outdir / JSON_DIR / name
         data = report_json(report)
         try:
             same = target.read_text(encoding="utf-8") == data
@@ -151,29 +119,29 @@ class OutputWriter:
                 os.fsync(f.fileno())
             self._done.append((tmp, target))
         for n, v in enumerate(report.values, 1):
-            self._row("values.csv", value_row(report, v, n))
+            self._row(VALUES, value_row(report, v, n))
         row = profile_row(report, self.columns)
-        self._row("profiles.csv", [row.get(c, "") for c in self.columns])
+        self._row(PROFILES, [row.get(c, "") for c in self.columns])
         self.panel.add(report)
 
     def add_panel(self) -> list[dict]:
         """Write panel.csv from the reports added so far; returns the log events of its conflicts."""
         rows, events = self.panel.build()
-        columns = self.columns + EXTRA_COLUMNS
-        f, tmp = _temp_file(self.workdir or self.outdir, "panel.csv")
-        self._open["panel.csv"] = (f, tmp, _CsvFile(f))
-        self._open["panel.csv"][2].writerow(columns)
+        columns = self.columns + PANEL_EXTRA_COLUMNS
+        f, tmp = _temp_file(self.workdir or self.outdir, PANEL)
+        self._open[PANEL] = (f, tmp, _CsvFile(f))
+        self._open[PANEL][2].writerow(columns)
         for row in rows:
-            self._row("panel.csv", [row.get(c, "") for c in columns])
+            self._row(PANEL, [row.get(c, "") for c in columns])
         return events
 
     def add_failure(self, failure: Failure) -> None:
-        self._row("failures.csv", [failure.source, failure.category, failure.message])
+        self._row(FAILURES, [failure.source, failure.category, failure.message])
 
     def add_events(self, events: list[dict]) -> None:
-        f = self._open["log.jsonl"][0]
+        f = self._open[LOG][0]
         for e in events:
-            f.write(json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n")
+            f.write(event_line(e))
 
     def commit(self) -> None:
         for name, (f, tmp, _) in list(self._open.items()):
@@ -186,7 +154,7 @@ class OutputWriter:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, target)
         self._done.clear()
-        json_dir = self.outdir / "json"
+        json_dir = self.outdir / JSON_DIR
         if json_dir.exists():
             for stale in json_dir.glob("*.json"):
                 if stale.name not in self._keep:

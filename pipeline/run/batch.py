@@ -16,8 +16,9 @@ from ..core.models import Entry, Failure, FailureEntry, Report
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
 from ..errors import OutputError
 from ..outdir.atomic import atomic_write
-from ..outdir.eventlog import last_event, read_log
-from .cache import CACHE_DIR, ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
+from ..outdir.eventlog import last_event, read_log, report_events
+from ..outdir.names import CACHE_DIR, JSON_DIR, OUTPUTS, PARTIAL, RUN_INFO, STATUSES
+from .cache import ResultCache, file_sha256, fingerprint, manifest, output_digests, up_to_date, write_manifest
 from .discover import Found, display_name, find_inputs, too_large_message
 from .lock import outdir_lock
 from .runner import MAX_BYTES, Limits, Task, default_workers, run_tasks, start_early
@@ -27,11 +28,6 @@ from .runner import MAX_BYTES, Limits, Task, default_workers, run_tasks, start_e
 if TYPE_CHECKING:
     from ..outdir.write import OutputWriter
     from ..tools.corrections import Corrections
-
-RUN_INFO = "run.json"  # run-specific facts (times, reuse); every other output is deterministic
-# and json/*.json; datapackage.json describes the CSV files (pipeline/datapackage.py)
-OUTPUTS = ["values.csv", "profiles.csv", "panel.csv", "failures.csv", "log.jsonl", "datapackage.json"]
-
 
 class CachedReports(Sequence):
     """The converted reports, read back one at a time from OUTDIR/cache/ when asked for: a batch of any
@@ -68,38 +64,6 @@ class BatchResult:
     def events(self) -> list[dict]:
         """The run's log, read back from OUTDIR/log.jsonl."""
         return read_log(self.outdir) if self.outdir else []
-
-
-def report_events(report: Report) -> list[dict]:
-    statuses = Counter(v.status for v in report.values)
-    events = [{"event": "converted", "file": report.source, "country": report.country, "year": report.year,
-               "template": report.template, "language": report.language, "pages": report.pages, "statuses": dict(sorted(statuses.items())),
-               "coverage": round(report.coverage.ratio, 4) if report.coverage else None,
-               "words": ({"total": report.coverage.words_total, "placed": report.coverage.words_placed,
-                          **report.coverage.by_part} if report.coverage else None)}]
-    for w in report.warnings:
-        events.append({"event": "warning", "file": report.source, "code": w.code, "message": w.message})
-    for t in report.tables:  # how each table's value column and rows were found
-        events.append({"event": "table", "file": report.source, **t.model_dump()})
-    for v in report.values:
-        if v.field and v.rules:
-            events.append({"event": "rules", "file": report.source, "field": v.field, "rules": v.rules})
-        for w in v.warnings:
-            events.append({"event": "warning", "file": report.source, "field": v.field or None,
-                           "label": v.label, "page": v.page, "code": w.code, "message": w.message})
-        if v.status == "invalid":
-            events.append({"event": "invalid", "file": report.source, "field": v.field, "label": v.label,
-                           "page": v.page, "code": (v.error or "invalid").split(":", 1)[0], "message": v.error})
-        elif v.status == "unmapped":
-            events.append({"event": "unmapped", "file": report.source, "label": v.label, "page": v.page,
-                           "text": v.text})
-    missing = [v.field for v in report.values if v.status == "missing"]
-    if missing:
-        events.append({"event": "missing", "file": report.source, "fields": missing})
-    if report.coverage and report.coverage.unplaced:
-        events.append({"event": "unplaced_words", "file": report.source, "words": report.coverage.unplaced})
-
-    return events
 
 
 def _label(entry: Entry) -> str:
@@ -304,7 +268,7 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     found = find_inputs(input_path)  # before OUTDIR is touched: no PDF is a usage error
     outdir = Path(outdir)
     with outdir_lock(outdir, wait, on_wait):
-        partial = outdir / CACHE_DIR / "partial"  # outputs being written, out of the way until renamed
+        partial = outdir / CACHE_DIR / PARTIAL  # outputs being written, out of the way until renamed
         try:
             return _run_locked(found, input_path, outdir, partial, settings, guard, progress, workers, limits,
                                force, corrections)
@@ -371,7 +335,7 @@ def _tidy(outdir: Path, plan: _Plan, result: BatchResult) -> None:
     there is nothing to clean and run.json cannot be written, which is worth a warning, not a failure."""
     try:
         plan.cache.prune({f.key for f in plan.files if f.key})
-        for stale in [*outdir.glob(".*.tmp"), *(outdir / "json").glob(".*.tmp")]:  # left by a killed run
+        for stale in [*outdir.glob(".*.tmp"), *(outdir / JSON_DIR).glob(".*.tmp")]:  # left by a killed run
             stale.unlink(missing_ok=True)
         atomic_write(outdir / RUN_INFO, json.dumps(result.run, indent=2) + "\n")
     except OSError as exc:
@@ -383,7 +347,7 @@ def summary(result: BatchResult) -> str:
     processed = len(result.reports) + len(result.failures)
     lines = [f"reports processed: {processed}   converted: {len(result.reports)}   failed: {len(result.failures)}",
              "fields: " + "  ".join(f"{s} {statuses.get(s, 0)}" for s in
-                                    ("ok", "no_data", "missing", "invalid", "unmapped"))]
+                                    STATUSES)]
     if warnings:
         lines.append("warnings: " + ", ".join(f"{k} {n}" for k, n in sorted(warnings.items())))
     else:

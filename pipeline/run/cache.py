@@ -25,6 +25,7 @@ from .. import __version__
 from ..core import DATA
 from ..core.models import ENTRY
 from ..outdir.atomic import atomic_write
+from ..outdir.names import CACHE_DIR, JSON_DIR, MANIFEST
 from .discover import display_name
 
 if TYPE_CHECKING:
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     from ..core.settings import ExtractSettings
 
 PACKAGE = Path(__file__).parent.parent  # pipeline/
-CACHE_DIR = "cache"
-MANIFEST = "manifest.json"
 
 
 def file_sha256(path: Path) -> str:
@@ -164,7 +163,7 @@ def manifest(fp: dict, guard: bool, input_path: Path, files: list[dict]) -> dict
 def output_digests(outdir: Path, names: list[str]) -> dict[str, str]:
     outdir = Path(outdir)
     found = [n for n in names if (outdir / n).is_file()]
-    found += sorted(f"json/{p.name}" for p in (outdir / "json").glob("*.json"))
+    found += sorted(f"{JSON_DIR}/{p.name}" for p in (outdir / JSON_DIR).glob("*.json"))
     return {n: file_sha256(outdir / n) for n in found}
 
 

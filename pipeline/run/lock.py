@@ -15,8 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import UsageError
-
-LOCK = ".lock"
+from ..outdir.names import LOCK
 
 
 class Busy(UsageError):

@@ -29,13 +29,12 @@ from ..convert.normalize import Normalized, normalize_value
 from ..core.codebook import FieldSpec
 from ..core.models import Correction, FieldValue, Issue, Report
 from ..core.text import collapse_ws
-from ..outdir.rows import format_value
+from ..outdir.cells import format_value, unguard
 
 REQUIRED = ["source", "field", "was", "value", "note"]
 OPTIONAL = ["unit", "answer", "status", "reviewer"]
 COLUMNS = REQUIRED + OPTIONAL  # the order the review site writes them in
-STATUSES = ("ok", "no_data")  # what a correction may say a value is
-_GUARDED = ("'=", "'+", "'-", "'@", "'\t", "'\r")  # the CSV formula guard, when a cell was copied from values.csv
+SETTABLE_STATUSES = ("ok", "no_data")  # what a correction may say a value is
 
 
 class CorrectionsError(ValueError):
@@ -57,16 +56,16 @@ class Line:
 
 
 def _plain(cell: str) -> str:
-    cell = cell[1:] if cell[:2] in _GUARDED else cell
-    return collapse_ws(cell)
+    """A `was` cell as the value it names: copied from values.csv, it may carry the formula guard."""
+    return collapse_ws(unguard(cell))
 
 
 def read_value(spec: FieldSpec, row: dict[str, str], lexicon: Lexicon) -> Normalized:
     """The corrected value read with the field's parser and checked against its bounds; raises ValueError
     with the reason."""
     value, unit, answer, status = (row.get(k, "").strip() for k in ("value", "unit", "answer", "status"))
-    if status and status not in STATUSES:
-        raise ValueError(f"status {status!r}: a correction sets {' or '.join(STATUSES)}")
+    if status and status not in SETTABLE_STATUSES:
+        raise ValueError(f"status {status!r}: a correction sets {' or '.join(SETTABLE_STATUSES)}")
     money = spec.type == "money"
     # a money amount without its currency takes the unit column's, as from a label "Budget (KZT)"
     n = normalize_value(spec, value, lexicon, unit or None, f"({unit})" if money and unit else "")

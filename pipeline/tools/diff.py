@@ -19,7 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..outdir.write import guard_formula, write_csv
+from ..outdir.cells import guard_formula, unguard
+from ..outdir.names import CORRECTED, DIFF, EXTRACTED, VALUES
+from ..outdir.read import read_rows
+from ..outdir.write import write_csv
 
 # origin: extracted, or corrected by a reviewer (pipeline/corrections.py); folders written before it
 # was recorded read as extracted
@@ -53,16 +56,12 @@ class DiffResult:
         return pd.DataFrame(self.rows, columns=DIFF_COLUMNS, dtype="string")
 
 
-def read_values(outdir: Path) -> pd.DataFrame:
-    path = Path(outdir) / "values.csv"
+def value_rows(outdir: Path) -> list[dict[str, str]]:
+    """OUTDIR/values.csv's rows, each cell as written."""
+    path = Path(outdir) / VALUES
     if not path.is_file():
         raise DiffError(f"{path} not found: is {outdir} a folder written by `pipeline run`?")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
-def _plain(cell: str) -> str:
-    """Undo the CSV formula guard (a leading ' before = + - @) so guarded and unguarded runs compare equal."""
-    return cell[1:] if cell[:2] in ("'=", "'+", "'-", "'@", "'\t", "'\r") else cell
+    return read_rows(outdir, VALUES)
 
 
 def _number(cell: str) -> float | None:
@@ -73,23 +72,24 @@ def _number(cell: str) -> float | None:
     return x if math.isfinite(x) else None
 
 
-def _report_key(row: pd.Series, by: str) -> str:
+def _report_key(row: dict[str, str], by: str) -> str:
     if by == "country" and row["iso3"] and row["year"]:
         return f"{row['iso3']} {row['year']}"
     return row["source"]
 
 
-def keyed(df: pd.DataFrame, by: str) -> dict[tuple[str, str], dict]:
-    """(report, field) -> row; unmapped rows keyed by 'unmapped: <label>' (numbered when a label repeats)."""
+def keyed(rows: list[dict[str, str]], by: str) -> dict[tuple[str, str], dict]:
+    """(report, field) -> row, its cells unguarded (so guarded and unguarded runs compare equal); unmapped
+    rows keyed by 'unmapped: <label>' (numbered when a label repeats)."""
     out: dict[tuple[str, str], dict] = {}
     seen: Counter = Counter()
-    for _, row in df.iterrows():
+    for row in rows:
         report = _report_key(row, by)
-        name = row["field"] or f"unmapped: {_plain(row['label'])}"
+        name = row["field"] or f"unmapped: {unguard(row['label'])}"
         seen[(report, name)] += 1
         if seen[(report, name)] > 1:
             name = f"{name} #{seen[(report, name)]}"
-        out[(report, name)] = {"origin": "extracted"} | {k: _plain(str(v)) for k, v in row.items()} | {"report": report}
+        out[(report, name)] = {"origin": EXTRACTED} | {k: unguard(v) for k, v in row.items()} | {"report": report}
     return out
 
 
@@ -138,11 +138,11 @@ def change_row(report: str, a: dict | None, b: dict | None, report_in_both: bool
 
 def _corrected(new: dict | None) -> str:
     """"yes" when the new value is a reviewer's correction (pipeline/corrections.py)."""
-    return "yes" if new is not None and new["origin"] == "corrected" else ""
+    return "yes" if new is not None and new["origin"] == CORRECTED else ""
 
 
 def compare(old_dir: Path, new_dir: Path, threshold: float = DEFAULT_THRESHOLD, by: str = "source") -> DiffResult:
-    old, new = keyed(read_values(old_dir), by), keyed(read_values(new_dir), by)
+    old, new = keyed(value_rows(old_dir), by), keyed(value_rows(new_dir), by)
     old_reports, new_reports = {k[0] for k in old}, {k[0] for k in new}
     both = old_reports & new_reports
     result = DiffResult(old_reports=len(old_reports), new_reports=len(new_reports), common_reports=len(both))
@@ -208,7 +208,7 @@ def _usage_problem(csv_path: Path, threshold: float, limit: int) -> str | None:
 
 def main_diff(old_dir: Path, new_dir: Path, csv_path: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
               by: str = "source", limit: int = 200) -> int:
-    csv_path = Path(csv_path) if csv_path else Path(new_dir) / "diff.csv"
+    csv_path = Path(csv_path) if csv_path else Path(new_dir) / DIFF
     problem = _usage_problem(csv_path, threshold, limit)
     if problem:
         print(f"pipeline diff: {problem}", file=sys.stderr)

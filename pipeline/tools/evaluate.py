@@ -24,6 +24,8 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..core.codebook import default_codebook
+from ..outdir.names import VALUES
+from ..outdir.read import read_rows
 
 # The fields compared as numbers: the codebook's (int, float and money, the year among them), the same
 # set the reference scorer lists (tests/test_fixtures.py holds the two together).
@@ -136,11 +138,6 @@ def check_field(fid: str, want: dict, row: dict | None) -> str | None:
     return None
 
 
-def load_rows(outdir: Path) -> list[dict]:
-    with open(Path(outdir) / "values.csv", newline="", encoding="utf-8-sig") as f:
-        return list(csv.DictReader(f))
-
-
 def rows_for(rows: list[dict], source: str) -> list[dict]:
     return [r for r in rows if (r.get("source") or "").replace("\\", "/").split("/")[-1] == source]
 
@@ -162,7 +159,8 @@ def evaluate_rows(rows: list[dict], truth: dict) -> EvalResult:
     """Score one report's rows against its truth record, in memory.
 
     `rows` are values.csv-shaped dicts (column name -> cell) of that report only: read from a
-    values.csv, or made from a Report with pipeline.write.value_row zipped with VALUE_COLUMNS.
+    values.csv (pipeline.outdir.read.read_rows), or made from a Report with
+    pipeline.outdir.rows.value_row zipped with names.VALUE_COLUMNS.
     The result counts this one report (reports_total 1, reports_found 1 when there are rows);
     mismatches name the truth's `source`. evaluate() adds these up over a folder of truth files.
     """
@@ -219,7 +217,7 @@ def evaluate(outdir: Path, truth_dir: Path) -> EvalResult:
 
     Raises OSError, csv.Error or UnicodeDecodeError when values.csv cannot be read.
     """
-    rows = load_rows(outdir)
+    rows = read_rows(outdir, VALUES)
     res = EvalResult()
     for tpath in sorted(Path(truth_dir).rglob("*.truth.json")):
         truth = json.loads(tpath.read_text(encoding="utf-8"))
@@ -297,7 +295,7 @@ def main_evaluate(outdir: Path, truth_dir: Path, *, verbose: bool = False, min_p
     try:
         res = evaluate(Path(outdir), Path(truth_dir))
     except (OSError, csv.Error, UnicodeDecodeError) as e:
-        print(f"error: no readable values.csv in {outdir}: {e}")
+        print(f"error: no readable {VALUES} in {outdir}: {e}")
         return 2
     print(format_summary(res, verbose))
     if csv_path:

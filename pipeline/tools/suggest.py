@@ -22,6 +22,8 @@ from ..core import DATA
 from ..core.codebook import VARIANTS, CodebookError, load_codebook, load_variants
 from ..core.models import Report
 from ..outdir.atomic import atomic_write
+from ..outdir.names import CODEBOOK_PATCH
+from ..outdir.read import read_reports
 
 HEADER = """\
 # Label variants to add to the codebook, suggested from the run in {outdir} ({reports} reports).
@@ -30,13 +32,6 @@ HEADER = """\
 # `variants`: inferred matches (accepted by default) and unmapped rows with a guessed field (not);
 # `new_indicators`: unmapped rows that fit no field the report lacks (nothing to apply).
 """
-
-
-def _reports(outdir: Path) -> list[Report]:
-    folder = Path(outdir) / "json"
-    if not folder.is_dir():
-        raise FileNotFoundError(f"{outdir} has no json/ folder: run `pipeline run INPUT --out {outdir}` first")
-    return [Report.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
 def _evidence(report: Report, page: int | None, score: float | None, method: str) -> dict:
@@ -91,7 +86,7 @@ def suggestions(reports: list[Report]) -> tuple[list[dict], list[dict]]:
 
 
 def write_patch(outdir: Path, patch: Path) -> tuple[int, int]:
-    reports = _reports(outdir)
+    reports = read_reports(outdir)  # MissingOutput (an OSError) without json/
     variants, new = suggestions(reports)
     body = yaml.safe_dump({"variants": variants, "new_indicators": new}, allow_unicode=True, sort_keys=False,
                           width=110)
@@ -138,7 +133,7 @@ def apply_patch(patch: Path, variants_file: Path = DATA / VARIANTS) -> list[str]
 
 
 def main_suggest(outdir: Path, patch: Path | None) -> int:
-    patch = patch or Path(outdir) / "codebook-patch.yaml"
+    patch = patch or Path(outdir) / CODEBOOK_PATCH
     try:
         n, new = write_patch(Path(outdir), patch)
     except (OSError, ValueError) as e:

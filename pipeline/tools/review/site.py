@@ -10,7 +10,6 @@ The PDFs are found from each report's `source` (relative to the run's INPUT): IN
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import shutil
 import sys
@@ -25,20 +24,18 @@ from markupsafe import Markup
 from ... import __version__
 from ...core.codebook import default_codebook
 from ...core.models import BBox, FieldValue, Report
+from ...outdir.atomic import atomic_write
+from ...outdir.cells import format_value
 from ...outdir.eventlog import read_log
-from ...outdir.write import atomic_write, format_value, json_name
+from ...outdir.names import FAILURES, LOG, PANEL, REVIEW_DIR, STATUSES, json_name
+from ...outdir.read import MissingOutput, read_reports, read_rows
 from ...run.discover import display_name, locate
 from ...run.runner import Limits, _context  # the same limits, and the same forkserver, as `pipeline run`
-from .trends import country_trends, read_panel_rows, spark_svg
+from .trends import country_trends, spark_svg
 
-STATUSES = ("ok", "no_data", "missing", "invalid", "unmapped")
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = ("review.css", "review.js")
 DEFAULT_RESOLUTION = 110  # dpi of the page images
-
-
-class ReviewError(Exception):
-    """OUTDIR cannot be reviewed (no outputs of `pipeline run`)."""
 
 
 @dataclass
@@ -70,22 +67,6 @@ def run_input(events: list[dict]) -> Path | None:
     if not (run and run.get("input_path")):
         return None
     return locate(Path("/"), run["input_path"])  # a part that is not UTF-8 was recorded escaped
-
-
-def load_reports(outdir: Path) -> list[Report]:
-    json_dir = Path(outdir) / "json"
-    if not json_dir.is_dir():
-        raise ReviewError(f"{outdir} has no json/ folder: run `pipeline run INPUT --out {outdir}` first")
-    reports = [Report.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(json_dir.glob("*.json"))]
-    return sorted(reports, key=lambda r: r.source)
-
-
-def load_failures(outdir: Path) -> list[dict]:
-    path = Path(outdir) / "failures.csv"
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def find_pdf(input_path: Path | None, source: str) -> Path | None:
@@ -229,10 +210,10 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
                  limits: Limits = Limits()) -> ReviewResult:
     """Write OUTDIR/review/ (replaced whole on every build) and return where its index is."""
     outdir = Path(outdir)
-    reports = load_reports(outdir)
+    reports = sorted(read_reports(outdir), key=lambda r: r.source)  # MissingOutput without json/
     events = read_log(outdir)
     input_path = Path(input_path).resolve() if input_path else run_input(events)
-    review = outdir / "review"
+    review = outdir / REVIEW_DIR
     if review.exists():
         shutil.rmtree(review)
     (review / "img").mkdir(parents=True)
@@ -249,7 +230,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
         name = page_name(report.source)
         pdf, pages, problem = find_pdf(input_path, report.source), [], None
         if pdf is None:
-            where = input_path if input_path else "(no input folder recorded in log.jsonl)"
+            where = input_path if input_path else f"(no input folder recorded in {LOG})"
             problem = f"PDF not found: {report.source} under {display_name(str(where))}; rerun with --input DIR"
         else:
             # a page image is a convenience: whatever happens, the field list is still written
@@ -278,8 +259,8 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
 def index_extras(outdir: Path, events: list[dict]) -> dict:
     """What the index shows above the reports: the failures by category, the editions' conflicts, and
     the trends across years."""
-    failures = load_failures(outdir)
-    panel = read_panel_rows(outdir)
+    failures = read_rows(outdir, FAILURES, missing_ok=True)
+    panel = read_rows(outdir, PANEL, missing_ok=True)
     years, trends = country_trends(panel)
     for t in trends:
         t["charts"] = [(s, spark_svg(s, years)) for s in t["series"]]
@@ -311,11 +292,11 @@ def main_review(outdir: Path, input_path: Path | None = None, resolution: int = 
         return 2
     try:
         result = build_review(outdir, input_path, resolution, Limits(timeout, max_memory_mb))
-    except ReviewError as e:
+    except MissingOutput as e:  # not an output folder
         print(f"pipeline review: {e}", file=sys.stderr)
         return 2
     except OSError as e:  # a full disk, a read-only OUTDIR: one line, exit 3
-        print(f"pipeline review: cannot write {e.filename or Path(outdir) / 'review'}: {e.strerror or e}",
+        print(f"pipeline review: cannot write {e.filename or Path(outdir) / REVIEW_DIR}: {e.strerror or e}",
               file=sys.stderr)
         return 3
     for p in result.problems:

@@ -7,12 +7,12 @@ red. Read from panel.csv: one row per country and year, with the editions' confl
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ...outdir.names import PANEL
+from ...outdir.read import read_rows
 from ..diff import DEFAULT_THRESHOLD, relative_change
 
 SERIES = [("index_score", "index score"), ("prison_population", "prison population"),
@@ -46,14 +46,6 @@ class Series:
                     out.append(year)
             prev = value
         return out
-
-
-def read_panel_rows(outdir: Path) -> list[dict[str, str]]:
-    path = Path(outdir) / "panel.csv"
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def _year(row: dict) -> int | None:
