@@ -112,11 +112,11 @@ def cmd_run(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .convert.file import convert_file
+    from .convert.door import convert_file
+    from .core.limits import MAX_BYTES
     from .core.models import Failure
     from .core.settings import DEFAULT_SETTINGS
     from .outdir.write import report_json
-    from .run.runner import MAX_BYTES
 
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)

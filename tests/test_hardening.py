@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.run import batch
+from pipeline.run import batch, plan
 from pipeline.run.batch import run_batch
 from pipeline.cli import main
 from pipeline.run.isolate import ALARM_GRACE, MIN_MEMORY_MB
@@ -244,8 +244,8 @@ def test_a_huge_sparse_file_fails_too_large_without_being_read(tmp_path, monkeyp
         f.write(b"%PDF-1.7\n")
         f.truncate(100 * 2**30)  # 100 GB, no block of it written
     hashed = []
-    real = batch.file_sha256
-    monkeypatch.setattr(batch, "file_sha256", lambda p: hashed.append(Path(p).name) or real(p))
+    real = plan.file_sha256
+    monkeypatch.setattr(plan, "file_sha256", lambda p: hashed.append(Path(p).name) or real(p))
     t0 = time.monotonic()
     result = run_batch(src, tmp_path / "out", workers=1)
     assert time.monotonic() - t0 < 60 and hashed == ["good.pdf"]

@@ -5,7 +5,7 @@ from hypothesis import given, strategies as st
 from pipeline.core.codebook import DEFAULT_PARSER, FieldSpec, Parser
 from pipeline.convert.lexicon import default_lexicon
 from pipeline.convert.normalize import (
-    RuleError, country_from_name, currency_code, join_cell_lines, leading_verdict, no_data_form,
+    RuleError, country_from_name, currency_code, leading_verdict, no_data_form,
     PARSERS, normalize_value, parse_count, parse_decimal, parse_money, parse_population_million, parse_signed,
     parse_year, split_multiplier, strip_score_separator,
 )
@@ -19,34 +19,6 @@ def spec(field_id: str, field_type: str) -> FieldSpec:
     assert found.type == field_type
     return found
 SEPARATORS = [" ", "\u00a0", "\u202f", ","]
-
-
-# --- join_cell_lines -----------------------------------------------------------------------
-
-def test_lines_joined_with_single_spaces():
-    assert join_cell_lines(["Not only torture cases. The proportion of torture", "cases is  less than", "50%"]) == (
-        "Not only torture cases. The proportion of torture cases is less than 50%", ["lines_joined"])
-
-
-def test_word_wrapped_after_inner_hyphen_is_rejoined():
-    text, rules = join_cell_lines(["Heavy: 7 cases at a time, including non-", "torture cases"])
-    assert text == "Heavy: 7 cases at a time, including non-torture cases"
-    assert "hyphenated_word_rejoined" in rules
-
-
-def test_free_standing_dash_keeps_its_spaces():
-    assert join_cell_lines(["Abuse of power or official capacity -", "Art. 362"])[0] == \
-        "Abuse of power or official capacity - Art. 362"
-
-
-def test_no_break_spaces_collapse():
-    assert join_cell_lines(["18.28\u00a0million"])[0] == "18.28 million"
-
-
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), max_size=6))
-def test_joined_text_has_no_runs_of_whitespace(lines):
-    text, _ = join_cell_lines(lines)
-    assert text == " ".join(text.split())
 
 
 # --- no data --------------------------------------------------------------------------------

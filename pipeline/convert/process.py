@@ -115,7 +115,7 @@ def check_profile(report: Report, lexicon: Lexicon | None = None) -> None:
 def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,
                 lexicon: Lexicon | None = None) -> Report:
     lexicon = lexicon or default_lexicon()
-    doc = extract_pdf(path, settings, lexicon.codebook)
+    doc = extract_pdf(path, settings, lexicon)
     return build_report(doc, source or Path(path).name, lexicon)
 
 

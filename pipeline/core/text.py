@@ -1,4 +1,4 @@
-"""Text folding shared by matching and cleaning."""
+"""Text shared by every stage: folding for comparison (matching, cleaning) and joining a cell's lines."""
 from __future__ import annotations
 
 import unicodedata
@@ -11,11 +11,32 @@ QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": 
           "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "`": "'"}
 _DASH_RE = regex.compile(f"[{regex.escape(DASHES)}]")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}{}]+")
+_ENDS_HYPHENATED = regex.compile(r"\p{L}-$")
+_STARTS_LETTER = regex.compile(r"\p{L}")
 
 
 def collapse_ws(text: str) -> str:
     """Join on single spaces; str.split() also splits no-break (U+00A0) and narrow no-break (U+202F) spaces."""
     return " ".join(text.split())
+
+
+def join_cell_lines(lines: list[str]) -> tuple[str, list[str]]:
+    """Join a cell's lines with single spaces; a word broken after its inner hyphen
+    (`non-` / `torture`) is rejoined without a space, a free-standing dash keeps its spaces."""
+    out = ""
+    rules: list[str] = []
+    for raw in lines:
+        line = collapse_ws(raw)
+        if not line:
+            continue
+        if out and _ENDS_HYPHENATED.search(out) and _STARTS_LETTER.match(line):
+            out += line
+            rules.append("hyphenated_word_rejoined")
+        else:
+            out = f"{out} {line}" if out else line
+    if len([l for l in lines if l.strip()]) > 1:
+        rules.insert(0, "lines_joined")
+    return out, rules
 
 
 def fold_quotes_dashes(text: str) -> str:

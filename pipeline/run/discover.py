@@ -46,10 +46,6 @@ def locate(root: Path, source: str) -> Path:
     return path
 
 
-def too_large_message(size: int, max_bytes: int) -> str:
-    return f"the file has {size:,} bytes, over the limit of {max_bytes:,}"
-
-
 def _kind(mode: int) -> str:
     for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
                        (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),

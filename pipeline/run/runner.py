@@ -42,16 +42,16 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
-from .isolate import MIN_MEMORY_MB, alarm, harden  # noqa: F401 (MIN_MEMORY_MB: part of the interface)
+from ..core.limits import MAX_BYTES, OUT_OF_MEMORY
 from ..core.models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
+from .isolate import MIN_MEMORY_MB, alarm, harden  # noqa: F401 (MIN_MEMORY_MB: part of the interface)
 
 # The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
 # their forkserver): the parent process never pays for it.
-CONVERSION_MODULES = ["pipeline.run._forkserver", "pipeline.run.runner", "pipeline.convert.file",
-                      "pipeline.convert.preload"]
+CONVERSION_MODULES = ["pipeline.run._forkserver", "pipeline.run.runner", "pipeline.convert.door",
+                      "pipeline.convert.file", "pipeline.convert.preload"]
 
-MAX_BYTES = 200 * 1024 * 1024
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
 # of hang, crash (os._exit), segfault, oom (allocate until the memory limit), sigkill (as the kernel's
 # out-of-memory killer does), slow=SECONDS.
@@ -113,8 +113,7 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
 
 
 def _worker(conn, settings_json: str, max_memory_mb: int, faults, timeout: float | None = None) -> None:
-    from ..convert.failures import OUT_OF_MEMORY
-    from ..convert.file import convert_file
+    from ..convert.door import convert_file
 
     harden(max_memory_mb)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings on odd files are noise here

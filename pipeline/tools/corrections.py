@@ -24,8 +24,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..convert.lexicon import Lexicon, default_lexicon
-from ..convert.normalize import Normalized, normalize_value
+from ..convert.door import Lexicon, Normalized, default_lexicon, normalize_value
 from ..core.codebook import FieldSpec
 from ..core.models import Correction, FieldValue, Issue, Report
 from ..core.text import collapse_ws

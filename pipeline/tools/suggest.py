@@ -41,7 +41,7 @@ def _evidence(report: Report, page: int | None, score: float | None, method: str
 
 def _guess(report: Report, label: str, section: str, lexicon) -> tuple[str, float] | None:
     """The field this report lacks, of the row's own section, whose wording comes closest."""
-    from ..convert.map.labels import score_label
+    from ..convert.door import score_label
 
     sections = {v.section: lexicon.spec(v.field).section for v in report.values
                 if v.field and v.status != "missing" and lexicon.spec(v.field).section}
@@ -57,7 +57,7 @@ def _guess(report: Report, label: str, section: str, lexicon) -> tuple[str, floa
 
 def suggestions(reports: list[Report]) -> tuple[list[dict], list[dict]]:
     """(variants, new indicators), each entry with its evidence, grouped by wording."""
-    from ..convert.lexicon import default_lexicon
+    from ..convert.door import default_lexicon
 
     lexicon = default_lexicon()
     variants: dict[tuple, dict] = {}

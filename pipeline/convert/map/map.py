@@ -21,9 +21,8 @@ from __future__ import annotations
 from ...core.codebook import FieldSpec
 from ...core.geometry import BBox
 from ...core.models import Cell, Issue, Mapping, MappedRow, Match, Row
-from ...core.text import fold
+from ...core.text import fold, join_cell_lines
 from ..lexicon import Lexicon
-from ..normalize import join_cell_lines
 from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
 from .labels import Score, accepted, match_label, method_of, score_label, section_by_title, section_id
 
