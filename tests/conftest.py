@@ -1,35 +1,11 @@
+"""Fixtures shared by every test folder; the helpers they use are the package tests/support/."""
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURES_RU = Path(__file__).parent / "fixtures-ru"  # the Russian editions (copies of shared/fixtures-ru)
-# reworded labels and other producers' PDFs (copies of shared/fixtures-more)
-FIXTURES_MORE = Path(__file__).parent / "fixtures-more"
-
-
-def truth_files(*folders: Path) -> list[Path]:
-    return sorted(p for folder in folders or (FIXTURES,) for p in folder.glob("*.truth.json"))
-
-
-@pytest.fixture(scope="session")
-def fixtures_dir() -> Path:
-    return FIXTURES
-
-
-def load_truth(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def report_rows(report) -> list[dict]:
-    """A Report's values.csv rows as dicts (no formula guard), for pipeline.evaluate.evaluate_rows."""
-    from pipeline.outdir.names import VALUE_COLUMNS
-    from pipeline.outdir.rows import value_row
-
-    return [dict(zip(VALUE_COLUMNS, value_row(report, v))) for v in report.values]
+from tests.support import fixture_truth
 
 
 @dataclass
@@ -52,11 +28,11 @@ def rendered(tmp_path_factory):
     """rendered(record, name, layout) -> Rendered: each (record, case name) drawn once per session.
 
     `record` is a fixture's truth name ("kazakhstan_en_2019.docx"); `name` names the layout (a key
-    of LAYOUTS or FOUND in test_layouts.py) and must always come with the same layout. The PDF and
+    of LAYOUTS or FOUND in tests/support/layouts.py) and must always come with the same layout. The PDF and
     the printed record are shared: tests must not change them. A DejaVu layout skips the test when
     the font is not installed.
     """
-    import render
+    from tests.support import render
 
     root = tmp_path_factory.mktemp("rendered")
     done: dict[tuple[str, str], tuple] = {}
@@ -68,7 +44,7 @@ def rendered(tmp_path_factory):
             return case
         if layout.font == "DejaVuSans" and not render.dejavu_available():
             pytest.skip("DejaVu Sans is not installed")
-        truth = load_truth(FIXTURES / f"{record}.truth.json")
+        truth = fixture_truth(record)
         pdf = root / name / record / truth["source"]
         pdf.parent.mkdir(parents=True, exist_ok=True)
         case = Rendered(pdf, render.render(truth, layout, pdf))

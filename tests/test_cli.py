@@ -11,7 +11,7 @@ from pipeline.cli import main
 from pipeline.outdir.eventlog import read_log
 from pipeline.outdir.names import VALUE_COLUMNS
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 
 @pytest.fixture(scope="module")

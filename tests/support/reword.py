@@ -1,11 +1,11 @@
-"""Reworded labels: draw a profile (tests/render.py) whose labels are reworded at random from the
+"""Reworded labels: draw a profile (render.py) whose labels are reworded at random from the
 codebook's thesaurus, as a new year's wording would be, and check what the pipeline makes of it.
 
-    python tests/reword.py --seed 1 --n 40      # prints each misread field and the totals
+    python -m tests.support.reword --seed 1 --n 40      # prints each misread field and the totals
 
 The pipeline may miss a reworded row (it then stays unmapped, with its label and text, and the field
 is `missing`), but it may never read a wrong value silently: a wrong field written `ok` must carry a
-warning. tests/test_reworded.py holds that for a few seeds, and for more with the `slow` marker.
+warning. tests/convert/test_reworded.py holds that for a few seeds, and for more with the `slow` marker.
 """
 from __future__ import annotations
 
@@ -19,13 +19,11 @@ from pathlib import Path
 
 import regex
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))
-import render  # noqa: E402
+from pipeline.core.codebook import default_codebook
 
-from pipeline.core.codebook import default_codebook  # noqa: E402
+from . import FIXTURES, render
 
-RECORDS = sorted((HERE / "fixtures").glob("*.truth.json"))
+RECORDS = sorted(FIXTURES.glob("*.truth.json"))
 
 
 def synonyms(language: str = "en") -> list[list[str]]:
@@ -90,12 +88,12 @@ def check(seed: int, folder: Path, p: float = 0.7) -> tuple[list[str], list[str]
     """(silent errors, flagged misses, fields) for one reworded profile."""
     from pipeline.convert.process import process_pdf
     from pipeline.tools.evaluate import evaluate_rows
-    from pipeline.outdir.names import VALUE_COLUMNS
-    from pipeline.outdir.rows import value_row
+
+    from . import report_rows
 
     printed, labels, pdf = draw(seed, folder / str(seed), p)
     report = process_pdf(pdf)
-    rows = [dict(zip(VALUE_COLUMNS, value_row(report, v))) for v in report.values]
+    rows = report_rows(report)
     result = evaluate_rows(rows, printed)
     by_field = {r["field"]: r for r in rows if r["field"]}
     silent, flagged = [], []

@@ -1,5 +1,5 @@
 """A profile as an HTML page, for printing with a real browser (headless Chromium): the anatomy of
-tests/render.py (title block, facts box, a table per section with a header row), styled by CSS.
+render.py (title block, facts box, a table per section with a header row), styled by CSS.
 
     html = profile_html(truth, css)
     print_pdf(html_path, pdf_path)   # headless Chromium's print to PDF, its own header and footer on
@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from render import FACTS, INDEX_TITLES, SECTIONS
+from .render import FACTS, INDEX_TITLES, SECTIONS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 

@@ -1,6 +1,6 @@
-"""pipeline.evaluate must score exactly like the project's reference scorer.
+"""pipeline.tools.evaluate must score exactly like the project's reference scorer.
 
-The reference (tests/reference_evaluate.py, a copy of the shared tools/evaluate.py) is run
+The reference (tests/support/reference_evaluate.py, a copy of the shared tools/evaluate.py) is run
 in a subprocess on the same hand-built values.csv and truth files; the numbers, the verbose
 lines and the exit code must agree.
 """
@@ -16,10 +16,9 @@ from pipeline.outdir.names import VALUES
 from pipeline.outdir.read import read_rows
 from pipeline.tools.evaluate import (evaluate, evaluate_rows, format_summary, main_evaluate, rows_for, summary_line,
                                      write_report)
+from tests.support import FIXTURES, ROOT, reference_evaluate
 
-HERE = Path(__file__).parent
-FIXTURES = HERE / "fixtures"
-REFERENCE = HERE / "reference_evaluate.py"
+REFERENCE = Path(reference_evaluate.__file__)
 COLUMNS = ["source", "country", "iso3", "year", "section", "field", "label", "value", "unit",
            "answer", "text", "status", "page", "warnings"]
 KAZ = "kazakhstan_en_2019.docx"
@@ -299,7 +298,7 @@ def test_evaluate_rows_scores_one_report_as_evaluate_does(tmp_path, scenario):
 
 
 def test_reference_copy_is_current():
-    shared = HERE.parent.parent / "shared" / "tools" / "evaluate.py"
+    shared = ROOT.parent / "shared" / "tools" / "evaluate.py"
     if not shared.exists():
         pytest.skip(f"no shared scorer to compare the reference copy with ({shared} is absent in this checkout)")
     assert shared.read_text() == REFERENCE.read_text()

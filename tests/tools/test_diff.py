@@ -7,7 +7,7 @@ import pytest
 from pipeline.cli import main
 from pipeline.tools.diff import DIFF_COLUMNS, compare, relative_change
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 NAMES = ["kazakhstan_en_2019.docx.pdf", "armenia_en_2019.docx.pdf", "moldova_en_2020.docx.pdf"]
 

@@ -2,22 +2,16 @@
 each kind, and the report records how each table was read (JSON `tables`, `table` log events); and
 profiles printed by a real browser (headless Chromium, tests/html_profile.py) are read whole."""
 import json
-import sys
-from pathlib import Path
 
 import pdfplumber
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-import html_profile  # noqa: E402
-import render  # noqa: E402
-from layout_sweep import misreads  # noqa: E402
-from render import Layout  # noqa: E402
+from pipeline.convert.process import process_pdf
+from pipeline.outdir.eventlog import report_events
+from tests.support import FIXTURES, html_profile, render
+from tests.support.layout_sweep import misreads
+from tests.support.render import Layout
 
-from pipeline.outdir.eventlog import report_events  # noqa: E402
-from pipeline.convert.process import process_pdf  # noqa: E402
-
-FIXTURES = Path(__file__).parent / "fixtures"
 BROWSER = Layout(label_align="right", value_align="center", borders="grid", rule_style="rect", banded=True,
                  header_row=True, page_numbers=True, page_number_form="{n} / {N}", split_row="value",
                  running_header="Profile of Kazakhstan, 2019")

@@ -30,7 +30,7 @@ from pipeline.tools.review.site import build_review, find_pdf, page_name, value_
 from pipeline.outdir.names import json_name
 from pipeline.outdir.write import report_document, write_json
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 WINDOW = (1400, 1000)
 LAPTOPS = [(1366, 768), (1440, 900)]  # the widths the review site must fit

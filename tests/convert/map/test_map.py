@@ -138,8 +138,8 @@ def test_each_lexicon_ranks_labels_against_its_own_codebook(tmp_path):
 
 # --- matching by meaning and by place ---------------------------------------------------------------
 
-from pipeline.convert.map.map import map_rows  # noqa: E402
-from pipeline.core.models import Cell, Fragment, Row  # noqa: E402
+from pipeline.convert.map.map import map_rows
+from pipeline.core.models import Cell, Fragment, Row
 
 INVESTIGATION = "Government body investigating allegations of torture and ill-treatment"
 

@@ -1,13 +1,12 @@
 """Real-world PDFs that are not country profiles (tests/corpus/, origins in its README): each ends as a
 failure with its own category, never as internal_error and never as a profile."""
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from pipeline.run.batch import run_batch
+from tests.support import CORPUS
 
-CORPUS = Path(__file__).parent / "corpus"
 OUTCOMES = {  # as tests/corpus/README.md lists them
     "plumber-150109DSP-Milw-505-90D.pdf": "not_a_profile", "plumber-empty.pdf": "empty",
     "plumber-hello_structure.pdf": "not_a_profile", "plumber-issue-140-example.pdf": "not_a_profile",

@@ -1,16 +1,10 @@
 """Templates: a profile with an unknown index title is still read, with a warning, never dropped."""
 import json
-import sys
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-import render  # noqa: E402
-
-from pipeline.convert.process import process_pdf  # noqa: E402
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from pipeline.convert.process import process_pdf
+from tests.support import FIXTURES, render
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from pipeline.convert.process import process_pdf
 from pipeline.tools.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
 
-from conftest import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, report_rows, truth_files
+from tests.support import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, report_rows, truth_files
 
 
 @pytest.fixture(scope="module", params=truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE), ids=lambda p: p.name.split(".")[0])
@@ -33,7 +33,7 @@ def test_every_field_matches_truth(case):
 def test_numbers_are_scored_as_numbers():
     """pipeline.evaluate compares as numbers the codebook's numeric fields, which are the fields the
     reference scorer lists (tests/reference_evaluate.py)."""
-    import reference_evaluate
+    from tests.support import reference_evaluate
 
     assert NUMERIC_FIELDS == set(reference_evaluate.NUMERIC_FIELDS)
     assert {"year", "index_score", "law_enforcement_budget", "prison_population"} <= NUMERIC_FIELDS

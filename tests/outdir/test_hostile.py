@@ -14,11 +14,11 @@ from pipeline.run.batch import run_batch
 from pipeline.outdir.cells import format_value, guard_formula
 from pipeline.outdir.names import json_name
 
-from conftest import FIXTURES
+from tests.support import FIXTURES, ROOT
 
 FORMULA_CHARS = "=+-@\t\r"
 ASCII_NUMBER = regex.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?")
-PACKAGE = Path(__file__).parent.parent / "pipeline"
+PACKAGE = ROOT / "pipeline"
 
 
 # ---- the CSV formula guard ------------------------------------------------------------------------

@@ -1,12 +1,8 @@
-"""Labels reworded at random from the codebook's thesaurus (tests/reword.py): the pipeline reads the
+"""Labels reworded at random from the codebook's thesaurus (tests/support/reword.py): the pipeline reads the
 record as before, or flags what it misses; it never writes a wrong value without a warning."""
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-import reword  # noqa: E402
+from tests.support import reword
 
 
 def test_rewording_changes_the_labels():

@@ -3,12 +3,12 @@
 A restructuring must not change what the pipeline writes. Before it, save the outputs; after it,
 compare:
 
-    python tests/golden.py save /tmp/golden-before
+    python -m tests.support.golden save /tmp/golden-before      # from the repository's root
     ... change the code ...
-    python tests/golden.py save /tmp/golden-after
-    python tests/golden.py compare /tmp/golden-before /tmp/golden-after
+    python -m tests.support.golden save /tmp/golden-after
+    python -m tests.support.golden compare /tmp/golden-before /tmp/golden-after
 
-`save` renders every (record, layout) of tests/test_layouts.py (LAYOUTS and FOUND) and runs
+`save` renders every (record, layout) of tests/support/layouts.py (LAYOUTS and FOUND) and runs
 `pipeline run` on tests/fixtures, on each rendered layout and on any extra folders given with
 --input. `compare` lists every output file that differs (run.json and manifest.json hold times and
 code hashes, so they are left out) and exits 1 when any does.
@@ -22,18 +22,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE))
+from . import FIXTURES, fixture_truth
 
 SKIP = {"run.json", "manifest.json"}
 
 
 def save(dest: Path, extra: list[Path]) -> None:
-    import render
-    from test_layouts import FOUND, LAYOUTS, RECORDS, load_truth
+    from . import render
+    from .layouts import FOUND, LAYOUTS, RECORDS
 
     dest.mkdir(parents=True, exist_ok=True)
-    inputs = {"fixtures": HERE / "fixtures"}
+    inputs = {"fixtures": FIXTURES}
     for i, folder in enumerate(extra):
         inputs[f"extra{i}-{folder.name}"] = folder
     cases = {f"{r}--{n}": (r, lay) for n, lay in LAYOUTS.items() for r in RECORDS}
@@ -41,7 +40,7 @@ def save(dest: Path, extra: list[Path]) -> None:
     for name, (record, lay) in cases.items():
         if lay.font == "DejaVuSans" and not render.dejavu_available():
             continue
-        truth = load_truth(record)
+        truth = fixture_truth(record)
         pdf = dest / "in" / name / truth["source"]
         pdf.parent.mkdir(parents=True, exist_ok=True)
         render.render(truth, lay, pdf)

@@ -26,11 +26,10 @@ from pipeline.run.isolate import ALARM_GRACE, MIN_MEMORY_MB
 from pipeline.run.lock import Busy, outdir_lock
 from pipeline.run.runner import TEST_FAULT_ENV, Limits
 
-from conftest import FIXTURES
-from test_robust import cli, outcomes, output_files
+from tests.support import FIXTURES, ROOT
+from tests.support.outputs import cli, outcomes, output_files
 
 GOOD = FIXTURES / "kazakhstan_en_2019.docx.pdf"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def said(stderr: str) -> list[str]:

@@ -15,7 +15,7 @@ from pipeline.core.codebook import CodebookError, default_codebook, load_codeboo
 from pipeline.outdir.datapackage import data_package
 from pipeline.outdir.names import VALUE_COLUMNS, profile_columns
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 frictionless = pytest.importorskip("frictionless")  # the test extras install it
 

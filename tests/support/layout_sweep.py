@@ -1,12 +1,12 @@
 """Random layout sweep: draw every fixture record in random layouts and report what the pipeline
 misreads, scored by pipeline.evaluate. A tool for finding layout assumptions (slow):
 
-    python tests/layout_sweep.py --seed 1 --n 150
+    python -m tests.support.layout_sweep --seed 1 --n 150      # from the repository's root
 
-tests/test_layouts.py::test_random_layout_sweep runs one fixed sweep (marked `slow`: the full
+tests/convert/test_layouts.py::test_random_layout_sweep runs one fixed sweep (marked `slow`: the full
 test run, scripts/test.sh, includes it; a plain `pytest` leaves it out).
 
-A failing case worth keeping goes into FOUND in tests/test_layouts.py.
+A failing case worth keeping goes into FOUND in tests/support/layouts.py.
 """
 import argparse
 import dataclasses
@@ -18,16 +18,11 @@ from pathlib import Path
 
 from reportlab.lib.units import cm
 
-sys.path.insert(0, str(Path(__file__).parent))
-import render  # noqa: E402
-from render import Layout  # noqa: E402
+from pipeline.convert.process import process_pdf
+from pipeline.tools.evaluate import evaluate_rows
 
-from conftest import report_rows  # noqa: E402
-
-from pipeline.convert.process import process_pdf  # noqa: E402
-from pipeline.tools.evaluate import evaluate_rows  # noqa: E402
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from . import FIXTURES, render, report_rows
+from .render import Layout
 
 
 def random_layout(rng: random.Random, seed: int) -> Layout:

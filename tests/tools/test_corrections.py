@@ -12,7 +12,7 @@ from pipeline.tools.corrections import COLUMNS, CorrectionsError, load_correctio
 from pipeline.convert.lexicon import default_lexicon
 from pipeline.outdir.eventlog import read_log
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 KAZ, ARM = "2019/kazakhstan_en_2019.docx.pdf", "2019/armenia_en_2019.docx.pdf"
 
