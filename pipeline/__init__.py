@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 
 def read_values(outdir):
-    """OUTDIR/values.csv as a typed pandas DataFrame (see pipeline/readers.py)."""
+    """OUTDIR/values.csv as a typed pandas DataFrame (see pipeline/outdir/read.py)."""
     from .outdir.read import read_values as read
     return read(outdir)
 

@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     cb = sub.add_parser("codebook", help="suggest and apply new label wordings",
                         description="A new year's wording: `suggest` writes a YAML patch of label variants "
                                     "from a run's inferred matches and unmapped rows, with their evidence; "
-                                    "`apply` adds the accepted ones to pipeline/data/variants.yaml.")
+                                    "`apply` adds the accepted ones to pipeline/core/data/variants.yaml.")
     cb_sub = cb.add_subparsers(dest="action", metavar="ACTION", required=True)
     sg = cb_sub.add_parser("suggest", help="write a patch of label variants from a run",
                            description="Read OUTDIR/json/ and write a YAML patch (default OUTDIR/codebook-patch.yaml): "
@@ -261,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     sg.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
     sg.add_argument("--out", type=Path, default=None, metavar="PATCH", help="where to write the patch")
     ap = cb_sub.add_parser("apply", help="add a reviewed patch's accepted variants to the codebook",
-                           description="Add every entry with `accept: true` to pipeline/data/variants.yaml; "
+                           description="Add every entry with `accept: true` to pipeline/core/data/variants.yaml; "
                                        "a rerun reads those labels as exact matches.")
     ap.add_argument("patch", type=Path, help="a patch written by `pipeline codebook suggest`")
     cb.set_defaults(func=cmd_codebook)

@@ -1,11 +1,38 @@
-"""Fixtures shared by every test folder; the helpers they use are the package tests/support/."""
+"""Fixtures shared by every test folder (the helpers they use are the package tests/support/): what is
+costly is made once per session, the fixtures' batch and each layout's rendering."""
 import functools
+import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.support import fixture_truth
+from tests.support import FIXTURES, fixture_truth
+
+
+@dataclass(frozen=True)
+class FixturesRun:
+    raw: Path  # tests/fixtures/*.pdf laid out by year, as a real batch is: 2019/..., 2020/...
+    out: Path  # what `pipeline run raw --out out` wrote
+    result: object  # its run.batch.BatchResult
+
+
+@pytest.fixture(scope="session")
+def fixtures_run(tmp_path_factory) -> FixturesRun:
+    """Every fixture converted once per session, for the tests that read what a batch of them writes (the
+    review site, the reports' JSON, each fixture against its truth). Tests must not change it: copy it."""
+    from pipeline.run.batch import run_batch
+
+    raw = tmp_path_factory.mktemp("fixtures-raw")
+    for pdf in sorted(FIXTURES.glob("*.pdf")):
+        year = re.search(r"_(\d{4})\.", pdf.name).group(1)
+        (raw / year).mkdir(exist_ok=True)
+        shutil.copy(pdf, raw / year / pdf.name)
+    out = tmp_path_factory.mktemp("fixtures-out")
+    result = run_batch(raw, out)
+    assert result.exit_code == 0, result.failures
+    return FixturesRun(raw, out, result)
 
 
 @dataclass

@@ -147,7 +147,7 @@ class Mapping(BaseModel):
 
 
 class Correction(BaseModel):
-    """A reviewer's correction applied to a value (pipeline/corrections.py): what the extraction read,
+    """A reviewer's correction applied to a value (pipeline/tools/corrections.py): what the extraction read,
     and who changed it and why. The value itself then holds the corrected reading."""
 
     extracted_value: int | float | str | None = None
@@ -228,12 +228,12 @@ class Failure(BaseModel):
     category: Literal[
         "not_pdf", "empty", "encrypted", "damaged", "no_text_layer", "not_a_profile",
         "timeout", "too_large", "internal_error",
-        "not_a_file", "outside_input",  # entries named *.pdf that are not read (pipeline/discover.py)
+        "not_a_file", "outside_input",  # entries named *.pdf that are not read (pipeline/run/discover.py)
     ]
     message: str
     # The outcome depends on the machine, not on the file (a timeout, a crashed worker, running out of
     # memory): it is not cached as a result, so the next run tries the file again (a timeout is kept
-    # under its time limit only: pipeline/cache.py).
+    # under its time limit only: pipeline/run/cache.py).
     retryable: bool = False
 
 

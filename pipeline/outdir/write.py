@@ -67,7 +67,7 @@ class OutputWriter:
     place at the end, so a run killed before then leaves the previous outputs as they were. Give reports
     and failures in source order. The CSV files are quoted by csv_line (minimal quoting, `"` doubled, and
     every cell with a line break quoted), which `pandas.read_csv` reads back cell for cell
-    (tests/test_hostile.py).
+    (tests/outdir/test_hostile.py).
     """
 
     def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,

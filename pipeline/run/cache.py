@@ -89,7 +89,7 @@ def conversion_files() -> list[Path]:
 
 @lru_cache(maxsize=1)
 def codebook_sha256() -> str:
-    """The codebook and the country data (pipeline/data/*.yaml)."""
+    """The codebook and the country data (pipeline/core/data/*.yaml)."""
     return _tree_sha256(DATA, "*.yaml")
 
 

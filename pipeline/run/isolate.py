@@ -4,7 +4,7 @@ A worker must not outlive the run, spend memory or time without bound, or write 
 
 - die_with_parent: on Linux the kernel kills the process when its parent dies (prctl PR_SET_PDEATHSIG).
   The workers' parent is multiprocessing's forkserver, whose parent is the run: the forkserver does it
-  too (pipeline/_forkserver.py), so a `kill -9` of the run takes the forkserver and, with it, every
+  too (pipeline/run/_forkserver.py), so a `kill -9` of the run takes the forkserver and, with it, every
   worker; multiprocessing's resource tracker then ends on its own (its pipe has no writer left).
 - limit_memory: RLIMIT_AS, so a blow-up raises MemoryError (or kills the process) instead of taking the
   machine.
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 ALARM_GRACE = 2.0  # seconds the worker's own alarm leaves the parent to stop the file first
-MIN_MEMORY_MB = 200  # below this a worker cannot be trusted to start (tests/test_robust.py measures it)
+MIN_MEMORY_MB = 200  # below this a worker cannot be trusted to start (tests/run/test_robust.py measures it)
 
 
 def die_with_parent(sig: int = signal.SIGKILL) -> None:

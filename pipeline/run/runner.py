@@ -17,7 +17,7 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
   it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
-- A worker cannot outlive the run and needs nobody to stop it (pipeline/isolate.py): it dies with its
+- A worker cannot outlive the run and needs nobody to stop it (pipeline/run/isolate.py): it dies with its
   parent (the forkserver, which dies with the run), holds its own per-file alarm a little after the
   parent's deadline, and writes nothing on the terminal (its standard error is /dev/null).
 

@@ -16,15 +16,17 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..outdir.cells import guard_formula, unguard
 from ..outdir.names import CORRECTED, DIFF, EXTRACTED, VALUES
 from ..outdir.read import read_rows
 from ..outdir.write import write_csv
 
-# origin: extracted, or corrected by a reviewer (pipeline/corrections.py); folders written before it
+if TYPE_CHECKING:  # pandas for the CSV it writes, imported then: the review's charts use this module too
+    import pandas as pd
+
+# origin: extracted, or corrected by a reviewer (pipeline/tools/corrections.py); folders written before it
 # was recorded read as extracted
 COMPARED = ("value", "status", "unit", "answer", "origin")
 DIFF_COLUMNS = [
@@ -53,6 +55,8 @@ class DiffResult:
 
     @property
     def frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(self.rows, columns=DIFF_COLUMNS, dtype="string")
 
 
@@ -137,7 +141,7 @@ def change_row(report: str, a: dict | None, b: dict | None, report_in_both: bool
 
 
 def _corrected(new: dict | None) -> str:
-    """"yes" when the new value is a reviewer's correction (pipeline/corrections.py)."""
+    """"yes" when the new value is a reviewer's correction (pipeline/tools/corrections.py)."""
     return "yes" if new is not None and new["origin"] == CORRECTED else ""
 
 

@@ -1,7 +1,7 @@
 """Score a pipeline output folder (values.csv) against truth JSON files.
 
 The comparison is exactly that of the project's reference scorer
-(tests/reference_evaluate.py, also /work/shared/tools/evaluate.py): numbers compare as
+(tests/support/reference_evaluate.py, also /work/shared/tools/evaluate.py): numbers compare as
 numbers, texts after Unicode NFKC, quote/dash folding and whitespace collapsing, status
 exactly, unit and answer where the truth has them. An unmapped truth row is kept when its
 text occurs in the joined label+text of the report's unmapped rows. A silent error is a
@@ -28,7 +28,7 @@ from ..outdir.names import VALUES
 from ..outdir.read import read_rows
 
 # The fields compared as numbers: the codebook's (int, float and money, the year among them), the same
-# set the reference scorer lists (tests/test_fixtures.py holds the two together).
+# set the reference scorer lists (tests/convert/test_fixtures.py holds the two together).
 NUMERIC_FIELDS = frozenset(default_codebook().numeric_fields)
 QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
           "\u2018": "'", "\u2019": "'", "\u2032": "'"}

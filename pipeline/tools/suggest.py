@@ -8,7 +8,7 @@
 - the other unmapped rows under `new_indicators` (nothing to apply).
 Each entry gives the field, the printed wording, its language and the evidence (file, page, score).
 
-`apply PATCH` adds the accepted entries to pipeline/data/variants.yaml, which the codebook loads
+`apply PATCH` adds the accepted entries to pipeline/core/data/variants.yaml, which the codebook loads
 beside codebook.yaml; a rerun then reads those rows as exact matches.
 """
 from __future__ import annotations

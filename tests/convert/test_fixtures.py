@@ -1,17 +1,37 @@
 """Every fixture profile comes out exactly as its ground truth (status, value, unit, answer, text),
-as pipeline.evaluate scores it."""
+as pipeline.tools.evaluate scores it. The reports are a batch's: tests/fixtures from the session's run of
+them, the other editions from one run here."""
+import shutil
+from pathlib import Path, PurePath
+
 import pytest
 
-from pipeline.convert.process import process_pdf
+from pipeline.run.batch import run_batch
 from pipeline.tools.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
-
 from tests.support import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, report_rows, truth_files
 
+TRUTHS = truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE)
 
-@pytest.fixture(scope="module", params=truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE), ids=lambda p: p.name.split(".")[0])
-def case(request):
-    truth = load_truth(request.param)
-    return truth, process_pdf(request.param.parent / truth["source"])
+
+@pytest.fixture(scope="module")
+def reports(fixtures_run, tmp_path_factory) -> dict[Path, object]:
+    """Each truth file's report: tests/fixtures' from the session's batch, the others' from one batch of
+    the folders they are in (fixtures-ru/, fixtures-more/)."""
+    raw = tmp_path_factory.mktemp("editions")
+    others = {t: f"{t.parent.name}/{load_truth(t)['source']}" for t in TRUTHS if t.parent != FIXTURES}
+    for t, source in others.items():
+        (raw / source).parent.mkdir(exist_ok=True)
+        shutil.copy(t.parent / PurePath(source).name, raw / source)
+    result = run_batch(raw, tmp_path_factory.mktemp("editions-out"))
+    assert result.exit_code == 0, result.failures
+    by_source = {r.source: r for r in result.reports}
+    by_source |= {PurePath(r.source).name: r for r in fixtures_run.result.reports}
+    return {t: by_source[others.get(t) or load_truth(t)["source"]] for t in TRUTHS}
+
+
+@pytest.fixture(scope="module", params=TRUTHS, ids=lambda p: p.name.split(".")[0])
+def case(request, reports):
+    return load_truth(request.param), reports[request.param]
 
 
 def test_report_identity(case):
@@ -31,8 +51,8 @@ def test_every_field_matches_truth(case):
 
 
 def test_numbers_are_scored_as_numbers():
-    """pipeline.evaluate compares as numbers the codebook's numeric fields, which are the fields the
-    reference scorer lists (tests/reference_evaluate.py)."""
+    """pipeline.tools.evaluate compares as numbers the codebook's numeric fields, which are the fields the
+    reference scorer lists (tests/support/reference_evaluate.py)."""
     from tests.support import reference_evaluate
 
     assert NUMERIC_FIELDS == set(reference_evaluate.NUMERIC_FIELDS)

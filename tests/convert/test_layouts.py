@@ -181,6 +181,7 @@ def test_layouts_cover_every_parameter_value():
     assert len(used["margin"]) >= 3
 
 
+@pytest.mark.slow  # the renderer's own check: reads every rendering with pdfplumber, as the pipeline tests do
 @pytest.mark.parametrize("name", LAYOUTS)
 @pytest.mark.parametrize("record", RECORDS)
 def test_split_row_value_continues_on_next_page(rendered, record, name):

@@ -1,6 +1,6 @@
-"""Other producers' layouts drawn by tests/render.py (browsers, WeasyPrint, LaTeX): the renderer draws
+"""Other producers' layouts drawn by tests/support/render.py (browsers, WeasyPrint, LaTeX): the renderer draws
 each kind, and the report records how each table was read (JSON `tables`, `table` log events); and
-profiles printed by a real browser (headless Chromium, tests/html_profile.py) are read whole."""
+profiles printed by a real browser (headless Chromium, tests/support/html_profile.py) are read whole."""
 import json
 
 import pdfplumber
@@ -71,6 +71,7 @@ def test_how_each_table_was_read_is_recorded(drawn):
 
 # --- a real browser: headless Chromium prints the profile -------------------------------------
 
+@pytest.mark.browser  # headless Chromium prints the page: the full run's (scripts/test.sh), like the review site's
 @pytest.mark.skipif(html_profile.CHROMIUM is None, reason="Chromium is not installed")
 @pytest.mark.parametrize("style", sorted(html_profile.STYLES))
 def test_a_browser_print_is_read_whole(tmp_path, style):

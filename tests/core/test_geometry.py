@@ -1,4 +1,4 @@
-"""pipeline/geometry.py: box unions, gutters, and the boxes' JSON form in the models."""
+"""pipeline/core/geometry.py: box unions, gutters, and the boxes' JSON form in the models."""
 import json
 
 import pytest

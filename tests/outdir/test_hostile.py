@@ -258,10 +258,10 @@ def test_report_json_reads_back_as_the_report(label, text, value, box):
     assert Report.model_validate_json(doc) == report
 
 
-def test_report_json_is_the_text_json_dumps_writes(tmp_path):
+def test_report_json_is_the_text_json_dumps_writes(fixtures_run):
     from pipeline.outdir.write import report_document, report_json
 
-    result = run_batch(FIXTURES, tmp_path, workers=1)
+    result = fixtures_run.result
     assert len(result.reports) == 9
     for report in result.reports:
         assert report_json(report) == json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n"

@@ -3,7 +3,7 @@
 Names that are not UTF-8, workers orphaned by a killed run, a broken cache or manifest, two runs on one
 OUTDIR, huge sparse files, special files and symbolic links, an INPUT without PDFs, file modes, full and
 read-only disks, review's resource limits, low memory limits, cached timeouts and option checks. (A
-carriage return in a CSV cell: tests/test_hostile.py.) Full and read-only disks are simulated by fault
+carriage return in a CSV cell: tests/outdir/test_hostile.py.) Full and read-only disks are simulated by fault
 injection here; with real file systems (a small tmpfs, a read-only bind mount) in the `slow` tests.
 """
 import errno
@@ -172,15 +172,24 @@ def test_a_worker_stops_its_own_file_when_nobody_else_does(tmp_path):
 
 # ---- 4. a broken cache entry or manifest ------------------------------------------------------------
 
+@pytest.fixture(scope="module")
+def two_converted(tmp_path_factory) -> tuple[Path, Path]:
+    """Two files converted (INPUT, OUTDIR), for the tests that break an OUTDIR's copy and run again."""
+    root = tmp_path_factory.mktemp("two")
+    src, out = batch_of(root / "in", "a.pdf", "b.pdf"), root / "out"
+    assert run_batch(src, out, workers=2).exit_code == 0
+    return src, out
+
+
 @pytest.mark.parametrize("entry,manifest", [
     (b'{"kind":"report","result":{}}', None),  # valid JSON, not an entry
     (b'{"kind":"rep', None), (None, b"[1, 2]"), (None, b"\xff\xfe not text"), (None, b""),
     (None, b'{"outputs": 5}'),  # an object, merely out of date: written again without a word
 ])
-def test_a_broken_manifest_or_cache_entry_is_ignored_with_a_warning(tmp_path, entry, manifest):
-    src = batch_of(tmp_path / "in", "a.pdf", "b.pdf")
+def test_a_broken_manifest_or_cache_entry_is_ignored_with_a_warning(two_converted, tmp_path, entry, manifest):
+    src, cold = two_converted
     out = tmp_path / "out"
-    assert run_batch(src, out, workers=2).exit_code == 0
+    shutil.copytree(cold, out)
     before = output_files(out)
     broken = sorted((out / "cache").glob("*.json"))[0]
     if entry is not None:
@@ -359,18 +368,32 @@ class _FullDisk:
         self._f.close()
 
 
+@pytest.fixture(scope="module")
+def three_converted(tmp_path_factory) -> tuple[Path, Path, int]:
+    """Three files converted (INPUT, OUTDIR), and how much a --force run over a copy of them writes (cache,
+    outputs, manifest): the same for every copy, which holds the same files."""
+    root = tmp_path_factory.mktemp("three")
+    src, out = batch_of(root / "in", "a.pdf", "b.pdf", "c.pdf"), root / "out"
+    assert main(["run", str(src), "--out", str(out)]) == 0
+    shutil.copytree(out, root / "measured")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        real_fdopen = os.fdopen
+        monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FullDisk(real_fdopen(*a, **k)))
+        _FullDisk.left = 10**9
+        assert main(["run", str(src), "--out", str(root / "measured"), "--force"]) == 0
+    return src, out, 10**9 - _FullDisk.left
+
+
 # the share of what a --force run writes (cache, outputs, manifest) before the disk is full
 @pytest.mark.parametrize("share", [0, pytest.param(0.3, marks=pytest.mark.slow), pytest.param(0.8, marks=pytest.mark.slow), 0.99])
-def test_a_full_disk_is_one_line_exit_3_and_leaves_nothing_behind(tmp_path, monkeypatch, capsys, share):
-    src = batch_of(tmp_path / "in", "a.pdf", "b.pdf", "c.pdf")
+def test_a_full_disk_is_one_line_exit_3_and_leaves_nothing_behind(three_converted, tmp_path, monkeypatch, capsys,
+                                                                  share):
+    src, cold, written = three_converted
     out = tmp_path / "out"
-    assert main(["run", str(src), "--out", str(out)]) == 0
+    shutil.copytree(cold, out)
     before = output_files(out)
     real_fdopen = os.fdopen
     monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FullDisk(real_fdopen(*a, **k)))
-    _FullDisk.left = 10**9
-    assert main(["run", str(src), "--out", str(out), "--force"]) == 0
-    written = 10**9 - _FullDisk.left
     capsys.readouterr()
     _FullDisk.left = int(share * written)
     assert main(["run", str(src), "--out", str(out), "--force"]) == 3
@@ -454,7 +477,7 @@ def test_huge_pages_are_drawn_under_the_pixel_cap(tmp_path, capsys):
     from PIL import Image
 
     from pipeline.core.models import FieldValue, Report
-    from pipeline.tools.review.site import MAX_PIXELS, page_resolution
+    from pipeline.tools.review.pages import MAX_PIXELS, page_resolution
     from pipeline.outdir.names import json_name
     from pipeline.outdir.write import report_document, write_json
 
@@ -538,6 +561,7 @@ def test_a_memory_error_a_library_turned_into_its_own_error_is_still_too_large()
 
 # ---- 13. a timeout is cached under its time limit -----------------------------------------------------
 
+@pytest.mark.slow  # waits out real time limits (1 s, then 1.5 s)
 def test_a_timeout_is_cached_under_its_time_limit(tmp_path, monkeypatch):
     src = batch_of(tmp_path / "in", "hang_me.pdf", "good.pdf")
     out = tmp_path / "out"

@@ -200,11 +200,18 @@ def small(tmp_path_factory):
     return root
 
 
-def test_one_worker_and_two_workers_write_identical_outputs(small, tmp_path):
+@pytest.fixture(scope="module")
+def small_converted(small, tmp_path_factory):
+    """`small` converted cold with two workers: (OUTDIR, the run's result). Tests copy the folder to change it."""
+    out = tmp_path_factory.mktemp("small-out")
+    return out, run_batch(small, out, workers=2)
+
+
+def test_one_worker_and_two_workers_write_identical_outputs(small, small_converted, tmp_path):
     one = run_batch(small, tmp_path / "one", workers=1)
-    two = run_batch(small, tmp_path / "two", workers=2)
+    two_out, two = small_converted
     assert one.run["workers"] == 1 and two.run["workers"] == 2
-    assert output_files(tmp_path / "one") == output_files(tmp_path / "two")
+    assert output_files(tmp_path / "one") == output_files(two_out)
     assert len(output_files(tmp_path / "one")) == 3 + 7  # json/, 4 csv, log.jsonl, manifest.json, datapackage.json
 
 
@@ -259,16 +266,18 @@ def test_an_unchanged_rerun_reports_what_the_cold_run_did(small, tmp_path):
     assert not (out / "cache" / "partial").exists()
 
 
-def test_a_cache_entry_that_is_not_valid_is_converted_again(small, tmp_path):
-    cold = run_batch(small, tmp_path, workers=2)
-    cold_files = output_files(tmp_path)
-    entries = sorted((tmp_path / "cache").glob("*.json"))
+def test_a_cache_entry_that_is_not_valid_is_converted_again(small, small_converted, tmp_path):
+    cold_out, cold = small_converted
+    out = tmp_path / "out"
+    shutil.copytree(cold_out, out)
+    cold_files = output_files(out)
+    entries = sorted((out / "cache").glob("*.json"))
     assert len(entries) == 3
     entries[0].write_text('{"kind": "report", "result": {"source": 1}}')  # not a Report
     entries[1].write_bytes(entries[1].read_bytes()[:100])  # cut short
-    again = run_batch(small, tmp_path, workers=2)
+    again = run_batch(small, out, workers=2)
     assert (again.run["reused"], again.run["converted_now"]) == (1, 2)
-    assert output_files(tmp_path) == cold_files
+    assert output_files(out) == cold_files
     assert [r.source for r in again.reports] == [r.source for r in cold.reports]
 
 
@@ -305,13 +314,14 @@ def test_the_code_hash_covers_what_the_converting_code_imports():
                 assert not candidate.is_file() or candidate in found, (path, node.module)
 
 
-def test_settings_change_invalidates_the_cache(small, tmp_path):
+def test_settings_change_invalidates_the_cache(small, small_converted, tmp_path):
     from pipeline.core.settings import ExtractSettings
 
-    run_batch(small, tmp_path, workers=2)
-    other = run_batch(small, tmp_path, ExtractSettings(max_pages=59), workers=2)
+    out = tmp_path / "out"
+    shutil.copytree(small_converted[0], out)  # converted with the default settings
+    other = run_batch(small, out, ExtractSettings(max_pages=59), workers=2)
     assert other.run["converted_now"] == 3
-    assert json.loads((tmp_path / "manifest.json").read_text())["settings"]["max_pages"] == 59
+    assert json.loads((out / "manifest.json").read_text())["settings"]["max_pages"] == 59
 
 
 @pytest.mark.slow  # three batches and a kill -9 mid-batch

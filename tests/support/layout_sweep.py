@@ -1,5 +1,5 @@
 """Random layout sweep: draw every fixture record in random layouts and report what the pipeline
-misreads, scored by pipeline.evaluate. A tool for finding layout assumptions (slow):
+misreads, scored by pipeline.tools.evaluate. A tool for finding layout assumptions (slow):
 
     python -m tests.support.layout_sweep --seed 1 --n 150      # from the repository's root
 
@@ -62,7 +62,7 @@ def producer_kinds(rng: random.Random) -> dict:
 
 
 def misreads(printed: dict, report) -> list[str]:
-    """What pipeline.evaluate finds wrong in the report against the truth as printed."""
+    """What pipeline.tools.evaluate finds wrong in the report against the truth as printed."""
     res = evaluate_rows(report_rows(report), printed)
     return [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}"
             + (f" (status {m.got.status}, text {(m.got.text or '')[:60]!r})" if m.got and m.field else "")

@@ -2,7 +2,7 @@
 batch's years, each drawn as a small inline SVG chart (no external assets).
 
 A missing year is a grey cross on the baseline with a gap in the line; a change between two consecutive
-values that pipeline/diff.py would flag as a large jump (relative_change above its threshold) is drawn in
+values that pipeline/tools/diff.py would flag as a large jump (relative_change above its threshold) is drawn in
 red. Read from panel.csv: one row per country and year, with the editions' conflicts left empty.
 """
 from __future__ import annotations

@@ -127,7 +127,7 @@
   if (m && rowOf(m[1])) { select(m[1], "box", true); rowOf(m[1]).scrollIntoView({ block: "center" }); }
 
   /* Self-check: where each box is drawn, in CSS pixels relative to its page image, with the image's
-     displayed and natural sizes; plus any script or resource error. Read by tests/test_review.py. */
+     displayed and natural sizes; plus any script or resource error. Read by tests/tools/test_review.py. */
   function check() {
     var out = { errors: window.reviewErrors || [], images: [], boxes: [] };
     document.querySelectorAll(".sheet img").forEach(function (img) {
