@@ -5,9 +5,7 @@ as typed pandas frames. They import pandas when called, not here: the parent pro
 this package and must stay light.
 """
 
-from .core import DATA  # noqa: F401 (the codebook and the country data, pipeline/core/data/)
-
-__version__ = "0.1.0"
+from .core import DATA, __version__  # noqa: F401 (the codebook and the country data: pipeline/core/data/)
 
 
 def read_values(outdir):

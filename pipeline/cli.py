@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__
+from .core import __version__
 from .errors import EXIT_FAILURES, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError
 from .run.isolate import MIN_MEMORY_MB
 
@@ -79,7 +79,7 @@ def cmd_run(args) -> int:
 
     bad_corrections: tuple = ()
     if args.corrections is not None:  # its module imports the converting code's parsers: only when needed
-        from .tools.corrections import CorrectionsError
+        from .run.corrections import CorrectionsError
         bad_corrections = (CorrectionsError,)
     signal.signal(signal.SIGTERM, _terminate)
     try:

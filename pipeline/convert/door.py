@@ -5,7 +5,7 @@ what it runs cannot depend on how a PDF is read. Outside convert/, only this mod
 - the worker, which run/runner.py starts and which imports this module once forked: `convert_file`;
 - `pipeline extract` (cli.py), which converts one file in its own process: `convert_file` too;
 - the tools that reuse what the converting code knows of the codebook: a reviewer's correction is read
-  with the field's own parser and checked against its bounds (tools/corrections.py: `Lexicon`,
+  with the field's own parser and checked against its bounds (run/corrections.py: `Lexicon`,
   `normalize_value`), and `pipeline codebook suggest` scores a label against the fields a report lacks
   (tools/suggest.py: `score_label`). A run with --corrections imports these in the parent; they do not
   read PDFs.

@@ -7,4 +7,5 @@ rest of the package (tests/test_house.py holds that), and nothing heavy: no pdfp
 """
 from pathlib import Path
 
+__version__ = "0.1.0"  # the pipeline's: in every cache key, in the log and the data package (also pipeline.__version__)
 DATA = Path(__file__).parent / "data"  # the codebook and the country data

@@ -147,7 +147,7 @@ class Mapping(BaseModel):
 
 
 class Correction(BaseModel):
-    """A reviewer's correction applied to a value (pipeline/tools/corrections.py): what the extraction read,
+    """A reviewer's correction applied to a value (pipeline/run/corrections.py): what the extraction read,
     and who changed it and why. The value itself then holds the corrected reading."""
 
     extracted_value: int | float | str | None = None

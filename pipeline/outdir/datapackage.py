@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import get_args
 
-from .. import __version__
+from ..core import __version__
 from ..core.codebook import Codebook, FieldSpec
 from ..core.models import Failure, Match
 from .names import ORIGINS, PANEL_EXTRA_COLUMNS, STATUSES, TABLES, VALUE_COLUMNS, profile_columns

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
+from ..core import __version__
 from ..core.limits import MAX_BYTES
 from ..core.models import Entry, Failure, FailureEntry, Report
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -31,7 +31,7 @@ from .runner import Limits, default_workers, run_tasks, start_early
 # nothing, starts faster without them.
 if TYPE_CHECKING:
     from ..outdir.write import OutputWriter
-    from ..tools.corrections import Corrections
+    from .corrections import Corrections
 
 WINDOW = 64  # results kept in memory while they wait for their turn; later ones are read back from the cache
 
@@ -199,7 +199,7 @@ def _load_corrections(path: Path | None, plan: Plan, run_event: dict) -> Correct
     """The reviewers' corrections file, read and checked (CorrectionsError) before anything is written."""
     if path is None:
         return None
-    from ..tools.corrections import load_corrections  # its parsers are the converting code's: imported only here
+    from .corrections import load_corrections  # its parsers are the converting code's: imported only here
 
     fixes = load_corrections(path, {f.source for f in plan.files})
     run_event["corrections"] = {"sha256": fixes.sha256, "lines": len(fixes.lines)}
@@ -225,7 +225,7 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     and `force` converts everything again. The outputs depend only on the inputs and the settings:
     not on the number of workers, on the cache, or on the order in which files finish.
     `progress(items, total)` wraps an iterator of (source, label) pairs, one per finished file.
-    `corrections`: a reviewers' corrections file (tools/corrections.py), checked before anything is
+    `corrections`: a reviewers' corrections file (run/corrections.py), checked before anything is
     converted or written (CorrectionsError) and applied to the reports as they are written.
 
     One run at a time per OUTDIR (run/lock.py): another run's raises lock.Busy, or is waited for

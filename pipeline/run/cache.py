@@ -21,8 +21,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from .. import __version__
-from ..core import DATA
+from ..core import DATA, __version__
 from ..core.models import ENTRY
 from ..outdir.atomic import atomic_write
 from ..outdir.names import CACHE_DIR, JSON_DIR, MANIFEST

@@ -26,7 +26,7 @@ from ..outdir.write import write_csv
 if TYPE_CHECKING:  # pandas for the CSV it writes, imported then: the review's charts use this module too
     import pandas as pd
 
-# origin: extracted, or corrected by a reviewer (pipeline/tools/corrections.py); folders written before it
+# origin: extracted, or corrected by a reviewer (pipeline/run/corrections.py); folders written before it
 # was recorded read as extracted
 COMPARED = ("value", "status", "unit", "answer", "origin")
 DIFF_COLUMNS = [
@@ -141,7 +141,7 @@ def change_row(report: str, a: dict | None, b: dict | None, report_in_both: bool
 
 
 def _corrected(new: dict | None) -> str:
-    """"yes" when the new value is a reviewer's correction (pipeline/tools/corrections.py)."""
+    """"yes" when the new value is a reviewer's correction (pipeline/run/corrections.py)."""
     return "yes" if new is not None and new["origin"] == CORRECTED else ""
 
 

@@ -24,7 +24,7 @@ import pytest
 from PIL import Image
 
 from pipeline.cli import main
-from pipeline.tools.corrections import COLUMNS
+from pipeline.run.corrections import COLUMNS
 from pipeline.core.models import FieldValue, Fragment, Issue, Report
 from pipeline.tools.review.site import build_review, find_pdf, page_name, value_boxes
 from pipeline.outdir.names import json_name

@@ -21,7 +21,7 @@ import regex
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from ... import __version__
+from ...core import __version__
 from ...core.codebook import default_codebook
 from ...core.models import BBox, FieldValue, Report
 from ...outdir.atomic import atomic_write

@@ -8,7 +8,7 @@ import pytest
 
 import pipeline
 from pipeline.cli import main
-from pipeline.tools.corrections import COLUMNS, CorrectionsError, load_corrections, read_value
+from pipeline.run.corrections import COLUMNS, CorrectionsError, load_corrections, read_value
 from pipeline.convert.lexicon import default_lexicon
 from pipeline.outdir.eventlog import read_log
 
