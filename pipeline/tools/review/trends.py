@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ...outdir.names import PANEL
-from ...outdir.read import read_rows
 from ..diff import DEFAULT_THRESHOLD, relative_change
 
 SERIES = [("index_score", "index score"), ("prison_population", "prison population"),
