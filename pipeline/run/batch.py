@@ -54,6 +54,9 @@ class CachedReports(Sequence):
 
 @dataclass
 class BatchResult:
+    """What a batch did: its reports (read back from the cache when asked for), its failures, the summary's
+    counts and this run's facts (run.json)."""
+
     reports: Sequence[Report] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     statuses: Counter = field(default_factory=Counter)  # field statuses over every report
@@ -75,7 +78,7 @@ class BatchResult:
 
 @dataclass(frozen=True)
 class Job:
-    """What a batch was asked to do (run_batch's arguments, but for the lock's)."""
+    """What a batch was asked to do: run_batch's arguments, less the two the lock takes (wait, on_wait)."""
 
     input_path: Path
     outdir: Path
