@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ...geometry import Gutter, VRule, gutters
-from ...models import Word
-from ...settings import Tolerances
-from ...text import fold
+from ...core.geometry import Gutter, VRule, gutters
+from ...core.models import Word
+from ...core.settings import Tolerances
+from ...core.text import fold
 from .lines import Line, group_lines
 
 EPS = 0.01  # points: float noise in edges that meet

@@ -6,12 +6,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from ...codebook import Codebook, default_codebook
-from ...geometry import merge_hrules, merge_vrules
-from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
-from ...settings import DEFAULT_SETTINGS, ExtractSettings, Tolerances
-from ...text import fold
-from .columns import Finder, Neighbour, find_split, known_labels
+from ...core.geometry import merge_hrules, merge_vrules
+from ...core.models import ExtractedDoc, Issue, Row, TableLayout, Word
+from ...core.settings import DEFAULT_SETTINGS, ExtractSettings, Tolerances
+from ..lexicon import Lexicon, default_lexicon
+from .columns import Finder, KnownLabels, Neighbour, find_split, known_labels
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, group_lines, lines_without, text_size, words_of
@@ -41,15 +40,15 @@ def _words_without(pages: list[PageData], taken: list[Word]) -> dict[int, list[W
     return {p.number: [w for w in p.words if id(w) not in ids] for p in pages}
 
 
-def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, codebook: Codebook) -> _Parts:
+def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, lexicon: Lexicon) -> _Parts:
     """Each part takes its words from what the parts found before it left."""
     lines = {p.number: group_lines(p.words, settings.same_line * body) for p in pages}
     furniture = find_furniture(pages, lines)
     lines = _lines_without(lines, words_of(furniture))
     text = text_size([w for p in pages for w in p.words])  # headings and the title are set larger than this
-    title = parse_title(lines[pages[0].number], codebook, text, settings.heading_size_ratio)
-    section_titles = {fold(t) for s in codebook.sections for t in s.all_titles}
-    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, text, settings, section_titles)
+    title = parse_title(lines[pages[0].number], lexicon.codebook, text, settings.heading_size_ratio)
+    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, text, settings,
+                             lexicon.section_titles)
     heading_words = [w for hs in headings.values() for h in hs for w in h.words]
     free = _words_without(pages, words_of(furniture) + title.words + heading_words)
     return _Parts(furniture, title, heading_words,
@@ -64,22 +63,29 @@ class _Tables(NamedTuple):
     warnings: list[Issue]
 
 
-def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, tol: Tolerances) -> list[Row]:
-    labels = [label for f in codebook.fields if f.where == "facts" for label in f.variants]
+def _facts_rows(page: PageData, words: list[Word], lexicon: Lexicon, tol: Tolerances) -> list[Row]:
     # a box too small to hold a few characters of body text is no cell
     boxes = [b for b in page.boxes if b.height > tol.box_height and b.width > tol.box_width]
-    return parse_facts(facts_cells(words, boxes, tol), labels)
+    return parse_facts(facts_cells(words, boxes, tol), lexicon.facts_labels)
 
 
-def _table_labels(codebook: Codebook):
-    return known_labels([label for f in codebook.fields if f.where == "table" for label in f.variants])
+_KNOWN: dict[int, tuple[Lexicon, KnownLabels]] = {}
 
 
-def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, codebook: Codebook) -> _Tables:
+def _table_labels(lexicon: Lexicon) -> KnownLabels:
+    """The table labels of the lexicon's codebook, for the column finder: worked out once per lexicon."""
+    held = _KNOWN.get(id(lexicon))
+    if held is None or held[0] is not lexicon:
+        labels = [label for f in lexicon.codebook.fields if f.where == "table" for label in f.variants]
+        held = _KNOWN[id(lexicon)] = (lexicon, known_labels(labels))
+    return held[1]
+
+
+def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon: Lexicon) -> _Tables:
     """Each table's split from the one finder: first the document's (every table's words at once),
     then each table's, with the split of the table it continues and the document's as neighbours;
     a table none of whose own strips qualifies takes the nearest table's that fits it."""
-    finder = Finder(tol, _table_labels(codebook))
+    finder = Finder(tol, _table_labels(lexicon))
     chunks = sections.chunks
     vrules = {p.number: p.vrules for p in pages}
     table_pages = sorted({c.page for c in chunks})
@@ -123,21 +129,23 @@ def _tidy_rules(pages: list[PageData], tolerance: float) -> list[PageData]:
 
 
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
-                  codebook: Codebook | None = None) -> ExtractedDoc:
-    codebook = codebook or default_codebook()
+                  lexicon: Lexicon | None = None) -> ExtractedDoc:
+    """The parts of a document's pages; the lexicon (the codebook's derived tables) names its section
+    titles, its facts-box labels, its table labels and its title block's wordings."""
+    lexicon = lexicon or default_lexicon()
     words = [w for p in pages for w in p.words]
     if not words:
         raise NoTextLayer("no text layer: the pages hold no extractable words (a scan? OCR is needed)")
     body = body_size(words)
     tol = settings.resolve(body)
     pages = _tidy_rules(pages, tol.rule_merge)
-    furniture, title, heading_words, sections = _find_parts(pages, body, settings, codebook)
-    tables = _tables(pages, sections, tol, codebook)
+    furniture, title, heading_words, sections = _find_parts(pages, body, settings, lexicon)
+    tables = _tables(pages, sections, tol, lexicon)
     placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
               for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture + tables.headers],
-                        rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, tol) + tables.rows,
+                        rows=title.rows + _facts_rows(pages[0], sections.facts, lexicon, tol) + tables.rows,
                         sections=sections.titles + [ln.text for ln in tables.banners],
                         words_total=len(words), unplaced=[w for w in words if id(w) not in placed],
                         region_words=_region_words(title, furniture, heading_words, sections, tables),
@@ -145,5 +153,5 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
 
 
 def extract_pdf(path: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
-                codebook: Codebook | None = None) -> ExtractedDoc:
-    return extract_pages(read_pages(Path(path), settings), settings, codebook)
+                lexicon: Lexicon | None = None) -> ExtractedDoc:
+    return extract_pages(read_pages(Path(path), settings), settings, lexicon)

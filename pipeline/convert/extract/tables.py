@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
 
-from ...models import Cell, Row, TableLayout, Word
-from ...settings import Tolerances
-from ...text import fold
+from ...core.models import Cell, Row, TableLayout, Word
+from ...core.settings import Tolerances
+from ...core.text import fold
 from .columns import Split
 from .lines import Grid, Line, cell_alignment, ends_paragraph, group_lines, row_starts, split_blocks
 
