@@ -1,5 +1,5 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
-from pipeline.codebook import default_codebook
+from pipeline.core.codebook import default_codebook
 from pipeline.convert.extract.columns import Finder, Neighbour, Split, find_split, known_labels
 from pipeline.convert.extract.tables import Chunk, read_tables
 from pipeline.core.geometry import VRule
