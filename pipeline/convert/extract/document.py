@@ -67,7 +67,7 @@ def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: flo
     labels = [label for f in codebook.fields if f.where == "facts" for label in f.variants]
     # a box too small to hold a few characters of body text is no cell
     boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
-    return parse_facts(facts_cells(words, boxes, body, settings), labels)
+    return parse_facts(facts_cells(words, boxes, body, settings, labels), labels)
 
 
 def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
