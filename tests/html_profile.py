@@ -51,7 +51,7 @@ def profile_html(truth: dict, css: str) -> str:
         return html.escape(fields[fid]["text"] or "")
 
     index_title = INDEX_TITLES.get(str(truth.get("template")), INDEX_TITLES["2019"])
-    out = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(truth['country'])} profile</title>"
+    out = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(truth['country'])} profile</title>"
            f"<style>{css} .facts td{{background:#eef2f7;padding:3pt;width:50%;vertical-align:top}}</style></head><body>",
            "<div style='font-size:12pt'>Country profile</div>",
            f"<div style='font-size:22pt;font-weight:bold'>{text('country')}</div>",
