@@ -9,6 +9,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIXTURES_RU = Path(__file__).parent / "fixtures-ru"  # the Russian editions (copies of shared/fixtures-ru)
 # reworded labels and other producers' PDFs (copies of shared/fixtures-more)
 FIXTURES_MORE = Path(__file__).parent / "fixtures-more"
+FIXTURES_TAGGED = Path(__file__).parent / "fixtures-tagged"  # tagged PDFs (copies of shared/fixtures-tagged)
 
 
 def truth_files(*folders: Path) -> list[Path]:

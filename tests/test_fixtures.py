@@ -5,10 +5,10 @@ import pytest
 from pipeline.convert.process import process_pdf
 from pipeline.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
 
-from conftest import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, report_rows, truth_files
+from conftest import FIXTURES, FIXTURES_MORE, FIXTURES_RU, FIXTURES_TAGGED, load_truth, report_rows, truth_files
 
 
-@pytest.fixture(scope="module", params=truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE), ids=lambda p: p.name.split(".")[0])
+@pytest.fixture(scope="module", params=truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE, FIXTURES_TAGGED), ids=lambda p: p.name.split(".")[0])
 def case(request):
     truth = load_truth(request.param)
     return truth, process_pdf(request.param.parent / truth["source"])

@@ -79,7 +79,8 @@ def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: Ext
     for box in sorted(boxes, key=lambda b: b.width * b.height):
         inside = [w for w in rest if box.holds_centre_of(w.bbox)]
         if inside:
-            cells.append(group_lines(inside, tol))
+            # one box may shade the whole facts box: its columns are cells of their own
+            cells += [group_lines(column, tol) for column in _columns(inside, 1.5 * body)]
             taken = {id(w) for w in inside}
             rest = [w for w in rest if id(w) not in taken]
     for column in _columns(rest, 1.5 * body):

@@ -75,20 +75,26 @@ def _label_text(words: list[Word]) -> str:
     return text if len(words) <= 8 else text + " ..."
 
 
+def _one_to_one(pairs: list[tuple]) -> set:
+    """The left keys of (left, right) pairs that do not map one to one (a right key of None: no
+    counterpart)."""
+    rights: dict = defaultdict(set)
+    lefts: dict = defaultdict(set)
+    for left, right in pairs:
+        rights[left].add(right)
+        lefts[right].add(left)
+    return {left for left, rs in rights.items() if None in rs or len(rs) > 1 or any(len(lefts[r]) > 1 for r in rs)}
+
+
 def disagreements(words: list[Word], rows: list[TagRow], layout_class: dict[int, _Class]) -> list[TagRow]:
     """The tagged rows whose words the layout parts otherwise: a label or value of the tags' that
-    the layout splits, or joins with words of another."""
+    the layout splits, or joins with words of another; or a row of the tags' whose label and value
+    the layout puts in two rows, or in one row with another's."""
     tag_class: dict[int, _Class] = {id(w): (r.key, side) for r in rows for side, ws in enumerate((r.label, r.value))
                                     for w in ws}
-    by_tag: dict[_Class, set] = defaultdict(set)
-    by_layout: dict[_Class | None, set] = defaultdict(set)
-    for w in words:
-        t, g = tag_class.get(id(w)), layout_class.get(id(w))
-        if t is None:
-            continue
-        by_tag[t].add(g)
-        by_layout[g].add(t)
-    bad = {t[0] for t, gs in by_tag.items() if len(gs) > 1 or None in gs or any(len(by_layout[g]) > 1 for g in gs)}
+    pairs = [(tag_class[id(w)], layout_class.get(id(w))) for w in words if id(w) in tag_class]
+    bad = {t[0] for t in _one_to_one(pairs)}
+    bad |= _one_to_one([(t[0], g[0] if g else None) for t, g in pairs])
     return [r for r in rows if r.key in bad]
 
 
@@ -99,6 +105,12 @@ def _cell(words: list[Word], tolerance: float) -> Cell:
 def _rows_of(chunk: Chunk, rows: list[TagRow], tolerance: float) -> list[Row]:
     return [Row(kind="table" if r.value else "subheading", section=chunk.section,
                 label=_cell(r.label, tolerance), value=_cell(r.value, tolerance)) for r in rows]
+
+
+def _joined(prev: Row, nxt: Row) -> Row:
+    value = Cell(fragments=prev.value.fragments + nxt.value.fragments)
+    return prev.model_copy(update={"label": Cell(fragments=prev.label.fragments + nxt.label.fragments),
+                                   "value": value, "kind": "table" if value.fragments else prev.kind})
 
 
 class Held(NamedTuple):
@@ -147,17 +159,16 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
                                   message=_message(concerned, chunk.page, record.kept, record.reason)))
             if not reason:
                 own = _rows_of(chunk, found, tolerance)
-                if chunk.continued and rows and last_tag_row == found[0].key:
-                    # the row the page break split, one row of the tree: joined again
-                    prev, first = rows[-1], own[0]
-                    rows[-1] = prev.model_copy(update={
-                        "label": Cell(fragments=prev.label.fragments + first.label.fragments),
-                        "value": Cell(fragments=prev.value.fragments + first.value.fragments),
-                        "kind": "table" if prev.value.fragments or first.value.fragments else prev.kind})
-                    own = own[1:]
-                elif chunk.continued and own:
+                if chunk.continued and own and not (rows and last_tag_row == found[0].key):
                     own[0] = own[0].model_copy(update={"after_page_break": True})
                 ended_on = found[-1].key
+        if chunk.continued and own and rows and last_tag_row is not None and (
+                last_tag_row == (found[0].key if found else None) or not rows[-1].label.fragments):
+            # the row the page break split: one row of the tree (Chromium, LibreOffice), or a value
+            # left at the foot of the page with no label, whose label went overleaf (WeasyPrint
+            # tags each page's part of a table as a table of its own)
+            rows[-1] = _joined(rows[-1], own[0])
+            own = own[1:]
         last_tag_row = ended_on
         rows += own
         layouts.append(layout.model_copy(update={"rows": len(own), "tags": record}))
