@@ -183,14 +183,14 @@ def outputs(out: Path) -> dict[str, bytes]:
 def profile(top: int = 12) -> str:
     """Where one process's time goes on the fixtures: pdfplumber/pdfminer reading vs the pipeline's stages."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.codebook import default_codebook
     from pipeline.convert.extract import extract_pages
     from pipeline.convert.extract.pages import read_pages
+    from pipeline.convert.lexicon import default_lexicon
     from pipeline.convert.process import build_report
-    from pipeline.settings import DEFAULT_SETTINGS
+    from pipeline.core.settings import DEFAULT_SETTINGS
 
     files = sorted(FIXTURES.glob("*.pdf"))
-    default_codebook()
+    default_lexicon()  # the codebook's tables, built once as the workers' forkserver builds them
     stage = {"read pages (pdfplumber/pdfminer: extract_words, lines, rects)": 0.0,
              "extract layout (lines, title, facts, tables)": 0.0,
              "map + normalize + validate (build_report)": 0.0}

@@ -5,25 +5,22 @@ as typed pandas frames. They import pandas when called, not here: the parent pro
 this package and must stay light.
 """
 
-from pathlib import Path
-
-__version__ = "0.1.0"
-DATA = Path(__file__).parent / "data"  # the codebook and the country data
+from .core import DATA, __version__  # noqa: F401 (the codebook and the country data: pipeline/core/data/)
 
 
 def read_values(outdir):
-    """OUTDIR/values.csv as a typed pandas DataFrame (see pipeline/readers.py)."""
-    from .readers import read_values as read
+    """OUTDIR/values.csv as a typed pandas DataFrame (see pipeline/outdir/read.py)."""
+    from .outdir.read import read_values as read
     return read(outdir)
 
 
 def read_profiles(outdir):
     """OUTDIR/profiles.csv as a typed pandas DataFrame: nullable Int64 counts, Float64 numbers."""
-    from .readers import read_profiles as read
+    from .outdir.read import read_profiles as read
     return read(outdir)
 
 
 def read_panel(outdir):
     """OUTDIR/panel.csv as a typed pandas DataFrame, one row per country and year."""
-    from .readers import read_panel as read
+    from .outdir.read import read_panel as read
     return read(outdir)

@@ -6,9 +6,9 @@ import signal
 import sys
 from pathlib import Path
 
-from . import __version__
+from .core import __version__
 from .errors import EXIT_FAILURES, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError
-from .isolate import MIN_MEMORY_MB
+from .run.isolate import MIN_MEMORY_MB
 
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 
@@ -66,9 +66,10 @@ def _failed(command: str, exc: Exception) -> int:
 
 
 def cmd_run(args) -> int:
-    from .batch import run_batch, summary
-    from .runner import Limits
-    from .settings import ExtractSettings
+    from .core.settings import ExtractSettings
+    from .outdir import names
+    from .run.batch import run_batch, summary
+    from .run.runner import Limits
 
     if not args.input.exists():
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
@@ -78,7 +79,7 @@ def cmd_run(args) -> int:
 
     bad_corrections: tuple = ()
     if args.corrections is not None:  # its module imports the converting code's parsers: only when needed
-        from .corrections import CorrectionsError
+        from .run.corrections import CorrectionsError
         bad_corrections = (CorrectionsError,)
     signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -103,19 +104,19 @@ def cmd_run(args) -> int:
         print(f"warning: {notice}", file=sys.stderr)
     text = summary(result)
     print(text)
-    print(f"outputs in {args.out}/ (values.csv, profiles.csv, panel.csv, json/, failures.csv, log.jsonl, "
-          "manifest.json; datapackage.json describes the CSV files)")
+    print(f"outputs in {args.out}/ ({names.VALUES}, {names.PROFILES}, {names.PANEL}, {names.JSON_DIR}/, "
+          f"{names.FAILURES}, {names.LOG}, {names.MANIFEST}; {names.DATAPACKAGE} describes the CSV files)")
     if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code
 
 
 def cmd_extract(args) -> int:
-    from .convert.file import convert_file
-    from .models import Failure
-    from .runner import MAX_BYTES
-    from .settings import DEFAULT_SETTINGS
-    from .write import report_json
+    from .convert.door import convert_file
+    from .core.limits import MAX_BYTES
+    from .core.models import Failure
+    from .core.settings import DEFAULT_SETTINGS
+    from .outdir.write import report_json
 
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)
@@ -129,28 +130,28 @@ def cmd_extract(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import main_evaluate
+    from .tools.evaluate import main_evaluate
 
     return main_evaluate(args.outdir, args.truth_dir, verbose=args.verbose, min_pct=args.min,
                          csv_path=args.csv)
 
 
 def cmd_review(args) -> int:
-    from .review import main_review
+    from .tools.review.site import main_review
 
     return main_review(args.outdir, args.input, resolution=args.resolution, timeout=args.timeout,
                        max_memory_mb=args.max_memory)
 
 
 def cmd_diff(args) -> int:
-    from .diff import main_diff
+    from .tools.diff import main_diff
 
     return main_diff(args.old, args.new, csv_path=args.csv, threshold=args.threshold, by=args.key,
                      limit=args.limit)
 
 
 def cmd_codebook(args) -> int:
-    from .suggest import main_apply, main_suggest
+    from .tools.suggest import main_apply, main_suggest
 
     if args.action == "suggest":
         return main_suggest(args.outdir, args.out)
@@ -251,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     cb = sub.add_parser("codebook", help="suggest and apply new label wordings",
                         description="A new year's wording: `suggest` writes a YAML patch of label variants "
                                     "from a run's inferred matches and unmapped rows, with their evidence; "
-                                    "`apply` adds the accepted ones to pipeline/data/variants.yaml.")
+                                    "`apply` adds the accepted ones to pipeline/core/data/variants.yaml.")
     cb_sub = cb.add_subparsers(dest="action", metavar="ACTION", required=True)
     sg = cb_sub.add_parser("suggest", help="write a patch of label variants from a run",
                            description="Read OUTDIR/json/ and write a YAML patch (default OUTDIR/codebook-patch.yaml): "
@@ -260,7 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     sg.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
     sg.add_argument("--out", type=Path, default=None, metavar="PATCH", help="where to write the patch")
     ap = cb_sub.add_parser("apply", help="add a reviewed patch's accepted variants to the codebook",
-                           description="Add every entry with `accept: true` to pipeline/data/variants.yaml; "
+                           description="Add every entry with `accept: true` to pipeline/core/data/variants.yaml; "
                                        "a rerun reads those labels as exact matches.")
     ap.add_argument("patch", type=Path, help="a patch written by `pipeline codebook suggest`")
     cb.set_defaults(func=cmd_codebook)

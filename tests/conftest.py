@@ -1,35 +1,38 @@
+"""Fixtures shared by every test folder (the helpers they use are the package tests/support/): what is
+costly is made once per session, the fixtures' batch and each layout's rendering."""
 import functools
-import json
+import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURES_RU = Path(__file__).parent / "fixtures-ru"  # the Russian editions (copies of shared/fixtures-ru)
-# reworded labels and other producers' PDFs (copies of shared/fixtures-more)
-FIXTURES_MORE = Path(__file__).parent / "fixtures-more"
-FIXTURES_TAGGED = Path(__file__).parent / "fixtures-tagged"  # tagged PDFs (copies of shared/fixtures-tagged)
+from tests.support import FIXTURES, fixture_truth
 
 
-def truth_files(*folders: Path) -> list[Path]:
-    return sorted(p for folder in folders or (FIXTURES,) for p in folder.glob("*.truth.json"))
+@dataclass(frozen=True)
+class FixturesRun:
+    raw: Path  # tests/fixtures/*.pdf laid out by year, as a real batch is: 2019/..., 2020/...
+    out: Path  # what `pipeline run raw --out out` wrote
+    result: object  # its run.batch.BatchResult
 
 
 @pytest.fixture(scope="session")
-def fixtures_dir() -> Path:
-    return FIXTURES
+def fixtures_run(tmp_path_factory) -> FixturesRun:
+    """Every fixture converted once per session, for the tests that read what a batch of them writes (the
+    review site, the reports' JSON, each fixture against its truth). Tests must not change it: copy it."""
+    from pipeline.run.batch import run_batch
 
-
-def load_truth(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def report_rows(report) -> list[dict]:
-    """A Report's values.csv rows as dicts (no formula guard), for pipeline.evaluate.evaluate_rows."""
-    from pipeline.write import VALUE_COLUMNS, value_row
-
-    return [dict(zip(VALUE_COLUMNS, value_row(report, v))) for v in report.values]
+    raw = tmp_path_factory.mktemp("fixtures-raw")
+    for pdf in sorted(FIXTURES.glob("*.pdf")):
+        year = re.search(r"_(\d{4})\.", pdf.name).group(1)
+        (raw / year).mkdir(exist_ok=True)
+        shutil.copy(pdf, raw / year / pdf.name)
+    out = tmp_path_factory.mktemp("fixtures-out")
+    result = run_batch(raw, out)
+    assert result.exit_code == 0, result.failures
+    return FixturesRun(raw, out, result)
 
 
 @dataclass
@@ -52,11 +55,11 @@ def rendered(tmp_path_factory):
     """rendered(record, name, layout) -> Rendered: each (record, case name) drawn once per session.
 
     `record` is a fixture's truth name ("kazakhstan_en_2019.docx"); `name` names the layout (a key
-    of LAYOUTS or FOUND in test_layouts.py) and must always come with the same layout. The PDF and
+    of LAYOUTS or FOUND in tests/support/layouts.py) and must always come with the same layout. The PDF and
     the printed record are shared: tests must not change them. A DejaVu layout skips the test when
     the font is not installed.
     """
-    import render
+    from tests.support import render
 
     root = tmp_path_factory.mktemp("rendered")
     done: dict[tuple[str, str], tuple] = {}
@@ -68,7 +71,7 @@ def rendered(tmp_path_factory):
             return case
         if layout.font == "DejaVuSans" and not render.dejavu_available():
             pytest.skip("DejaVu Sans is not installed")
-        truth = load_truth(FIXTURES / f"{record}.truth.json")
+        truth = fixture_truth(record)
         pdf = root / name / record / truth["source"]
         pdf.parent.mkdir(parents=True, exist_ok=True)
         case = Rendered(pdf, render.render(truth, layout, pdf))

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.eventlog import read_log
-from pipeline.write import VALUE_COLUMNS
+from pipeline.outdir.eventlog import read_log
+from pipeline.outdir.names import VALUE_COLUMNS
 
-from conftest import FIXTURES
+from tests.support import FIXTURES
 
 
 @pytest.fixture(scope="module")

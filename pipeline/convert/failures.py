@@ -7,16 +7,13 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psexceptions import PSException
 
+from ..core.limits import OUT_OF_MEMORY, too_large_message
+from ..core.models import Failure
 from .extract import NoTextLayer, TooLarge
-from ..discover import too_large_message
-from ..models import Failure
 
 
 class NotAProfile(ValueError):
     """A readable PDF that is not a country profile."""
-
-
-OUT_OF_MEMORY = "ran out of memory while converting"
 
 
 def precheck(path: Path, max_bytes: int) -> Failure | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
-from ..models import Failure, Report
-from ..settings import ExtractSettings
+from ..core.models import Failure, Report
+from ..core.settings import ExtractSettings
 from .failures import classify, precheck, ran_out_of_memory
 from .process import check_profile, process_pdf
 

@@ -13,8 +13,8 @@ from typing import Annotated
 import regex
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ..codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
-from ..text import fold
+from ..core.codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
+from ..core.text import fold
 from .meaning import Analyzer
 
 
@@ -69,8 +69,9 @@ class Lexicon:
                 for t in codebook.templates for lang, labels in t.indicators.items() for label in labels]
 
     def _wordings(self, codebook: Codebook) -> None:
-        """Sub-headings, "no data" forms, verdicts (by word and, in inflected languages, by stem),
-        multipliers and the nouns after a population figure."""
+        """Section titles and sub-headings, "no data" forms, verdicts (by word and, in inflected languages,
+        by stem), multipliers and the nouns after a population figure."""
+        self.section_titles = frozenset(fold(t) for s in codebook.sections for t in s.all_titles)
         self.subheadings = frozenset(fold(s) for s in codebook.subheadings)
         self.no_data = [(fold(form), form) for form in codebook.no_data]
         self.verdicts = _verdicts(codebook)

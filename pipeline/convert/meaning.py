@@ -13,8 +13,8 @@ from collections.abc import Iterable
 import regex
 import snowballstemmer
 
-from ..codebook import Codebook, CodebookError, Countries
-from ..text import fold
+from ..core.codebook import Codebook, CodebookError, Countries
+from ..core.text import fold
 
 _WORD = regex.compile(r"\{country\}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 _BRITISH = regex.compile(r"is(ed|e|es|ing|ation|ations)$")

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from ..text import DASHES, collapse_ws, fold
+from ..core.text import DASHES, collapse_ws, fold
 
 if TYPE_CHECKING:
-    from ..codebook import FieldSpec
-    from ..models import MappedRow
+    from ..core.codebook import FieldSpec
+    from ..core.models import MappedRow
     from .lexicon import Lexicon
 
 # Group separators seen in counts: space, no-break space, narrow no-break space, thin space,
@@ -29,8 +29,6 @@ _DECIMAL = regex.compile(r"^(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*|\d+)(?:([.,]
 _COMMA_GROUPS_DOT = regex.compile(r"^\d{1,3}(?:,\d{3})+\.\d+$")
 _DOT_GROUPS_COMMA = regex.compile(r"^\d{1,3}(?:\.\d{3})+,\d+$")
 _SIGN = regex.compile(f"^([{regex.escape(DASHES)}]+)\\s*")
-_ENDS_HYPHENATED = regex.compile(r"\p{L}-$")
-_STARTS_LETTER = regex.compile(r"\p{L}")
 _FIRST_WORD = regex.compile(r"\s*(\p{L}+)")
 _NUMBER_IN = regex.compile(rf"[{regex.escape(DASHES)}]*\d[\d{regex.escape(GROUP_SEPARATORS)}]*")
 
@@ -53,25 +51,6 @@ class Normalized:
 
 
 # --- text -----------------------------------------------------------------------------
-
-def join_cell_lines(lines: list[str]) -> tuple[str, list[str]]:
-    """Join a cell's lines with single spaces; a word broken after its inner hyphen
-    (`non-` / `torture`) is rejoined without a space, a free-standing dash keeps its spaces."""
-    out = ""
-    rules: list[str] = []
-    for raw in lines:
-        line = collapse_ws(raw)
-        if not line:
-            continue
-        if out and _ENDS_HYPHENATED.search(out) and _STARTS_LETTER.match(line):
-            out += line
-            rules.append("hyphenated_word_rejoined")
-        else:
-            out = f"{out} {line}" if out else line
-    if len([l for l in lines if l.strip()]) > 1:
-        rules.insert(0, "lines_joined")
-    return out, rules
-
 
 def no_data_form(text: str, forms: list[tuple[str, str]]) -> str | None:
     """The codebook's "no data" wording the text is, if any ("No data", "n/a", "Not available").

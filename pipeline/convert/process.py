@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..models import Coverage, ExtractedDoc, FieldValue, Issue, Mapping, MappedRow, Report
-from ..settings import DEFAULT_SETTINGS, ExtractSettings
+from ..core.models import Coverage, ExtractedDoc, FieldValue, Issue, Mapping, MappedRow, Report
+from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
 from .extract import extract_pdf
 from .failures import NotAProfile
 from .lexicon import Lexicon, default_lexicon
-from .edition import detect_language, methodology
-from .map import map_rows
+from .map.edition import detect_language, methodology
+from .map.map import map_rows
 from .normalize import Normalized, normalize_rows
 from .validate import Finding, validate
 
@@ -115,7 +115,7 @@ def check_profile(report: Report, lexicon: Lexicon | None = None) -> None:
 def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,
                 lexicon: Lexicon | None = None) -> Report:
     lexicon = lexicon or default_lexicon()
-    doc = extract_pdf(path, settings, lexicon.codebook)
+    doc = extract_pdf(path, settings, lexicon)
     return build_report(doc, source or Path(path).name, lexicon)
 
 

@@ -12,8 +12,8 @@ from typing import NamedTuple
 import regex
 from pydantic import ValidationError
 
-from ..models import FieldValue, Issue
-from ..text import fold
+from ..core.models import FieldValue, Issue
+from ..core.text import fold
 from .lexicon import Lexicon
 from .normalize import RuleError, country_from_name
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
-from ...geometry import Gutter, VRule, gutters
-from ...models import Word
-from ...settings import ExtractSettings
+from ...core.geometry import Gutter, VRule, gutters
+from ...core.models import Word
+from ...core.settings import ExtractSettings
 from .lines import Line, group_lines
 
 

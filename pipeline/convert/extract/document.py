@@ -6,11 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from ...codebook import Codebook, default_codebook
-from ...geometry import merge_hrules, merge_vrules
-from ...models import ExtractedDoc, Issue, Row, TableLayout, Word
-from ...settings import DEFAULT_SETTINGS, ExtractSettings
-from ...text import fold
+from ...core.geometry import merge_hrules, merge_vrules
+from ...core.models import ExtractedDoc, Issue, Row, TableLayout, Word
+from ...core.settings import DEFAULT_SETTINGS, ExtractSettings
+from ..lexicon import Lexicon, default_lexicon
 from .columns import borrowed_split, column_split, table_split
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
@@ -42,14 +41,14 @@ def _words_without(pages: list[PageData], taken: list[Word]) -> dict[int, list[W
     return {p.number: [w for w in p.words if id(w) not in ids] for p in pages}
 
 
-def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, codebook: Codebook) -> _Parts:
+def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, lexicon: Lexicon) -> _Parts:
     """Each part takes its words from what the parts found before it left."""
     lines = {p.number: group_lines(p.words, settings.same_line * body) for p in pages}
     furniture = find_furniture(pages, lines)
     lines = _lines_without(lines, words_of(furniture))
-    title = parse_title(lines[pages[0].number], codebook, body, settings.heading_size_ratio)
-    section_titles = {fold(t) for s in codebook.sections for t in s.all_titles}
-    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, body, settings, section_titles)
+    title = parse_title(lines[pages[0].number], lexicon.codebook, body, settings.heading_size_ratio)
+    headings = find_headings(pages, _lines_without(lines, title.words), title.bottom, body, settings,
+                             lexicon.section_titles)
     heading_words = [w for hs in headings.values() for h in hs for w in h.words]
     free = _words_without(pages, words_of(furniture) + title.words + heading_words)
     return _Parts(furniture, title, heading_words, split_sections(pages, headings, free, title.bottom, settings))
@@ -63,12 +62,11 @@ class _Tables(NamedTuple):
     warnings: list[Issue]
 
 
-def _facts_rows(page: PageData, words: list[Word], codebook: Codebook, body: float,
+def _facts_rows(page: PageData, words: list[Word], lexicon: Lexicon, body: float,
                 settings: ExtractSettings) -> list[Row]:
-    labels = [label for f in codebook.fields if f.where == "facts" for label in f.variants]
     # a box too small to hold a few characters of body text is no cell
     boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
-    return parse_facts(facts_cells(words, boxes, body, settings, labels), labels)
+    return parse_facts(facts_cells(words, boxes, body, settings, lexicon.facts_labels), lexicon.facts_labels)
 
 
 def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
@@ -120,20 +118,22 @@ def _tidy_rules(pages: list[PageData], tolerance: float) -> list[PageData]:
 
 
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
-                  codebook: Codebook | None = None) -> ExtractedDoc:
-    codebook = codebook or default_codebook()
+                  lexicon: Lexicon | None = None) -> ExtractedDoc:
+    """The parts of a document's pages; the lexicon (the codebook's derived tables) names its section
+    titles, its facts-box labels and its title block's wordings."""
+    lexicon = lexicon or default_lexicon()
     words = [w for p in pages for w in p.words]
     if not words:
         raise NoTextLayer("no text layer: the pages hold no extractable words (a scan? OCR is needed)")
     body = body_size(words)
     pages = _tidy_rules(pages, settings.rule_merge * body)
-    furniture, title, heading_words, sections = _find_parts(pages, body, settings, codebook)
+    furniture, title, heading_words, sections = _find_parts(pages, body, settings, lexicon)
     tables = _tables(pages, sections, body, settings)
     placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
               for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture + tables.headers],
-                        rows=title.rows + _facts_rows(pages[0], sections.facts, codebook, body, settings) + tables.rows,
+                        rows=title.rows + _facts_rows(pages[0], sections.facts, lexicon, body, settings) + tables.rows,
                         sections=sections.titles + [ln.text for ln in tables.banners],
                         words_total=len(words), unplaced=[w for w in words if id(w) not in placed],
                         region_words=_region_words(title, furniture, heading_words, sections, tables),
@@ -141,5 +141,5 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
 
 
 def extract_pdf(path: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
-                codebook: Codebook | None = None) -> ExtractedDoc:
-    return extract_pages(read_pages(Path(path), settings), settings, codebook)
+                lexicon: Lexicon | None = None) -> ExtractedDoc:
+    return extract_pages(read_pages(Path(path), settings), settings, lexicon)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import regex
 
-from ...geometry import BBox, gutters
-from ...models import Cell, Row, Word
-from ...settings import ExtractSettings
-from ...text import fold, is_dash
+from ...core.geometry import BBox, gutters
+from ...core.models import Cell, Row, Word
+from ...core.settings import ExtractSettings
+from ...core.text import fold, is_dash
 from .lines import Line, fragment_of, group_lines, split_blocks
 
 _STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")

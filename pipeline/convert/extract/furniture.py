@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from ...text import fold
+from ...core.text import fold
 from .lines import Line
 from .pages import PageData
 

@@ -7,8 +7,8 @@ from functools import cached_property
 from statistics import median
 from typing import NamedTuple
 
-from ...geometry import BBox
-from ...models import Fragment, Word
+from ...core.geometry import BBox
+from ...core.models import Fragment, Word
 
 
 @dataclass

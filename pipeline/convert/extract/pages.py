@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pdfplumber
 
-from ...geometry import BBox, HRule, VRule
-from ...models import Word
-from ...settings import ExtractSettings
+from ...core.geometry import BBox, HRule, VRule
+from ...core.models import Word
+from ...core.settings import ExtractSettings
 from .lines import join_kerned
 from .tags import PageTags, read_structure
 

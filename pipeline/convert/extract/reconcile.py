@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from ...models import Cell, Issue, Row, TableLayout, TableTags, Word
+from ...core.models import Cell, Issue, Row, TableLayout, TableTags, Word
 from .lines import group_lines
 from .pages import PageData
 from .tables import Chunk, ReadTables

@@ -7,9 +7,9 @@ from typing import NamedTuple
 
 import regex
 
-from ...models import Word
-from ...settings import ExtractSettings
-from ...text import collapse_ws, fold
+from ...core.models import Word
+from ...core.settings import ExtractSettings
+from ...core.text import collapse_ws, fold
 from .lines import Line
 from .pages import PageData
 from .tables import Chunk
@@ -46,13 +46,13 @@ class Heading(NamedTuple):
         return [w for ln in self.lines for w in ln.words]
 
 
-def _is_heading(line: Line, body: float, settings: ExtractSettings, titles: set[str]) -> bool:
+def _is_heading(line: Line, body: float, settings: ExtractSettings, titles: frozenset[str]) -> bool:
     if line.size >= body * settings.heading_size_ratio:
         return True
     return line.bold and fold(line.text) in titles
 
 
-def _wrapped_titles(lines: list[Line], body: float, titles: set[str]) -> set[int]:
+def _wrapped_titles(lines: list[Line], body: float, titles: frozenset[str]) -> set[int]:
     """The indexes of consecutive bold lines that together spell a known section title (a title
     wrapped over two or three lines, as a table row across both columns often is)."""
     out: set[int] = set()
@@ -68,7 +68,7 @@ def _wrapped_titles(lines: list[Line], body: float, titles: set[str]) -> set[int
     return out
 
 
-def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles: set[str]) -> list[Heading]:
+def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles: frozenset[str]) -> list[Heading]:
     groups: list[list[Line]] = []
     wrapped = _wrapped_titles(lines, body, titles)
     for i, ln in enumerate(lines):
@@ -83,7 +83,7 @@ def _headings(lines: list[Line], body: float, settings: ExtractSettings, titles:
 
 
 def find_headings(pages: list[PageData], lines_by_page: dict[int, list[Line]], title_bottom: float, body: float,
-                  settings: ExtractSettings, titles: set[str]) -> dict[int, list[Heading]]:
+                  settings: ExtractSettings, titles: frozenset[str]) -> dict[int, list[Heading]]:
     """Each page's headings: lines set larger than body text, or bold lines that spell a known
     section title (`titles`, folded), alone or wrapped over a few lines; on page 1, only below the
     title block."""

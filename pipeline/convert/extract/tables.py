@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from statistics import median
 from typing import NamedTuple
 
-from ...models import Cell, Row, TableLayout, Word
-from ...settings import ExtractSettings
-from ...text import fold
+from ...core.models import Cell, Row, TableLayout, Word
+from ...core.settings import ExtractSettings
+from ...core.text import fold
 from .columns import Split
 from .lines import Grid, Line, group_lines, split_blocks
 

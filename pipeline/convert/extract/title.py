@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ...codebook import Codebook
-from ...models import Cell, Issue, Row, Word
-from ...text import fold, is_dash
+from ...core.codebook import Codebook
+from ...core.models import Cell, Issue, Row, Word
+from ...core.text import fold, is_dash
 from .lines import Line, fragment_of
 
 YEAR = regex.compile(r"\b(19|20)\d{2}\b")

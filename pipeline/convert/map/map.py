@@ -1,0 +1,262 @@
+"""Map stage: the extracted rows -> canonical field ids, by spelling, by meaning and by place.
+
+`map_rows(rows, lexicon, language)` returns a Mapping: new rows, each with its joined texts, its
+place on the page and the field it was matched to (or none: kept as unmapped), with how
+(`exact`, `variant`, `fuzzy`, `structural`) and how well. The extracted rows are left as they were.
+
+How a row finds its field:
+1. Each printed section is matched to a codebook section by its title, else by its rows (the
+   section whose fields its rows fit best). A row can only take a field of its own section.
+2. Within a section, rows and fields are aligned in order (a dynamic programme over the rows in
+   print order and the fields in codebook order): a row whose label matches a field by spelling
+   anchors it; the others take the field whose label means most nearly the same, keeping the
+   order; a lone row left between two placed rows, facing a lone field, takes it when its value
+   fits the field's type (a structural match). The facts box has no order: its rows and fields
+   are paired best first.
+3. A match that rests on meaning or on place alone always carries a warning; a row that fits no
+   field stays unmapped, with its label and text.
+"""
+from __future__ import annotations
+
+from ...core.codebook import FieldSpec
+from ...core.geometry import BBox
+from ...core.models import Cell, Issue, Mapping, MappedRow, Match, Row
+from ...core.text import fold, join_cell_lines
+from ..lexicon import Lexicon
+from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
+from .labels import Score, accepted, match_label, method_of, score_label, section_by_title, section_id
+
+# --- rows before matching: page breaks and section titles set as rows -------------------------
+
+def rejoin_split_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
+    """A table row at the top of a page whose label, joined to the previous page's last label,
+    matches a field better than either part alone, is the rest of that row: a page break
+    split it, label and value alike ("Optional Protocol to the UN Convention against" /
+    "Torture and Other Cruel, ... (2002)")."""
+    def score(label: str, section: str | None) -> float:
+        m, _ = match_label(label, section, lexicon.table_fields, lexicon, language=language)
+        return m.score if m else 0.0
+
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if row.after_page_break and prev is not None and prev.kind in ("table", "subheading") \
+                and prev.section == row.section:
+            section = section_id(row.section, lexicon, language)
+            head, tail = " ".join(prev.label.lines), " ".join(row.label.lines)
+            joined = score(f"{head} {tail}", section)
+            if joined > max(score(head, section), score(tail, section)):
+                value = Cell(fragments=prev.value.fragments + row.value.fragments)
+                out[-1] = prev.model_copy(update={
+                    "label": Cell(fragments=prev.label.fragments + row.label.fragments), "value": value,
+                    "kind": "table" if value.fragments else prev.kind, "rejoined": True})
+                continue
+        out.append(row)
+    return out
+
+
+def section_title_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
+    """A label-only row that is a known section title (a title set as a table row rather than
+    as a heading) starts that section: it becomes a `section` row and the rows after it, up to
+    the next section the extract stage found, belong to it."""
+    out: list[Row] = []
+    title, within = None, None
+    for row in rows:
+        if row.kind not in ("table", "subheading"):
+            out.append(row)
+            continue
+        if title is not None and row.section == within:
+            row = row.model_copy(update={"section": title})
+        elif row.section != within:
+            title = None
+        label = " ".join(row.label.lines)
+        if row.kind == "subheading" and fold(label) not in lexicon.subheadings \
+                and section_by_title(label, lexicon, language)[1] >= lexicon.codebook.matching.accept:
+            title, within = label, row.section
+            row = row.model_copy(update={"kind": "section", "section": label})
+        out.append(row)
+    return out
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+def _placement(row: Row) -> tuple[int | None, BBox | None]:
+    """The value's page and box: the union of its lines on its first page, unless that union would take
+    in its label's words too (a facts-box value wrapped under its label, "Population - 18.28" /
+    "million"): then the box of its first line, which holds the value's words only."""
+    cell = row.value if row.value.fragments else row.label
+    page = cell.page
+    if not page:
+        return page, None
+    box = cell.bbox_on(page)
+    if cell is row.value and any(box.holds_centre_of(f.bbox) for f in row.label.fragments if f.page == page):
+        box = row.value.fragments[0].bbox
+    return page, box
+
+
+def _words(row: Row) -> int:
+    return sum(len(f.text.split()) for f in row.label.fragments + row.value.fragments)
+
+
+def read_row(row: Row) -> MappedRow:
+    """One row's texts joined and its place; the field comes later."""
+    page, bbox = _placement(row)
+    label, _ = join_cell_lines(row.label.lines)
+    text, rules = join_cell_lines(row.value.lines)
+    out = MappedRow(kind=row.kind, section=row.section, label=label, text=text, page=page, bbox=bbox,
+                    fragments=row.value.fragments or row.label.fragments,
+                    rules=(["row_rejoined_across_page_break"] if row.rejoined else []) + rules)
+    if row.kind == "title":
+        out.field = row.key or ""
+    return out
+
+
+def _matched(row: MappedRow, pair: Pair, fields_scored: list[Score], lexicon: Lexicon) -> MappedRow:
+    """The row with its field, how it was matched, and the warnings an inferred match carries."""
+    m = lexicon.codebook.matching
+    s = pair.score
+    issues: list[Issue] = []
+    rivals = [r for r in fields_scored if r.field != s.field and accepted(r, lexicon)
+              and s.value - r.value <= m.ambiguous_gap]
+    if rivals and accepted(s, lexicon):
+        names = ", ".join(f"{r.field} ({r.value:.2f})" for r in [s, *rivals])
+        issues.append(Issue(code="ambiguous_label", field=s.field, page=row.page,
+                            message=f"label {row.label!r} matches several fields: {names}; chose {s.field}"))
+    best_for_row = all(r.value < s.value for r in fields_scored if r.field != s.field)
+    if pair.structural or s.value < m.related:
+        method = "structural"
+        issues.append(Issue(code="structural_match", field=s.field, page=row.page, message=(
+            f"label {row.label!r} was placed as {s.field} by its place in the section and its value's type "
+            f"(closest wording {s.variant!r}, similarity {s.value:.2f}): please check")))
+    else:
+        method = method_of(s)
+        # near-identical spelling, or the meaning of a variant all there and no other field as close
+        confident = s.value >= m.confident or (s.how != "spelling" and s.value >= m.meaning and best_for_row)
+        if not confident:
+            issues.append(Issue(code="weak_match", field=s.field, page=row.page,
+                                message=f"label {row.label!r} matched {s.variant!r} with similarity {s.value:.2f}"))
+    match = Match(field=s.field, variant=s.variant, score=s.value, method=method)
+    return row.model_copy(update={"field": s.field, "match": match, "warnings": row.warnings + issues})
+
+
+def claim_fields(rows: list[MappedRow]) -> list[MappedRow]:
+    """Two rows claiming one field: the better match keeps it, the other stays unmapped; both warn."""
+    extra: dict[int, list[Issue]] = {}
+    lost: set[int] = set()
+    claimed: dict[str, int] = {}
+    for i, row in enumerate(rows):
+        if not row.field:
+            continue
+        j = claimed.setdefault(row.field, i)
+        if j == i:
+            continue
+        first = rows[j]
+        keep, lose = (i, j) if row.match and first.match and row.match.score > first.match.score else (j, i)
+        msg = (f"two rows claim {row.field}: {first.label!r} (page {first.page}) and {row.label!r} "
+               f"(page {row.page}); {rows[lose].label!r} matches less well and is kept as unmapped")
+        for k in (j, i):
+            extra.setdefault(k, []).append(Issue(code="duplicate_field", field=row.field, page=rows[k].page,
+                                                 message=msg))
+        lost.add(lose)
+        claimed[row.field] = keep
+    return [row.model_copy(update={"warnings": row.warnings + extra[i],
+                                   **({"field": "", "match": None} if i in lost else {})})
+            if i in extra else row for i, row in enumerate(rows)]
+
+
+def _place(rows: list[MappedRow], placed: dict[int, Pair], fields: list[FieldSpec], lexicon: Lexicon,
+           language: str | None, in_section: bool) -> None:
+    for b, pair in placed.items():
+        scored = [score_label(rows[pair.row].label, f, lexicon, language, in_section) for f in fields]
+        rows[pair.row] = _matched(rows[pair.row], pair, scored, lexicon)
+
+
+def _duplicates(rows: list[MappedRow], idx: list[int], fields: list[FieldSpec], lexicon: Lexicon,
+                language: str | None) -> None:
+    """A row left unmapped whose label is another placed row's field by spelling: both warn."""
+    placed = {rows[i].field: i for i in idx if rows[i].field}
+    for i in idx:
+        if rows[i].field:
+            continue
+        for f in fields:
+            j = placed.get(f.id)
+            if j is not None and accepted(score_label(rows[i].label, f, lexicon, language), lexicon):
+                first, second = sorted((i, j))
+                msg = (f"two rows claim {f.id}: {rows[first].label!r} (page {rows[first].page}) and "
+                       f"{rows[second].label!r} (page {rows[second].page}); {rows[i].label!r} matches less "
+                       "well and is kept as unmapped")
+                for k in (first, second):
+                    rows[k] = rows[k].model_copy(update={"warnings": rows[k].warnings + [Issue(
+                        code="duplicate_field", field=f.id, page=rows[k].page, message=msg)]})
+                break
+
+
+def _unplaced_label_only(rows: list[MappedRow], idx: list[int], extracted: list[Row]) -> None:
+    for i in idx:
+        if extracted[i].kind == "subheading" and not rows[i].field:
+            rows[i] = rows[i].model_copy(update={"warnings": rows[i].warnings + [Issue(
+                code="label_without_value", page=rows[i].page,
+                message=f"row {rows[i].label!r} has no value and is no known sub-heading")]})
+
+
+def section_groups(mapped: list[MappedRow], written: list[Row]) -> dict[str, list[int]]:
+    """The table rows by printed section. A run of rows under a section title seen earlier, with
+    another section between, continues the section just before it: a title set as a table row and
+    lost at a page break leaves the rows after the break under the heading before it."""
+    groups: dict[str, list[int]] = {}
+    previous = None
+    for i, r in enumerate(written):
+        if r.kind not in ("table", "subheading"):
+            continue
+        title = r.section
+        if title != previous and title in groups and previous is not None:
+            title = previous
+            mapped[i] = mapped[i].model_copy(update={"section": title,
+                                                     "rules": mapped[i].rules + ["section_continued"]})
+        groups.setdefault(title, []).append(i)
+        previous = title
+    return groups
+
+
+def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> Mapping:
+    """Rows -> the rows to write, each with its field (or none); known sub-headings and section
+    titles set apart; the words of the table rows by outcome (for the coverage account)."""
+    rows = section_title_rows(rejoin_split_rows(rows, lexicon, language), lexicon, language)
+    mapped: list[MappedRow] = []
+    written: list[Row] = []  # the extracted row of each mapped row
+    subheadings: list[str] = []
+    words = {"mapped_rows": 0, "unmapped_rows": 0, "subheadings": 0, "section_titles": 0}
+    for row in rows:
+        if row.kind == "section":
+            words["section_titles"] += _words(row)
+            continue
+        if row.kind == "subheading":
+            label, _ = join_cell_lines(row.label.lines)
+            if fold(label) in lexicon.subheadings:
+                subheadings.append(label)
+                words["subheadings"] += _words(row)
+                continue
+        mapped.append(read_row(row))
+        written.append(row)
+
+    facts = [i for i, r in enumerate(written) if r.kind == "facts"]
+    _place(mapped, assign_facts(mapped, facts, lexicon.facts_fields, lexicon, language), lexicon.facts_fields,
+           lexicon, language, True)
+    groups = section_groups(mapped, written)
+    sections = assign_sections(groups, mapped, lexicon, language)
+    leftover = [f for f in lexicon.table_fields if f.section not in sections.values()]
+    for title, idx in groups.items():
+        sid = sections[title]
+        # a section with no fields of its own (the expert survey) leaves its rows unmapped
+        fields = lexicon.section_fields[sid] if sid is not None else leftover
+        idx = set_aside_indicators(mapped, idx, fields, lexicon, language)
+        _place(mapped, align(mapped, idx, fields, lexicon, language), fields, lexicon, language, sid is not None)
+        _duplicates(mapped, idx, fields, lexicon, language)
+    _unplaced_label_only(mapped, [i for idx in groups.values() for i in idx], written)
+
+    mapped = claim_fields(mapped)
+    for row, m in zip(written, mapped):
+        if row.kind in ("table", "subheading"):
+            words["mapped_rows" if m.field else "unmapped_rows"] += _words(row)
+    return Mapping(rows=mapped, subheadings=subheadings, words=words,
+                   sections={t: s for t, s in sections.items() if t})

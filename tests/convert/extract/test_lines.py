@@ -1,0 +1,56 @@
+"""Words into lines: kerned pieces of a word (pages with no space characters) joined, and the line grid."""
+from pipeline.convert.extract.lines import Grid, Line, join_kerned, split_blocks
+from pipeline.core.geometry import BBox
+from pipeline.core.models import Word
+
+
+def placed(pieces: list[tuple[str, float]], top: float = 100.0, size: float = 10.0) -> list[Word]:
+    """Words laid out left to right, each `(text, gap before it in ems)`; 5 pt a character."""
+    out, x = [], 60.0
+    for text, gap in pieces:
+        x += gap * size
+        out.append(Word(text=text, page=1, x0=x, top=top, x1=x + 5 * len(text), bottom=top + size, size=size,
+                        font="Palatino"))
+        x += 5 * len(text)
+    return out
+
+
+def texts(words: list[Word]) -> list[str]:
+    return [w.text for w in words]
+
+
+# the rest of the page: lines of words 0.27 to 0.39 em apart (pdfTeX word spaces)
+PAGE = [w for i in range(4) for w in placed([(t, 0.27 + 0.03 * (j % 5)) for j, t in enumerate(
+    "Such investigations can be carried out by the prosecutor's office or the police".split())], top=200 + 12 * i)]
+
+
+def test_kerned_pieces_join_into_words():
+    line = placed([("The", 0), ("Crim", 0.3), ("inal", 0.17), ("Code", 0.32), ("prohibits", 0.28), ("tor", 0.33),
+                   ("ture", 0.16), ("only", 0.3)])
+    joined = join_kerned(line + PAGE, 0.6)[:6]
+    assert texts(joined) == ["The", "Criminal", "Code", "prohibits", "torture", "only"]
+    assert joined[1].x0 == line[1].x0 and joined[1].x1 == line[2].x1
+
+
+def test_word_gaps_are_not_kerns():
+    # uneven gaps of a fragmented export (0.32 to 0.58 em) stay word gaps; so do pieces reading as
+    # two words, and pieces with a no-break space between them
+    fragmented = [w for i in range(4) for w in placed(
+        [("released", 0), ("on", 0.58), ("request", 0.33), ("of", 0.45), ("lawyers", 0.5), ("and", 0.32)], top=100 + 12 * i)]
+    assert texts(join_kerned(fragmented, 0.6)) == texts(fragmented)
+    two = placed([("treaties", 0), ("The", 0.15), ("investigators", 0.4), ("372", 0.15), ("cases", 0.4), ("were", 0.35)])
+    assert texts(join_kerned(two + PAGE, 0.6)) == texts(two + PAGE)
+    number = placed([("Budget", 0), ("23", 0.35), ("635", 0.15), ("roubles", 0.35), ("in", 0.3), ("total", 0.3)])
+    nbsp = BBox(number[1].x1, 100, number[2].x0, 110)
+    assert texts(join_kerned(number + PAGE, 0.6, [nbsp])) == texts(number + PAGE)
+    assert texts(join_kerned(number + PAGE, 0.6))[:5] == ["Budget", "23635", "roubles", "in", "total"]
+
+
+def line(top: float, text: str = "word") -> Line:
+    return Line([Word(text=text, page=1, x0=60, top=top, x1=100, bottom=top + 9, size=9)])
+
+
+def test_a_step_off_the_line_grid_starts_a_block():
+    lines = [line(100), line(110.8), line(124.6), line(135.4)]  # 10.8 inside a cell, 13.8 to the next
+    assert [len(b) for b in split_blocks(lines, 5.4, [])] == [4]
+    assert [len(b) for b in split_blocks(lines, 5.4, [], Grid(10.8, 1.08))] == [2, 2]

@@ -1,0 +1,240 @@
+"""Table geometry on hand-placed words: the column split and which value belongs to which label."""
+from pipeline.convert.extract.columns import Split, column_split
+from pipeline.convert.extract.tables import Chunk, read_tables
+from pipeline.core.geometry import VRule
+from pipeline.core.models import Word
+from pipeline.core.settings import DEFAULT_SETTINGS as S
+
+LABEL_X, VALUE_X, LINE = 57.0, 300.0, 11.5
+
+
+def words(text: str, x: float, top: float, page: int = 1) -> list[Word]:
+    out = []
+    for t in text.split():
+        width = 5.0 * len(t)
+        out.append(Word(text=t, page=page, x0=x, top=top, x1=x + width, bottom=top + 10, size=10))
+        x += width + 2.8
+    return out
+
+
+def lines(texts: list[str], x: float, top: float, page: int = 1) -> list[Word]:
+    return [w for i, t in enumerate(texts) for w in words(t, x, top + i * LINE, page)]
+
+
+def table_rows(chunks, split, body=10.0, settings=S):
+    for chunk in chunks:
+        chunk.split = Split(split, "alignment")
+    return read_tables(chunks, body, settings).rows
+
+
+def rows_of(chunks, split):
+    return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in table_rows(chunks, split, 10.0, S)]
+
+
+def test_split_from_where_value_lines_start():
+    ws = lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
+        lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
+    assert abs(column_split(ws, [], S).x - (VALUE_X - S.column_snap)) < 0.01
+
+
+def test_split_from_a_vertical_rule():
+    ws = lines(["Budget"], LABEL_X, 100) + lines(["No data"], VALUE_X, 100)
+    assert column_split(ws, [VRule(296.0, 90.0, 200.0)], S) == Split(296.0, "rule")
+
+
+def test_split_from_the_gutter_when_values_are_centred():
+    ws = lines(["Number of investigators"], LABEL_X, 100) + words("966", 380, 100) + \
+        lines(["Investigator workload"], LABEL_X, 120) + words("About 7 cases", 350, 120) + \
+        lines(["Budget"], LABEL_X, 140) + words("No data", 370, 140)
+    split = column_split(ws, [], S, 10.0)
+    assert LABEL_X + 5 * len("investigators") < split.x <= 350 and split.source == "gap"
+
+
+def test_centred_value_beside_a_wrapped_label():
+    ws = lines(["Judgments and decisions of international bodies", "documenting the problem of torture"], LABEL_X, 100) \
+        + words("16", VALUE_X, 105.75)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Judgments and decisions of international bodies / documenting the problem of torture", "16")]
+
+
+def test_top_aligned_value_longer_than_its_label_with_a_paragraph_gap():
+    ws = lines(["Video surveillance"], LABEL_X, 100) + lines(["Partially."], VALUE_X, 100) + \
+        lines(["Cameras cover corridors"], VALUE_X, 114.5) + \
+        lines(["Access to video evidence"], LABEL_X, 135) + lines(["Low."], VALUE_X, 135)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Video surveillance", "Partially. / Cameras cover corridors"), ("Access to video evidence", "Low.")]
+
+
+def test_bottom_aligned_values():
+    ws = lines(["Number of complaints of torture and", "ill-treatment"], LABEL_X, 100) + words("11 607", VALUE_X, 111.5) + \
+        lines(["Budget"], LABEL_X, 130) + words("No data", VALUE_X, 130)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Number of complaints of torture and / ill-treatment", "11 607"), ("Budget", "No data")]
+
+
+def test_rules_separate_rows_even_when_gaps_are_small():
+    ws = lines(["Budget"], LABEL_X, 100) + lines(["No data", "really none"], VALUE_X, 100) + \
+        lines(["Number of criminal cases initiated"], LABEL_X, 124) + words("86", VALUE_X, 124)
+    assert rows_of([Chunk("S", 1, ws, [122.5], False)], VALUE_X - 1) == [
+        ("Budget", "No data / really none"), ("Number of criminal cases initiated", "86")]
+
+
+def test_a_row_split_by_the_page_break_continues_on_the_next_page():
+    page1 = lines(["Investigating body's jurisdiction"], LABEL_X, 700) + lines(["Not only torture cases,", "but"], VALUE_X, 700)
+    page2 = lines(["also corruption."], VALUE_X, 60, page=2) + lines(["Budget"], LABEL_X, 80, page=2) + \
+        words("No data", VALUE_X, 80, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    assert rows_of(chunks, VALUE_X - 1) == [
+        ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."),
+        ("Budget", "No data")]
+
+
+def test_a_label_row_with_no_value_is_a_subheading():
+    ws = lines(["Relevant conventions"], LABEL_X, 100) + lines(["Istanbul Protocol"], LABEL_X, 120) + words("No", VALUE_X, 120)
+    rows = table_rows([Chunk("S", 1, ws, [], False)], VALUE_X - 1, 10.0, S)
+    assert [r.kind for r in rows] == ["subheading", "table"]
+
+
+def test_a_row_whose_label_and_value_both_continue_on_the_next_page():
+    page1 = lines(["Institutional independence of the"], LABEL_X, 750) + \
+        lines(["None. Investigators rely on resources provided by"], VALUE_X, 750)
+    page2 = lines(["investigating body"], LABEL_X, 60, page=2) + lines(["other law enforcement agencies"], VALUE_X, 60, page=2) + \
+        lines(["Geographic coverage"], LABEL_X, 80, page=2) + words("High.", VALUE_X, 80, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    assert rows_of(chunks, VALUE_X - 1) == [
+        ("Institutional independence of the / investigating body",
+         "None. Investigators rely on resources provided by / other law enforcement agencies"),
+        ("Geographic coverage", "High.")]
+
+
+def test_bold_full_width_title_rows_do_not_hide_the_split():
+    title = [w.model_copy(update={"font": "Arial-Bold"})
+             for w in words("Government body investigating allegations of torture and ill-treatment", LABEL_X, 80)]
+    ws = title + lines(["Number of investigators", "Investigator workload"], LABEL_X, 100) + \
+        lines(["966", "About 7 cases per", "investigator per year"], VALUE_X, 100)
+    assert abs(column_split(ws, [VRule(VALUE_X - 3, 75, 200)], S).x - (VALUE_X - 3)) < 0.01
+    assert abs(column_split(ws, [], S).x - (VALUE_X - S.column_snap)) < 0.01
+
+
+# --- other producers: alignment, tight rows, header rows ---------------------------------------
+
+def right_aligned(texts: list[str], right: float, top: float, page: int = 1) -> list[Word]:
+    """Lines set flush right against x = right (a browser's `text-align: right`)."""
+    out = []
+    for i, t in enumerate(texts):
+        width = sum(5.0 * len(p) for p in t.split()) + 2.8 * (len(t.split()) - 1)
+        out += words(t, right - width, top + i * LINE, page)
+    return out
+
+
+def test_split_beside_right_aligned_labels():
+    ws = right_aligned(["Judgments and decisions of international", "bodies documenting torture"], 250, 100) + \
+        words("9", 256, 100) + right_aligned(["Judgments of national courts"], 250, 130) + words("no data", 256, 130) + \
+        right_aligned(["Budget"], 250, 150) + words("49 197 846 roubles", 256, 150)
+    split = column_split(ws, [], S)
+    assert 250 < split.x <= 256 and split.source == "alignment"
+    rows = rows_of([Chunk("S", 1, ws, [], False)], split.x)
+    assert rows == [("Judgments and decisions of international / bodies documenting torture", "9"),
+                    ("Judgments of national courts", "no data"), ("Budget", "49 197 846 roubles")]
+
+
+def test_split_when_labels_and_values_are_centred():
+    ws = words("Budget", 120, 100) + words("No data", 360, 100) + words("Number of investigators", 80, 120) + \
+        words("1 814", 370, 120) + words("Geographical coverage", 85, 140) + words("High. In all units", 330, 140)
+    split = column_split(ws, [], S)
+    assert 85 + 5 * len("Geographical coverage") < split.x <= 330 and split.source == "gap"
+
+
+def test_a_table_sized_apart_gets_its_own_split():
+    from pipeline.convert.extract.columns import table_split
+    document = Split(VALUE_X - 1, "alignment")
+    wide = lines(["Institutional independence of the investigating authority"], LABEL_X, 100) + words("High.", 380, 100) + \
+        lines(["Geographical coverage"], LABEL_X, 120) + words("Low.", 380, 120)
+    assert 330 < table_split(wide, document, [], S, 10.0).x < 380
+    narrow = lines(["Budget"], LABEL_X, 100) + words("No data", VALUE_X, 100)
+    assert table_split(narrow, document, [], S, 10.0) == document  # no word crosses the document's split
+
+
+def tight(texts: list[str], x: float, top: float, pitch: float = 10.8) -> list[Word]:
+    """Lines 10.8 pt apart (9 pt type, line height 1.2) in 9 pt words."""
+    out = []
+    for i, t in enumerate(texts):
+        out += [w.model_copy(update={"top": w.top, "bottom": w.top + 9, "size": 9})
+                for w in words(t, x, top + i * pitch)]
+    return out
+
+
+def test_tight_rows_part_on_the_line_grid():
+    # rows 13.8 pt apart baseline to baseline: 4.8 pt of white, under the 5.4 pt a wide gap needs
+    ws = tight(["Judgments excluding", "evidence obtained", "under torture"], LABEL_X, 100) + tight(["1"], VALUE_X, 100) + \
+        tight(["Explicit prohibition of torture"], LABEL_X, 135.4) + \
+        tight(["Yes, in Article 144", "of the Criminal Code", "of the Russian Federation"], VALUE_X, 135.4) + \
+        tight(["Family notification"], LABEL_X, 171.0) + tight(["No."], VALUE_X, 171.0)
+    chunk = Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))
+    read = read_tables([chunk], 9.0, S)
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Judgments excluding / evidence obtained / under torture", "1"),
+        ("Explicit prohibition of torture", "Yes, in Article 144 / of the Criminal Code / of the Russian Federation"),
+        ("Family notification", "No.")]
+    assert read.layouts[0].rows_from == "line_grid" and read.layouts[0].line_pitch == 10.8
+    # without the grid (gaps alone) the three rows run together
+    assert len(read_tables([chunk], 9.0, S.model_copy(update={"grid_break": 50})).rows) == 1
+
+
+def test_value_paragraph_below_its_label_stays_with_its_row():
+    # the value's second paragraph ends closer to the next row than to its own label: labels sit
+    # atop their cells, so text under a label and above the next belongs to the upper row
+    ws = lines(["Video surveillance"], LABEL_X, 100) + lines(["Partially."], VALUE_X, 100) + \
+        lines(["Cameras cover corridors"], VALUE_X, 122) + \
+        lines(["Access to video evidence"], LABEL_X, 139) + lines(["Low."], VALUE_X, 139)
+    assert rows_of([Chunk("S", 1, ws, [], False)], VALUE_X - 1) == [
+        ("Video surveillance", "Partially. / Cameras cover corridors"), ("Access to video evidence", "Low.")]
+
+
+def bold(ws: list[Word]) -> list[Word]:
+    return [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]
+
+
+def test_repeated_header_rows_are_set_aside():
+    head = lambda top, page: words("Indicator", LABEL_X, top, page) + words("Value", VALUE_X, top, page)  # noqa: E731
+    page1 = head(80, 1) + lines(["Investigating body's jurisdiction"], LABEL_X, 100) + \
+        lines(["Not only torture cases,", "but"], VALUE_X, 100)
+    page2 = head(60, 2) + lines(["also corruption."], VALUE_X, 80, page=2) + lines(["Budget"], LABEL_X, 100, page=2) + \
+        words("No data", VALUE_X, 100, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    read = read_tables([c for c in chunks if not setattr(c, "split", Split(VALUE_X - 1, "alignment"))], 10.0, S)
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."), ("Budget", "No data")]
+    assert [ln.text for ln in read.headers] == ["Indicator", "Value", "Indicator", "Value"]
+    assert [t.header_rows for t in read.layouts] == [1, 1]
+
+
+def test_a_bold_first_row_is_a_header_once_too():
+    ws = bold(words("Indicator", LABEL_X, 80) + words("Assessment", VALUE_X, 80)) + \
+        lines(["Budget"], LABEL_X, 100) + words("No data", VALUE_X, 100)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], 10.0, S)
+    assert [" ".join(r.label.lines) for r in read.rows] == ["Budget"] and len(read.headers) == 2
+    plain = words("Indicator", LABEL_X, 80) + words("Assessment", VALUE_X, 80)  # once, not bold: a row like any other
+    read = read_tables([Chunk("S", 1, plain, [], False, Split(VALUE_X - 1, "alignment"))], 10.0, S)
+    assert len(read.rows) == 1 and not read.headers
+
+
+def test_a_borrowed_split_must_fit_the_table():
+    from pipeline.convert.extract.columns import borrowed_split
+    # a label ending at 140 and a centred value whose first line starts 0.3 pt left of the other
+    # table's split: the split moves left of that word; a split in a word space of the value is refused
+    ws = words("Budget law", LABEL_X, 100) + words("Yes. Article 320 of the Code", VALUE_X - 0.3, 100) + \
+        words("explicitly prohibits torture", VALUE_X + 40, 112)
+    far = Split(VALUE_X + 40 + 20, "alignment")  # in the middle of "explicitly"
+    got = borrowed_split(ws, [far, Split(VALUE_X, "gap")], S, 10.0)
+    assert got is not None and LABEL_X + 5 * len("Budget law") + 2.8 < got.x < VALUE_X - 0.3 and got.source == "gap"
+    assert borrowed_split(ws, [far], S, 10.0) is None
+    assert borrowed_split(words("Budget law", LABEL_X, 100), [Split(VALUE_X, "gap")], S, 10.0) is None  # one side only
+
+
+def test_a_continued_table_moves_a_crossed_split_to_the_clear_strip_beside_it():
+    from pipeline.convert.extract.columns import table_split
+    kept = Split(VALUE_X + 0.5, "gap")  # from the page before
+    ws = words("Jurisdiction", LABEL_X, 100) + words("Not only torture cases", VALUE_X, 100)
+    got = table_split(ws, kept, [], S, 10.0)
+    assert got is not None and LABEL_X + 5 * len("Jurisdiction") < got.x <= VALUE_X

@@ -1,0 +1,1 @@
+"""Tests of pipeline/convert/map/: labels matched to fields by spelling, by meaning and by place."""

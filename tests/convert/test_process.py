@@ -1,0 +1,121 @@
+"""From extracted rows to a report: mapping decisions, missing fields, conflicts (no PDF needed)."""
+from pipeline.core.models import Cell, ExtractedDoc, Fragment, Row
+from pipeline.convert.process import build_report
+
+SECTION = "Government body investigating allegations of torture and ill-treatment"
+
+
+def cell(*lines, page=1, top=100.0):
+    return Cell(fragments=[Fragment(text=t, page=page, bbox=(300.0, top + 12 * i, 400.0, top + 12 * i + 10))
+                           for i, t in enumerate(lines)])
+
+
+def doc(*rows):
+    title = [Row(kind="title", key="country", label=Cell(), value=cell("Republic of Kazakhstan")),
+             Row(kind="title", key="index_score", label=cell("Index on Torture —"), value=cell("--3.04")),
+             Row(kind="title", key="year", label=cell("Facts and Assessments."), value=cell("2019"))]
+    return ExtractedDoc(pages=1, template="2019", rows=title + list(rows), words_total=0)
+
+
+def table(label, *value, top=100.0):
+    return Row(kind="table", section=SECTION, label=cell(label, top=top), value=cell(*value, top=top))
+
+
+def test_fields_not_printed_are_missing_and_every_row_is_kept():
+    report = build_report(doc(table("Budget", "No data"), table("Number of persons convicted of torture", "4")),
+                          "kazakhstan_en_2019.docx.pdf")
+    statuses = {v.field: v.status for v in report.values if v.field}
+    assert len(statuses) == 32
+    assert statuses["investigative_body_budget"] == "no_data"
+    assert statuses["prison_population"] == "missing"
+    unmapped = [(v.label, v.text) for v in report.values if v.status == "unmapped"]
+    assert unmapped == [("Number of persons convicted of torture", "4")]
+    assert (report.country, report.iso3, report.year) == ("Kazakhstan", "KAZ", 2019)
+
+
+def test_two_rows_claiming_one_field_keep_the_better_match_and_warn():
+    report = build_report(doc(table("Budget (KZT)", "1 000 KZT"), table("Budget", "2 000 KZT", top=200)),
+                          "kazakhstan_en_2019.docx.pdf")
+    budget = report.field("investigative_body_budget")
+    assert budget.label == "Budget" and budget.value == 2000
+    loser = next(v for v in report.values if v.label == "Budget (KZT)")
+    assert loser.status == "unmapped" and loser.text == "1 000 KZT"
+    assert {w.code for w in budget.warnings} >= {"duplicate_field"}
+    assert {w.code for w in loser.warnings} >= {"duplicate_field"}
+
+
+def test_unknown_label_only_row_is_kept_with_a_warning():
+    row = Row(kind="subheading", section=SECTION, label=cell("Other observations"), value=Cell())
+    report = build_report(doc(row), "kazakhstan_en_2019.docx.pdf")
+    kept = next(v for v in report.values if v.label == "Other observations")
+    assert kept.status == "unmapped" and [w.code for w in kept.warnings] == ["label_without_value"]
+
+
+def test_known_subheading_is_recorded_not_a_row():
+    row = Row(kind="subheading", section="Ratification of relevant international treaties",
+              label=cell("Relevant conventions"), value=Cell())
+    report = build_report(doc(row), "kazakhstan_en_2019.docx.pdf")
+    assert report.subheadings == ["Relevant conventions"]
+    assert all(v.label != "Relevant conventions" for v in report.values)
+
+
+def test_invalid_value_keeps_text_and_reason():
+    report = build_report(doc(table("Number of investigators", "about a hundred")), "kazakhstan_en_2019.docx.pdf")
+    v = report.field("investigators_count")
+    assert (v.status, v.value, v.text) == ("invalid", None, "about a hundred")
+    assert v.error.startswith("not_a_count")
+
+
+def test_file_name_disagreeing_with_the_profile_warns():
+    report = build_report(doc(), "armenia_en_2020.docx.pdf")
+    assert [w.code for w in report.field("year").warnings] == ["year_differs_from_file_name"]
+    assert [w.code for w in report.field("country").warnings] == ["country_differs_from_file_name"]
+
+
+def test_pretrial_above_prison_population_warns():
+    facts = [Row(kind="facts", label=cell("Prison population (convicted)"), value=cell("1 000")),
+             Row(kind="facts", label=cell("In pre-trial detention (under investigation)"), value=cell("5 000"))]
+    report = build_report(doc(*facts), "kazakhstan_en_2019.docx.pdf")
+    assert [w.code for w in report.field("pretrial_detention").warnings] == ["pretrial_exceeds_prison"]
+    assert report.field("pretrial_detention").status == "ok"
+
+
+def test_out_of_range_value_is_invalid():
+    facts = [Row(kind="facts", label=cell("Population"), value=cell("0 million"))]
+    report = build_report(doc(*facts), "kazakhstan_en_2019.docx.pdf")
+    v = report.field("population_million")
+    assert v.status == "invalid" and v.error.startswith("out_of_range")
+
+
+def test_a_row_split_by_a_page_break_with_a_capitalised_label_tail_is_rejoined():
+    section = "Ratification of relevant international treaties"
+    head = Row(kind="table", section=section, label=cell("Optional Protocol to the UN Convention against", top=740),
+               value=cell("No.", top=740))
+    tail = Row(kind="table", section=section, after_page_break=True,
+               label=cell("Torture and Other Cruel, Inhuman or Degrading", "Treatment or Punishment (2002)", page=2, top=46),
+               value=cell("Signed in 2016 but not ratified", page=2, top=46))
+    report = build_report(doc(head, tail), "kyrgyzstan_en_2019.docx.pdf")
+    v = report.field("opcat_ratified")
+    assert v.text == "No. Signed in 2016 but not ratified" and v.answer == "no"
+    assert v.rules[0] == "row_rejoined_across_page_break"
+    assert [f.page for f in v.fragments] == [1, 2]
+    assert not [x for x in report.values if x.status == "unmapped"]
+
+
+def test_a_new_row_at_the_top_of_a_page_is_not_joined_to_the_last_one():
+    head = table("Budget", "No data", top=740)
+    nxt = Row(kind="table", section=SECTION, after_page_break=True, label=cell("Number of criminal cases initiated", page=2),
+              value=cell("86", page=2))
+    report = build_report(doc(head, nxt), "kazakhstan_en_2019.docx.pdf")
+    assert report.field("investigative_body_budget").status == "no_data"
+    assert report.field("criminal_cases_initiated").value == 86
+
+
+def test_a_section_title_set_as_a_table_row_starts_that_section():
+    title_row = Row(kind="subheading", section=SECTION, label=cell("Procedural guarantees (norms)", top=300), value=Cell())
+    after = Row(kind="table", section=SECTION, label=cell("Medical examination", top=320), value=cell("Yes.", top=320))
+    report = build_report(doc(table("Budget", "No data"), title_row, after), "kazakhstan_en_2019.docx.pdf")
+    assert report.field("medical_examination").section == "Procedural guarantees (norms)"
+    assert report.field("investigative_body_budget").section == SECTION
+    assert all(v.label != "Procedural guarantees (norms)" for v in report.values)
+    assert report.coverage.by_part["section_titles"] == 3

@@ -1,0 +1,1 @@
+"""Tests of pipeline/core/: what every process shares."""

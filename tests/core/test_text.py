@@ -1,0 +1,32 @@
+"""Text shared by every stage (pipeline/core/text.py): a cell's lines joined."""
+from hypothesis import given, strategies as st
+
+from pipeline.core.text import join_cell_lines
+
+
+# --- join_cell_lines -----------------------------------------------------------------------
+
+def test_lines_joined_with_single_spaces():
+    assert join_cell_lines(["Not only torture cases. The proportion of torture", "cases is  less than", "50%"]) == (
+        "Not only torture cases. The proportion of torture cases is less than 50%", ["lines_joined"])
+
+
+def test_word_wrapped_after_inner_hyphen_is_rejoined():
+    text, rules = join_cell_lines(["Heavy: 7 cases at a time, including non-", "torture cases"])
+    assert text == "Heavy: 7 cases at a time, including non-torture cases"
+    assert "hyphenated_word_rejoined" in rules
+
+
+def test_free_standing_dash_keeps_its_spaces():
+    assert join_cell_lines(["Abuse of power or official capacity -", "Art. 362"])[0] == \
+        "Abuse of power or official capacity - Art. 362"
+
+
+def test_no_break_spaces_collapse():
+    assert join_cell_lines(["18.28\u00a0million"])[0] == "18.28 million"
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), max_size=6))
+def test_joined_text_has_no_runs_of_whitespace(lines):
+    text, _ = join_cell_lines(lines)
+    assert text == " ".join(text.split())

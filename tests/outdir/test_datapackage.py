@@ -1,0 +1,159 @@
+"""The data dictionary (OUTDIR/datapackage.json) and the typed readers built on it."""
+import json
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+import yaml
+
+import pipeline
+from pipeline.core import DATA
+from pipeline.cli import main
+from pipeline.core.codebook import CodebookError, default_codebook, load_codebook
+from pipeline.outdir.datapackage import data_package
+from pipeline.outdir.names import VALUE_COLUMNS, profile_columns
+
+from tests.support import FIXTURES
+
+frictionless = pytest.importorskip("frictionless")  # the test extras install it
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory):
+    """Three reports and one file that is not a PDF: every table has rows."""
+    raw = tmp_path_factory.mktemp("raw")
+    for name in ["kazakhstan_en_2019.docx.pdf", "moldova_en_2019.docx.pdf", "moldova_en_2020.docx.pdf"]:
+        shutil.copy(FIXTURES / name, raw / name)
+    (raw / "broken.pdf").write_bytes(b"not a pdf at all")
+    out = tmp_path_factory.mktemp("out")
+    assert main(["run", str(raw), "--out", str(out)]) == 1
+    return out
+
+
+def test_frictionless_validates_every_table(out):
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert sorted(t.name for t in report.tasks) == ["failures", "panel", "profiles", "values"]
+    assert all(t.stats["rows"] > 0 for t in report.tasks)
+
+
+def test_the_cli_validator_passes(out):
+    proc = subprocess.run([sys.executable, "-m", "frictionless", "validate", str(out / "datapackage.json")],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def test_a_wrong_cell_is_caught(out, tmp_path):
+    """The schema is not decoration: a count that is not a whole number fails validation."""
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    profiles = pd.read_csv(work / "profiles.csv", dtype=str, keep_default_na=False)
+    profiles.loc[0, "prison_population"] = "23635.5"
+    profiles.to_csv(work / "profiles.csv", index=False)
+    report = frictionless.validate(str(work / "datapackage.json"))
+    errors = report.flatten(["fieldName", "type"])
+    assert not report.valid and ["prison_population", "type-error"] in errors
+
+
+def test_every_column_is_described(out):
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {r["name"]: r for r in package["resources"]}
+    codebook = default_codebook()
+    assert [f["name"] for f in tables["values"]["schema"]["fields"]] == VALUE_COLUMNS
+    assert [f["name"] for f in tables["profiles"]["schema"]["fields"]] == profile_columns(codebook)
+    for res in tables.values():
+        assert res["schema"]["missingValues"] == [""] and res["schema"]["primaryKey"]
+        for f in res["schema"]["fields"]:
+            assert f["type"] in ("integer", "number", "string", "year") and len(f["description"]) > 20, f
+
+
+def test_field_columns_come_from_the_codebook(out):
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {r["name"]: r for r in package["resources"]}
+    codebook = default_codebook()
+    profiles = {f["name"]: f for f in tables["profiles"]["schema"]["fields"]}
+    for spec in codebook.fields:
+        if spec.id in ("country", "year"):
+            continue
+        col = profiles[spec.id]
+        assert col["description"].startswith(spec.description) and col["methodology"] == ["2019", "2020"]
+        assert col["type"] == {"int": "integer", "float": "number", "money": "number"}.get(spec.type, "string")
+    assert profiles["prison_population"]["unit"] == "persons"
+    assert profiles["population_million"]["unit"] == "million"
+    assert profiles["law_enforcement_budget"]["unit"] == "the currency in law_enforcement_budget_currency"
+    assert profiles["year"]["type"] == "year"
+    values = {f["name"]: f for f in tables["values"]["schema"]["fields"]}
+    assert values["value"]["type"] == "string" and "by design" in values["value"]["description"]
+    assert values["status"]["constraints"]["enum"] == ["ok", "no_data", "missing", "invalid", "unmapped"]
+    assert tables["values"]["schema"]["primaryKey"] == ["source", "row"]
+
+
+def test_the_package_is_written_on_every_run_and_covered_by_the_manifest(out, tmp_path):
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "datapackage.json" in manifest["outputs"]
+    assert json.loads((out / "datapackage.json").read_text(encoding="utf-8")) == data_package(default_codebook())
+
+
+def test_typed_readers(out):
+    profiles = pipeline.read_profiles(out)
+    assert len(profiles) == 3
+    counts = [s.id for s in default_codebook().fields if s.type == "int" and s.id != "year"]
+    assert all(profiles[c].dtype == "Int64" for c in counts)
+    kaz = profiles.set_index("iso3").loc["KAZ"]
+    assert kaz["prison_population"] == 23635 and pd.isna(kaz["detained"])  # a missing count: <NA>, not NaN
+    assert profiles["index_score"].dtype == "Float64" and kaz["index_score"] == -3.04
+    assert profiles["year"].dtype == "Int64" and profiles["country"].dtype == "string"
+    assert isinstance(profiles["template"].dtype, pd.CategoricalDtype)
+    values = pipeline.read_values(out)
+    assert isinstance(values["status"].dtype, pd.CategoricalDtype)
+    assert list(values["status"].cat.categories) == ["ok", "no_data", "missing", "invalid", "unmapped"]
+    assert values["value"].dtype == "string" and values["page"].dtype == "Int64"
+    assert values["x0"].dtype == "Float64" and values["row"].dtype == "Int64"
+    assert set(values["origin"]) == {"extracted"}
+    panel = pipeline.read_panel(out)
+    assert sorted(zip(panel["iso3"], panel["year"])) == [("KAZ", 2019), ("MDA", 2019), ("MDA", 2020)]
+    assert panel["prison_population"].dtype == "Int64"
+
+
+def test_importing_pipeline_does_not_import_pandas():
+    code = "import sys, pipeline; print('pandas' in sys.modules, 'pipeline.outdir.read' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["False", "False"], proc.stderr
+
+
+def test_a_field_without_description_is_refused(tmp_path):
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
+    del data["fields"][4]["description"]
+    path = tmp_path / "cb.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CodebookError, match="needs a description"):
+        load_codebook(path)
+    data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
+    data["fields"][4]["methodology"] = ["2019", "2031"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CodebookError, match="unknown methodology 2031"):
+        load_codebook(path)
+    data["fields"][4]["methodology"] = ["2020"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    codebook = load_codebook(path)
+    column = next(f for r in data_package(codebook)["resources"] if r["name"] == "profiles"
+                  for f in r["schema"]["fields"] if f["name"] == data["fields"][4]["id"])
+    assert column["methodology"] == ["2020"]
+
+
+def test_the_output_folder_explains_itself(tmp_path):
+    """output/README.md is kept in the repository, names every output, and a run leaves it alone."""
+    from pipeline.outdir.names import OUTPUTS
+
+    readme = FIXTURES.parent.parent / "output" / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    for name in [*OUTPUTS, "json/", "manifest.json", "run.json", "review/", "read_profiles", "read_resource"]:
+        assert f"{name}" in text, name
+    out = tmp_path / "output"
+    out.mkdir()
+    shutil.copy(readme, out / "README.md")
+    for _ in range(2):  # a cold run, then an unchanged rerun
+        assert main(["run", str(FIXTURES / "kazakhstan_en_2019.docx.pdf"), "--out", str(out)]) == 0
+        assert (out / "README.md").read_text(encoding="utf-8") == text

@@ -1,0 +1,106 @@
+"""A profile as an HTML page, for printing with a real browser (headless Chromium): the anatomy of
+render.py (title block, facts box, a table per section with a header row), styled by CSS.
+
+    html = profile_html(truth, css)
+    print_pdf(html_path, pdf_path)   # headless Chromium's print to PDF, its own header and footer on
+"""
+from __future__ import annotations
+
+import html
+import shutil
+import subprocess
+from pathlib import Path
+
+from .render import FACTS, INDEX_TITLES, SECTIONS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+# CSS a profile author might write; browsers draw what is left out their own way
+STYLES = {
+    # no widths (automatic table layout: each table's columns sized to its text), cells centred
+    # vertically (the default), 1px padding, tall lines, labels right-aligned
+    "auto-layout": """
+        body{font-family:'DejaVu Sans',sans-serif;font-size:9pt} table.t{width:100%;border-collapse:collapse}
+        table.t td{padding:1px;line-height:1.5} table.t td:first-child{text-align:right} h2{font-size:11pt}""",
+    # running header and "Page n of N" in the page margins, dark header cells, banded rows
+    "margin-boxes": """
+        @page{margin:2cm; @top-left{content:"Index on Torture: country profile";font-size:8pt}
+              @bottom-right{content:"Page " counter(page) " of " counter(pages);font-size:8pt}}
+        body{font-family:'Liberation Serif',serif;font-size:10pt} table.t{width:100%;border-collapse:collapse}
+        table.t td,table.t th{padding:1pt 3pt;line-height:1.25;vertical-align:top;border-bottom:0.5pt solid #888}
+        table.t th{background:#333;color:white;text-align:left} table.t td:first-child{width:45%}
+        table.t tbody tr:nth-child(even){background:#eef2f7} h2{font-size:12pt}""",
+    # large type: the tables run over three pages, the header row repeated atop each page
+    "long-tables": """
+        @page{margin:2cm} body{font-family:'DejaVu Serif',serif;font-size:11pt} table.t{width:100%;border-collapse:collapse}
+        table.t td,table.t th{padding:2pt 4pt;vertical-align:top;border-bottom:0.5pt solid #999}
+        table.t td:first-child{width:42%} table.t th{text-align:left} h2{font-size:14pt}""",
+}
+
+
+def _table(title: str, rows: list[tuple[str, str | None]]) -> list[str]:
+    out = [f"<h2>{html.escape(title)}</h2><table class='t'><thead><tr><th>Indicator</th><th>Value</th></tr>"
+           "</thead><tbody>"]
+    for label, value in rows:
+        if value is None:  # a sub-heading
+            out.append(f"<tr><td><b>{html.escape(label)}</b></td><td></td></tr>")
+        else:
+            out.append(f"<tr><td>{html.escape(label)}</td><td>{html.escape(value)}</td></tr>")
+    return out + ["</tbody></table>"]
+
+
+def profile_html(truth: dict, css: str, facts: str = "table") -> str:
+    """`facts`: "table" (a cell per item, two columns) or "lines" (a paragraph per item with no
+    spacing, two columns side by side: the box has no blank line between items)."""
+    fields = truth["fields"]
+
+    def text(fid: str) -> str:
+        return html.escape(fields[fid]["text"] or "")
+
+    index_title = INDEX_TITLES.get(str(truth.get("template")), INDEX_TITLES["2019"])
+    out = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(truth['country'])} profile</title>"
+           f"<style>{css} .facts td{{background:#eef2f7;padding:3pt;width:50%;vertical-align:top}}</style></head><body>",
+           "<div style='font-size:12pt'>Country profile</div>",
+           f"<div style='font-size:22pt;font-weight:bold'>{text('country')}</div>",
+           f"<div style='font-size:14pt;font-weight:bold'>{index_title} — {text('index_score')}</div>",
+           f"<div style='font-size:12pt;font-style:italic'>Facts and Assessments. {text('year')}</div>",
+           ]
+    columns = [[(fid, label) for fid, label in column if fields[fid]["status"] != "missing"] for column in FACTS]
+    if facts == "lines":
+        out.append("<div style='display:flex;gap:24pt;background:#eef2f7;padding:3pt;margin:8pt 0'>")
+        for c in columns:
+            out.append("<div style='width:45%'>" + "".join(
+                f"<p style='margin:0'>{html.escape(label)} - {text(fid)}</p>" for fid, label in c) + "</div>")
+        out.append("</div>")
+    else:
+        out.append("<table class='facts' style='width:100%;margin:8pt 0'>")
+        for i in range(max(map(len, columns))):
+            cells = [f"<td>{html.escape(c[i][1])} - {text(c[i][0])}</td>" if i < len(c) else "<td></td>"
+                     for c in columns]
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
+    extra: dict[str, list[dict]] = {}
+    for row in truth.get("unmapped", []):
+        extra.setdefault(row["section"], []).append(row)
+    for title, rows in SECTIONS:
+        printed = [(label.replace("{country}", truth["country"] + "'s"), None if fid is None else fields[fid]["text"])
+                   for fid, label in rows if fid is None or fields[fid]["status"] != "missing"]
+        out += _table(title, printed + [(u["label"], u["text"]) for u in extra.pop(title, [])])
+    for title, rows in extra.items():
+        out += _table(title, [(u["label"], u["text"]) for u in rows])
+    return "\n".join(out + ["</body></html>"])
+
+
+def print_weasyprint(page: Path, pdf: Path) -> None:
+    """WeasyPrint's PDF with its tags on (`--pdf-tags`), when WeasyPrint is installed."""
+    import weasyprint
+
+    weasyprint.HTML(filename=str(page)).write_pdf(str(pdf), pdf_tags=True)
+
+
+def print_pdf(page: Path, pdf: Path, header_footer: bool = True) -> None:
+    """Chromium's print to PDF; with `header_footer`, its own running header (date, title) and footer
+    (address, "n/N") on every page."""
+    args = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}"]
+    subprocess.run(args + ([] if header_footer else ["--no-pdf-header-footer"]) + [str(page)],
+                   capture_output=True, timeout=120, check=False)

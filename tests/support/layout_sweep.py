@@ -1,0 +1,110 @@
+"""Random layout sweep: draw every fixture record in random layouts and report what the pipeline
+misreads, scored by pipeline.tools.evaluate. A tool for finding layout assumptions (slow):
+
+    python -m tests.support.layout_sweep --seed 1 --n 150      # from the repository's root
+
+tests/convert/test_layouts.py::test_random_layout_sweep runs one fixed sweep (marked `slow`: the full
+test run, scripts/test.sh, includes it; a plain `pytest` leaves it out).
+
+A failing case worth keeping goes into FOUND in tests/support/layouts.py.
+"""
+import argparse
+import dataclasses
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from reportlab.lib.units import cm
+
+from pipeline.convert.process import process_pdf
+from pipeline.tools.evaluate import evaluate_rows
+
+from . import FIXTURES, render, report_rows
+from .render import Layout
+
+
+def random_layout(rng: random.Random, seed: int) -> Layout:
+    lay = Layout(
+        font=rng.choice(["Helvetica", "Times-Roman", "DejaVuSans"]), size=rng.choice([8.5, 9, 9.5, 10, 10.5, 11]),
+        label_share=rng.choice([0.35, 0.4, 0.45, 0.5, 0.55, 0.6]), borders=rng.choice(["grid", "hrules", "none"]),
+        valign=rng.choice(["top", "center", "bottom"]), page=rng.choice(["A4", "Letter"]),
+        margin=rng.choice([1.5, 2, 2.5, 3]) * cm, thousands=rng.choice(list(render.SEPARATORS)),
+        score=rng.choice(list(render.SCORE_FORMS)), fragmented=rng.random() < 0.3,
+        values_first=rng.random() < 0.3, split_rows=rng.random() < 0.7,
+        split_row=rng.choice([None, None, "value", "label"]), facts_wrap=rng.random() < 0.6,
+        breaks=rng.random() < 0.5, seed=seed,
+        running_header=rng.choice(["", "", "Country profile", "Index on Torture | CSP"]),
+        page_numbers=rng.random() < 0.4, section_titles=rng.choice(["heading", "heading", "row"]))
+    lay = dataclasses.replace(lay, **producer_kinds(rng))
+    # the facts box: a box per item, or the items one per line with no gap (in one box, or none)
+    lay = dataclasses.replace(lay, facts_style=rng.choice(["cells", "cells", "lines", "plain"]))
+    if lay.thousands == "nnbsp" or lay.score == "en-minus":  # the standard fonts lack U+202F, U+2212
+        lay = dataclasses.replace(lay, font="DejaVuSans")
+    if lay.kerned:  # pdfTeX's text: no space characters, but not a text object per word either
+        lay = dataclasses.replace(lay, fragmented=False)
+    return lay
+
+
+def producer_kinds(rng: random.Random) -> dict:
+    """What browsers, WeasyPrint and LaTeX do that Word does not: labels right-aligned or centred,
+    values centred, tight rows (little padding, CSS line heights, spaced paragraphs), banded
+    rows, borders as filled rectangles, rules drawn twice, header rows repeated on each page,
+    "Page n of N" footers, kerned words with no space characters. (`auto_columns`, each table's
+    columns sized apart, is left out: in a table of three or four lines a gap between words can
+    look like the column gap; see README.)"""
+    return dict(
+        label_align=rng.choice(["left", "left", "right", "center"]), value_align=rng.choice(["left", "left", "center"]),
+        pad=rng.choice([3.0, 3.0, 2.0, 1.5, 1.0]), leading=rng.choice([1.2, 1.2, 1.15, 1.3, 1.4]),
+        para_space=rng.choice([0.0, 0.0, 1.0, 2.0]), banded=rng.random() < 0.25,
+        rule_style=rng.choice(["line", "line", "rect"]), double_rules=rng.random() < 0.2,
+        header_row=rng.random() < 0.25, kerned=rng.random() < 0.15,
+        page_number_form=rng.choice(["{n}", "Page {n} of {N}", "{n} / {N}", "p. {n}", "- {n} -"]))
+
+
+def misreads(printed: dict, report) -> list[str]:
+    """What pipeline.tools.evaluate finds wrong in the report against the truth as printed."""
+    res = evaluate_rows(report_rows(report), printed)
+    return [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}"
+            + (f" (status {m.got.status}, text {(m.got.text or '')[:60]!r})" if m.got and m.field else "")
+            for m in res.mismatches]
+
+
+def sweep(seed: int, n: int, tmp: Path, out=print) -> tuple[int, int]:
+    """Draw n random layouts from `seed` under tmp and read them; (misread, drawn) layouts."""
+    rng = random.Random(seed)
+    records = sorted(FIXTURES.glob("*.truth.json"))
+    failed = drawn = 0
+    for i in range(n):
+        lay = random_layout(rng, i)
+        truth = json.loads(rng.choice(records).read_text(encoding="utf-8"))
+        pdf = Path(tmp) / str(i) / truth["source"]
+        pdf.parent.mkdir()
+        try:
+            printed = render.render(truth, lay, pdf)
+        except ValueError as e:  # a layout the renderer cannot draw (no room to split a row)
+            out(f"{i}: not drawn: {e}")
+            continue
+        drawn += 1
+        bad = misreads(printed, process_pdf(pdf))
+        if bad:
+            failed += 1
+            out(f"{i}: {truth['source']} {lay}")
+            out("\n".join("    " + b for b in bad))
+    return failed, drawn
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--n", type=int, default=50)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        failed, drawn = sweep(args.seed, args.n, Path(tmp))
+    print(f"misread layouts: {failed} / {drawn} drawn")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

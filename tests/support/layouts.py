@@ -1,0 +1,159 @@
+"""The layouts the tests draw the fixtures in (tests/convert/test_layouts.py), and golden.py runs the
+pipeline on: named layouts that together use every parameter value of render.Layout, and the (record,
+layout) pairs random sweeps broke, kept as regression cases. A sweep's failure worth keeping (layout_sweep.py
+prints it) goes into FOUND."""
+from .render import Layout, cm
+
+RECORDS = ["kazakhstan_en_2019.docx", "moldova_en_2020.docx", "armenia_en_2019.docx"]
+
+# Named layouts: together they use every parameter value at least once.
+LAYOUTS = {
+    "word-default": Layout(score="em-double", breaks=True),
+    "serif-grid-top": Layout(font="Times-Roman", size=11, label_share=0.45, borders="grid",
+                             margin=2.5 * cm, thousands="nbsp"),
+    "dejavu-borderless-bottom": Layout(font="DejaVuSans", size=9.5, label_share=0.4, borders="none",
+                                       valign="bottom", page="Letter", margin=2.54 * cm,
+                                       thousands="nnbsp", score="en-minus"),
+    "fragmented-grid": Layout(borders="grid", fragmented=True, split_rows=False, seed=1),
+    "comma-centred": Layout(size=10.5, label_share=0.55, borders="grid", valign="center",
+                            thousands="comma"),
+    "narrow-labels-split-row": Layout(font="Times-Roman", label_share=0.35,
+                                      split_row="value", breaks=True),
+    "values-first-fragmented": Layout(font="Times-Roman", label_share=0.45, valign="center", page="Letter",
+                                      thousands="nbsp", score="em-attached", fragmented=True,
+                                      values_first=True, seed=2),
+    "wide-labels-small-margins": Layout(size=9.5, label_share=0.6, borders="none", valign="center",
+                                        margin=1.5 * cm, facts_wrap=False),
+    "small-type-values-first": Layout(font="DejaVuSans", size=8.5, borders="grid", valign="bottom",
+                                      page="Letter", margin=1.5 * cm, thousands="comma",
+                                      score="em-double", values_first=True),
+    "large-type-split-row": Layout(font="DejaVuSans", size=11, label_share=0.4, borders="grid",
+                                   valign="center", margin=3 * cm, thousands="nnbsp",
+                                   split_row="label", breaks=True),
+    "fragmented-dejavu-split": Layout(font="DejaVuSans", size=9, label_share=0.55, borders="none",
+                                      margin=2.54 * cm, thousands="nnbsp", score="en-minus",
+                                      fragmented=True, split_row="label", seed=3),
+    "header-footer-page-numbers": Layout(font="Times-Roman", size=10, borders="hrules", valign="center",
+                                         running_header="Index on Torture 2019 | Civic Solidarity Platform",
+                                         page_numbers=True, split_row="value"),
+    "section-titles-as-rows": Layout(font="Helvetica", size=10, label_share=0.45, borders="grid",
+                                     section_titles="row", split_row="value"),
+    "serif-letter-bottom": Layout(font="Times-Roman", size=10.5, label_share=0.6, valign="bottom",
+                                  page="Letter", thousands="comma", score="em-attached",
+                                  facts_wrap=False, split_rows=False, breaks=True),
+    # other producers: a browser (right-aligned labels, centred values, banded rows, the header row
+    # repeated overleaf, "n / N"), WeasyPrint (tight rows, spaced paragraphs, "p. n"), a browser grid
+    # drawn as filled rectangles (centred labels, "Page n of N"), LaTeX (kerned words, no spaces, rules twice)
+    "browser-right-labels-banded": Layout(font="Helvetica", size=10, label_share=0.42, borders="none",
+                                          label_align="right", value_align="center", banded=True, header_row=True,
+                                          page_numbers=True, page_number_form="{n} / {N}",
+                                          running_header="Country profile, 2019", split_row="value"),
+    "weasyprint-tight-rows": Layout(font="DejaVuSans", size=9, label_share=0.38, borders="none", margin=2.5 * cm,
+                                    thousands="nnbsp", pad=1.5, para_space=1.5, breaks=True, page_numbers=True,
+                                    page_number_form="p. {n}", split_row="value"),
+    "browser-grid-rects-centred-labels": Layout(font="Times-Roman", size=10.5, label_share=0.35, borders="grid",
+                                                valign="center", rule_style="rect", label_align="center",
+                                                header_row=True, pad=2.0, leading=1.3, page_numbers=True,
+                                                page_number_form="Page {n} of {N}", split_row="label"),
+    "latex-kerned-double-rules": Layout(font="Times-Roman", size=10, label_share=0.42, borders="hrules",
+                                        double_rules=True, kerned=True, pad=2.0, breaks=True, page_numbers=True,
+                                        page_number_form="- {n} -"),
+}
+# (record, layout) pairs that random layout sweeps broke, kept as regression cases
+FOUND = {
+    # section titles as bold full-width rows cross the column split, which hid the split (the
+    # vertical rule, the value edge and the gutter were all rejected) and every row went unread
+    "row-titles-cross-the-split": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.55, borders="grid", valign="bottom", margin=3 * cm,
+        thousands="nnbsp", score="en-minus", facts_wrap=False, split_rows=False, section_titles="row",
+        seed=61)),
+    # borderless, fragmented: the OPCAT row breaks across pages with its long label and its
+    # two-line value ("No." / "Signed in 2013 but not ratified") both continuing overleaf
+    "belarus-opcat-row-breaks-page": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", size=9, borders="none", margin=1.5 * cm, thousands="nbsp",
+        score="em-double", fragmented=True, split_row="label", breaks=True)),
+    # kerned pieces ("Crim" | "inal") were left apart on pages with narrow no-break spaces in numbers
+    # (taken for spaces) or with many kerns (a low quantile of the gaps was a kern)
+    "kerned-words-beside-no-break-spaces": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.45, borders="none", valign="bottom", page="Letter",
+        margin=3 * cm, thousands="nnbsp", score="em-attached", values_first=True, split_rows=False,
+        running_header="Index on Torture | CSP", double_rules=True, kerned=True, seed=115)),
+    # a section title set as a row, wrapped so that a word gap met the (right-aligned) column gap:
+    # nothing crossed the split, and the title was read as a label with a value
+    "title-row-word-gap-on-the-column-gap": ("ukraine_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.45, borders="none", valign="center", page="Letter",
+        margin=3 * cm, thousands="nbsp", score="en-minus", fragmented=True, split_rows=False, facts_wrap=False,
+        running_header="Country profile", section_titles="row", label_align="right", leading=1.4,
+        para_space=2.0, seed=43)),
+    # the bold header cell "Value" began left of centred values, crossed the split and was taken
+    # for a section title over both columns
+    "bold-header-cell-left-of-centred-values": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.35, borders="none", margin=1.5 * cm, thousands="nnbsp",
+        score="en-minus", fragmented=True, split_row="label", breaks=True, section_titles="row", value_align="center",
+        leading=1.4, header_row=True, seed=136)),
+    # a row split over a page break in a tight table (3 pt between label and value): the value's
+    # tail overleaf took a wider gap between its own words for the column gap
+    "tight-columns-row-continues-overleaf": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=10, label_share=0.45, borders="none", valign="bottom", page="Letter",
+        margin=3 * cm, thousands="nnbsp", score="em-attached", split_rows=False, split_row="label", breaks=True,
+        running_header="Country profile", section_titles="row", pad=1.0, leading=1.4, banded=True, seed=113)),
+    # kerned digits: "−3." | "04" read as two words (a stop ends a word, but not inside a number)
+    "kerned-score": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.35, borders="none", valign="bottom", page="Letter",
+        thousands="nbsp", score="en-minus", split_rows=False, breaks=True, section_titles="row", page_numbers=True,
+        page_number_form="{n} / {N}", leading=1.3, para_space=2.0, rule_style="rect", kerned=True, seed=13)),
+    # a kerned word ("mi" | "llion") on a line of narrow no-break spaces (a grouped number): those
+    # spaces' widths were taken for the line's word gaps, and the kern for one of them
+    "kerned-word-beside-a-grouped-number": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, margin=2.5 * cm, thousands="nnbsp", section_titles="row", page_numbers=True,
+        pad=1.0, leading=1.3, kerned=True, seed=118)),
+    # a line with three kerns in six gaps ("Part" | "ially.", "cov" | "er"): its upper quartile gap was
+    # a kern's neighbour, and the last kern stayed apart
+    "kerned-line-with-several-kerns": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.6, borders="grid", valign="bottom", page="Letter", margin=3 * cm,
+        thousands="nnbsp", values_first=True, running_header="Country profile", label_align="right", pad=1.0,
+        leading=1.4, banded=True, kerned=True, seed=16)),
+    # each table's columns sized apart: the table continued overleaf lost its columns (its tail has
+    # no label to find them by)
+    "table-continued-keeps-its-columns": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.4, borders="grid", margin=1.5 * cm, thousands="nnbsp",
+        split_row="value", running_header="Index on Torture | CSP", section_titles="row", page_numbers=True,
+        page_number_form="p. {n}", pad=2.0, leading=1.15, para_space=1.0, auto_columns=True, seed=85)),
+    # centred values: overleaf, a value's first line started just left of the split the table kept
+    # from the page before ("Not" crossed it by half a point and went to the label), and the tail of
+    # the table has no clear strip of its own
+    "continued-table-centred-value-crosses-the-kept-split": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, borders="hrules", valign="top", page="A4", margin=2.5 * cm,
+        thousands="nnbsp", score="en-minus", split_rows=False, facts_wrap=True, breaks=True,
+        running_header="Index on Torture | CSP", page_number_form="{n} / {N}", value_align="center", pad=1.0, leading=1.2, banded=True, double_rules=True,
+        seed=138)),
+    # a short table at the foot of a page (a header row, one row, and a row the page break splits) with
+    # centred values: no clear strip of its own and no one split for the document; it now takes the
+    # columns of the table before it
+    "short-table-takes-the-columns-before-it": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.45, page="Letter", margin=3 * cm, thousands="comma",
+        score="em-double", split_row="value", facts_wrap=False, running_header="Country profile",
+        section_titles="row", page_number_form="Page {n} of {N}", value_align="center", pad=1.5, leading=1.4,
+        para_space=1.0, header_row=True, seed=71)),
+    # the same kind of table between a table of numbers (its split far right, in the centred numbers'
+    # gap) and one of text: the nearest table's split crosses the text; the next one's fits, once
+    # moved left of a value line that starts a fraction of a point before it
+    "short-table-borrows-a-split-that-fits": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.35, valign="center", page="Letter", margin=2.5 * cm,
+        facts_wrap=False, breaks=True, running_header="Country profile", page_numbers=True,
+        page_number_form="- {n} -", value_align="center", pad=1.5, seed=129)),
+    # the facts box with no blank line between its items (one per line at the body leading, a
+    # paragraph each): the whole box was read as one item, population invalid and three facts missing
+    "facts-items-one-per-line-in-one-box": ("kazakhstan_en_2019.docx", Layout(
+        font="Times-Roman", size=10, facts_style="lines", facts_wrap=True, borders="grid")),
+    "facts-items-one-per-line-no-box": ("armenia_en_2019.docx", Layout(
+        size=9.5, facts_style="plain", facts_wrap=False, borders="none", leading=1.15)),
+    "facts-items-one-per-line-tight-wrapped": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=11, facts_style="plain", facts_wrap=True, pad=1.0, leading=1.15,
+        margin=3 * cm, thousands="nnbsp")),
+}
+
+
+# every (record, layout name) the pipeline is checked on -> its layout
+CASES = {(record, name): lay for name, lay in LAYOUTS.items() for record in RECORDS}
+CASES.update({(record, name): lay for name, (record, lay) in FOUND.items()})
