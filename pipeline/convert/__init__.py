@@ -1,7 +1,7 @@
 """The converting code, run in the worker processes: one PDF through the stages extract -> map ->
 normalize -> validate, into a Report (process.py), or a Failure saying why not (file.py, failures.py).
 
-    extract/    the pages -> positioned rows (pdfplumber is read in extract/pages.py alone)
+    extract/    the pages -> positioned rows (pdfplumber is read in extract/pages.py and tags.py alone)
     map/        the rows -> codebook fields, by spelling, by meaning and by place
     normalize.py, validate.py    each value read with its field's parser, then checked
     lexicon.py, meaning.py       the codebook's lookup tables and word stems, built once per worker

@@ -23,6 +23,7 @@ class Word(BaseModel):
     bottom: float
     size: float
     font: str = ""
+    mcid: int | None = None  # the marked-content sequence its characters were drawn in (a tagged PDF)
 
     @property
     def bbox(self) -> BBox:
@@ -67,6 +68,16 @@ class Row(BaseModel):
     rejoined: bool = False  # the map stage rejoined the two parts of a row split by a page break
 
 
+class TableTags(BaseModel):
+    """What the PDF's own tags (its structure tree) said of one table, beside the layout's reading."""
+
+    tagged: Literal["yes", "partial", "no"] = "no"  # the share of its words inside the cells of a tagged table
+    agreement: Literal["agree", "disagree"] | None = None  # None: nothing to compare (untagged)
+    rows: list[str] = Field(default_factory=list)  # the rows they disagree on: label as the tags read it, page
+    kept: Literal["tags", "layout"] | None = None  # whose reading the rows come from, where they disagree
+    reason: str | None = None  # why that reading was kept
+
+
 class TableLayout(BaseModel):
     """How one table (a section's part on one page) was read, for a reviewer: where the value
     column was found and from what, and what separated its rows."""
@@ -81,6 +92,7 @@ class TableLayout(BaseModel):
     line_pitch: float | None = None  # the document's baseline step inside a cell, when found
     rows: int = 0
     header_rows: int = 0  # repeated column headers set aside (counted as page furniture)
+    tags: TableTags = Field(default_factory=TableTags)  # the structure tree's reading of it, and whether it agreed
 
 
 class ExtractedDoc(BaseModel):

@@ -8,15 +8,15 @@ import pytest
 
 from pipeline.run.batch import run_batch
 from pipeline.tools.evaluate import NUMERIC_FIELDS, evaluate_rows, norm
-from tests.support import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, report_rows, truth_files
+from tests.support import FIXTURES, FIXTURES_MORE, FIXTURES_RU, FIXTURES_TAGGED, load_truth, report_rows, truth_files
 
-TRUTHS = truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE)
+TRUTHS = truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE, FIXTURES_TAGGED)
 
 
 @pytest.fixture(scope="module")
 def reports(fixtures_run, tmp_path_factory) -> dict[Path, object]:
     """Each truth file's report: tests/fixtures' from the session's batch, the others' from one batch of
-    the folders they are in (fixtures-ru/, fixtures-more/)."""
+    the folders they are in (fixtures-ru/, fixtures-more/, fixtures-tagged/)."""
     raw = tmp_path_factory.mktemp("editions")
     others = {t: f"{t.parent.name}/{load_truth(t)['source']}" for t in TRUTHS if t.parent != FIXTURES}
     for t, source in others.items():

@@ -5,9 +5,11 @@ reword and compare profiles. Each helper module with a command line runs from th
     python -m tests.support.golden save DEST | compare A B      outputs before and after a change
     python -m tests.support.reword --seed 1 --n 40              reworded labels, what is missed
     python -m tests.support.layout_sweep --seed 1 --n 150       random layouts, what is misread
+    python -m tests.support.tagged_examples OUTDIR              our tagged examples, printed anew
 
 render.py draws a profile from a truth record in a layout (layouts.py names the ones the tests use),
-html_profile.py writes one as HTML for a browser to print, reference_evaluate.py is the project's
+html_profile.py writes one as HTML for a browser to print (tagged_examples.py so printed the tagged PDFs of
+our own in tests/fixtures-tagged/), reference_evaluate.py is the project's
 reference scorer (a copy of shared/tools/evaluate.py), outputs.py runs `pipeline` and reads an OUTDIR back.
 """
 from __future__ import annotations
@@ -20,6 +22,7 @@ ROOT = TESTS.parent  # the repository
 FIXTURES = TESTS / "fixtures"
 FIXTURES_RU = TESTS / "fixtures-ru"  # the Russian editions (copies of shared/fixtures-ru)
 FIXTURES_MORE = TESTS / "fixtures-more"  # reworded labels and other producers' PDFs (copies of shared/fixtures-more)
+FIXTURES_TAGGED = TESTS / "fixtures-tagged"  # tagged PDFs (copies of shared/fixtures-tagged, and tagged_examples.py's)
 CORPUS = TESTS / "corpus"  # real PDFs that are not country profiles
 
 

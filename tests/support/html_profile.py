@@ -30,6 +30,11 @@ STYLES = {
         table.t td,table.t th{padding:1pt 3pt;line-height:1.25;vertical-align:top;border-bottom:0.5pt solid #888}
         table.t th{background:#333;color:white;text-align:left} table.t td:first-child{width:45%}
         table.t tbody tr:nth-child(even){background:#eef2f7} h2{font-size:12pt}""",
+    # large type: the tables run over three pages, the header row repeated atop each page
+    "long-tables": """
+        @page{margin:2cm} body{font-family:'DejaVu Serif',serif;font-size:11pt} table.t{width:100%;border-collapse:collapse}
+        table.t td,table.t th{padding:2pt 4pt;vertical-align:top;border-bottom:0.5pt solid #999}
+        table.t td:first-child{width:42%} table.t th{text-align:left} h2{font-size:14pt}""",
 }
 
 
@@ -44,25 +49,36 @@ def _table(title: str, rows: list[tuple[str, str | None]]) -> list[str]:
     return out + ["</tbody></table>"]
 
 
-def profile_html(truth: dict, css: str) -> str:
+def profile_html(truth: dict, css: str, facts: str = "table") -> str:
+    """`facts`: "table" (a cell per item, two columns) or "lines" (a paragraph per item with no
+    spacing, two columns side by side: the box has no blank line between items)."""
     fields = truth["fields"]
 
     def text(fid: str) -> str:
         return html.escape(fields[fid]["text"] or "")
 
     index_title = INDEX_TITLES.get(str(truth.get("template")), INDEX_TITLES["2019"])
-    out = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(truth['country'])} profile</title>"
+    out = [f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(truth['country'])} profile</title>"
            f"<style>{css} .facts td{{background:#eef2f7;padding:3pt;width:50%;vertical-align:top}}</style></head><body>",
            "<div style='font-size:12pt'>Country profile</div>",
            f"<div style='font-size:22pt;font-weight:bold'>{text('country')}</div>",
            f"<div style='font-size:14pt;font-weight:bold'>{index_title} — {text('index_score')}</div>",
            f"<div style='font-size:12pt;font-style:italic'>Facts and Assessments. {text('year')}</div>",
-           "<table class='facts' style='width:100%;margin:8pt 0'>"]
+           ]
     columns = [[(fid, label) for fid, label in column if fields[fid]["status"] != "missing"] for column in FACTS]
-    for i in range(max(map(len, columns))):
-        cells = [f"<td>{html.escape(c[i][1])} - {text(c[i][0])}</td>" if i < len(c) else "<td></td>" for c in columns]
-        out.append("<tr>" + "".join(cells) + "</tr>")
-    out.append("</table>")
+    if facts == "lines":
+        out.append("<div style='display:flex;gap:24pt;background:#eef2f7;padding:3pt;margin:8pt 0'>")
+        for c in columns:
+            out.append("<div style='width:45%'>" + "".join(
+                f"<p style='margin:0'>{html.escape(label)} - {text(fid)}</p>" for fid, label in c) + "</div>")
+        out.append("</div>")
+    else:
+        out.append("<table class='facts' style='width:100%;margin:8pt 0'>")
+        for i in range(max(map(len, columns))):
+            cells = [f"<td>{html.escape(c[i][1])} - {text(c[i][0])}</td>" if i < len(c) else "<td></td>"
+                     for c in columns]
+            out.append("<tr>" + "".join(cells) + "</tr>")
+        out.append("</table>")
     extra: dict[str, list[dict]] = {}
     for row in truth.get("unmapped", []):
         extra.setdefault(row["section"], []).append(row)
@@ -73,6 +89,13 @@ def profile_html(truth: dict, css: str) -> str:
     for title, rows in extra.items():
         out += _table(title, [(u["label"], u["text"]) for u in rows])
     return "\n".join(out + ["</body></html>"])
+
+
+def print_weasyprint(page: Path, pdf: Path) -> None:
+    """WeasyPrint's PDF with its tags on (`--pdf-tags`), when WeasyPrint is installed."""
+    import weasyprint
+
+    weasyprint.HTML(filename=str(page)).write_pdf(str(pdf), pdf_tags=True)
 
 
 def print_pdf(page: Path, pdf: Path, header_footer: bool = True) -> None:

@@ -38,6 +38,8 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
         running_header=rng.choice(["", "", "Country profile", "Index on Torture | CSP"]),
         page_numbers=rng.random() < 0.4, section_titles=rng.choice(["heading", "heading", "row"]))
     lay = dataclasses.replace(lay, **producer_kinds(rng))
+    # the facts box: a box per item, or the items one per line with no gap (in one box, or none)
+    lay = dataclasses.replace(lay, facts_style=rng.choice(["cells", "cells", "lines", "plain"]))
     if lay.thousands == "nnbsp" or lay.score == "en-minus":  # the standard fonts lack U+202F, U+2212
         lay = dataclasses.replace(lay, font="DejaVuSans")
     if lay.kerned:  # pdfTeX's text: no space characters, but not a text object per word either

@@ -142,6 +142,15 @@ FOUND = {
         font="DejaVuSans", size=9, label_share=0.35, valign="center", page="Letter", margin=2.5 * cm,
         facts_wrap=False, breaks=True, running_header="Country profile", page_numbers=True,
         page_number_form="- {n} -", value_align="center", pad=1.5, seed=129)),
+    # the facts box with no blank line between its items (one per line at the body leading, a
+    # paragraph each): the whole box was read as one item, population invalid and three facts missing
+    "facts-items-one-per-line-in-one-box": ("kazakhstan_en_2019.docx", Layout(
+        font="Times-Roman", size=10, facts_style="lines", facts_wrap=True, borders="grid")),
+    "facts-items-one-per-line-no-box": ("armenia_en_2019.docx", Layout(
+        size=9.5, facts_style="plain", facts_wrap=False, borders="none", leading=1.15)),
+    "facts-items-one-per-line-tight-wrapped": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=11, facts_style="plain", facts_wrap=True, pad=1.0, leading=1.15,
+        margin=3 * cm, thousands="nnbsp")),
 }
 
 

@@ -123,6 +123,9 @@ class Layout:
     header_row: bool = False  # a bold "Indicator | Value" row atop each table, repeated on each page it continues on
     kerned: bool = False  # pdfTeX style: no space characters, words placed by gaps, some broken into kerned pieces
     auto_columns: bool = False  # each table's label column a width of its own (a browser's automatic table layout)
+    # the facts box: "cells" (a shaded box per item, items a gap apart), "lines" (the items one per line at
+    # ordinary leading, no gap between them, in one shaded box per column) or "plain" (the same, no box)
+    facts_style: str = "cells"
     seed: int = 0
 
 
@@ -362,7 +365,12 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
             # narrow, but "label - first word" on the first line when the cell allows it
             first = doc.line_w(f"{label} - {value.split(' ')[0]}", doc.regular, lay.size)
             width = min(max(col_w * 0.85 - 2 * doc.pad, first + 1), col_w - 2 - 2 * doc.pad)
+            if lay.facts_style != "cells":  # no box per item: a column gap of at least 15% of the column
+                width = col_w * 0.85 - 2 * doc.pad
             cells[-1].append(doc.wrap(paragraph, doc.regular, lay.size, width))
+    if lay.facts_style != "cells":
+        facts_lines(doc, cols, cells, lay)
+        return
     for i in range(max(len(c) for c in cells)):
         row = [c[i] if i < len(c) else None for c in cells]
         h = max(len(lines) for lines in row if lines) * doc.lead + 2 * doc.pad + 4
@@ -374,6 +382,19 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
                 doc.text(x + doc.pad + 1, doc.y + doc.pad + 2 + j * doc.lead, line, doc.regular, lay.size)
         doc.y += h
     doc.y += 14
+
+
+def facts_lines(doc: Doc, cols: list[tuple[float, float]], cells: list[list[list[str]]], lay: Layout) -> None:
+    """The facts items one per line, each column's lines at the body leading with no gap between
+    items (a paragraph per item, no spacing), in one shaded box per column or none."""
+    columns = [[line for item in column for line in item] for column in cells]
+    h = max(map(len, columns)) * doc.lead + 2 * doc.pad + 4
+    for (x, col_w), lines in zip(cols, columns):
+        if lay.facts_style == "lines":
+            doc.rect(x, doc.y, col_w - 1, h, 0.94)
+        for j, line in enumerate(lines):
+            doc.text(x + doc.pad + 1, doc.y + doc.pad + 2 + j * doc.lead, line, doc.regular, lay.size)
+    doc.y += h + 14
 
 
 HEADER = ("Indicator", "Value")  # the header row of `header_row` layouts

@@ -15,6 +15,7 @@ from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, group_lines, lines_without, words_of
 from .pages import PageData, read_pages
+from .reconcile import hold_to_tags
 from .sections import Sections, find_headings, split_sections
 from .tables import read_tables, spanning_titles
 from .title import TitleBlock, parse_title
@@ -65,7 +66,7 @@ def _facts_rows(page: PageData, words: list[Word], lexicon: Lexicon, body: float
                 settings: ExtractSettings) -> list[Row]:
     # a box too small to hold a few characters of body text is no cell
     boxes = [b for b in page.boxes if b.height > 0.8 * body and b.width > 3 * body]
-    return parse_facts(facts_cells(words, boxes, body, settings), lexicon.facts_labels)
+    return parse_facts(facts_cells(words, boxes, body, settings, lexicon.facts_labels), lexicon.facts_labels)
 
 
 def _tables(pages: list[PageData], sections: Sections, body: float, settings: ExtractSettings) -> _Tables:
@@ -90,7 +91,14 @@ def _tables(pages: list[PageData], sections: Sections, body: float, settings: Ex
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))
     read = read_tables(chunks, body, settings, split)
-    return _Tables(read.rows, banners, read.headers, read.layouts, warnings)
+    if not any(p.tags is not None for p in pages):
+        return _Tables(read.rows, banners, read.headers, read.layouts, warnings)
+    held = hold_to_tags(chunks, read, pages, settings.same_line * body)
+    problem = next((p.tags.problem for p in pages if p.tags is not None and p.tags.problem), None)
+    if problem:
+        warnings.append(Issue(code="tags_unreadable", message=f"{problem}; the tables are read from the layout "
+                              "where the tags were not read"))
+    return _Tables(held.rows, banners, read.headers, held.layouts, warnings + held.warnings)
 
 
 def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word], sections: Sections,

@@ -22,8 +22,56 @@ def _columns(words: list[Word], min_gutter: float) -> list[list[Word]]:
     return [[w for w in words if left <= w.x0 <= right] for left, right in zip(lefts, rights)]
 
 
-def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: ExtractSettings) -> list[list[Line]]:
-    """Group the facts box's words into cells: by the drawn cell boxes where there are any, else by layout."""
+def _has_separator(words: list[Word]) -> bool:
+    """Whether an item's words already part a label from a value: a free-standing dash or a number
+    after its first word."""
+    return any(is_dash(w.text) or _STARTS_NUMBER.match(w.text) for w in words[1:])
+
+
+def _starts_known_label(text: str, known: set[str]) -> bool:
+    """The folded line opens with a known label ("Population - 18.28"), or is the first part of
+    one wrapped over lines ("In pre-trial detention (under")."""
+    return any(text == k or text.startswith(k + " ") or k.startswith(text + " ") for k in known)
+
+
+def _opens_form(line: Line) -> bool:
+    """A line set as `Label - value`: it opens with a capital and has a free-standing dash after
+    its first word."""
+    return line.text[:1].isupper() and any(is_dash(w.text) for w in line.words[1:])
+
+
+def _opens_wrapped_label(line: Line, after: Line | None) -> bool:
+    """A label wrapped before its dash: a line opening with a capital, with no dash, followed by a
+    line that goes on with the label in lower case up to a dash ("State spending on law
+    enforcement" / "bodies - 417 611 910 KZT"; not "KZT" / "Persons on remand - n/a")."""
+    return after is not None and line.text[:1].isupper() and not any(is_dash(w.text) for w in line.words) \
+        and not after.text[:1].isupper() and any(is_dash(w.text) for w in after.words[1:])
+
+
+def split_items(lines: list[Line], known: set[str]) -> list[list[Line]]:
+    """A cell's lines -> its `label - value` items. Items set one per line with no space between
+    them (a paragraph each, no spacing) share a cell: a line opens an item when it begins with a
+    known label (folded, `known`), or when the item before it is complete (its label is parted from
+    its value) and the line has the `Label - value` form or begins a label wrapped before its dash.
+    Any other line continues the item before it (a wrapped value, "million"; the rest of a label)."""
+    items: list[list[Line]] = []
+    for i, ln in enumerate(lines):
+        after = lines[i + 1] if i + 1 < len(lines) else None
+        opens = not items or _starts_known_label(fold(ln.text), known) or (
+            _has_separator([w for l in items[-1] for w in l.words])
+            and (_opens_form(ln) or _opens_wrapped_label(ln, after)))
+        if opens:
+            items.append([ln])
+        else:
+            items[-1].append(ln)
+    return items
+
+
+def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: ExtractSettings,
+                labels: list[str] = ()) -> list[list[Line]]:
+    """Group the facts box's words into items: by the drawn cell boxes where there are any, else by
+    layout (columns, blocks parted by space); then each cell into the items set in it one per line
+    (known `labels`, and the `label - value` form)."""
     tol = settings.same_line * body
     cells: list[list[Line]] = []
     rest = list(words)
@@ -31,13 +79,16 @@ def facts_cells(words: list[Word], boxes: list[BBox], body: float, settings: Ext
     for box in sorted(boxes, key=lambda b: b.width * b.height):
         inside = [w for w in rest if box.holds_centre_of(w.bbox)]
         if inside:
-            cells.append(group_lines(inside, tol))
+            # one box may shade the whole facts box: its columns are cells of their own
+            cells += [group_lines(column, tol) for column in _columns(inside, 1.5 * body)]
             taken = {id(w) for w in inside}
             rest = [w for w in rest if id(w) not in taken]
     for column in _columns(rest, 1.5 * body):
         for block in split_blocks(group_lines(column, tol), settings.block_gap * body, []):
             cells.append(block)
-    return sorted(cells, key=lambda c: (round(c[0].top), c[0].x0))
+    known = {fold(l) for l in labels}
+    items = [item for cell in cells for item in split_items(cell, known)]
+    return sorted(items, key=lambda c: (round(c[0].top), c[0].x0))
 
 
 def _split_at(words: list[Word], labels: list[str]) -> int:

@@ -1,6 +1,8 @@
-"""Page -> positioned words and rulings. The only module that talks to pdfplumber."""
+"""Page -> positioned words and rulings, and the page's share of the structure tree where the PDF is
+tagged. With tags.py, the only modules that talk to pdfplumber."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
 from ...core.settings import ExtractSettings
 from .lines import join_kerned
+from .tags import PageTags, read_structure
 
 
 @dataclass
@@ -21,6 +24,7 @@ class PageData:
     hrules: list[HRule] = field(default_factory=list)
     vrules: list[VRule] = field(default_factory=list)
     boxes: list[BBox] = field(default_factory=list)  # filled or stroked rects, rounded to 0.1 pt
+    tags: PageTags | None = None  # the table cells the structure tree puts on this page (None: untagged)
 
 
 def _rulings(page) -> tuple[list[HRule], list[VRule], list[BBox]]:
@@ -51,6 +55,37 @@ def _join_kerned(chars: list[dict], words: list[Word], settings: ExtractSettings
                        settings.kern_max)
 
 
+def char_mcids(chars: list[dict]) -> dict[int, int | None]:
+    """Each character's marked-content sequence (MCID), by id, in stream order. pdfplumber keeps the
+    current sequence only, not a stack: a sequence nested in another (Chromium sets each ligature
+    in a `Span` with its ActualText) clears the MCID, for its own characters and for those of the
+    outer sequence after it. Those get the outer sequence's MCID back: a character with a tag and no
+    MCID right after characters with an MCID is nested in their sequence (an `Artifact` is not),
+    and the characters with neither that follow such a run are the rest of the outer sequence."""
+    out: dict[int, int | None] = {}
+    outer: int | None = None  # the MCID of the sequence the characters are in, as far as known
+    nested = False  # inside (or just out of) a sequence nested in `outer`
+    for c in chars:
+        mcid, tag = c.get("mcid"), c.get("tag")
+        if mcid is not None:
+            outer, nested = mcid, False
+        elif tag is not None and tag != "Artifact" and outer is not None:
+            mcid, nested = outer, True
+        elif tag is None and nested:
+            mcid = outer
+        else:
+            outer, nested = None, False
+        out[id(c)] = mcid
+    return out
+
+
+def _mcid(word: dict, mcids: dict[int, int | None]) -> int | None:
+    """The marked-content sequence most of a word's characters were drawn in (a sequence may end
+    inside a word)."""
+    counts = Counter(mcids.get(id(c)) for c in word["chars"])
+    return counts.most_common(1)[0][0] if counts else None
+
+
 class TooLarge(ValueError):
     """A document over the configured page limit: not a country profile of a few pages."""
 
@@ -62,6 +97,7 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
         if len(pdf.pages) > settings.max_pages:
             raise TooLarge(f"the PDF has {len(pdf.pages)} pages, over the limit of {settings.max_pages} "
                            "for a country profile")
+        structure = read_structure(pdf)  # None at the cost of a look at the catalogue when untagged
         for page in pdf.pages:
             try:
                 raw = page.extract_words(
@@ -70,16 +106,20 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                     keep_blank_chars=False,
                     use_text_flow=False,
                     extra_attrs=["size", "fontname"],
+                    return_chars=structure is not None,
                 )
+                mcids = char_mcids(page.chars) if structure is not None else {}
                 words = [
                     Word(text=w["text"], page=page.page_number, x0=w["x0"], top=w["top"],
-                         x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"])
+                         x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"],
+                         mcid=_mcid(w, mcids) if structure is not None else None)
                     for w in raw if w["text"].strip()
                 ]
                 words = _join_kerned(page.chars, words, settings)
                 hrules, vrules, boxes = _rulings(page)
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
-                                      words, hrules, vrules, boxes))
+                                      words, hrules, vrules, boxes,
+                                      structure.get(page.page_number) if structure is not None else None))
             finally:
                 page.close()
     return pages

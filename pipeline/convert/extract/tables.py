@@ -233,6 +233,7 @@ class ReadTables(NamedTuple):
     rows: list[Row]
     headers: list[Line]  # the lines of repeated column headers, set aside as page furniture
     layouts: list[TableLayout]
+    words: list[tuple[list[Word], list[Word]]] = []  # each row's label words and value words, as `rows`
 
 
 def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, headers: int,
@@ -294,8 +295,14 @@ def read_tables(chunks: list[Chunk], body: float, settings: ExtractSettings,
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
+    words: list[tuple[list[Word], list[Word]]] = []
     reads = _band_rows(chunks, bands_by_chunk, labels_on_top)  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
+        words += [(_words(band.labels), _words(band.values)) for band in read.rows]
         layouts.append(_layout(chunk, tally, grid, len(read.rows), int(header is not None), document_split))
-    return ReadTables(rows, header_lines, layouts)
+    return ReadTables(rows, header_lines, layouts, words)
+
+
+def _words(blocks: list[list[Line]]) -> list[Word]:
+    return [w for block in blocks for ln in block for w in ln.words]

@@ -1,9 +1,14 @@
 """The facts box on hand-placed words: inline `label - value` cells and label | value cell pairs."""
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.convert.extract.facts import facts_cells, parse_facts, split_items
+from pipeline.convert.extract.lines import group_lines
 from pipeline.core.codebook import default_codebook
-from pipeline.convert.extract.facts import facts_cells, parse_facts
 from pipeline.core.geometry import BBox
 from pipeline.core.models import Word
 from pipeline.core.settings import DEFAULT_SETTINGS as S
+from pipeline.core.text import fold
 
 LABELS = [l for f in default_codebook().fields if f.where == "facts" for l in f.variants]
 
@@ -17,7 +22,7 @@ def words(text, x, top):
 
 
 def rows(ws, boxes=()):
-    parsed = parse_facts(facts_cells(ws, [BBox(*b) for b in boxes], 10.0, S), LABELS)
+    parsed = parse_facts(facts_cells(ws, [BBox(*b) for b in boxes], 10.0, S, LABELS), LABELS)
     return [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in parsed]
 
 
@@ -41,3 +46,57 @@ def test_label_and_value_in_cells_of_their_own():
         words("Detained", 340, 150) + words("No data", 450, 150)
     boxes = [(55, 145, 190, 170), (195, 145, 330, 170), (335, 145, 440, 170), (445, 145, 560, 170)]
     assert rows(ws, boxes) == [("Population", "18.28 million"), ("Detained", "No data")]
+
+
+# --- items one per line, no space between them (one cell holds them all) ---------------------
+
+def lines_at(texts, x=60, top=150, lead=11.5):
+    """One word list per text line, `lead` points apart: a facts column with no gap between items."""
+    return [w for i, t in enumerate(texts) for w in words(t, x, top + i * lead)]
+
+
+def test_items_one_per_line_in_one_box_are_apart():
+    ws = lines_at(["Population - 18.28", "million", "Prison population (convicted) - 23", "635",
+                   "In pre-trial detention (under", "investigation) - 5 288"]) + \
+        lines_at(["Law enforcement budget 417 611 910 KZT", "Detained - no published", "data"], x=340)
+    expected = [("Population", "18.28 / million"), ("Law enforcement budget", "417 611 910 KZT"),
+                ("Detained", "no published / data"), ("Prison population (convicted)", "23 / 635"),
+                ("In pre-trial detention (under / investigation)", "5 288")]
+    assert rows(ws, [(55, 145, 330, 230), (335, 145, 560, 230)]) == expected  # a shaded box per column
+    assert rows(ws) == expected  # no box at all
+
+
+def test_reworded_labels_open_items_by_their_form():
+    ws = lines_at(["Convicted inmates - 23", "635", "People taken into custody - No data",
+                   "Detainees awaiting trial - 5 288"])
+    assert rows(ws) == [("Convicted inmates", "23 / 635"), ("People taken into custody", "No data"),
+                        ("Detainees awaiting trial", "5 288")]
+
+
+def test_a_wrapped_value_with_a_dash_stays_in_its_item():
+    # lower case: the rest of a value, not a label; a label whose item has no value yet goes on
+    ws = lines_at(["Detained - about 9 000, see", "note - ministry figures", "State spending on law enforcement",
+                   "bodies - 417 611 910", "KZT", "Sentenced prisoners - 23", "635"])
+    assert rows(ws) == [("Detained", "about 9 000, see / note - ministry figures"),
+                        ("State spending on law enforcement / bodies", "417 611 910 / KZT"),
+                        ("Sentenced prisoners", "23 / 635")]
+
+
+KNOWN = {fold(l) for l in LABELS}
+ITEMS = [("Population", "18.28 million"), ("Prison population (convicted)", "23 635"),
+         ("In pre-trial detention (under investigation)", "5 288"), ("Law enforcement budget", "417 611 910 KZT"),
+         ("Detained", "no published data"), ("Sentenced prisoners", "12 000"), ("Persons on remand", "n/a")]
+
+
+@given(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=6, unique=True), st.data())
+def test_split_items_finds_every_item_however_it_wraps(items, data):
+    texts = []
+    for label, value in items:  # each item wrapped at any word after the dash, no gap between items
+        item = f"{label} - {value}".split()
+        first_dash = item.index("-")
+        places = range(first_dash + 2, len(item))  # the dash and a value word stay on the label's line
+        cuts = sorted(data.draw(st.sets(st.sampled_from(places), max_size=2))) if places else []
+        texts += [" ".join(item[a:b]) for a, b in zip([0] + cuts, cuts + [len(item)])]
+    lines = group_lines(lines_at(texts), 4.5)
+    got = split_items(lines, KNOWN)
+    assert [" ".join(ln.text for ln in item) for item in got] == [f"{l} - {v}" for l, v in items]
