@@ -17,7 +17,7 @@ from pipeline.convert.validate import validate
 from pipeline.tools.evaluate import evaluate_rows
 from pipeline.core.models import FieldValue
 
-from tests.support import FIXTURES, FIXTURES_MORE, FIXTURES_RU, load_truth, render, report_rows, truth_files
+from tests.support import FIXTURES, FIXTURES_MORE, FIXTURES_RU, FIXTURES_TAGGED, load_truth, render, report_rows, truth_files
 from tests.convert.test_process import doc, table
 from tests.convert.extract.test_title import CB, line
 
@@ -183,7 +183,7 @@ def test_every_check_is_codebook_data():
 
 def test_the_dev_sets_hold_nothing_implausible():
     """Every number of every truth record passes every check: the ranges fit real profiles."""
-    for path in truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE):
+    for path in truth_files(FIXTURES, FIXTURES_RU, FIXTURES_MORE, FIXTURES_TAGGED):
         truth = load_truth(path)
         values = [FieldValue(field=fid, value=want["value"], status="ok") for fid, want in truth["fields"].items()
                   if want["status"] == "ok" and isinstance(want["value"], (int, float))]
