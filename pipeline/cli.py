@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .core import __version__
+from .core.codebook_files import CodebookError
 from .errors import EXIT_FAILURES, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, OutputError, UsageError
 from .run.isolate import MIN_MEMORY_MB
 
@@ -65,6 +66,13 @@ def _failed(command: str, exc: Exception) -> int:
     return EXIT_OUTPUT if isinstance(exc, OutputError) else EXIT_USAGE
 
 
+def _codebook(args):
+    """The codebook files of --codebook DIR (default $PIPELINE_CODEBOOK): CodebookError when DIR is not a folder."""
+    from .core.codebook_files import CodebookFiles, codebook_folder
+
+    return CodebookFiles.at(codebook_folder(args.codebook))
+
+
 def cmd_run(args) -> int:
     from .core.settings import ExtractSettings
     from .outdir import names
@@ -86,11 +94,11 @@ def cmd_run(args) -> int:
         result = run_batch(args.input, args.out, ExtractSettings(), guard=not args.no_csv_guard,
                            progress=_progress, workers=args.workers, force=args.force, wait=args.wait,
                            on_wait=waiting, limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory),
-                           corrections=args.corrections)
+                           corrections=args.corrections, codebook=_codebook(args))
     except bad_corrections as e:  # a malformed corrections file: nothing was written
         print(f"pipeline run: {e}", file=sys.stderr)
         return EXIT_USAGE
-    except (UsageError, OutputError) as exc:
+    except (UsageError, OutputError, CodebookError) as exc:  # a malformed codebook: nothing was written
         return _failed("run", exc)
     except KeyboardInterrupt as exc:
         again = "running it again without --force" if args.force else "running the same command again"
@@ -112,7 +120,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from .convert.door import convert_file
+    from .convert.door import convert_file, lexicon_for
     from .core.limits import MAX_BYTES
     from .core.models import Failure
     from .core.settings import DEFAULT_SETTINGS
@@ -121,7 +129,12 @@ def cmd_extract(args) -> int:
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)
         return EXIT_USAGE
-    out, _ = convert_file(args.file, args.file.name, DEFAULT_SETTINGS, MAX_BYTES)
+    try:
+        codebook = _codebook(args)
+        lexicon_for(codebook)  # a malformed codebook is a usage error, not this file's failure
+    except CodebookError as exc:
+        return _failed("extract", exc)
+    out, _ = convert_file(args.file, args.file.name, DEFAULT_SETTINGS, MAX_BYTES, codebook)
     if isinstance(out, Failure):
         print(f"{out.source}: [{out.category}] {out.message}", file=sys.stderr)
         return EXIT_FAILURES
@@ -151,11 +164,21 @@ def cmd_diff(args) -> int:
 
 
 def cmd_codebook(args) -> int:
+    from .core.codebook_files import codebook_folder
     from .tools.suggest import main_apply, main_suggest
 
-    if args.action == "suggest":
-        return main_suggest(args.outdir, args.out)
-    return main_apply(args.patch)
+    if args.action == "apply":  # the folder is created when missing: it is where the variants go
+        return main_apply(args.patch, codebook_folder(args.codebook))
+    try:
+        codebook = _codebook(args)
+    except CodebookError as exc:
+        return _failed("codebook suggest", exc)
+    return main_suggest(args.outdir, args.out, codebook)
+
+
+CODEBOOK_HELP = ("a codebook folder whose variants.yaml (label wordings accepted with `pipeline codebook apply`) "
+                 "is read on top of the built-in codebook (default: $PIPELINE_CODEBOOK; neither: the built-in "
+                 "codebook alone)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -192,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
                           "before anything is written")
     run.add_argument("--wait", action="store_true",
                      help="when another run is writing to OUTDIR, wait for it instead of exiting with 2")
+    run.add_argument("--codebook", type=Path, default=None, metavar="DIR", help=CODEBOOK_HELP)
     run.add_argument("--no-csv-guard", action="store_true",
                      help="write text cells starting with = + - @ as they are (default: prefix them with ' "
                           "so spreadsheets do not run them as formulas)")
@@ -200,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="print one report's JSON to stdout",
                          description="Convert one PDF and print its report (values, provenance, warnings) as JSON.")
     ext.add_argument("file", type=Path, help="a PDF file")
+    ext.add_argument("--codebook", type=Path, default=None, metavar="DIR", help=CODEBOOK_HELP)
     ext.set_defaults(func=cmd_extract)
 
     ev = sub.add_parser("evaluate", help="score an output folder against ground truth",
@@ -235,11 +260,13 @@ def build_parser() -> argparse.ArgumentParser:
     df = sub.add_parser("diff", help="compare two output folders field by field",
                         description="Compare OLD/values.csv with NEW/values.csv per report and field: changed "
                                     "value, status, unit or answer; flags changed statuses, large relative "
-                                    "jumps and fields or reports that appeared or disappeared. Writes every "
-                                    "change to a CSV and prints a summary. Exit 0 no change, 1 changes, 2 usage.")
+                                    "jumps and fields or reports that appeared or disappeared. Prints a summary; "
+                                    "--csv PATH writes every change to PATH. Exit 0 no change, 1 changes, 2 usage "
+                                    "or a damaged folder.")
     df.add_argument("old", type=Path, help="the earlier output folder")
     df.add_argument("new", type=Path, help="the later output folder")
-    df.add_argument("--csv", type=Path, default=None, help="where to write the changes (default: NEW/diff.csv)")
+    df.add_argument("--csv", type=Path, default=None, metavar="PATH",
+                    help="also write every change to this CSV file (default: none; neither folder is written to)")
     df.add_argument("--threshold", type=_number(float, low=0), default=0.5, metavar="RATIO",
                     help="flag numeric values that moved by more than this fraction of the old value "
                          "(default 0.5 = 50%%)")
@@ -252,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     cb = sub.add_parser("codebook", help="suggest and apply new label wordings",
                         description="A new year's wording: `suggest` writes a YAML patch of label variants "
                                     "from a run's inferred matches and unmapped rows, with their evidence; "
-                                    "`apply` adds the accepted ones to pipeline/core/data/variants.yaml.")
+                                    "`apply` adds the accepted ones to a codebook folder's variants.yaml "
+                                    "(--codebook DIR), which `run --codebook DIR` reads.")
     cb_sub = cb.add_subparsers(dest="action", metavar="ACTION", required=True)
     sg = cb_sub.add_parser("suggest", help="write a patch of label variants from a run",
                            description="Read OUTDIR/json/ and write a YAML patch (default OUTDIR/codebook-patch.yaml): "
@@ -260,10 +288,15 @@ def build_parser() -> argparse.ArgumentParser:
                                        "(accept: false) and new indicators, each with file, page and score.")
     sg.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
     sg.add_argument("--out", type=Path, default=None, metavar="PATCH", help="where to write the patch")
+    sg.add_argument("--codebook", type=Path, default=None, metavar="DIR", help=CODEBOOK_HELP)
     ap = cb_sub.add_parser("apply", help="add a reviewed patch's accepted variants to the codebook",
-                           description="Add every entry with `accept: true` to pipeline/core/data/variants.yaml; "
-                                       "a rerun reads those labels as exact matches.")
+                           description="Add every entry with `accept: true` to DIR/variants.yaml (--codebook DIR "
+                                       "or $PIPELINE_CODEBOOK); `pipeline run --codebook DIR` then reads those "
+                                       "labels as exact matches.")
     ap.add_argument("patch", type=Path, help="a patch written by `pipeline codebook suggest`")
+    ap.add_argument("--codebook", type=Path, default=None, metavar="DIR",
+                    help="the codebook folder to add the accepted variants to (DIR/variants.yaml, created when "
+                         "missing; default $PIPELINE_CODEBOOK); one of the two is required")
     cb.set_defaults(func=cmd_codebook)
     return p
 

@@ -14,6 +14,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..core.codebook import Codebook, Countries, Country, FieldSpec, default_codebook, default_countries
+from ..core.codebook_files import CodebookFiles
 from ..core.text import fold
 from .meaning import Analyzer
 
@@ -121,3 +122,12 @@ def _country_tables(countries: Countries) -> tuple[dict[str, Country], list[tupl
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
     return Lexicon(default_codebook(), default_countries())
+
+
+@lru_cache(maxsize=4)
+def lexicon_for(files: CodebookFiles | None) -> Lexicon:
+    """The lexicon of a run's codebook (the built-in one, or with a codebook folder's variants), built once
+    per process for the same files. Raises CodebookError when the codebook is malformed."""
+    if files is None or files.variants is None:
+        return default_lexicon()
+    return Lexicon(files.load(), default_countries())

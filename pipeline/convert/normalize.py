@@ -61,10 +61,26 @@ def no_data_form(text: str, forms: list[tuple[str, str]]) -> str | None:
 
 # --- numbers ----------------------------------------------------------------------------
 
+# A run of more digits than this is not read as a number at all: far more than any figure a profile prints
+# (a budget in the weakest currency has some 15 digits; whether a figure is plausible is the codebook's
+# bounds' to say) and far fewer than Python's limit on converting digits to an int (4,300), whose
+# ValueError no rule expects, or than a float can hold (308).
+MAX_DIGITS = 100
+
+
+def check_digits(text: str, digits: str) -> None:
+    """Refuse a number of more than MAX_DIGITS digits (RuleError too_many_digits): `digits` are its digits."""
+    if len(digits) > MAX_DIGITS:
+        shown = text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+        raise RuleError("too_many_digits", f"{shown!r} has {len(digits):,} digits: more than any figure a profile "
+                                           f"prints (at most {MAX_DIGITS} are read as a number)")
+
+
 def parse_count(text: str) -> tuple[int, list[str]]:
     """A whole count, with thousands groups split by any separator or across lines ("23 635")."""
     s = collapse_ws(text).rstrip(".")
     if _PLAIN.match(s):
+        check_digits(text, s)
         return int(s), []
     if _GROUPED.match(s):
         seps = {c for c in s if not c.isdigit()}
@@ -72,7 +88,9 @@ def parse_count(text: str) -> tuple[int, list[str]]:
                  ",": "comma", ".": "dot", "'": "apostrophe", "\u2019": "apostrophe"}
         if len(seps) > 1:
             raise RuleError("mixed_separators", f"count {text!r} mixes group separators")
-        return int(regex.sub(r"\D", "", s)), [f"thousands_groups_joined:{names[seps.pop()]}"]
+        digits = regex.sub(r"\D", "", s)
+        check_digits(text, digits)
+        return int(digits), [f"thousands_groups_joined:{names[seps.pop()]}"]
     raise RuleError("not_a_count", f"{text!r} is not a whole number")
 
 
@@ -91,6 +109,7 @@ def parse_decimal(text: str) -> tuple[float, list[str]]:
     if regex.search(r"\D", whole):
         rules.append("thousands_groups_joined")
     whole = regex.sub(r"\D", "", whole)
+    check_digits(text, whole + (frac or ""))
     if mark == "," and len(frac) == 3 and not rules:
         # "5,914" is a count with a comma separator, not 5.914
         return float(whole + frac), rules + ["thousands_groups_joined:comma"]
@@ -237,10 +256,15 @@ def country_from_name(text: str, lexicon: Lexicon) -> tuple[str, str]:
 
 
 def parse_year(text: str) -> int:
-    m = regex.search(r"\b(19|20)\d{2}\b", text)
-    if not m:
+    """The one year a text names ("2019", "2019."): any four digits, which the codebook's bounds then
+    check (1899 is read, and is out of range). Two different years ("2019/2020") are not one year."""
+    years = list(dict.fromkeys(regex.findall(r"(?<!\d)\d{4}(?!\d)", text)))
+    if not years:
         raise RuleError("no_year", f"{text!r} has no year")
-    return int(m.group(0))
+    if len(years) > 1:
+        raise RuleError("two_years", f"{text!r} names {len(years)} years ({', '.join(years)}), not the one year "
+                                     "the profile's facts refer to")
+    return int(years[0])
 
 
 def money_with_context(text: str, label: str, lexicon: Lexicon, home: str | None

@@ -8,7 +8,8 @@ from ..core.models import Coverage, ExtractedDoc, FieldValue, Issue, Mapping, Ma
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
 from .extract import extract_pdf
 from .failures import NotAProfile
-from .lexicon import Lexicon, default_lexicon
+from ..core.codebook_files import CodebookFiles, codebook_folder
+from .lexicon import Lexicon, default_lexicon, lexicon_for
 from .map.edition import detect_language, methodology
 from .map.map import map_rows
 from .normalize import Normalized, normalize_rows
@@ -121,5 +122,9 @@ def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings
 
 def warm_up() -> None:
     """Build the lexicon now: the workers' forkserver calls this once, so each worker forked from it
-    (one every few dozen files) starts warm."""
+    (one every few dozen files) starts warm. With a codebook folder in $PIPELINE_CODEBOOK (as the run
+    starts it: runner.start_early), its lexicon too."""
     default_lexicon()
+    folder = codebook_folder(None)
+    if folder is not None:
+        lexicon_for(CodebookFiles.at(folder))

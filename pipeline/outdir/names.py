@@ -31,7 +31,6 @@ CACHE_DIR = "cache"
 PARTIAL = "partial"  # under cache/: the outputs being written, out of the way until renamed into place
 LOCK = ".lock"
 REVIEW_DIR = "review"
-DIFF = "diff.csv"
 CODEBOOK_PATCH = "codebook-patch.yaml"
 
 # What a run writes besides json/; the manifest holds the sha256 of each.

@@ -1,8 +1,12 @@
 """Reading an output folder back: the one reader of its tables and reports, which every tool uses.
 
-- `read_rows(OUTDIR, name)`: a table's rows as written, column -> cell text (the formula guard left on):
-  what the tools compare and score (diff, evaluate, the review's trends and failures).
-- `read_reports(OUTDIR)`: the reports of json/, as models (review, suggest).
+- `read_rows(OUTDIR, name, need)`: a table's rows as written, column -> cell text (the formula guard left
+  on): what the tools compare and score (diff, evaluate, the review's trends and failures).
+- `read_reports(OUTDIR)`: the reports of json/, as models (review, suggest); `read_report(path)` one.
+
+A file that is missing, empty, cut short, not UTF-8 or without a column the command needs, and a JSON
+document that is not a report, raise DamagedOutput: one line naming the file (and the line, where there
+is one) and the problem, which every command reports as a usage error (exit 2).
 - `read_values(OUTDIR)`, `read_profiles(OUTDIR)` and `read_panel(OUTDIR)` (also as `pipeline.read_*`):
   typed pandas frames, each column given the type the run's data package (datapackage.json) declares:
   counts as nullable Int64 (a missing count is <NA>, not a float NaN), numbers as Float64, years as
@@ -15,9 +19,13 @@ The log has its reader beside its writer (eventlog.py).
 from __future__ import annotations
 
 import csv
+import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from ..core.models import Report
 from .names import DATAPACKAGE, JSON_DIR
@@ -28,31 +36,106 @@ if TYPE_CHECKING:
 DTYPES = {"integer": "Int64", "year": "Int64", "number": "Float64", "string": "string"}
 
 
-class MissingOutput(FileNotFoundError):
+class DamagedOutput(ValueError):
+    """A file of an output folder that cannot be read as `pipeline run` writes it: each command says it in
+    one line, as a usage error (exit 2)."""
+
+
+class MissingOutput(DamagedOutput):
     """OUTDIR lacks what `pipeline run` writes there (not an output folder, or not yet run)."""
+
+
+def _again(outdir: Path) -> str:
+    return f"run `pipeline run INPUT --out {outdir}` to write it again"
+
+
+def _text(path: Path, outdir: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise MissingOutput(f"{path} not found: is {outdir} a folder written by `pipeline run`?") from None
+    except OSError as e:
+        raise DamagedOutput(f"{path}: cannot read: {e.strerror or e}") from None
+    try:
+        return data.decode("utf-8-sig")  # a spreadsheet that saved it back may have added a byte-order mark
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise DamagedOutput(f"{path}, line {line}: not UTF-8 (byte 0x{data[e.start]:02x}), not as `pipeline run` "
+                            f"wrote it; {_again(outdir)}") from None
 
 
 class DataPackageError(ValueError):
     """OUTDIR has no usable datapackage.json (not a folder written by `pipeline run`, or an old one)."""
 
 
-def read_rows(outdir: Path, name: str, missing_ok: bool = False) -> list[dict[str, str]]:
-    """Every row of the table OUTDIR/name (a names.py file name) as written: column -> cell text, a short
-    row's missing cells empty. When the file is absent: [] with `missing_ok`, else the OSError of opening
-    it. A byte-order mark (a spreadsheet's) is left out."""
+def read_rows(outdir: Path, name: str, missing_ok: bool = False, need: Iterable[str] = ()) -> list[dict[str, str]]:
+    """Every row of the table OUTDIR/name (a names.py file name) as written: column -> cell text. When the
+    file is absent: [] with `missing_ok`, else MissingOutput. DamagedOutput when it is empty, not UTF-8,
+    lacks a column of `need`, has a line of more or fewer cells than its header, or ends inside a line
+    (cut short). A byte-order mark (a spreadsheet's) is left out."""
     path = Path(outdir) / name
     if missing_ok and not path.is_file():
         return []
-    with open(path, newline="", encoding="utf-8-sig") as f:
-        return list(csv.DictReader(f, restval=""))
+    text = _text(path, Path(outdir))
+    if not text.strip():
+        raise DamagedOutput(f"{path} is empty; {_again(outdir)}")
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # a cell holds a PDF's cell, however long
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[dict[str, str]] = []
+    try:
+        header = next(reader)
+        missing = [c for c in need if c not in header]
+        if missing:
+            raise DamagedOutput(f"{path}: no {', '.join(repr(c) for c in missing)} column (its columns: "
+                                f"{', '.join(header)}); {_again(outdir)}")
+        for cells in reader:
+            if not cells:
+                continue
+            if len(cells) != len(header):
+                cut = " (cut short?)" if reader.line_num >= text.count("\n") else ""
+                raise DamagedOutput(f"{path}, line {reader.line_num}: {len(cells)} cells where the header has "
+                                    f"{len(header)}{cut}; {_again(outdir)}")
+            rows.append(dict(zip(header, cells)))
+    except csv.Error as e:
+        raise DamagedOutput(f"{path}, line {reader.line_num}: {e}; {_again(outdir)}") from None
+    if not text.endswith("\n"):
+        raise DamagedOutput(f"{path}: cut short (its last line ends without a line break); {_again(outdir)}")
+    return rows
 
 
-def read_reports(outdir: Path) -> list[Report]:
-    """The reports of OUTDIR/json/, in the order of their file names; MissingOutput without json/."""
+def report_paths(outdir: Path) -> list[Path]:
+    """The documents of OUTDIR/json/, in the order of their file names; MissingOutput without json/."""
     folder = Path(outdir) / JSON_DIR
     if not folder.is_dir():
         raise MissingOutput(f"{outdir} has no {JSON_DIR}/ folder: run `pipeline run INPUT --out {outdir}` first")
-    return [Report.model_validate_json(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    return sorted(folder.glob("*.json"))
+
+
+def read_report(path: Path, outdir: Path | None = None) -> Report:
+    """One json/ document as a Report; DamagedOutput when it cannot be read, is not JSON (cut short, not
+    UTF-8) or is not a report."""
+    path = Path(path)
+    outdir = Path(outdir) if outdir is not None else path.parent.parent
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DamagedOutput(f"{path}: cannot read: {e.strerror or e}") from None
+    try:
+        return Report.model_validate_json(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        if err["type"] == "json_invalid":
+            why = f"not valid JSON ({err['msg'].removeprefix('Invalid JSON: ')}): cut short or edited?"
+        else:
+            where = ".".join(str(p) for p in err["loc"])
+            why = f"not a report as `pipeline run` writes it ({where + ': ' if where else ''}{err['msg']})"
+        raise DamagedOutput(f"{path}: {why}; {_again(outdir)}") from None
+
+
+def read_reports(outdir: Path) -> list[Report]:
+    """The reports of OUTDIR/json/, in the order of their file names: MissingOutput without json/,
+    DamagedOutput at the first that cannot be read."""
+    return [read_report(p, outdir) for p in report_paths(outdir)]
 
 
 def _resource(outdir: Path, name: str) -> dict:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core import __version__
+from ..core.codebook_files import CodebookFiles, legacy_notice
 from ..core.limits import MAX_BYTES
 from ..core.models import Entry, Failure, FailureEntry, Report
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -21,10 +22,12 @@ from ..errors import OutputError
 from ..outdir.atomic import atomic_write
 from ..outdir.eventlog import last_event, read_log, report_events
 from ..outdir.names import CACHE_DIR, JSON_DIR, OUTPUTS, PARTIAL, RUN_INFO, STATUSES
-from .cache import ResultCache, fingerprint, manifest, output_digests, up_to_date, write_manifest
+from .cache import (ResultCache, fingerprint, manifest, output_digests, package_sha256, read_manifest, up_to_date,
+                    write_manifest)
 from .discover import Found, display_name, find_inputs
 from .lock import outdir_lock
 from .plan import Plan, make_plan, outcome_label
+from .reconvert import why_converted
 from .runner import Limits, default_workers, run_tasks, start_early
 
 # The codebook and the writer are imported where they are used: an unchanged rerun, which writes
@@ -89,6 +92,7 @@ class Job:
     limits: Limits
     force: bool  # convert every file again, whatever the cache holds
     corrections: Path | None  # a reviewers' corrections file
+    codebook: CodebookFiles  # the built-in codebook, with a codebook folder's variants (--codebook DIR)
 
     @property
     def partial(self) -> Path:
@@ -100,7 +104,8 @@ class Job:
         return {"event": "run", "pipeline_version": __version__,
                 "settings": self.settings.model_dump(), "input": display_name(Path(self.input_path).name),
                 # absolute INPUT: `pipeline review` finds the PDFs from it and each report's source
-                "input_path": display_name(str(Path(self.input_path).resolve()))}
+                "input_path": display_name(str(Path(self.input_path).resolve())),
+                "codebook": self.codebook.describe()}
 
 
 @dataclass
@@ -161,7 +166,7 @@ class Writing:
         yield from self.plan.cached()
         self.write_ready()
         job = self.job
-        for task, entry in run_tasks(self.plan.tasks, job.settings, job.workers, job.limits):
+        for task, entry in run_tasks(self.plan.tasks, job.settings, job.workers, job.limits, codebook=job.codebook):
             f = self.plan.files[task.index]
             self.plan.keep(f, entry, job.limits)
             f.outcome = entry.outcome
@@ -198,13 +203,25 @@ class Writing:
         self.writer.add_events(events)
 
 
-def _load_corrections(path: Path | None, plan: Plan, run_event: dict) -> Corrections | None:
+def check_codebook(job: Job, fp: dict) -> None:
+    """Load the codebook (the built-in one with a codebook folder's variants), so that a malformed one stops
+    the run (CodebookError, a usage error) before anything is written, instead of failing every file in
+    the workers. Skipped when OUTDIR's manifest says its outputs were made with this same codebook and code,
+    which loaded it then: an unchanged rerun stays light."""
+    old = read_manifest(job.outdir)
+    if old and old.get("codebook_sha256") == fp["codebook_sha256"] and old.get("package_sha256") == package_sha256():
+        return
+    job.codebook.load()
+
+
+def _load_corrections(job: Job, plan: Plan, run_event: dict) -> Corrections | None:
     """The reviewers' corrections file, read and checked (CorrectionsError) before anything is written."""
-    if path is None:
+    if job.corrections is None:
         return None
+    from ..convert.door import lexicon_for
     from .corrections import load_corrections  # its parsers are the converting code's: imported only here
 
-    fixes = load_corrections(path, {f.source for f in plan.files})
+    fixes = load_corrections(job.corrections, {f.source for f in plan.files}, lexicon_for(job.codebook))
     run_event["corrections"] = {"sha256": fixes.sha256, "lines": len(fixes.lines)}
     return fixes
 
@@ -220,7 +237,7 @@ def _report_reader(plan: Plan, fixes: Corrections | None):
 def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAULT_SETTINGS,
               guard: bool = True, progress=None, *, workers: int | None = None,
               limits: Limits = Limits(), force: bool = False, wait: bool = False, on_wait=None,
-              corrections: Path | None = None) -> BatchResult:
+              corrections: Path | None = None, codebook: CodebookFiles | None = None) -> BatchResult:
     """Convert every PDF under input_path and write the outputs to outdir.
 
     Each file is converted in a worker process under a time and memory limit (run/runner.py);
@@ -230,6 +247,8 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     `progress(items, total)` wraps an iterator of (source, label) pairs, one per finished file.
     `corrections`: a reviewers' corrections file (run/corrections.py), checked before anything is
     converted or written (CorrectionsError) and applied to the reports as they are written.
+    `codebook`: the codebook files (core/codebook_files.py; default: the built-in codebook alone), checked
+    before anything is written (CodebookError).
 
     One run at a time per OUTDIR (run/lock.py): another run's raises lock.Busy, or is waited for
     with `wait` (on_wait(holder) is called first). Raises errors.UsageError when INPUT has no PDF or
@@ -237,27 +256,30 @@ def run_batch(input_path: Path, outdir: Path, settings: ExtractSettings = DEFAUL
     file system): the previous outputs are then as they were and this run's temporary files are gone.
     """
     found = find_inputs(input_path)  # before OUTDIR is touched: no PDF is a usage error
-    job = Job(input_path, Path(outdir), settings, guard, progress, workers, limits, force, corrections)
+    job = Job(input_path, Path(outdir), settings, guard, progress, workers, limits, force, corrections,
+              codebook or CodebookFiles())
+    fp = fingerprint(settings, MAX_BYTES, job.codebook)
+    check_codebook(job, fp)  # before OUTDIR is touched too: a malformed codebook is a usage error
     with outdir_lock(job.outdir, wait, on_wait):
         try:
-            return _run_locked(job, found)
+            return _run_locked(job, found, fp)
         except OSError as exc:
             raise OutputError.from_os(exc, job.outdir) from None
         finally:
             shutil.rmtree(job.partial, ignore_errors=True)
 
 
-def _run_locked(job: Job, found: list[Found]) -> BatchResult:
+def _run_locked(job: Job, found: list[Found], fp: dict) -> BatchResult:
     t0, started = time.monotonic(), datetime.now(timezone.utc)
     outdir, run_event = job.outdir, job.run_event()
-    fp = fingerprint(job.settings, MAX_BYTES)
+    previous = read_manifest(outdir)  # what the last run was made from: why files convert again
     plan = make_plan(found, ResultCache(outdir, fp), job.force, job.limits)
-    fixes = _load_corrections(job.corrections, plan, run_event)
+    fixes = _load_corrections(job, plan, run_event)
     reused = len(plan.files) - len(plan.tasks)
     if plan.tasks:
-        start_early()  # the workers' forkserver imports the converting code while this process sets up
+        start_early(job.codebook)  # the workers' forkserver imports the converting code while this process sets up
 
-    notices: list[str] = []
+    notices: list[str] = [n for n in [legacy_notice()] if n]
     # Nothing to convert, and the outputs on disk are exactly what this run would write: leave them be.
     unchanged = not plan.tasks and up_to_date(outdir, _manifest(fp, job, plan, fixes), OUTPUTS, notices)
     if unchanged:
@@ -266,10 +288,9 @@ def _run_locked(job: Job, found: list[Found]) -> BatchResult:
         tally = Tally.from_log(outdir, plan)
     else:
         shutil.rmtree(job.partial, ignore_errors=True)  # what a killed run left
-        from ..core.codebook import default_codebook
         from ..outdir.write import OutputWriter
 
-        writing = Writing(job, plan, OutputWriter(outdir, default_codebook(), job.guard, job.partial), fixes)
+        writing = Writing(job, plan, OutputWriter(outdir, job.codebook.load(), job.guard, job.partial), fixes)
         writing.run(run_event)
         tally = writing.tally
     notices += [f"{p}: not a valid cache entry; ignored, and the file converted again" for p in plan.cache.invalid]
@@ -280,6 +301,8 @@ def _run_locked(job: Job, found: list[Found]) -> BatchResult:
            "outputs_rewritten": not unchanged,
            "workers": min(job.workers or default_workers(), len(plan.tasks)),
            "timeout": job.limits.timeout, "max_memory_mb": job.limits.max_memory_mb, "force": job.force,
+           "why_converted": why_converted(previous, {**fp, "codebook": job.codebook.describe()}, job.force,
+                                          [(t.source, plan.files[t.index].sha256) for t in plan.tasks]),
            "notices": notices}
     _tidy(outdir, plan, run, notices)
     return BatchResult(reports=CachedReports(_report_reader(plan, fixes), plan.converted()),
@@ -290,7 +313,7 @@ def _run_locked(job: Job, found: list[Found]) -> BatchResult:
 def _manifest(fp: dict, job: Job, plan: Plan, fixes: Corrections | None) -> dict:
     """What the outputs are made from (cache.manifest), with the corrections file's sha256: a changed file
     rewrites the outputs, converting nothing."""
-    return {**manifest(fp, job.guard, job.input_path, plan.manifest_files()),
+    return {**manifest(fp, job.guard, job.input_path, plan.manifest_files(), job.codebook),
             "corrections": getattr(fixes, "sha256", None)}
 
 
@@ -318,6 +341,9 @@ def summary(result: BatchResult) -> str:
     if result.run:
         lines.append(f"reused from cache: {result.run['reused']}   converted now: {result.run['converted_now']}"
                      f"   workers: {result.run['workers']}   time: {result.run['seconds']:.1f} s")
+        why = result.run.get("why_converted")
+        if why:
+            lines.append(f"why converted: {why['summary']}")
     if result.corrected:
         lines.append(f"corrected by reviewers: {result.corrected} values")
     if result.failures:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from ..core import DATA, __version__
+from ..core import __version__
+from ..core.codebook_files import CodebookFiles
 from ..core.models import ENTRY
 from ..outdir.atomic import atomic_write
 from ..outdir.names import CACHE_DIR, JSON_DIR, MANIFEST
@@ -87,12 +88,6 @@ def conversion_files() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def codebook_sha256() -> str:
-    """The codebook and the country data (pipeline/core/data/*.yaml)."""
-    return _tree_sha256(DATA, "*.yaml")
-
-
-@lru_cache(maxsize=1)
 def code_sha256() -> str:
     """The converting code: a change to it invalidates cached results even without a version bump."""
     return _files_sha256(PACKAGE, conversion_files())
@@ -104,9 +99,11 @@ def package_sha256() -> str:
     return _tree_sha256(PACKAGE, "*.py")
 
 
-def fingerprint(settings: ExtractSettings, max_bytes: int) -> dict:
-    """What every result of a run depends on besides the file itself (written into the manifest)."""
-    return {"pipeline_version": __version__, "codebook_sha256": codebook_sha256(),
+def fingerprint(settings: ExtractSettings, max_bytes: int, codebook: CodebookFiles | None = None) -> dict:
+    """What every result of a run depends on besides the file itself (written into the manifest): the
+    codebook as the content of its files (the built-in ones and a codebook folder's variants), wherever
+    the folder is."""
+    return {"pipeline_version": __version__, "codebook_sha256": (codebook or CodebookFiles()).sha256,
             "code_sha256": code_sha256(), "settings": settings.model_dump(), "max_bytes": max_bytes}
 
 
@@ -150,12 +147,13 @@ class ResultCache:
                 p.unlink(missing_ok=True)
 
 
-def manifest(fp: dict, guard: bool, input_path: Path, files: list[dict]) -> dict:
+def manifest(fp: dict, guard: bool, input_path: Path, files: list[dict], codebook: CodebookFiles | None = None) -> dict:
     """What the outputs are made from: deterministic (no times), byte-identical for the same inputs.
 
     After the outputs are written, `outputs` adds the sha256 of each: a rerun whose manifest comes out
     the same, over outputs that still have those digests, has nothing to write (see up_to_date)."""
-    return {**fp, "package_sha256": package_sha256(), "csv_guard": guard,
+    return {**fp, "package_sha256": package_sha256(), "codebook": (codebook or CodebookFiles()).describe(),
+            "csv_guard": guard,
             "input_path": display_name(str(Path(input_path).resolve())), "files": files}
 
 

@@ -13,6 +13,11 @@ Corrections are applied to each converted report as it is written, never to the 
 changing them never converts a PDF again (the manifest records the file's sha256: a changed file rewrites
 the outputs). A correction whose `was` is no longer what the extraction reads (the PDF or the pipeline
 changed) is stale: it is not applied, and the row gets a `stale_correction` warning.
+
+A corrected value then passes the same validation as an extracted one (convert/validate.py): its
+plausible range, the checks between fields (against the population, pre-trial against prisoners) and the
+file name's year and country. What those checks said about the extracted values they read is replaced by
+what they say now; the other values' warnings are left as they were.
 """
 from __future__ import annotations
 
@@ -24,7 +29,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..convert.door import Lexicon, Normalized, default_lexicon, normalize_value
+from ..convert.door import Finding, Lexicon, Normalized, default_lexicon, normalize_value, validate
 from ..core.codebook import FieldSpec
 from ..core.models import Correction, FieldValue, Issue, Report
 from ..core.text import collapse_ws
@@ -126,7 +131,8 @@ class Corrections:
         if not mine:
             return report, []
         report = report.model_copy(deep=True)
-        events = []
+        before = validate(report.values, report.source, self.lexicon)
+        events, changed = [], set()
         for c in mine:
             v = report.field(c.field)
             now = format_value(v.value) if v else ""
@@ -134,10 +140,14 @@ class Corrections:
                 if v is not None:
                     v.warnings.append(_stale(c, now))
                 continue
+            if (v.value, v.unit, v.status) != (c.reading.value, c.reading.unit, c.reading.status):
+                changed.add(c.field)
             _correct(report, v, c, self.lexicon)
             events.append({"event": "corrected", "file": report.source, "field": c.field, "line": c.line,
                            "was": now, "value": format_value(v.value), "status": v.status, "note": c.note,
                            "reviewer": c.reviewer})
+        if changed:
+            revalidate(report, before, changed, self.lexicon)
         return report, events
 
     def unapplied(self, source: str) -> list[dict]:
@@ -145,6 +155,26 @@ class Corrections:
         return [{"event": "warning", "file": source, "field": c.field, "code": "stale_correction",
                  "message": f"the correction on line {c.line} of {self.path.name} was not applied: the file was "
                             "not converted"} for c in self.by_source.get(source, [])]
+
+
+def revalidate(report: Report, before: list[Finding], changed: set[str], lexicon: Lexicon) -> None:
+    """Validate the report again after corrections changed the values of `changed`: each check that reads
+    one of them has its old finding (`before`, on the extracted values) taken back and its new one applied,
+    so a corrected index score of 900 warns as an extracted one would, and a corrected prison population
+    updates the pre-trial check that compares with it."""
+    def involved(f: Finding) -> bool:
+        return bool(set(f.fields) & changed)
+
+    for f in filter(involved, before):
+        v = report.values[f.index]
+        v.warnings = [w for w in v.warnings if w != f.issue]
+        if f.invalid and v.correction is None and v.error == f.issue.message:  # invalid only by that check
+            v.status, v.error = "ok", None
+    for f in filter(involved, validate(report.values, report.source, lexicon)):
+        v = report.values[f.index]
+        v.warnings.append(f.issue)
+        if f.invalid:
+            v.status, v.error = "invalid", f.issue.message
 
 
 def _stale(c: Line, now: str) -> Issue:

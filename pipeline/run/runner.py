@@ -42,6 +42,7 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
+from ..core.codebook_files import CODEBOOK_ENV, CodebookFiles
 from ..core.limits import MAX_BYTES, OUT_OF_MEMORY
 from ..core.models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -112,7 +113,8 @@ def _apply_fault(faults: list[tuple[str, str, str]], source: str) -> None:
             time.sleep(float(arg or 1))
 
 
-def _worker(conn, settings_json: str, max_memory_mb: int, faults, timeout: float | None = None) -> None:
+def _worker(conn, settings_json: str, max_memory_mb: int, faults, timeout: float | None = None,
+            codebook: CodebookFiles | None = None) -> None:
     from ..convert.door import convert_file
 
     harden(max_memory_mb)
@@ -129,7 +131,7 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults, timeout: float
         alarm(timeout)  # the file stops even if the parent is gone
         try:
             _apply_fault(faults, source)
-            result, detail = convert_file(Path(path), source, settings, MAX_BYTES)
+            result, detail = convert_file(Path(path), source, settings, MAX_BYTES, codebook)
             entry = (FailureEntry(result=result, detail=detail) if isinstance(result, Failure)
                      else ReportEntry(result=result))
             payload = entry.model_dump_json()  # the result serialized once, by pydantic
@@ -167,18 +169,30 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def start_early() -> None:
+def start_early(codebook: CodebookFiles | None = None) -> None:
     """Start the workers' forkserver now: it imports the converting code while the caller finishes its
-    own set-up, instead of after it. run_tasks uses it as it finds it."""
+    own set-up, instead of after it. run_tasks uses it as it finds it. It also builds the lexicon of the
+    run's codebook folder, named in the environment it starts with (pipeline/convert/preload.py); a
+    forkserver already running for another codebook only leaves each worker to build its own."""
     if _context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        folder = str(codebook.folder) if codebook is not None and codebook.folder else None
+        saved = os.environ.pop(CODEBOOK_ENV, None)
+        if folder:
+            os.environ[CODEBOOK_ENV] = folder
+        try:
+            forkserver.ensure_running()
+        finally:
+            os.environ.pop(CODEBOOK_ENV, None)
+            if saved is not None:
+                os.environ[CODEBOOK_ENV] = saved
 
 
-def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults) -> None:
+def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults, codebook: CodebookFiles | None) -> None:
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults, limits.timeout),
+    proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults, limits.timeout,
+                                             codebook),
                        name="pipeline-worker", daemon=True)
     proc.start()
     child.close()
@@ -258,8 +272,10 @@ def _outcome(s: _Slot, ready: set, now: float, limits: Limits) -> Entry | None:
 
 
 def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, workers: int | None = None,
-              limits: Limits = Limits(), faults=None) -> Iterator[tuple[Task, Entry]]:
-    """Yield (task, entry) as files finish, in completion order; every task yields exactly once."""
+              limits: Limits = Limits(), faults=None, codebook: CodebookFiles | None = None
+              ) -> Iterator[tuple[Task, Entry]]:
+    """Yield (task, entry) as files finish, in completion order; every task yields exactly once.
+    `codebook`: the run's codebook files (None: the built-in codebook), already checked by the caller."""
     if not tasks:
         return
     faults = parse_fault(os.environ.get(TEST_FAULT_ENV)) if faults is None else faults
@@ -272,7 +288,7 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
             if s.proc is not None and s.done >= limits.tasks_per_worker:
                 _discard(s, kill=False)
             if s.proc is None:
-                _start(s, ctx, settings_json, limits, faults)
+                _start(s, ctx, settings_json, limits, faults, codebook)
             task = pending.popleft()
             try:
                 s.conn.send((task.index, str(task.path), task.source))

@@ -5,9 +5,10 @@ their label). A report is identified by its `source` (default) or, with `--key c
 year, so that runs over differently organised input folders can be compared. For each field it
 reports what changed among value, status, unit and answer, and flags for review: changed statuses,
 numeric values that moved by more than the threshold (relative, default 0.5 = 50%), fields or reports
-that appeared or disappeared. Writes every change to a CSV (NEW/diff.csv unless --csv) and prints a
-readable summary. Exit code 0: no change; 1: changes found (like diff(1)); 2: usage error; 3: diff.csv could not be
-written.
+that appeared or disappeared. Prints a readable summary, and with --csv PATH writes every change to PATH
+(never into either folder unless PATH says so). Exit code 0: no change; 1: changes found (like diff(1)); 2:
+usage error, or a values.csv that cannot be read (outdir.read.DamagedOutput, one line); 3: the CSV could
+not be written.
 """
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..outdir.cells import guard_formula, unguard
-from ..outdir.names import CORRECTED, DIFF, EXTRACTED, VALUES
-from ..outdir.read import read_rows
+from ..outdir.names import CORRECTED, EXTRACTED, VALUES
+from ..outdir.read import DamagedOutput, read_rows
 from ..outdir.write import write_csv
 
 if TYPE_CHECKING:  # pandas for the CSV it writes, imported then: the review's charts use this module too
@@ -35,10 +36,9 @@ DIFF_COLUMNS = [
     "old_origin", "new_origin", "relative_change", "flags", "review", "corrected",
 ]
 DEFAULT_THRESHOLD = 0.5
-
-
-class DiffError(Exception):
-    pass
+# the columns of values.csv compared (origin: read as extracted when absent, as in folders written before it
+# was recorded)
+NEEDED = ("source", "country", "iso3", "year", "field", "label", "value", "unit", "answer", "status")
 
 
 @dataclass
@@ -61,11 +61,8 @@ class DiffResult:
 
 
 def value_rows(outdir: Path) -> list[dict[str, str]]:
-    """OUTDIR/values.csv's rows, each cell as written."""
-    path = Path(outdir) / VALUES
-    if not path.is_file():
-        raise DiffError(f"{path} not found: is {outdir} a folder written by `pipeline run`?")
-    return read_rows(outdir, VALUES)
+    """OUTDIR/values.csv's rows, each cell as written; DamagedOutput when it cannot be compared."""
+    return read_rows(outdir, VALUES, need=NEEDED)
 
 
 def _number(cell: str) -> float | None:
@@ -192,16 +189,18 @@ def format_summary(result: DiffResult, threshold: float, limit: int = 200) -> st
         tag += "  (corrected by a reviewer)" if r["corrected"] else ""
         lines.append(f"{mark} {r['report']}  {name}: {what}{rel}{tag}")
     if len(ordered) > limit:
-        lines.append(f"... {len(ordered) - limit} more in the CSV")
+        lines.append(f"... {len(ordered) - limit} more (all of them in the CSV of --csv PATH)")
     return "\n".join(lines)
 
 
-def _usage_problem(csv_path: Path, threshold: float, limit: int) -> str | None:
+def _usage_problem(csv_path: Path | None, threshold: float, limit: int) -> str | None:
     """What makes the command unable to run as asked (checked before anything is read)."""
     if not threshold >= 0:  # also NaN
         return f"--threshold must be 0 or more (a fraction of the old value), not {threshold}"
     if limit < 0:
         return f"--limit must be 0 or more, not {limit}"
+    if csv_path is None:
+        return None
     if csv_path.is_dir():
         return f"--csv {csv_path} is a folder, not a file"
     parent = next((p for p in csv_path.parents if p.exists()), None)
@@ -212,21 +211,23 @@ def _usage_problem(csv_path: Path, threshold: float, limit: int) -> str | None:
 
 def main_diff(old_dir: Path, new_dir: Path, csv_path: Path | None = None, threshold: float = DEFAULT_THRESHOLD,
               by: str = "source", limit: int = 200) -> int:
-    csv_path = Path(csv_path) if csv_path else Path(new_dir) / DIFF
+    csv_path = Path(csv_path) if csv_path else None  # no --csv: nothing is written, in either folder
     problem = _usage_problem(csv_path, threshold, limit)
     if problem:
         print(f"pipeline diff: {problem}", file=sys.stderr)
         return 2
     try:
         result = compare(old_dir, new_dir, threshold, by)
-    except DiffError as e:
+    except DamagedOutput as e:
         print(f"pipeline diff: {e}", file=sys.stderr)
         return 2
-    try:
-        write_csv(result.frame.apply(lambda col: col.map(guard_formula)), csv_path)
-    except OSError as e:  # a full disk, a read-only folder: one line, and exit 3 (outputs not written)
-        print(f"pipeline diff: cannot write {e.filename or csv_path}: {e.strerror or e}", file=sys.stderr)
-        return 3
+    if csv_path is not None:
+        try:
+            write_csv(result.frame.apply(lambda col: col.map(guard_formula)), csv_path)
+        except OSError as e:  # a full disk, a read-only folder: one line, and exit 3 (outputs not written)
+            print(f"pipeline diff: cannot write {e.filename or csv_path}: {e.strerror or e}", file=sys.stderr)
+            return 3
     print(format_summary(result, threshold, limit))
-    print(f"diff written to {csv_path}")
+    if csv_path is not None:
+        print(f"diff written to {csv_path}")
     return 1 if result.rows else 0

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field
 
 from ..core.codebook import default_codebook
 from ..outdir.names import VALUES
-from ..outdir.read import read_rows
+from ..outdir.read import DamagedOutput, read_rows
 
 # The fields compared as numbers: the codebook's (int, float and money, the year among them), the same
 # set the reference scorer lists (tests/convert/test_fixtures.py holds the two together).
@@ -34,6 +34,9 @@ QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": 
           "\u2018": "'", "\u2019": "'", "\u2032": "'"}
 DASHES = {"\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2212"}
 FLAG_COLUMNS = ("warning", "warnings", "flags")
+# the columns of values.csv the comparison reads: without one, every field would score wrong instead of the
+# file being said to lack it
+NEEDED = ("source", "field", "label", "value", "unit", "answer", "text", "status")
 SIDE_KEYS = ("status", "value", "unit", "answer", "text")
 
 
@@ -215,9 +218,9 @@ def _add(total: EvalResult, one: EvalResult) -> None:
 def evaluate(outdir: Path, truth_dir: Path) -> EvalResult:
     """Compare OUTDIR/values.csv with every *.truth.json under TRUTH_DIR.
 
-    Raises OSError, csv.Error or UnicodeDecodeError when values.csv cannot be read.
+    Raises outdir.read.DamagedOutput when values.csv cannot be read or lacks a column the comparison reads.
     """
-    rows = read_rows(outdir, VALUES)
+    rows = read_rows(outdir, VALUES, need=NEEDED)
     res = EvalResult()
     for tpath in sorted(Path(truth_dir).rglob("*.truth.json")):
         truth = json.loads(tpath.read_text(encoding="utf-8"))
@@ -275,9 +278,7 @@ def _usage_problem(outdir: Path, truth_dir: Path, min_pct: float, csv_path: Path
     return None
 
 
-def _why_failed(res: EvalResult, min_pct: float, truth_dir: Path) -> str:
-    if not res.reports_total:  # a fail, as the reference scorer has it, and why
-        return f"no *.truth.json files under {truth_dir}: nothing to score"
+def _why_failed(res: EvalResult, min_pct: float) -> str:
     if res.pct < min_pct:
         return f"field accuracy {res.pct:.1f}% is below the pass mark of {min_pct:g}% (--min)"
     return f"{res.unmapped_total - res.unmapped_kept} unmapped row(s) lost (every one must be kept)"
@@ -286,16 +287,19 @@ def _why_failed(res: EvalResult, min_pct: float, truth_dir: Path) -> str:
 def main_evaluate(outdir: Path, truth_dir: Path, *, verbose: bool = False, min_pct: float = 100.0,
                   csv_path: Path | None = None) -> int:
     """Print the summary; 0 when the field score reaches min_pct and every unmapped row is
-    kept, 1 otherwise (and say why), 2 when a folder or an option is wrong or values.csv cannot be
-    read, 3 when the --csv report cannot be written."""
+    kept, 1 otherwise (and say why), 2 when a folder or an option is wrong, TRUTH_DIR holds no truth file
+    or values.csv cannot be read (one line on stderr), 3 when the --csv report cannot be written."""
     problem = _usage_problem(outdir, truth_dir, min_pct, csv_path)
     if problem:
         print(f"pipeline evaluate: {problem}", file=sys.stderr)
         return 2
     try:
         res = evaluate(Path(outdir), Path(truth_dir))
-    except (OSError, csv.Error, UnicodeDecodeError) as e:
-        print(f"error: no readable {VALUES} in {outdir}: {e}")
+    except DamagedOutput as e:
+        print(f"pipeline evaluate: {e}", file=sys.stderr)
+        return 2
+    if not res.reports_total:  # nothing to score is a usage error, not a score below the mark
+        print(f"pipeline evaluate: no *.truth.json files under {truth_dir}: nothing to score", file=sys.stderr)
         return 2
     print(format_summary(res, verbose))
     if csv_path:
@@ -306,5 +310,5 @@ def main_evaluate(outdir: Path, truth_dir: Path, *, verbose: bool = False, min_p
             return 3
     if res.passed(min_pct):
         return 0
-    print(f"FAILED: {_why_failed(res, min_pct, truth_dir)}")
+    print(f"FAILED: {_why_failed(res, min_pct)}")
     return 1

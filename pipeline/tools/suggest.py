@@ -2,34 +2,43 @@
 
 `suggest` reads a run's reports (OUTDIR/json/) and writes a YAML patch for a person to review:
 - every inferred match (a label matched by similarity or by its place, not by a listed variant),
-  with `accept: true`: the run already read it so, and adding the wording makes it an exact match;
+  with `accept: true` when its best score reaches the codebook's `matching.suggest_accept` (the run
+  already read it so, and adding the wording makes it an exact match), else `accept: false`;
 - every unmapped row whose section has a field the report lacks, with the closest such field as a
   guess and `accept: false`: a person decides;
 - the other unmapped rows under `new_indicators` (nothing to apply).
-Each entry gives the field, the printed wording, its language and the evidence (file, page, score).
+Each entry gives the field, the printed wording (the country's name as `{country}`), its language and the
+evidence (file, page, score). A wording the codebook already has for that field is not suggested.
 
-`apply PATCH` adds the accepted entries to pipeline/core/data/variants.yaml, which the codebook loads
-beside codebook.yaml; a rerun then reads those rows as exact matches.
+`apply PATCH --codebook DIR` adds the accepted entries to DIR/variants.yaml (a team's codebook folder,
+never the installed package), which `pipeline run --codebook DIR` reads on top of the built-in codebook;
+a rerun then reads those rows as exact matches. The patch is checked whole, and the codebook it makes is
+loaded, before anything is written.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import regex
 import yaml
+from pydantic import BaseModel, ConfigDict, StrictBool
 
-from ..core import DATA
-from ..core.codebook import VARIANTS, CodebookError, load_codebook, load_variants
+from ..core.codebook import has_letters
+from ..core.codebook_files import CODEBOOK_ENV, VARIANTS, CodebookError, CodebookFiles
 from ..core.models import Report
+from ..core.text import fold
+from ..core.yamlfile import parse_yaml, read_yaml
 from ..outdir.atomic import atomic_write
 from ..outdir.names import CODEBOOK_PATCH
-from ..outdir.read import read_reports
+from ..outdir.read import DamagedOutput, read_reports
 
 HEADER = """\
 # Label variants to add to the codebook, suggested from the run in {outdir} ({reports} reports).
 # Review each entry: set `accept: true` on those that are right, `false` on the others, then
-#   pipeline codebook apply {patch}
-# `variants`: inferred matches (accepted by default) and unmapped rows with a guessed field (not);
+#   pipeline codebook apply {patch} --codebook DIR
+# `variants`: inferred matches (accept: true when their best score is at least {threshold}, the codebook's
+# matching.suggest_accept) and unmapped rows with a guessed field (accept: false);
 # `new_indicators`: unmapped rows that fit no field the report lacks (nothing to apply).
 """
 
@@ -55,102 +64,153 @@ def _guess(report: Report, label: str, section: str, lexicon) -> tuple[str, floa
     return (best[1], best[0]) if best and best[0] > 0 else None
 
 
-def suggestions(reports: list[Report]) -> tuple[list[dict], list[dict]]:
-    """(variants, new indicators), each entry with its evidence, grouped by wording."""
-    from ..convert.door import default_lexicon
+def wording(label: str, lexicon) -> str:
+    """The printed label as a codebook wording: the country's name (and its "'s") as `{country}`, which is how
+    the codebook writes it and how a printed label is compared ("Cases decided by Kazakhstan's courts" ->
+    "Cases decided by {country} courts")."""
+    names = regex.compile(r"\b(?:" + lexicon.country_pattern.pattern.removeprefix(r"\b(?:") + r"(?:['’]s\b)?",
+                          regex.IGNORECASE)
+    return " ".join(names.sub("{country}", label).split())
 
-    lexicon = default_lexicon()
+
+def suggestions(reports: list[Report], codebook: CodebookFiles | None = None) -> tuple[list[dict], list[dict]]:
+    """(variants, new indicators), each entry with its evidence, grouped by wording. A wording the codebook
+    (with its folder's variants) already has for that field is not suggested again."""
+    from ..convert.door import lexicon_for
+
+    lexicon = lexicon_for(codebook)
+    known = {(f.id, lang, fold(t)) for f in lexicon.codebook.fields for lang, texts in f.labels.items() for t in texts}
     variants: dict[tuple, dict] = {}
     new: dict[tuple, dict] = {}
     for r in reports:
         for v in r.values:
+            label = wording(v.label, lexicon) if v.label else v.label
+            if v.match and (v.field, r.language, fold(label)) in known:
+                continue
             if v.match and v.match.method in ("fuzzy", "structural"):
-                key = (v.field, r.language, v.label)
-                entry = variants.setdefault(key, {"field": v.field, "language": r.language, "label": v.label,
+                key = (v.field, r.language, label)
+                entry = variants.setdefault(key, {"field": v.field, "language": r.language, "label": label,
                                                   "accept": True, "evidence": []})
                 entry["evidence"].append(_evidence(r, v.page, v.match.score, v.match.method))
             elif v.status == "unmapped" and v.label:
                 guess = _guess(r, v.label, v.section, lexicon)
                 if guess:
-                    key = (guess[0], r.language, v.label)
-                    entry = variants.setdefault(key, {"field": guess[0], "language": r.language, "label": v.label,
+                    key = (guess[0], r.language, label)
+                    entry = variants.setdefault(key, {"field": guess[0], "language": r.language, "label": label,
                                                       "accept": False, "evidence": []})
                     entry["evidence"].append(_evidence(r, v.page, guess[1], "guess"))
                 else:
                     entry = new.setdefault((r.language, v.section, v.label), {
                         "label": v.label, "language": r.language, "section": v.section, "evidence": []})
                     entry["evidence"].append(_evidence(r, v.page, None, "unmapped"))
+    threshold = lexicon.codebook.matching.suggest_accept
+    for entry in variants.values():  # an inferred match is accepted by default only when its best score is high
+        if entry["accept"] and max((e["score"] or 0) for e in entry["evidence"]) < threshold:
+            entry["accept"] = False
     order = {f.id: i for i, f in enumerate(lexicon.codebook.fields)}
     return (sorted(variants.values(), key=lambda e: (order[e["field"]], e["language"] or "", e["label"])),
             sorted(new.values(), key=lambda e: (e["language"] or "", e["section"], e["label"])))
 
 
-def write_patch(outdir: Path, patch: Path) -> tuple[int, int]:
-    reports = read_reports(outdir)  # MissingOutput (an OSError) without json/
-    variants, new = suggestions(reports)
+def write_patch(outdir: Path, patch: Path, codebook: CodebookFiles | None = None) -> tuple[int, int]:
+    reports = read_reports(outdir)  # DamagedOutput without json/ or at a document that cannot be read
+    variants, new = suggestions(reports, codebook)
     body = yaml.safe_dump({"variants": variants, "new_indicators": new}, allow_unicode=True, sort_keys=False,
                           width=110)
-    atomic_write(patch, HEADER.format(outdir=outdir, reports=len(reports), patch=patch) + body)
+    threshold = (codebook or CodebookFiles()).load().matching.suggest_accept
+    atomic_write(patch, HEADER.format(outdir=outdir, reports=len(reports), patch=patch, threshold=threshold) + body)
     return len(variants), len(new)
 
 
-def apply_patch(patch: Path, variants_file: Path = DATA / VARIANTS) -> list[str]:
-    """Add the patch's accepted variants to variants_file; returns what was added. The codebook with
-    them is loaded once before writing, so a patch that would break it changes nothing."""
-    try:
-        doc = yaml.safe_load(Path(patch).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as e:
-        raise CodebookError(f"{patch}: cannot read: {e}") from e
-    entries = doc.get("variants") if isinstance(doc, dict) else None
-    if not isinstance(entries, list):
-        raise CodebookError(f"{patch}: no `variants` list (write one with `pipeline codebook suggest`)")
-    accepted = load_variants(variants_file).fields if variants_file.is_file() else {}
-    codebook = load_codebook()
-    known = {f.id: f for f in codebook.fields}
+class PatchEntry(BaseModel):
+    """One entry of a patch's `variants`, as a person left it: `accept` must be true or false (a quoted
+    "false" is a string, and refused rather than read as true)."""
+
+    model_config = ConfigDict(extra="allow")  # evidence, and notes a reviewer may add
+    field: str
+    language: str
+    label: str
+    accept: StrictBool
+
+
+class Patch(BaseModel):
+    model_config = ConfigDict(extra="allow")  # new_indicators: nothing to apply
+    variants: list[PatchEntry]
+
+
+def apply_patch(patch: Path, codebook: CodebookFiles) -> list[str]:
+    """Add the patch's accepted variants to the codebook folder's variants.yaml; returns what was added.
+    The patch is checked whole first (each entry a known field, a codebook language, a label with letters,
+    `accept` true or false), and the codebook the next run will read is loaded before anything is written:
+    a patch that would break it (a wording another field has...) changes nothing."""
+    from ..convert.door import lexicon_for
+
+    base = codebook.load()  # the folder's variants as they are: a malformed file is said first
+    doc = read_yaml(patch)
+    if not isinstance(doc.data, dict) or "variants" not in doc.data:
+        raise doc.error((), "no `variants` list (write one with `pipeline codebook suggest`)")
+    entries = doc.validate(Patch).variants
+    accepted = (parse_yaml(codebook.variants, codebook.variants_path).data or {}) if codebook.variants else {}
     added = []
-    for i, e in enumerate(entries, 1):
-        if not isinstance(e, dict) or not e.get("accept"):
+    for i, e in enumerate(entries):
+        label = " ".join(e.label.split())
+        if not e.accept:
             continue
-        field, lang, label = e.get("field"), e.get("language"), str(e.get("label") or "").strip()
-        if field not in known or lang not in codebook.languages or not label:
-            raise CodebookError(f"{patch}: entry {i}: needs a known field, a codebook language and a label "
-                                f"(got field {field!r}, language {lang!r}, label {label!r})")
-        if label in known[field].labels.get(lang, []) or label in accepted.get(field, {}).get(lang, []):
+        if e.field not in base.field_ids or e.language not in base.languages or not has_letters(label):
+            raise doc.error(("variants", i), f"entry {i + 1}: needs a known field, a codebook language and a "
+                            f"label with letters (got field {e.field!r}, language {e.language!r}, label "
+                            f"{e.label!r})")
+        if label in base.spec(e.field).labels.get(e.language, []):
             continue
-        accepted.setdefault(field, {}).setdefault(lang, []).append(label)
-        added.append(f"{field} ({lang}): {label}")
-    text = ("# Label variants accepted with `pipeline codebook apply` (field -> language -> labels); the\n"
-            "# codebook loads them beside codebook.yaml. Edit or delete entries like any codebook wording.\n"
-            + yaml.safe_dump(accepted, allow_unicode=True, sort_keys=True, width=110))
-    tmp = variants_file.with_name(f".{variants_file.name}.check")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_codebook(variants=tmp)
-    finally:
-        tmp.unlink(missing_ok=True)
-    atomic_write(variants_file, text)
+        accepted.setdefault(e.field, {}).setdefault(e.language, []).append(label)
+        added.append(f"{e.field} ({e.language}): {label}")
+    target = codebook.folder / VARIANTS
+    text = ("# Label variants accepted with `pipeline codebook apply` (field -> language -> labels), read on\n"
+            "# top of the built-in codebook by `pipeline run --codebook DIR`. Edit or delete entries like any\n"
+            "# codebook wording.\n" + yaml.safe_dump(accepted, allow_unicode=True, sort_keys=True, width=110))
+    lexicon_for(CodebookFiles(codebook.folder, text))  # what the next run reads: CodebookError names the line
+    atomic_write(target, text)
     return added
 
 
-def main_suggest(outdir: Path, patch: Path | None) -> int:
+def main_suggest(outdir: Path, patch: Path | None, codebook: CodebookFiles | None = None) -> int:
+    """`pipeline codebook suggest OUTDIR`: exit 2 when OUTDIR is not an output folder, one of its reports
+    cannot be read or the codebook is malformed (one line naming the file), 3 when the patch cannot be
+    written."""
     patch = patch or Path(outdir) / CODEBOOK_PATCH
     try:
-        n, new = write_patch(Path(outdir), patch)
-    except (OSError, ValueError) as e:
+        n, new = write_patch(Path(outdir), patch, codebook)
+    except (DamagedOutput, CodebookError) as e:
         print(f"pipeline codebook suggest: {e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        print(f"pipeline codebook suggest: cannot write {e.filename or patch}: {e.strerror or e}", file=sys.stderr)
+        return 3
     print(f"{n} label variants to review and {new} new indicators -> {patch}")
-    print(f"review it, then: pipeline codebook apply {patch}")
+    print(f"review it, then: pipeline codebook apply {patch} --codebook DIR")
     return 0
 
 
-def main_apply(patch: Path) -> int:
+def main_apply(patch: Path, folder: Path | None) -> int:
+    """`pipeline codebook apply PATCH --codebook DIR`: exit 2 when no folder is named or the patch or the
+    codebook is malformed (nothing written), 3 when the variants cannot be written."""
+    if folder is None:
+        print(f"pipeline codebook apply: name the codebook folder to add the variants to: --codebook DIR "
+              f"(or set {CODEBOOK_ENV}); it is read with `pipeline run --codebook DIR`", file=sys.stderr)
+        return 2
     try:
-        added = apply_patch(Path(patch))
-    except (OSError, CodebookError) as e:
+        if not folder.exists():
+            folder.mkdir(parents=True)
+        codebook = CodebookFiles.at(folder)
+        added = apply_patch(Path(patch), codebook)
+    except CodebookError as e:
         print(f"pipeline codebook apply: {e}", file=sys.stderr)
         return 2
+    except OSError as e:
+        print(f"pipeline codebook apply: cannot write {e.filename or folder}: {e.strerror or e}", file=sys.stderr)
+        return 3
     for a in added:
         print(f"added {a}")
-    print(f"{len(added)} label variants added to {DATA / VARIANTS}; rerun `pipeline run` to read them")
+    print(f"{len(added)} label variants added to {folder / VARIANTS}; rerun `pipeline run --codebook {folder}` "
+          "to read them")
     return 0

@@ -315,7 +315,7 @@ def test_outputs_have_the_mode_the_umask_gives(tmp_path):
     old = os.umask(0o027)
     try:
         run_batch(src, out, workers=1)
-        assert main(["diff", str(out), str(out)]) == 0
+        assert main(["diff", str(out), str(out), "--csv", str(out / "diff.csv")]) == 0
     finally:
         os.umask(old)
     modes = _modes(out)
@@ -440,7 +440,7 @@ def test_a_read_only_outdir(tmp_path, monkeypatch, capsys):
         assert err.startswith(f"pipeline run: cannot write {out}") and "Read-only file system (errno 30)" in err
         assert main(["review", str(out)]) == 3
         assert "pipeline review: cannot write" in capsys.readouterr().err
-        assert main(["diff", str(out), str(out)]) == 3
+        assert main(["diff", str(out), str(out), "--csv", str(out / "diff.csv")]) == 3
         assert f"pipeline diff: cannot write {out / 'diff.csv'}: Read-only file system" in capsys.readouterr().err
     assert output_files(out) == before
 
@@ -606,9 +606,9 @@ def test_evaluate_names_a_missing_truth_folder_and_says_why_it_fails(tmp_path, c
     assert f"truth folder {tmp_path / 'nonexistent'} does not exist" in capsys.readouterr().err
     assert main(["evaluate", str(out), str(FIXTURES)]) == 1  # 1 report of 9
     assert "FAILED: field accuracy" in capsys.readouterr().out
-    (tmp_path / "empty").mkdir()
-    assert main(["evaluate", str(out), str(tmp_path / "empty")]) == 1
-    assert "no *.truth.json files under" in capsys.readouterr().out
+    (tmp_path / "empty").mkdir()  # nothing to score: a usage error, said on stderr
+    assert main(["evaluate", str(out), str(tmp_path / "empty")]) == 2
+    assert f"pipeline evaluate: no *.truth.json files under {tmp_path / 'empty'}" in capsys.readouterr().err
     assert main(["review", str(out), "--input", str(tmp_path / "gone")]) == 2
     assert "--input" in capsys.readouterr().err
 

@@ -37,12 +37,15 @@ def edited(src, tmp_path, edit):
     return dst
 
 
-def test_same_input_no_change(runs, capsys):
+def test_same_input_no_change(runs, tmp_path, capsys):
     old, new = runs
+    before = sorted(p.name for p in new.iterdir())
     assert main(["diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
-    assert "no changes" in out and "in both 3" in out
-    diff = read(new / "diff.csv")
+    assert "no changes" in out and "in both 3" in out and "diff written" not in out
+    assert sorted(p.name for p in new.iterdir()) == before  # no --csv: neither folder is written to
+    assert main(["diff", str(old), str(new), "--csv", str(tmp_path / "d.csv")]) == 0
+    diff = read(tmp_path / "d.csv")
     assert list(diff.columns) == DIFF_COLUMNS and diff.empty
 
 

@@ -264,7 +264,9 @@ def test_main_evaluate_exit_codes(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "  kazakhstan_en_2019.docx.pdf: prison_population: value '23636' != 23635" in printed
     assert main_evaluate(tmp_path / "nowhere", tdir) == 2
-    assert "no readable values.csv" in capsys.readouterr().out
+    err = capsys.readouterr().err
+    assert err == f"pipeline evaluate: {tmp_path / 'nowhere' / 'values.csv'} not found: is {tmp_path / 'nowhere'} a " \
+                  "folder written by `pipeline run`?\n"
 
 
 def test_unmapped_lost_fails_even_at_low_min(tmp_path):
@@ -272,10 +274,14 @@ def test_unmapped_lost_fails_even_at_low_min(tmp_path):
     assert main_evaluate(out, tdir, min_pct=0.0) == 1
 
 
-def test_empty_truth_dir(tmp_path):
+def test_empty_truth_dir(tmp_path, capsys):
     out, tdir = write_case(tmp_path, [], [])
-    assert_agrees(out, tdir)
-    assert evaluate(out, tdir).fields_total == 0
+    code, lines = run_reference(out, tdir)
+    res = evaluate(out, tdir)
+    assert summary_line(res) == lines[-1] and res.fields_total == 0
+    # the reference fails it (exit 1); the command says there is nothing to score, a usage error
+    assert code == 1 and main_evaluate(out, tdir) == 2
+    assert capsys.readouterr().err == f"pipeline evaluate: no *.truth.json files under {tdir}: nothing to score\n"
 
 
 def test_unreadable_csv(tmp_path):

@@ -114,12 +114,21 @@ def _score_row(block: list[Line], idx: int, title: str | None) -> tuple[Row, int
 
 
 def _year_line(block: list[Line], skip: tuple[int, ...], codebook: Codebook) -> int:
-    prefixes = [fold(p) for p in codebook.title_block.year_line]
-    return next((i for i, ln in enumerate(block) if i not in skip and YEAR.search(ln.text)
-                 and (any(fold(ln.text).startswith(p) for p in prefixes) or len(ln.words) <= 6)), -1)
+    """The line that opens with the codebook's year-line words (whatever follows them: "1899", "2019/2020"
+    are read, and judged, as the year's value), else a short line with a year in it."""
+    prefixes = codebook.title_block.year_line
+    opening = next((i for i, ln in enumerate(block) if i not in skip
+                    and any(_prefix_len(ln.words, p) for p in prefixes)), -1)
+    if opening >= 0:
+        return opening
+    return next((i for i, ln in enumerate(block) if i not in skip and YEAR.search(ln.text) and len(ln.words) <= 6), -1)
 
 
-def _year_row(line: Line) -> Row:
+def _year_row(line: Line, codebook: Codebook) -> Row:
+    """The year line's words: after its opening words when it has them, else the year word itself."""
+    k = max((_prefix_len(line.words, p) for p in codebook.title_block.year_line), default=0)
+    if k and k < len(line.words):
+        return _row("year", line.words[:k], line.words[k:])
     year_words = [w for w in line.words if YEAR.fullmatch(w.text.strip(".,;:"))]
     return _row("year", [w for w in line.words if w not in year_words], year_words[:1])
 
@@ -151,7 +160,7 @@ def parse_title(lines: list[Line], codebook: Codebook, body: float = 10.0, ratio
         out.rows.append(row)
     year_idx = _year_line(block, (idx, score_line), codebook)
     if year_idx >= 0:
-        out.rows.append(_year_row(block[year_idx]))
+        out.rows.append(_year_row(block[year_idx], codebook))
     country = _country_row(block, (idx, score_line, year_idx), codebook)
     if country is not None:
         out.rows.insert(0, country)

@@ -28,7 +28,7 @@ from ...outdir.atomic import atomic_write
 from ...outdir.cells import format_value
 from ...outdir.eventlog import read_log
 from ...outdir.names import FAILURES, LOG, PANEL, REVIEW_DIR, STATUSES, json_name
-from ...outdir.read import MissingOutput, read_reports, read_rows
+from ...outdir.read import DamagedOutput, read_reports, read_rows
 from ...run.discover import display_name, locate
 from ...run.runner import Limits  # the same limits as `pipeline run`
 from .pages import lowered, render_isolated
@@ -159,7 +159,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
                  limits: Limits = Limits()) -> ReviewResult:
     """Write OUTDIR/review/ (replaced whole on every build) and return where its index is."""
     outdir = Path(outdir)
-    reports = sorted(read_reports(outdir), key=lambda r: r.source)  # MissingOutput without json/
+    reports = sorted(read_reports(outdir), key=lambda r: r.source)  # DamagedOutput without json/
     events = read_log(outdir)
     input_path = Path(input_path).resolve() if input_path else run_input(events)
     review = outdir / REVIEW_DIR
@@ -241,7 +241,7 @@ def main_review(outdir: Path, input_path: Path | None = None, resolution: int = 
         return 2
     try:
         result = build_review(outdir, input_path, resolution, Limits(timeout, max_memory_mb))
-    except MissingOutput as e:  # not an output folder
+    except DamagedOutput as e:  # not an output folder, or one of its files damaged: one line
         print(f"pipeline review: {e}", file=sys.stderr)
         return 2
     except OSError as e:  # a full disk, a read-only OUTDIR: one line, exit 3

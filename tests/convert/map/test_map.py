@@ -65,7 +65,7 @@ def test_ambiguous_label_is_reported_and_section_breaks_the_tie(tmp_path):
     data = yaml.safe_load((DATA / "codebook.yaml").read_text(encoding="utf-8"))
     for f in data["fields"]:
         if f["id"] == "investigators_count":
-            f["labels"]["en"].append("Budget")  # now two fields claim "Budget"
+            f["labels"]["en"].append("Budgets")  # now two fields claim nearly the same wording
     path = tmp_path / "cb.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     lex = Lexicon(load_codebook(path), default_countries())
