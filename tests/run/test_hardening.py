@@ -229,19 +229,32 @@ def test_a_second_run_on_a_locked_outdir_is_refused(tmp_path, capsys):
 def test_a_second_run_exits_2_naming_the_holder_or_waits(tmp_path):
     src = batch_of(tmp_path / "in", "a.pdf")
     out = tmp_path / "out"
+    # the holder keeps the lock until told to let go, so that a slow start on a busy machine
+    # cannot outlast it
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time\nfrom pathlib import Path\nfrom pipeline.run.lock import outdir_lock\n"
-        "with outdir_lock(Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(3)"), str(out)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        "import sys\nfrom pathlib import Path\nfrom pipeline.run.lock import outdir_lock\n"
+        "with outdir_lock(Path(sys.argv[1])):\n    print('locked', flush=True)\n    sys.stdin.readline()"), str(out)],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    waiter = None
     try:
         assert holder.stdout.readline().strip() == "locked"
         refused = cli("run", src, "--out", out, cwd=ROOT)
         assert refused.returncode == 2 and f"in use by another run (process {holder.pid})" in refused.stderr
         assert not (out / "values.csv").exists() and "Traceback" not in refused.stderr
-        waited = cli("run", src, "--out", out, "--wait", cwd=ROOT)
-        assert waited.returncode == 0 and f"waiting for process {holder.pid}" in waited.stderr
+        env = {k: v for k, v in os.environ.items() if k != TEST_FAULT_ENV}
+        waiter = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(src), "--out", str(out), "--wait"],
+                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        first = waiter.stderr.readline()
+        assert f"waiting for process {holder.pid}" in first
+        assert not (out / "values.csv").exists()  # still waiting while the holder holds
+        holder.stdin.write("go\n")
+        holder.stdin.flush()
+        _, rest = waiter.communicate(timeout=300)
+        assert waiter.returncode == 0 and (out / "values.csv").exists() and "Traceback" not in rest
     finally:
         holder.kill()
+        if waiter is not None:
+            waiter.kill()
 
 
 # ---- 6. a huge sparse file --------------------------------------------------------------------------
