@@ -15,7 +15,8 @@ from typing import get_args
 from ..core import __version__
 from ..core.codebook import Codebook, FieldSpec
 from ..core.models import Failure, Match
-from .names import ORIGINS, PANEL_EXTRA_COLUMNS, STATUSES, TABLES, VALUE_COLUMNS, profile_columns
+from .names import (FIELD_STATUSES, ORIGINS, PANEL_EXTRA_COLUMNS, PANEL_STATUSES, STATUS_SUFFIX, STATUSES, TABLES,
+                    VALUE_COLUMNS, profile_columns)
 
 MISSING = [""]  # an empty cell is a missing value, in every column
 TYPES = {"int": "integer", "float": "number", "money": "number", "assessment": "string", "text": "string"}
@@ -99,10 +100,19 @@ def _shared(name: str, codebook: Codebook) -> dict:
     return _column(name, kind, description, unit, enum=_enums(codebook).get(name))
 
 
-def _field_columns(spec: FieldSpec, codebook: Codebook) -> list[dict]:
-    """A field's profiles.csv columns: its value, and its currency (money) or verdict (assessment)."""
+STATUS_DOC = ("The status of {id}: ok (read: {id} has the value), no_data (the profile says the country publishes "
+              "no data), missing (the profile has no such row), invalid (the cell could not be read as the field's "
+              "type or failed validation; values.csv has the text and the error). Empty when the report's "
+              "methodology has no such field.")
+PANEL_STATUS_DOC = (" In panel.csv also conflict: two editions disagree on it (named in conflicts; {id} is left "
+                    "empty).")
+
+
+def _field_columns(spec: FieldSpec, codebook: Codebook, panel: bool = False) -> list[dict]:
+    """A field's profiles.csv (or panel.csv) columns: its value, its currency (money) or verdict
+    (assessment), and its status."""
     methodology = codebook.methodology(spec)
-    read = " Empty unless the value was read (status ok in values.csv, which says why not)."
+    read = f" Empty unless the value was read ({spec.id}{STATUS_SUFFIX} ok; otherwise it says why not)."
     unit = f"the currency in {spec.id}_currency" if spec.type == "money" else spec.unit
     cols = [_column(spec.id, TYPES[spec.type], spec.description + read, unit, methodology)]
     if spec.type == "money":
@@ -111,17 +121,20 @@ def _field_columns(spec: FieldSpec, codebook: Codebook) -> list[dict]:
     if spec.type == "assessment":
         cols.append(_column(f"{spec.id}_answer", "string", f"The normalized verdict {spec.id} opens with.",
                             methodology=methodology, enum=list(codebook.verdicts)))
+    status = STATUS_DOC + (PANEL_STATUS_DOC if panel else "")
+    cols.append(_column(spec.id + STATUS_SUFFIX, "string", status.format(id=spec.id), methodology=methodology,
+                        enum=list(PANEL_STATUSES if panel else FIELD_STATUSES)))
     return cols
 
 
-def _profile_schema(codebook: Codebook) -> list[dict]:
+def _profile_schema(codebook: Codebook, panel: bool = False) -> list[dict]:
     specs = {f.id: f for f in codebook.fields}
     cols = []
     for name in profile_columns(codebook):
         if name in REPORT_DOCS:
             cols.append(_shared(name, codebook))
         elif name in specs:
-            cols += _field_columns(specs[name], codebook)
+            cols += _field_columns(specs[name], codebook, panel)
     return cols
 
 
@@ -144,7 +157,7 @@ def data_package(codebook: Codebook) -> dict:
     """The data package of a run's CSV files, from the codebook."""
     values = [_shared(c, codebook) for c in VALUE_COLUMNS]
     profiles = _profile_schema(codebook)
-    panel = profiles + [_column(c, "string", PANEL_DOCS[c]) for c in PANEL_EXTRA_COLUMNS]
+    panel = _profile_schema(codebook, panel=True) + [_column(c, "string", PANEL_DOCS[c]) for c in PANEL_EXTRA_COLUMNS]
     failures = [_shared("source", codebook),
                 _column("category", "string", "Why the file could not be converted (see the README's failure "
                                               "categories).", enum=list(get_args(Failure.model_fields["category"].annotation))),

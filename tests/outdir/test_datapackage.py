@@ -90,6 +90,28 @@ def test_field_columns_come_from_the_codebook(out):
     assert tables["values"]["schema"]["primaryKey"] == ["source", "row"]
 
 
+def test_each_field_has_a_status_column_with_its_values(out):
+    package = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {r["name"]: {f["name"]: f for f in r["schema"]["fields"]} for r in package["resources"]}
+    for spec in default_codebook().fields:
+        if spec.id in ("country", "year"):
+            continue
+        status = tables["profiles"][f"{spec.id}_status"]
+        assert status["constraints"]["enum"] == ["ok", "no_data", "missing", "invalid"], spec.id
+        assert "no_data" in status["description"] and status["methodology"] == ["2019", "2020"]
+        assert tables["panel"][f"{spec.id}_status"]["constraints"]["enum"][-1] == "conflict"
+
+
+def test_a_status_that_is_not_one_of_them_is_caught(out, tmp_path):
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    profiles = pd.read_csv(work / "profiles.csv", dtype=str, keep_default_na=False)
+    profiles.loc[0, "detained_status"] = "unknown"
+    profiles.to_csv(work / "profiles.csv", index=False)
+    report = frictionless.validate(str(work / "datapackage.json"))
+    assert not report.valid and ["detained_status", "constraint-error"] in report.flatten(["fieldName", "type"])
+
+
 def test_the_package_is_written_on_every_run_and_covered_by_the_manifest(out, tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert "datapackage.json" in manifest["outputs"]
@@ -112,7 +134,13 @@ def test_typed_readers(out):
     assert values["value"].dtype == "string" and values["page"].dtype == "Int64"
     assert values["x0"].dtype == "Float64" and values["row"].dtype == "Int64"
     assert set(values["origin"]) == {"extracted"}
+    assert isinstance(profiles["detained_status"].dtype, pd.CategoricalDtype)
+    assert list(profiles["detained_status"].cat.categories) == ["ok", "no_data", "missing", "invalid"]
+    assert kaz["prison_population_status"] == "ok"
+    by_status = values[values["field"] == "detained"].set_index("source")["status"]
+    assert dict(zip(profiles["source"], profiles["detained_status"])) == by_status.to_dict()
     panel = pipeline.read_panel(out)
+    assert list(panel["detained_status"].cat.categories) == ["ok", "no_data", "missing", "invalid", "conflict"]
     assert sorted(zip(panel["iso3"], panel["year"])) == [("KAZ", 2019), ("MDA", 2019), ("MDA", 2020)]
     assert panel["prison_population"].dtype == "Int64"
 
