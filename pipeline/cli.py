@@ -113,7 +113,8 @@ def cmd_run(args) -> int:
     text = summary(result)
     print(text)
     print(f"outputs in {args.out}/ ({names.VALUES}, {names.PROFILES}, {names.PANEL}, {names.JSON_DIR}/, "
-          f"{names.FAILURES}, {names.LOG}, {names.MANIFEST}; {names.DATAPACKAGE} describes the CSV files)")
+          f"{names.FAILURES}, {names.LOG}, {names.MANIFEST}, {names.EXCEL_DIR}/; {names.README} says what each is, "
+          f"{names.FIELDS_CSV} lists the fields, {names.DATAPACKAGE} describes the CSV files)")
     if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code

@@ -2,20 +2,27 @@
 
 For every column of values.csv, profiles.csv, panel.csv and failures.csv: its type (integer, number,
 string, year), what it means, its unit and the methodologies (templates) that have it, taken from the
-codebook; the missing-value marker (an empty cell) and each table's primary key. `frictionless
-validate OUTDIR/datapackage.json` checks the files against it, and pipeline/outdir/read.py loads them into
-typed pandas frames from it. The document depends only on the codebook and the pipeline's version,
-so it is the same on every run with them (the outputs stay byte-identical).
+codebook; the missing-value marker (an empty cell) and each table's primary key; fields.csv, the fields'
+dictionary (guide.py), as a table of its own. `frictionless validate OUTDIR/datapackage.json` checks the
+files against it, and pipeline/outdir/read.py loads them into typed pandas frames from it.
+
+Besides the codebook and the pipeline's version it holds what the package is made from, as a data
+package should: `created` (when the run wrote the outputs; $SOURCE_DATE_EPOCH, the reproducible-builds
+convention, fixes it), `sources` (the input PDFs, each with its sha256) and `licenses` (the data's licence
+is not known: said so). Only those two change from one run to the next with the same inputs.
 """
 from __future__ import annotations
 
 import json
+import os
+from datetime import datetime, timezone
 from typing import get_args
 
 from ..core import __version__
 from ..core.codebook import Codebook, FieldSpec
 from ..core.models import Failure, Match
-from .names import (FIELD_STATUSES, ORIGINS, PANEL_EXTRA_COLUMNS, PANEL_STATUSES, STATUS_SUFFIX, STATUSES, TABLES,
+from .guide import fields_columns
+from .names import (EXCEL_COPIES, FIELD_STATUSES, FIELDS_MD, README, ORIGINS, PANEL_EXTRA_COLUMNS, PANEL_STATUSES, STATUS_SUFFIX, STATUSES, TABLES,
                     VALUE_COLUMNS, profile_columns)
 
 MISSING = [""]  # an empty cell is a missing value, in every column
@@ -148,13 +155,53 @@ PANEL_DOCS = {
 
 def _resource(name: str, description: str, fields: list[dict], key: list[str], **extra) -> dict:
     return {"name": name, "path": TABLES[name], "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": description + GUARD_NOTE,
+            "mediatype": "text/csv", "encoding": "utf-8", "description": description + extra.pop("note", GUARD_NOTE),
             "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
             "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": key, **extra}}
 
 
-def data_package(codebook: Codebook) -> dict:
-    """The data package of a run's CSV files, from the codebook."""
+FIELDS_DOCS = {
+    "field": "The field's id: its column in profiles.csv and panel.csv, and values.csv's field.",
+    "type": "What the value is: int (a count), float (a number), money (an amount; its currency in "
+            "<field>_currency), assessment (a text opening with a verdict, normalized in <field>_answer), text.",
+    "unit": "The unit of the field's value (persons, million, ISO 4217 currency, ...).",
+    "section": "Where the profile prints the field: the title block, the facts box, or its section's title.",
+    "methodology": "The methodologies (templates) that have the field, separated by spaces.",
+    "columns": "The field's columns in profiles.csv and panel.csv, separated by spaces.",
+    "description": "What the value means.",
+}
+# an unknown licence said as such: a licence needs a name or a path (the Data Package spec), so "unknown"
+UNKNOWN_LICENSE = {"name": "unknown", "title": "unknown — ask the publisher",
+                   "description": "The reports' publisher states no licence for their content, so the licence of "
+                                  "these data is unknown: ask the publisher before republishing them. (The software "
+                                  "that wrote them is under the MIT licence.)"}
+
+
+def _fields_table(codebook: Codebook) -> list[dict]:
+    cols = []
+    for name in fields_columns(codebook):
+        if name.startswith("label_"):
+            lang = name.removeprefix("label_")
+            what = codebook.languages[lang].name if lang in codebook.languages else lang
+            cols.append(_column(name, "string", f"The field's label as printed in {what} profiles (its canonical "
+                                                f"wording; empty for the title block's fields)."))
+        else:
+            enum = sorted({f.type for f in codebook.fields}) if name == "type" else None
+            cols.append(_column(name, "string", FIELDS_DOCS[name], enum=enum))
+    return cols
+
+
+def created_now() -> str:
+    """When the outputs are written, in UTC to the second: $SOURCE_DATE_EPOCH when set (reproducible
+    outputs), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def data_package(codebook: Codebook, created: str | None = None, sources: list[dict] | None = None) -> dict:
+    """The data package of a run's CSV files, from the codebook; with `created` and `sources` (each
+    {"title": source, "sha256": ...}, the run's input files) when given."""
     values = [_shared(c, codebook) for c in VALUE_COLUMNS]
     profiles = _profile_schema(codebook)
     panel = _profile_schema(codebook, panel=True) + [_column(c, "string", PANEL_DOCS[c]) for c in PANEL_EXTRA_COLUMNS]
@@ -171,10 +218,16 @@ def data_package(codebook: Codebook) -> dict:
                         "by the torture-index-pipeline, with the provenance of each value. values.csv is tidy "
                         "(one row per report and row of the report); profiles.csv has one typed column per field; "
                         "panel.csv one row per country and year across the editions. An empty cell is a missing "
-                        "value. Load them typed with pipeline.read_values / read_profiles / read_panel (pandas), "
-                        "or frictionless::read_resource in R."),
+                        f"value. Each field's status is in <field>_status. {README} (beside this file) says what "
+                        "each file is and how to load it; fields.csv (and fields.md) lists the fields. Load them "
+                        "typed with pipeline.read_values / read_profiles / read_panel (pandas), or "
+                        f"frictionless::read_resource in R; {' and '.join(EXCEL_COPIES.values())} are copies of "
+                        "profiles.csv and panel.csv for Excel (UTF-8 with a byte-order mark)."),
         "version": __version__,
         "codebook_version": codebook.version,
+        **({"created": created} if created else {}),
+        "licenses": [UNKNOWN_LICENSE],
+        **({"sources": sources} if sources is not None else {}),
         "resources": [
             _resource("values", "One row per report and row of the report: every field's value, unit, status, "
                                 "and where it was read (page and box).", values, ["source", "row"],
@@ -187,9 +240,11 @@ def data_package(codebook: Codebook) -> dict:
                                "or year could not be read has a row of its own, told apart by sources.",
                       panel, ["iso3", "year", "sources"]),
             _resource("failures", "One row per file that could not be converted.", failures, ["source"]),
+            _resource("fields", f"The fields' dictionary: one row per field of the codebook ({FIELDS_MD} has the "
+                                "same table in Markdown).", _fields_table(codebook), ["field"], note=""),
         ],
     }
 
 
-def data_package_json(codebook: Codebook) -> str:
-    return json.dumps(data_package(codebook), ensure_ascii=False, indent=2) + "\n"
+def data_package_json(codebook: Codebook, created: str | None = None, sources: list[dict] | None = None) -> str:
+    return json.dumps(data_package(codebook, created, sources), ensure_ascii=False, indent=2) + "\n"

@@ -8,7 +8,7 @@ values its `status` and `origin` columns hold. Every module that writes or reads
       log.jsonl                                            one event per line (eventlog.py)
       manifest.json  run.json  cache/  .lock               what the outputs were made from, this run's
                                                            facts, the result cache, the lock (pipeline/run/)
-      README.md  fields.csv                                what the folder holds, and each field (guide.py)
+      README.md  fields.csv  fields.md                     what the folder holds, and each field (guide.py)
       excel/profiles.csv  excel/panel.csv                  the wide tables for Excel (UTF-8 with a BOM)
       review/  codebook-patch.yaml                         written by the tools (pipeline/tools/)
 """
@@ -33,12 +33,18 @@ CACHE_DIR = "cache"
 PARTIAL = "partial"  # under cache/: the outputs being written, out of the way until renamed into place
 LOCK = ".lock"
 REVIEW_DIR = "review"
+README, FIELDS_CSV, FIELDS_MD = "README.md", "fields.csv", "fields.md"  # the folder's guide (guide.py)
+# profiles.csv and panel.csv again for Excel, which reads a CSV file without a byte-order mark in the
+# legacy code page (Cyrillic turns to garbage): the same cells, UTF-8 with the mark
+EXCEL_DIR = "excel"
+EXCEL_COPIES = {PROFILES: f"{EXCEL_DIR}/{PROFILES}", PANEL: f"{EXCEL_DIR}/{PANEL}"}
 CODEBOOK_PATCH = "codebook-patch.yaml"
 
 # What a run writes besides json/; the manifest holds the sha256 of each.
-OUTPUTS = [VALUES, PROFILES, PANEL, FAILURES, LOG, DATAPACKAGE]
+OUTPUTS = [VALUES, PROFILES, PANEL, FAILURES, LOG, DATAPACKAGE, README, FIELDS_CSV, FIELDS_MD,
+           *EXCEL_COPIES.values()]
 # The data package's resources (datapackage.py): its name for each table, and the table's file.
-TABLES = {"values": VALUES, "profiles": PROFILES, "panel": PANEL, "failures": FAILURES}
+TABLES = {"values": VALUES, "profiles": PROFILES, "panel": PANEL, "failures": FAILURES, "fields": FIELDS_CSV}
 
 # The columns that say which report a row is of, first in values.csv, profiles.csv and panel.csv.
 REPORT_COLUMNS = ["source", "country", "iso3", "year", "template", "language"]

@@ -290,7 +290,10 @@ def _run_locked(job: Job, found: list[Found], fp: dict) -> BatchResult:
         shutil.rmtree(job.partial, ignore_errors=True)  # what a killed run left
         from ..outdir.write import OutputWriter
 
-        writing = Writing(job, plan, OutputWriter(outdir, job.codebook.load(), job.guard, job.partial), fixes)
+        # the data package's sources: the input files (a file too large is not hashed: no sha256)
+        sources = [{"title": f.source, **({"sha256": f.sha256} if f.sha256 else {})} for f in plan.files]
+        writer = OutputWriter(outdir, job.codebook.load(), job.guard, job.partial, sources=sources)
+        writing = Writing(job, plan, writer, fixes)
         writing.run(run_event)
         tally = writing.tally
     notices += [f"{p}: not a valid cache entry; ignored, and the file converted again" for p in plan.cache.invalid]
