@@ -7,9 +7,9 @@ dictionary (guide.py), as a table of its own. `frictionless validate OUTDIR/data
 files against it, and pipeline/outdir/read.py loads them into typed pandas frames from it.
 
 Besides the codebook and the pipeline's version it holds what the package is made from, as a data
-package should: `created` (when the run wrote the outputs; $SOURCE_DATE_EPOCH, the reproducible-builds
-convention, fixes it), `sources` (the input PDFs, each with its sha256) and `licenses` (the data's licence
-is not known: said so). Only those two change from one run to the next with the same inputs.
+package should: `created` (when the newest input PDF was last modified, or $SOURCE_DATE_EPOCH: see
+created()), `sources` (the input PDFs, each with its sha256) and `licenses` (the data's licence is not
+known: said so). The same inputs give the same document byte for byte, as every other output.
 """
 from __future__ import annotations
 
@@ -148,8 +148,8 @@ def _profile_schema(codebook: Codebook, panel: bool = False) -> list[dict]:
 PANEL_DOCS = {
     "sources": "The editions (PDFs) of this country and year in the batch, separated by '; '.",
     "languages": "Their languages, separated by '; '.",
-    "conflicts": "The fields on which two editions disagree, separated by spaces: those cells are left empty "
-                 "(log.jsonl has an edition_mismatch warning for each, with both values).",
+    "conflicts": "The fields on which two editions disagree, separated by spaces: those cells are left empty, "
+                 "with <field>_status conflict (log.jsonl has an edition_mismatch warning for each, with both values).",
 }
 
 
@@ -191,11 +191,18 @@ def _fields_table(codebook: Codebook) -> list[dict]:
     return cols
 
 
-def created_now() -> str:
-    """When the outputs are written, in UTC to the second: $SOURCE_DATE_EPOCH when set (reproducible
-    outputs), else the clock."""
+def created(newest_input: float | None = None) -> str:
+    """The package's `created`, in UTC to the second: $SOURCE_DATE_EPOCH when set (the reproducible-builds
+    convention), else the time the newest input file was last modified, so that the same inputs give the
+    same package byte for byte whatever the day, the workers or the order (when the run ran is in
+    run.json); the clock only when no input has a time."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    if epoch.isdigit():
+        when = datetime.fromtimestamp(int(epoch), timezone.utc)
+    elif newest_input is not None:
+        when = datetime.fromtimestamp(int(newest_input), timezone.utc)
+    else:
+        when = datetime.now(timezone.utc)
     return when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 

@@ -12,7 +12,7 @@ from ..core.codebook import Codebook, default_codebook
 from ..core.models import Failure, Report
 from .atomic import atomic_write, temp_beside
 from .cells import csv_line, guard_formula
-from .datapackage import created_now, data_package_json
+from .datapackage import created as created_at, data_package_json
 from .eventlog import event_line
 from .guide import fields_csv, fields_md, readme_text
 from .names import (DATAPACKAGE, EXCEL_COPIES, FAILURE_COLUMNS, FAILURES, FIELDS_CSV, FIELDS_MD, JSON_DIR, LOG,
@@ -78,6 +78,7 @@ class OutputWriter:
 
     def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,
                  workdir: Path | None = None, created: str | None = None, sources: list[dict] | None = None):
+        """`created` and `sources`: the data package's (datapackage.created; default the clock, no sources)."""
         self.outdir = Path(outdir)
         self.workdir = Path(workdir) if workdir else None
         self.guard = guard
@@ -94,7 +95,7 @@ class OutputWriter:
         self.add_file(README, readme_text())
         self.add_file(FIELDS_CSV, fields_csv(codebook))
         self.add_file(FIELDS_MD, fields_md(codebook))
-        self.add_file(DATAPACKAGE, data_package_json(codebook, created or created_now(), sources))
+        self.add_file(DATAPACKAGE, data_package_json(codebook, created or created_at(), sources))
 
     def _start(self, name: str, header: list[str] | None) -> None:
         """Open a table's temporary file (and its Excel copy's, which starts with a byte-order mark) and

@@ -1,5 +1,6 @@
 """The data dictionary (OUTDIR/datapackage.json) and the typed readers built on it."""
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -217,11 +218,21 @@ def test_the_package_says_when_from_what_and_under_which_licence(out):
     assert package["licenses"][0]["name"] == "unknown" and "ask the publisher" in package["licenses"][0]["title"]
 
 
-def test_source_date_epoch_fixes_created(monkeypatch):
-    from pipeline.outdir.datapackage import created_now
+def test_created_is_the_newest_input_unless_source_date_epoch_says(monkeypatch, tmp_path):
+    from pipeline.outdir.datapackage import created
 
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert created(1700000000.7) == "2023-11-14T22:13:20Z"
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name, when in (("kazakhstan_en_2019.docx.pdf", 1600000000), ("moldova_en_2019.docx.pdf", 1650000000)):
+        shutil.copy(FIXTURES / name, raw / name)
+        os.utime(raw / name, (when, when))
+    assert main(["run", str(raw), "--out", str(tmp_path / "out")]) == 0
+    package = json.loads((tmp_path / "out" / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["created"] == "2022-04-15T05:20:00Z"  # moldova's, the newer
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert created_now() == "2023-11-14T22:13:20Z"
+    assert created(1600000000) == "2023-11-14T22:13:20Z"
 
 
 def test_the_excel_copies_hold_the_same_cells_after_a_byte_order_mark(out):
