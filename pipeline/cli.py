@@ -210,7 +210,8 @@ def not_an_output_folder(folder: Path) -> str | None:
     if pdfs:
         return (f"{folder} is not an output folder but holds {pdfs} PDF file{'s' * (pdfs != 1)}: convert them "
                 f"with `pipeline run {folder} --out OUTDIR`, then review with `pipeline review OUTDIR`")
-    return f"{folder} is not an output folder (no {JSON_DIR}/, {VALUES} or {MANIFEST}): give the --out of a run"
+    return (f"{folder} is not an output folder (no {JSON_DIR}/, {VALUES} or {MANIFEST}): give the --out of a run, "
+            f"or write one with `pipeline run INPUT --out {folder}`")
 
 
 def cmd_review(args) -> int:
