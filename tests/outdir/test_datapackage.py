@@ -243,6 +243,9 @@ def test_the_excel_copies_hold_the_same_cells_after_a_byte_order_mark(out):
         frame = pd.read_csv(out / "excel" / name, dtype=str, keep_default_na=False)
         assert frame.columns[0] == "source"
         assert frame.equals(pd.read_csv(out / name, dtype=str, keep_default_na=False))
+        # and so does the tools' reader (diff, evaluate, review)
+        from pipeline.outdir.read import read_rows
+        assert read_rows(out, f"excel/{name}") == read_rows(out, name) and "source" in read_rows(out, name)[0]
     assert not (out / "profiles.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
