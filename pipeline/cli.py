@@ -52,6 +52,14 @@ def _positive(kind):
     return _number(kind, above=0)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, but a usage error is one line on stderr, exit 2 (`pipeline run: argument --workers:
+    must be above 0: '0'`), without the usage block before it: the block is what --help is for."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the run is so that it unwinds like Ctrl-C: workers stopped, temporaries
     removed, OUTDIR's lock released."""
@@ -83,7 +91,8 @@ def cmd_run(args) -> int:
         print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
         return EXIT_USAGE
     def waiting(holder: str) -> None:
-        print(f"waiting for process {holder or '(unknown)'}, which is writing to {args.out} ...", file=sys.stderr)
+        if not args.quiet:
+            print(f"waiting for process {holder or '(unknown)'}, which is writing to {args.out} ...", file=sys.stderr)
 
     bad_corrections: tuple = ()
     if args.corrections is not None:  # its module imports the converting code's parsers: only when needed
@@ -92,7 +101,7 @@ def cmd_run(args) -> int:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         result = run_batch(args.input, args.out, ExtractSettings(), guard=not args.no_csv_guard,
-                           progress=_progress, workers=args.workers, force=args.force, wait=args.wait,
+                           progress=None if args.quiet else _progress, workers=args.workers, force=args.force, wait=args.wait,
                            on_wait=waiting, limits=Limits(timeout=args.timeout, max_memory_mb=args.max_memory),
                            corrections=args.corrections, codebook=_codebook(args))
     except bad_corrections as e:  # a malformed corrections file: nothing was written
@@ -110,13 +119,39 @@ def cmd_run(args) -> int:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     for notice in result.notices:
         print(f"warning: {notice}", file=sys.stderr)
-    text = summary(result)
-    print(text)
-    print(f"outputs in {args.out}/ ({names.VALUES}, {names.PROFILES}, {names.PANEL}, {names.JSON_DIR}/, "
-          f"{names.FAILURES}, {names.LOG}, {names.MANIFEST}; {names.DATAPACKAGE} describes the CSV files)")
+    if args.quiet:  # for scripts: only what went wrong, one line per file that failed
+        for f in result.failures:
+            print(f"pipeline run: {f.source}: [{f.category}] {f.message}", file=sys.stderr)
+    else:
+        _summary(args, summary(result), names)
     if args.strict and result.statuses.get("invalid"):
         return EXIT_FAILURES
     return result.exit_code
+
+
+def _summary(args, text: str, names) -> None:
+    print(text)
+    print(f"outputs in {args.out}/ ({names.VALUES}, {names.PROFILES}, {names.PANEL}, {names.JSON_DIR}/, "
+          f"{names.FAILURES}, {names.LOG}, {names.MANIFEST}, {names.EXCEL_DIR}/; {names.README} says what each is, "
+          f"{names.FIELDS_CSV} lists the fields, {names.DATAPACKAGE} describes the CSV files)")
+
+
+def extract_format(args) -> str:
+    """--format, or else the suffix of -o FILE (.csv: csv), or else json."""
+    if args.format:
+        return args.format
+    return "csv" if args.output is not None and args.output.suffix.lower() == ".csv" else "json"
+
+
+def report_csv(report, guard: bool = True) -> str:
+    """One report as values.csv's rows (its header first), the formula guard on as in a run."""
+    from .outdir.cells import csv_line, guard_formula
+    from .outdir.names import VALUE_COLUMNS
+    from .outdir.rows import value_row
+
+    rows = [value_row(report, v, n) for n, v in enumerate(report.values, 1)]
+    return "".join(csv_line(r) for r in [VALUE_COLUMNS, *([guard_formula(c) for c in r] if guard else r
+                                                           for r in rows)])
 
 
 def cmd_extract(args) -> int:
@@ -124,10 +159,14 @@ def cmd_extract(args) -> int:
     from .core.limits import MAX_BYTES
     from .core.models import Failure
     from .core.settings import DEFAULT_SETTINGS
+    from .outdir.atomic import atomic_write
     from .outdir.write import report_json
 
     if not args.file.is_file():
         print(f"pipeline extract: {args.file} is not a file", file=sys.stderr)
+        return EXIT_USAGE
+    if args.output is not None and args.output.is_dir():
+        print(f"pipeline extract: -o {args.output} is a folder; name a file", file=sys.stderr)
         return EXIT_USAGE
     try:
         codebook = _codebook(args)
@@ -135,10 +174,17 @@ def cmd_extract(args) -> int:
     except CodebookError as exc:
         return _failed("extract", exc)
     out, _ = convert_file(args.file, args.file.name, DEFAULT_SETTINGS, MAX_BYTES, codebook)
-    if isinstance(out, Failure):
+    if isinstance(out, Failure):  # nothing is written
         print(f"{out.source}: [{out.category}] {out.message}", file=sys.stderr)
         return EXIT_FAILURES
-    sys.stdout.write(report_json(out))
+    text = report_csv(out, guard=not args.no_csv_guard) if extract_format(args) == "csv" else report_json(out)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        atomic_write(args.output, text)
+    except OSError as exc:
+        return _failed("extract", OutputError.from_os(exc, args.output))
     return EXIT_OK
 
 
@@ -149,9 +195,32 @@ def cmd_evaluate(args) -> int:
                          csv_path=args.csv)
 
 
+def not_an_output_folder(folder: Path) -> str | None:
+    """Why FOLDER is not one `pipeline run` wrote (None when it is, or may be: its own checks say more): a
+    folder of PDFs is named as such, with the command that converts it."""
+    from .outdir.names import JSON_DIR, LOG, MANIFEST, VALUES
+
+    if not folder.exists():
+        return f"{folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder but a file: give the output folder of a run (its --out)"
+    if any((folder / n).exists() for n in (JSON_DIR, MANIFEST, VALUES, LOG)):
+        return None
+    pdfs = sum(1 for p in folder.rglob("*") if p.suffix.lower() == ".pdf")
+    if pdfs:
+        return (f"{folder} is not an output folder but holds {pdfs} PDF file{'s' * (pdfs != 1)}: convert them "
+                f"with `pipeline run {folder} --out OUTDIR`, then review with `pipeline review OUTDIR`")
+    return (f"{folder} is not an output folder (no {JSON_DIR}/, {VALUES} or {MANIFEST}): give the --out of a run, "
+            f"or write one with `pipeline run INPUT --out {folder}`")
+
+
 def cmd_review(args) -> int:
     from .tools.review.site import main_review
 
+    problem = not_an_output_folder(args.outdir)
+    if problem:
+        print(f"pipeline review: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     return main_review(args.outdir, args.input, resolution=args.resolution, timeout=args.timeout,
                        max_memory_mb=args.max_memory)
 
@@ -182,7 +251,7 @@ CODEBOOK_HELP = ("a codebook folder whose variants.yaml (label wordings accepted
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="pipeline",
         description="Convert 'Index on Torture' country-profile PDFs into validated CSV and JSON "
                     "with provenance for every value.",
@@ -219,11 +288,23 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-csv-guard", action="store_true",
                      help="write text cells starting with = + - @ as they are (default: prefix them with ' "
                           "so spreadsheets do not run them as formulas)")
+    run.add_argument("-q", "--quiet", action="store_true",
+                     help="for scripts: no progress and no summary; only warnings and errors, on stderr (one line "
+                          "per file that failed); the exit code says how it went")
     run.set_defaults(func=cmd_run)
 
-    ext = sub.add_parser("extract", help="print one report's JSON to stdout",
-                         description="Convert one PDF and print its report (values, provenance, warnings) as JSON.")
+    ext = sub.add_parser("extract", help="convert one PDF: its report as JSON or CSV, on stdout or into a file",
+                         description="Convert one PDF and print its report (values, provenance, warnings) as JSON "
+                                     "(the document json/ holds), or as CSV (its rows of values.csv), on stdout or "
+                                     "into -o FILE. Exit 1, writing nothing, when the file cannot be converted.")
     ext.add_argument("file", type=Path, help="a PDF file")
+    ext.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                     help="write the report into FILE (replaced whole) instead of stdout")
+    ext.add_argument("--format", choices=["json", "csv"], default=None,
+                     help="json (default), or csv: values.csv's columns, one row per row of the report (default "
+                          "with -o FILE.csv)")
+    ext.add_argument("--no-csv-guard", action="store_true",
+                     help="--format csv: write text cells starting with = + - @ as they are")
     ext.add_argument("--codebook", type=Path, default=None, metavar="DIR", help=CODEBOOK_HELP)
     ext.set_defaults(func=cmd_extract)
 

@@ -112,3 +112,82 @@ def test_extract_prints_json(capsys):
 def test_module_entry_point_help(args):
     proc = subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True)
     assert proc.returncode == 0 and "usage:" in proc.stdout
+
+
+def _cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)], capture_output=True, text=True,
+                          timeout=300, cwd=cwd)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["run", "IN", "--workers", "0"], "pipeline run: argument --workers: must be above 0: '0'"),
+    (["run", "IN", "--workers", "abc"], "pipeline run: argument --workers: not a number: 'abc'"),
+    (["run", "IN", "--frobnicate"], "pipeline: unrecognized arguments: --frobnicate"),
+    (["extract", "IN", "--format", "xml"], "pipeline extract: argument --format: invalid choice: 'xml'"),
+    (["frob"], "pipeline: argument COMMAND: invalid choice: 'frob'"),
+])
+def test_a_usage_error_is_one_line_without_the_usage_block(args, message):
+    proc = _cli(*[str(FIXTURES) if a == "IN" else a for a in args])
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert len(proc.stderr.splitlines()) == 1 and proc.stderr.startswith(message), proc.stderr
+    assert "usage:" not in proc.stderr and "--help" in proc.stderr
+
+
+def test_version():
+    from pipeline.core import __version__
+
+    proc = _cli("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"pipeline {__version__}"
+
+
+def test_review_of_a_folder_of_pdfs_says_it_is_not_an_output_folder(tmp_path, capsys):
+    assert main(["review", str(FIXTURES)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pipeline review: {FIXTURES} is not an output folder but holds 9 PDF files")
+    assert f"--out {FIXTURES}" not in err and len(err.splitlines()) == 1
+    assert main(["review", str(tmp_path)]) == 2
+    assert "is not an output folder" in capsys.readouterr().err
+    assert not (tmp_path / "review").exists() and not (FIXTURES / "review").exists()
+
+
+def test_extract_into_a_file_as_json_or_csv(tmp_path, capsys):
+    pdf = FIXTURES / "kazakhstan_en_2019.docx.pdf"
+    assert main(["extract", str(pdf)]) == 0
+    printed = capsys.readouterr().out
+    assert main(["extract", str(pdf), "-o", str(tmp_path / "kaz.json")]) == 0
+    assert capsys.readouterr().out == "" and (tmp_path / "kaz.json").read_text(encoding="utf-8") == printed
+    # CSV: the report's rows of values.csv, as a run writes them; chosen by --format, or by -o FILE.csv
+    assert main(["run", str(pdf), "--out", str(tmp_path / "out")]) == 0
+    capsys.readouterr()
+    values = (tmp_path / "out" / "values.csv").read_text(encoding="utf-8")
+    assert main(["extract", str(pdf), "-o", str(tmp_path / "kaz.csv")]) == 0
+    assert (tmp_path / "kaz.csv").read_text(encoding="utf-8") == values
+    assert main(["extract", str(pdf), "--format", "csv"]) == 0
+    assert capsys.readouterr().out == values
+    assert main(["extract", str(pdf), "--format", "json", "-o", str(tmp_path / "kaz.csv")]) == 0
+    assert json.loads((tmp_path / "kaz.csv").read_text(encoding="utf-8"))["iso3"] == "KAZ"
+
+
+def test_extract_writes_nothing_for_a_file_it_cannot_convert(tmp_path, capsys):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    assert main(["extract", str(bad), "-o", str(tmp_path / "broken.json")]) == 1
+    assert "broken.pdf: [" in capsys.readouterr().err and not (tmp_path / "broken.json").exists()
+    assert main(["extract", str(FIXTURES / "kazakhstan_en_2019.docx.pdf"), "-o", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_quiet_prints_only_what_went_wrong(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(FIXTURES / "kazakhstan_en_2019.docx.pdf", raw)
+    (raw / "broken.pdf").write_bytes(b"not a pdf at all")
+    proc = _cli("run", raw, "--out", tmp_path / "out", "-q")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.startswith("pipeline run: broken.pdf: [") and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert (tmp_path / "out" / "profiles.csv").is_file()
+    (raw / "broken.pdf").unlink()
+    proc = _cli("run", raw, "--out", tmp_path / "out", "--quiet")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "", "")
+    loud = _cli("run", raw, "--out", tmp_path / "out")
+    assert "reports processed: 1" in loud.stdout and "[1/1]" in loud.stderr  # the default: progress and summary

@@ -2,20 +2,28 @@
 
 For every column of values.csv, profiles.csv, panel.csv and failures.csv: its type (integer, number,
 string, year), what it means, its unit and the methodologies (templates) that have it, taken from the
-codebook; the missing-value marker (an empty cell) and each table's primary key. `frictionless
-validate OUTDIR/datapackage.json` checks the files against it, and pipeline/outdir/read.py loads them into
-typed pandas frames from it. The document depends only on the codebook and the pipeline's version,
-so it is the same on every run with them (the outputs stay byte-identical).
+codebook; the missing-value marker (an empty cell) and each table's primary key; fields.csv, the fields'
+dictionary (guide.py), as a table of its own. `frictionless validate OUTDIR/datapackage.json` checks the
+files against it, and pipeline/outdir/read.py loads them into typed pandas frames from it.
+
+Besides the codebook and the pipeline's version it holds what the package is made from, as a data
+package should: `created` (when the newest input PDF was last modified, or $SOURCE_DATE_EPOCH: see
+created()), `sources` (the input PDFs, each with its sha256) and `licenses` (the data's licence is not
+known: said so). The same inputs give the same document byte for byte, as every other output.
 """
 from __future__ import annotations
 
 import json
+import os
+from datetime import datetime, timezone
 from typing import get_args
 
 from ..core import __version__
 from ..core.codebook import Codebook, FieldSpec
 from ..core.models import Failure, Match
-from .names import ORIGINS, PANEL_EXTRA_COLUMNS, STATUSES, TABLES, VALUE_COLUMNS, profile_columns
+from .guide import fields_columns
+from .names import (EXCEL_COPIES, FIELD_STATUSES, FIELDS_MD, README, ORIGINS, PANEL_EXTRA_COLUMNS, PANEL_STATUSES, STATUS_SUFFIX, STATUSES, TABLES,
+                    VALUE_COLUMNS, profile_columns)
 
 MISSING = [""]  # an empty cell is a missing value, in every column
 TYPES = {"int": "integer", "float": "number", "money": "number", "assessment": "string", "text": "string"}
@@ -99,10 +107,19 @@ def _shared(name: str, codebook: Codebook) -> dict:
     return _column(name, kind, description, unit, enum=_enums(codebook).get(name))
 
 
-def _field_columns(spec: FieldSpec, codebook: Codebook) -> list[dict]:
-    """A field's profiles.csv columns: its value, and its currency (money) or verdict (assessment)."""
+STATUS_DOC = ("The status of {id}: ok (read: {id} has the value), no_data (the profile says the country publishes "
+              "no data), missing (the profile has no such row), invalid (the cell could not be read as the field's "
+              "type or failed validation; values.csv has the text and the error). Empty when the report's "
+              "methodology has no such field.")
+PANEL_STATUS_DOC = (" In panel.csv also conflict: two editions disagree on it (named in conflicts; {id} is left "
+                    "empty).")
+
+
+def _field_columns(spec: FieldSpec, codebook: Codebook, panel: bool = False) -> list[dict]:
+    """A field's profiles.csv (or panel.csv) columns: its value, its currency (money) or verdict
+    (assessment), and its status."""
     methodology = codebook.methodology(spec)
-    read = " Empty unless the value was read (status ok in values.csv, which says why not)."
+    read = f" Empty unless the value was read ({spec.id}{STATUS_SUFFIX} ok; otherwise it says why not)."
     unit = f"the currency in {spec.id}_currency" if spec.type == "money" else spec.unit
     cols = [_column(spec.id, TYPES[spec.type], spec.description + read, unit, methodology)]
     if spec.type == "money":
@@ -111,40 +128,90 @@ def _field_columns(spec: FieldSpec, codebook: Codebook) -> list[dict]:
     if spec.type == "assessment":
         cols.append(_column(f"{spec.id}_answer", "string", f"The normalized verdict {spec.id} opens with.",
                             methodology=methodology, enum=list(codebook.verdicts)))
+    status = STATUS_DOC + (PANEL_STATUS_DOC if panel else "")
+    cols.append(_column(spec.id + STATUS_SUFFIX, "string", status.format(id=spec.id), methodology=methodology,
+                        enum=list(PANEL_STATUSES if panel else FIELD_STATUSES)))
     return cols
 
 
-def _profile_schema(codebook: Codebook) -> list[dict]:
+def _profile_schema(codebook: Codebook, panel: bool = False) -> list[dict]:
     specs = {f.id: f for f in codebook.fields}
     cols = []
     for name in profile_columns(codebook):
         if name in REPORT_DOCS:
             cols.append(_shared(name, codebook))
         elif name in specs:
-            cols += _field_columns(specs[name], codebook)
+            cols += _field_columns(specs[name], codebook, panel)
     return cols
 
 
 PANEL_DOCS = {
     "sources": "The editions (PDFs) of this country and year in the batch, separated by '; '.",
     "languages": "Their languages, separated by '; '.",
-    "conflicts": "The fields on which two editions disagree, separated by spaces: those cells are left empty "
-                 "(log.jsonl has an edition_mismatch warning for each, with both values).",
+    "conflicts": "The fields on which two editions disagree, separated by spaces: those cells are left empty, "
+                 "with <field>_status conflict (log.jsonl has an edition_mismatch warning for each, with both values).",
 }
 
 
 def _resource(name: str, description: str, fields: list[dict], key: list[str], **extra) -> dict:
     return {"name": name, "path": TABLES[name], "profile": "tabular-data-resource", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8", "description": description + GUARD_NOTE,
+            "mediatype": "text/csv", "encoding": "utf-8", "description": description + extra.pop("note", GUARD_NOTE),
             "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
             "schema": {"fields": fields, "missingValues": MISSING, "primaryKey": key, **extra}}
 
 
-def data_package(codebook: Codebook) -> dict:
-    """The data package of a run's CSV files, from the codebook."""
+FIELDS_DOCS = {
+    "field": "The field's id: its column in profiles.csv and panel.csv, and values.csv's field.",
+    "type": "What the value is: int (a count), float (a number), money (an amount; its currency in "
+            "<field>_currency), assessment (a text opening with a verdict, normalized in <field>_answer), text.",
+    "unit": "The unit of the field's value (persons, million, ISO 4217 currency, ...).",
+    "section": "Where the profile prints the field: the title block, the facts box, or its section's title.",
+    "methodology": "The methodologies (templates) that have the field, separated by spaces.",
+    "columns": "The field's columns in profiles.csv and panel.csv, separated by spaces.",
+    "description": "What the value means.",
+}
+# an unknown licence said as such: a licence needs a name or a path (the Data Package spec), so "unknown"
+UNKNOWN_LICENSE = {"name": "unknown", "title": "unknown — ask the publisher",
+                   "description": "The reports' publisher states no licence for their content, so the licence of "
+                                  "these data is unknown: ask the publisher before republishing them. (The software "
+                                  "that wrote them is under the MIT licence.)"}
+
+
+def _fields_table(codebook: Codebook) -> list[dict]:
+    cols = []
+    for name in fields_columns(codebook):
+        if name.startswith("label_"):
+            lang = name.removeprefix("label_")
+            what = codebook.languages[lang].name if lang in codebook.languages else lang
+            cols.append(_column(name, "string", f"The field's label as printed in {what} profiles (its canonical "
+                                                f"wording; empty for the title block's fields)."))
+        else:
+            enum = sorted({f.type for f in codebook.fields}) if name == "type" else None
+            cols.append(_column(name, "string", FIELDS_DOCS[name], enum=enum))
+    return cols
+
+
+def created(newest_input: float | None = None) -> str:
+    """The package's `created`, in UTC to the second: $SOURCE_DATE_EPOCH when set (the reproducible-builds
+    convention), else the time the newest input file was last modified, so that the same inputs give the
+    same package byte for byte whatever the day, the workers or the order (when the run ran is in
+    run.json); the clock only when no input has a time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        when = datetime.fromtimestamp(int(epoch), timezone.utc)
+    elif newest_input is not None:
+        when = datetime.fromtimestamp(int(newest_input), timezone.utc)
+    else:
+        when = datetime.now(timezone.utc)
+    return when.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def data_package(codebook: Codebook, created: str | None = None, sources: list[dict] | None = None) -> dict:
+    """The data package of a run's CSV files, from the codebook; with `created` and `sources` (each
+    {"title": source, "sha256": ...}, the run's input files) when given."""
     values = [_shared(c, codebook) for c in VALUE_COLUMNS]
     profiles = _profile_schema(codebook)
-    panel = profiles + [_column(c, "string", PANEL_DOCS[c]) for c in PANEL_EXTRA_COLUMNS]
+    panel = _profile_schema(codebook, panel=True) + [_column(c, "string", PANEL_DOCS[c]) for c in PANEL_EXTRA_COLUMNS]
     failures = [_shared("source", codebook),
                 _column("category", "string", "Why the file could not be converted (see the README's failure "
                                               "categories).", enum=list(get_args(Failure.model_fields["category"].annotation))),
@@ -158,10 +225,16 @@ def data_package(codebook: Codebook) -> dict:
                         "by the torture-index-pipeline, with the provenance of each value. values.csv is tidy "
                         "(one row per report and row of the report); profiles.csv has one typed column per field; "
                         "panel.csv one row per country and year across the editions. An empty cell is a missing "
-                        "value. Load them typed with pipeline.read_values / read_profiles / read_panel (pandas), "
-                        "or frictionless::read_resource in R."),
+                        f"value. Each field's status is in <field>_status. {README} (beside this file) says what "
+                        "each file is and how to load it; fields.csv (and fields.md) lists the fields. Load them "
+                        "typed with pipeline.read_values / read_profiles / read_panel (pandas), or "
+                        f"frictionless::read_resource in R; {' and '.join(EXCEL_COPIES.values())} are copies of "
+                        "profiles.csv and panel.csv for Excel (UTF-8 with a byte-order mark)."),
         "version": __version__,
         "codebook_version": codebook.version,
+        **({"created": created} if created else {}),
+        "licenses": [UNKNOWN_LICENSE],
+        **({"sources": sources} if sources is not None else {}),
         "resources": [
             _resource("values", "One row per report and row of the report: every field's value, unit, status, "
                                 "and where it was read (page and box).", values, ["source", "row"],
@@ -174,9 +247,11 @@ def data_package(codebook: Codebook) -> dict:
                                "or year could not be read has a row of its own, told apart by sources.",
                       panel, ["iso3", "year", "sources"]),
             _resource("failures", "One row per file that could not be converted.", failures, ["source"]),
+            _resource("fields", f"The fields' dictionary: one row per field of the codebook ({FIELDS_MD} has the "
+                                "same table in Markdown).", _fields_table(codebook), ["field"], note=""),
         ],
     }
 
 
-def data_package_json(codebook: Codebook) -> str:
-    return json.dumps(data_package(codebook), ensure_ascii=False, indent=2) + "\n"
+def data_package_json(codebook: Codebook, created: str | None = None, sources: list[dict] | None = None) -> str:
+    return json.dumps(data_package(codebook, created, sources), ensure_ascii=False, indent=2) + "\n"

@@ -3,8 +3,9 @@ a file reissued), the editions checked against each other.
 
 Only what does not depend on the language is compared: numbers, money with its currency, the verdict
 of an assessment, and whether a value is published at all. Where the editions agree the cell gets the
-value; where they disagree it stays empty, the field is named in `conflicts`, and an
-`edition_mismatch` warning names both values, their files and pages. Texts (and the text of an
+value; where they disagree it stays empty, its `<field>_status` says `conflict`, the field is named in
+`conflicts`, and an `edition_mismatch` warning names both values, their files and pages. A value the
+preferred edition lacks (missing, invalid) is taken, with its status, from an edition that has it. Texts (and the text of an
 assessment) come from the edition in the codebook's first language (English) when there is one.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from ..core.codebook import Codebook
 from ..core.models import FieldValue, Report
 from .cells import format_value
-from .names import profile_columns
+from .names import CONFLICT, STATUS_SUFFIX, profile_columns
 from .rows import profile_row
 
 
@@ -59,8 +60,8 @@ class PanelBuilder:
             Edition(report.source, report.language, profile_row(report, self.columns), facts, pages))
 
     def _cells(self, fid: str) -> list[str]:
-        """The profiles.csv columns of a field: its value, and its currency or answer."""
-        return [c for c in (fid, f"{fid}_currency", f"{fid}_answer") if c in self.column_set]
+        """The profiles.csv columns of a field: its value, its currency or answer, and its status."""
+        return [c for c in (fid, f"{fid}_currency", f"{fid}_answer", fid + STATUS_SUFFIX) if c in self.column_set]
 
     def _preferred(self, editions: list[Edition]) -> list[Edition]:
         """The editions, the one in the first language (English) first, then by source."""
@@ -81,6 +82,8 @@ class PanelBuilder:
                     conflicts.append(fid)
                     for col in self._cells(fid):
                         row[col] = ""
+                    if fid + STATUS_SUFFIX in self.column_set:
+                        row[fid + STATUS_SUFFIX] = CONFLICT
                     events.append(self._mismatch(key, fid, said))
                 elif said and not row.get(fid):  # the preferred edition lacks it: another has it
                     donor = said[0][0].row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.models import FieldValue, Report
 from .cells import format_value
-from .names import CORRECTED, EXTRACTED
+from .names import CORRECTED, EXTRACTED, STATUS_SUFFIX
 
 
 def _box(v: FieldValue) -> list[str]:
@@ -28,6 +28,9 @@ def value_row(report: Report, v: FieldValue, row: int | None = None) -> list[str
 
 
 def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
+    """A profiles.csv row: each field's value (when read: ok), its currency or verdict, and its status, so that
+    "no data published", "no such row" and "could not be read" are told apart; a field the report has no
+    row for at all (not in its methodology) has every cell empty."""
     row = {"source": r.source, "country": r.country or "", "iso3": r.iso3 or "",
            "year": format_value(r.year), "template": r.template or "", "language": r.language or ""}
     for v in r.values:
@@ -35,6 +38,8 @@ def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
             continue
         ok = v.status == "ok"
         row[v.field] = format_value(v.value) if ok else ""
+        if v.field + STATUS_SUFFIX in columns:
+            row[v.field + STATUS_SUFFIX] = v.status
         if f"{v.field}_currency" in columns:
             row[f"{v.field}_currency"] = v.unit or "" if ok else ""
         if f"{v.field}_answer" in columns:

@@ -1,5 +1,6 @@
-"""Write stage: values.csv, profiles.csv, panel.csv, json/, failures.csv and log.jsonl, atomically and
-deterministically (the names and columns: names.py; the cells' text: cells.py)."""
+"""Write stage: values.csv, profiles.csv, panel.csv, json/, failures.csv and log.jsonl, with the folder's
+guide (README.md, fields.csv, fields.md: guide.py), its data package and the Excel copies of the wide
+tables, atomically and deterministically (the names and columns: names.py; the cells' text: cells.py)."""
 from __future__ import annotations
 
 import json
@@ -11,10 +12,11 @@ from ..core.codebook import Codebook, default_codebook
 from ..core.models import Failure, Report
 from .atomic import atomic_write, temp_beside
 from .cells import csv_line, guard_formula
-from .datapackage import data_package_json
+from .datapackage import created as created_at, data_package_json
 from .eventlog import event_line
-from .names import (DATAPACKAGE, FAILURE_COLUMNS, FAILURES, JSON_DIR, LOG, PANEL, PANEL_EXTRA_COLUMNS, PROFILES,
-                    VALUE_COLUMNS, VALUES, json_name, profile_columns)
+from .guide import fields_csv, fields_md, readme_text
+from .names import (DATAPACKAGE, EXCEL_COPIES, FAILURE_COLUMNS, FAILURES, FIELDS_CSV, FIELDS_MD, JSON_DIR, LOG,
+                    PANEL, PANEL_EXTRA_COLUMNS, PROFILES, README, VALUE_COLUMNS, VALUES, json_name, profile_columns)
 from .panel import PanelBuilder
 from .rows import profile_row, value_row
 
@@ -23,13 +25,17 @@ if TYPE_CHECKING:  # pandas only for write_csv, whose callers have it loaded alr
 
 
 class _CsvFile:
-    """csv.writer's writerow over csv_line."""
+    """csv.writer's writerow over csv_line; each line also to the `copies` (the Excel copy of the table)."""
 
-    def __init__(self, f):
+    def __init__(self, f, copies=()):
         self._f = f
+        self._copies = list(copies)
 
     def writerow(self, cells: list[str]) -> None:
-        self._f.write(csv_line(cells))
+        line = csv_line(cells)
+        self._f.write(line)
+        for c in self._copies:
+            c.write(line)
 
 
 def report_document(report: Report) -> dict:
@@ -71,7 +77,8 @@ class OutputWriter:
     """
 
     def __init__(self, outdir: Path, codebook: Codebook | None = None, guard: bool = True,
-                 workdir: Path | None = None):
+                 workdir: Path | None = None, created: str | None = None, sources: list[dict] | None = None):
+        """`created` and `sources`: the data package's (datapackage.created; default the clock, no sources)."""
         self.outdir = Path(outdir)
         self.workdir = Path(workdir) if workdir else None
         self.guard = guard
@@ -83,12 +90,26 @@ class OutputWriter:
         self._open: dict[str, tuple] = {}
         for name, header in ((VALUES, VALUE_COLUMNS), (PROFILES, self.columns), (FAILURES, FAILURE_COLUMNS),
                              (LOG, None)):
-            f, tmp = _temp_file(self.workdir or self.outdir, name)
-            self._open[name] = (f, tmp, _CsvFile(f) if header else None)
-            if header:
-                self._open[name][2].writerow(header)
-        # the data dictionary of the CSV files, from the codebook: with them on every run
-        self.add_file(DATAPACKAGE, data_package_json(codebook))
+            self._start(name, header)
+        # the folder's guide and the data dictionary of the CSV files, from the codebook: on every run
+        self.add_file(README, readme_text())
+        self.add_file(FIELDS_CSV, fields_csv(codebook))
+        self.add_file(FIELDS_MD, fields_md(codebook))
+        self.add_file(DATAPACKAGE, data_package_json(codebook, created or created_at(), sources))
+
+    def _start(self, name: str, header: list[str] | None) -> None:
+        """Open a table's temporary file (and its Excel copy's, which starts with a byte-order mark) and
+        write its header."""
+        f, tmp = _temp_file(self.workdir or self.outdir, name)
+        copies = []
+        if name in EXCEL_COPIES:
+            copy, copy_tmp = _temp_file(self.workdir or self.outdir, EXCEL_COPIES[name])
+            copy.write("\ufeff")
+            self._open[EXCEL_COPIES[name]] = (copy, copy_tmp, None)
+            copies.append(copy)
+        self._open[name] = (f, tmp, _CsvFile(f, copies) if header else None)
+        if header:
+            self._open[name][2].writerow(header)
 
     def add_file(self, name: str, text: str) -> None:
         """Write OUTDIR/name with the other outputs (renamed into place by commit)."""
@@ -128,9 +149,7 @@ class OutputWriter:
         """Write panel.csv from the reports added so far; returns the log events of its conflicts."""
         rows, events = self.panel.build()
         columns = self.columns + PANEL_EXTRA_COLUMNS
-        f, tmp = _temp_file(self.workdir or self.outdir, PANEL)
-        self._open[PANEL] = (f, tmp, _CsvFile(f))
-        self._open[PANEL][2].writerow(columns)
+        self._start(PANEL, columns)
         for row in rows:
             self._row(PANEL, [row.get(c, "") for c in columns])
         return events

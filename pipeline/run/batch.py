@@ -290,7 +290,11 @@ def _run_locked(job: Job, found: list[Found], fp: dict) -> BatchResult:
         shutil.rmtree(job.partial, ignore_errors=True)  # what a killed run left
         from ..outdir.write import OutputWriter
 
-        writing = Writing(job, plan, OutputWriter(outdir, job.codebook.load(), job.guard, job.partial), fixes)
+        # the data package's sources: the input files (a file too large is not hashed: no sha256)
+        sources = [{"title": f.source, **({"sha256": f.sha256} if f.sha256 else {})} for f in plan.files]
+        writer = OutputWriter(outdir, job.codebook.load(), job.guard, job.partial, sources=sources,
+                              created=package_created(plan))
+        writing = Writing(job, plan, writer, fixes)
         writing.run(run_event)
         tally = writing.tally
     notices += [f"{p}: not a valid cache entry; ignored, and the file converted again" for p in plan.cache.invalid]
@@ -308,6 +312,20 @@ def _run_locked(job: Job, found: list[Found], fp: dict) -> BatchResult:
     return BatchResult(reports=CachedReports(_report_reader(plan, fixes), plan.converted()),
                        failures=tally.failures, statuses=tally.statuses, warnings=tally.warnings,
                        corrected=tally.corrected, outdir=outdir, run=run, notices=notices)
+
+
+def package_created(plan: Plan) -> str:
+    """The data package's `created`: the newest input's modification time (outdir.datapackage.created), so
+    that the same inputs give the same package."""
+    from ..outdir.datapackage import created
+
+    times = []
+    for f in plan.files:
+        try:
+            times.append(f.path.stat().st_mtime)
+        except OSError:  # gone since it was found: its failure says so
+            pass
+    return created(max(times) if times else None)
 
 
 def _manifest(fp: dict, job: Job, plan: Plan, fixes: Corrections | None) -> dict:

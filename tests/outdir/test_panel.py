@@ -68,3 +68,34 @@ def test_reports_without_country_or_year_stay_rows_of_their_own():
     b = Report(source="y.pdf", values=[])
     rows, _ = build(a, b)
     assert [r["sources"] for r in rows] == ["x.pdf", "y.pdf"]
+
+
+def test_each_field_has_its_status_and_a_conflict_says_so():
+    en = report("a.pdf", "en", prison_population=("ok", 23635, None, None, "23 635"),
+                detained=("no_data", None, None, None, "No data"), pretrial_detention=("missing", None, None, None, ""),
+                opcat_ratified=("ok", "Yes", None, "yes", "Yes"))
+    ru = report("b.pdf", "ru", prison_population=("ok", 23653, None, None, "23 653"),
+                detained=("no_data", None, None, None, "Нет данных"),
+                pretrial_detention=("ok", 4800, None, None, "4 800"), opcat_ratified=("ok", "Да", None, "yes", "Да"))
+    rows, _ = build(en, ru)
+    row = rows[0]
+    assert (row["prison_population"], row["prison_population_status"]) == ("", "conflict")
+    assert (row["detained"], row["detained_status"]) == ("", "no_data")
+    # missing in the English edition, read in the Russian one: the value and its status come from it
+    assert (row["pretrial_detention"], row["pretrial_detention_status"]) == ("4800", "ok")
+    assert (row["opcat_ratified_answer"], row["opcat_ratified_status"]) == ("yes", "ok")
+    assert row.get("index_score_status", "") == ""  # neither edition has the row at all: an empty cell
+
+
+def test_the_profile_row_tells_no_data_missing_and_invalid_apart():
+    from pipeline.outdir.names import profile_columns
+    from pipeline.outdir.rows import profile_row
+
+    r = report("a.pdf", "en", prison_population=("ok", 23635, None, None, "23 635"),
+               detained=("no_data", None, None, None, "No data"), pretrial_detention=("missing", None, None, None, ""),
+               law_enforcement_budget=("invalid", None, None, None, "lots of money"))
+    row = profile_row(r, profile_columns(default_codebook()))
+    assert [(row[f], row[f + "_status"]) for f in ["prison_population", "detained", "pretrial_detention",
+                                                    "law_enforcement_budget"]] == \
+        [("23635", "ok"), ("", "no_data"), ("", "missing"), ("", "invalid")]
+    assert row["law_enforcement_budget_currency"] == ""

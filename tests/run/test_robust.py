@@ -212,7 +212,8 @@ def test_one_worker_and_two_workers_write_identical_outputs(small, small_convert
     two_out, two = small_converted
     assert one.run["workers"] == 1 and two.run["workers"] == 2
     assert output_files(tmp_path / "one") == output_files(two_out)
-    assert len(output_files(tmp_path / "one")) == 3 + 7  # json/, 4 csv, log.jsonl, manifest.json, datapackage.json
+    # json/, 4 csv, log.jsonl, manifest.json, datapackage.json, README.md, fields.csv, fields.md, excel/ (2)
+    assert len(output_files(tmp_path / "one")) == 3 + 12
 
 
 def test_incremental_rerun_reuses_unchanged_files(small, tmp_path):
