@@ -150,7 +150,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_review(args) -> int:
-    from .tools.review.site import main_review
+    from .tools.review.command import main_review
 
     return main_review(args.outdir, args.input, resolution=args.resolution, timeout=args.timeout,
                        max_memory_mb=args.max_memory)

@@ -50,7 +50,8 @@ PANEL_EXTRA_COLUMNS = ["sources", "languages", "conflicts"]  # panel.csv: profil
 
 STATUSES: tuple[str, ...] = get_args(Status)  # values.csv's `status`, in the order the summaries list them
 EXTRACTED, CORRECTED = "extracted", "corrected"  # values.csv's `origin`: read from the PDF, or a reviewer's
-ORIGINS = [EXTRACTED, CORRECTED]
+CONFIRMED = "confirmed"  # read from the PDF, and confirmed right by a reviewer
+ORIGINS = [EXTRACTED, CORRECTED, CONFIRMED]
 
 
 def profile_columns(codebook: Codebook) -> list[str]:
