@@ -225,6 +225,35 @@
 
   /* ?selftest&fixfield=F&fixvalue=V: correct field F to V through its row's form, as a reviewer would,
      and record the CSV the export link would download. */
+  /* ?selftest&confirmfield=F: confirm the first row of field F (on doubtful.html: of any report) through
+     its confirm button, and record the CSV the export link would download. */
+  function confirmtest() {
+    var q = new URLSearchParams(window.location.search), field = q.get("confirmfield");
+    if (!field) { return null; }
+    var row = document.querySelector('tr.field[data-field="' + field + '"]');
+    var form = row.querySelector("form.fix-form");
+    form.elements.note.value = "checked against the page";
+    form.elements.reviewer.value = "selftest";
+    form.querySelector("button.confirm").click();
+    return { csv: fixesCsv(loadFixes()), pending: row.classList.contains("pending"),
+             state: row.querySelector(".fix-state").textContent, source: sourceOf(row) };
+  }
+  /* ?selftest&sortcol=N: click header N of each sortable table twice, recording its column's order */
+  function sorttest() {
+    var col = new URLSearchParams(window.location.search).get("sortcol");
+    if (col === null) { return null; }
+    var out = [];
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var th = table.tHead.rows[0].cells[Number(col)], orders = [];
+      [0, 1].forEach(function () {
+        th.click();
+        orders.push({ sort: th.getAttribute("aria-sort"), cells: Array.prototype.map.call(table.tBodies[0].rows,
+          function (r) { return r.cells[Number(col)].getAttribute("data-sort-value") || r.cells[Number(col)].textContent.trim(); }) });
+      });
+      out.push(orders);
+    });
+    return out;
+  }
   function fixtest() {
     var q = new URLSearchParams(window.location.search), field = q.get("fixfield");
     if (!field) { return null; }
@@ -247,7 +276,7 @@
                .map(function (el) { return Number(el.dataset.key); });
   }
   function selftest() {
-    var res = { filters: {}, click: [], hover: [], fix: fixtest() };
+    var res = { filters: {}, click: [], hover: [], fix: fixtest(), confirm: confirmtest(), sort: sorttest() };
     [[false, false], [true, false], [false, true], [true, true]].forEach(function (f) {
       if (warnBox) { warnBox.checked = f[0]; }
       if (notOkBox) { notOkBox.checked = f[1]; }
