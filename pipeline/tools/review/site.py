@@ -318,7 +318,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
     _remove_stale(review, written, items)
     state = {"keys": keys, "pdfs": hashes, "doubtful": result.doubtful}
     if stamp_options is not None and not (result.problems or result.skipped):
-        state["stamp"] = stamp(outdir, review, stamp_options, [i.pdf for i in items if i.pdf],
+        state["stamp"] = stamp(outdir, review, stamp_options, [LOG, FAILURES, PANEL], [i.pdf for i in items if i.pdf],
                                {"reports": result.reports, "pages": result.pages_rendered + result.pages_cached,
                                 "doubtful": result.doubtful, "notes": result.notes})
     write_if_changed(state_path, json.dumps(state, sort_keys=True))

@@ -17,8 +17,9 @@ from pathlib import Path
 from ...core import __version__
 
 TEMPLATES = Path(__file__).parent / "templates"
-JSON_DIR, REVIEW_DIR, STATE = "json", "review", "state.json"  # as outdir/names.py and site.py name them
-INPUTS = ("log.jsonl", "failures.csv", "panel.csv")
+# as outdir/names.py and site.py name them (names.py is not imported: it imports the models); the other
+# files read are named by the build, in the stamp
+JSON_DIR, REVIEW_DIR, STATE = "json", "review", "state.json"
 
 
 def _stat(path: Path) -> list[int] | None:
@@ -29,19 +30,20 @@ def _stat(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def _inputs(outdir: Path) -> dict[str, list[int] | None]:
+def _inputs(outdir: Path, names: list[str]) -> dict[str, list[int] | None]:
     out = {f"{JSON_DIR}/{p.name}": _stat(p) for p in sorted((outdir / JSON_DIR).glob("*.json"))}
-    out.update({name: _stat(outdir / name) for name in INPUTS})
+    out.update({name: _stat(outdir / name) for name in names})
     out.update({f"templates/{p.name}": _stat(p) for p in sorted(TEMPLATES.iterdir())})
     return out
 
 
-def stamp(outdir: Path, review: Path, options: dict, pdfs: list[Path], summary: dict) -> dict:
-    """The stamp of a build that just ended (every file it wrote is in `review`)."""
+def stamp(outdir: Path, review: Path, options: dict, names: list[str], pdfs: list[Path], summary: dict) -> dict:
+    """The stamp of a build that just ended (every file it wrote is in `review`); `names`: the files of
+    OUTDIR it read besides json/."""
     outdir = Path(outdir)
     outputs = {p.relative_to(review).as_posix(): _stat(p) for p in sorted(review.rglob("*"))
                if p.is_file() and p.name != STATE and not p.name.endswith(".tmp")}
-    return {"version": __version__, "options": options, "inputs": _inputs(outdir),
+    return {"version": __version__, "options": options, "names": names, "inputs": _inputs(outdir, names),
             "pdfs": {str(p): _stat(p) for p in pdfs}, "outputs": outputs, "summary": summary}
 
 
@@ -52,7 +54,7 @@ def up_to_date(outdir: Path, options: dict) -> dict | None:
     try:
         state = json.loads((review / STATE).read_text(encoding="utf-8"))
         s = state["stamp"]
-        if s["version"] != __version__ or s["options"] != options or s["inputs"] != _inputs(outdir):
+        if s["version"] != __version__ or s["options"] != options or s["inputs"] != _inputs(outdir, s["names"]):
             return None
         if any(_stat(Path(p)) != v for p, v in s["pdfs"].items()):
             return None
