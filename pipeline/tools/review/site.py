@@ -1,7 +1,10 @@
-"""Static HTML review site for an output folder: `pipeline review OUTDIR`.
+"""Static HTML review site for an output folder: `pipeline review OUTDIR` (command.py).
 
-OUTDIR/review/index.html lists the reports (status counts, warnings, failures); one page per report
-lists every field beside PNG images of the PDF pages, each value's bounding box drawn over the image.
+OUTDIR/review/index.html lists the reports (status counts, warnings, failures); doubtful.html the values
+that carry a doubt, across the reports, most doubtful first (doubt.py); one page per report lists every
+field beside PNG images of the PDF pages, each value's bounding box drawn over the image. A rebuild
+draws again only the images of PDFs that changed (pages.py) and writes again only the pages whose
+inputs changed (their keys in review/state.json).
 Everything is local (no network, no external assets) and opens from disk. Every piece of text that
 came from a PDF goes through Jinja2's autoescaping; the templates never mark it safe.
 
@@ -255,7 +258,12 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
             where = input_path if input_path else f"(no input folder recorded in {LOG})"
             item.problem = f"PDF not found: {report.source} under {display_name(str(where))}; rerun with --input DIR"
         else:
-            item.sha256 = _pdf_sha256(item.pdf, hashes)
+            try:
+                item.sha256 = _pdf_sha256(item.pdf, hashes)
+            except OSError as e:  # found but not readable (permissions): the page is written without images
+                item.pdf, item.problem = None, f"could not read {display_name(str(item.pdf))}: {e.strerror or e}"
+                items.append(item)
+                continue
             item.pages = cached_pages(img, item.name[: -len(".html")], item.sha256, resolution)
             if item.pages is not None:
                 result.pages_cached += len(item.pages)
@@ -316,7 +324,8 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
     else:
         result.doubtful = state.get("doubtful", 0)
     _remove_stale(review, written, items)
-    state = {"keys": keys, "pdfs": hashes, "doubtful": result.doubtful}
+    used = {str(i.pdf) for i in items if i.pdf}  # the PDFs of this batch only
+    state = {"keys": keys, "pdfs": {p: h for p, h in hashes.items() if p in used}, "doubtful": result.doubtful}
     if stamp_options is not None and not (result.problems or result.skipped):
         state["stamp"] = stamp(outdir, review, stamp_options, [LOG, FAILURES, PANEL], [i.pdf for i in items if i.pdf],
                                {"reports": result.reports, "pages": result.pages_rendered + result.pages_cached,
