@@ -42,6 +42,9 @@ def main_review(outdir: Path, input_path: Path | None = None, resolution: int = 
         print(_summary(done["reports"], 0, done["pages"], done["doubtful"], outdir / "review" / "index.html"))
         return 0
 
+    from .pages import start_early
+
+    start_early()  # the workers' forkserver starts while the site's code is imported
     from ...outdir.read import DamagedOutput
     from ...run.runner import Limits
     from .site import REVIEW_DIR, build_review

@@ -21,7 +21,8 @@ MAX_SIDE = 16_000  # pixels, either side (browsers and PNG readers balk well bef
 # zlib level 1: the fastest lossless setting; an A4 page at 110 dpi is ~80 kB either way (level 6, PIL's
 # default, is 2% smaller and takes 50% longer)
 PNG_LEVEL = 1
-RENDER_MODULES = ["pipeline.run._forkserver", "pipeline.tools.review.pages"]
+# what the forkserver the images are drawn from imports once, for every worker it forks
+RENDER_MODULES = ["pipeline.run._forkserver", "pipeline.tools.review.pages", "pypdfium2", "PIL.PngImagePlugin"]
 CACHE_VERSION = 1  # bump when the way the images are drawn changes: every image is drawn again
 
 
@@ -121,6 +122,16 @@ def render_context():
     if getattr(forkserver._forkserver, "_forkserver_pid", None) is None:  # not started yet
         ctx.set_forkserver_preload(RENDER_MODULES)
     return ctx
+
+
+def start_early() -> None:
+    """Start the drawing forkserver now (it imports RENDER_MODULES while the command imports the site's
+    code), unless one is running already."""
+    ctx = render_context()
+    if ctx.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
 
 
 def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits, context=None

@@ -270,12 +270,19 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
         items.append(item)
 
     bar = (progress or _no_progress)(len(items))
+    env = None
     try:
         for item in items:
             if item.pages is not None or item.pdf is None:
                 bar.update(1)
-        _draw([i for i in items if i.pdf is not None and i.pages is None], img, resolution, limits, bar, result,
-              workers)
+        todo = [i for i in items if i.pdf is not None and i.pages is None]
+        if todo:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=1) as drawer:
+                drawing = drawer.submit(_draw, todo, img, resolution, limits, bar, result, workers)
+                env = _warm_up()  # while the workers draw: what writing the pages needs
+                drawing.result()
     finally:
         bar.close()
     for item in items:
@@ -283,7 +290,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
             result.problems.append(item.problem)
         result.notes += lowered(item.report.source, item.pages or [], resolution)
 
-    env, site, templates = None, site_id(outdir), _templates_key()
+    site, templates = site_id(outdir), _templates_key()
     keys, written = {}, {"index.html", DOUBTFUL, STATE}
     old_keys = state.get("keys", {}) if isinstance(state.get("keys"), dict) else {}
     for i, item in enumerate(items):
@@ -332,6 +339,17 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
                                 "doubtful": result.doubtful, "notes": result.notes})
     write_if_changed(state_path, json.dumps(state, sort_keys=True))
     return result
+
+
+def _warm_up() -> Environment:
+    """The templates compiled and the codebook loaded, for the pages to write."""
+    from ...core.codebook import default_codebook
+
+    env = environment()
+    for name in ("review_report.html.j2", "review_index.html.j2", "review_doubtful.html.j2"):
+        env.get_template(name)
+    default_codebook()
+    return env
 
 
 def _entry(item: _Item) -> dict:
