@@ -215,7 +215,7 @@ def not_an_output_folder(folder: Path) -> str | None:
 
 
 def cmd_review(args) -> int:
-    from .tools.review.site import main_review
+    from .tools.review.command import main_review
 
     problem = not_an_output_folder(args.outdir)
     if problem:
@@ -321,11 +321,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     rv = sub.add_parser("review", help="build a static HTML review site for an output folder",
                         description="Write OUTDIR/review/: index.html (reports, status counts, warnings, "
-                                    "failures) and one page per report listing every field beside the PDF "
+                                    "failures), doubtful.html (the values to check first, to confirm or "
+                                    "correct) and one page per report listing every field beside the PDF "
                                     "pages with each value's box highlighted. Opens from disk, no network. "
                                     "The PDFs are found from each report's source under the run's INPUT, "
-                                    "read from OUTDIR/log.jsonl unless --input is given. Exit 1 when some "
-                                    "PDF could not be found or rendered (the pages are still written).")
+                                    "read from OUTDIR/log.jsonl unless --input is given. A rebuild draws and "
+                                    "writes only what changed. Exit 1 when some PDF could not be found or "
+                                    "rendered, or some json/ document could not be read (that report is "
+                                    "skipped; the rest is still written).")
     rv.add_argument("outdir", type=Path, help="a folder written by `pipeline run`")
     rv.add_argument("--input", type=Path, default=None, metavar="DIR",
                     help="the INPUT the run converted (default: the input_path of the run event in log.jsonl)")

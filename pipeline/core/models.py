@@ -177,6 +177,10 @@ class Correction(BaseModel):
     note: str = ""
     reviewer: str = ""
     line: int  # its line in the corrections file
+    # "confirm": the reviewer confirmed the extracted value as right (it is kept; the warnings it carried
+    # move to confirmed_warnings, so that it is no longer doubtful); "correct": a new value replaced it
+    action: Literal["correct", "confirm"] = "correct"
+    confirmed_warnings: list[Issue] = Field(default_factory=list)
 
 
 class FieldValue(BaseModel):

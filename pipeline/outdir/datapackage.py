@@ -77,7 +77,9 @@ VALUE_DOCS = {
     "warnings": ("string", "Warnings about the row, each as 'code: message', separated by ' | '."),
     "error": ("string", "Why the value is invalid."),
     "origin": ("string", "extracted: the value read from the PDF; corrected: a reviewer's correction replaced it "
-                         "(the report's JSON keeps the extracted value, the note and the reviewer)."),
+                         "(the report's JSON keeps the extracted value, the note and the reviewer); confirmed: "
+                         "read from the PDF and confirmed right by a reviewer (the JSON keeps the warnings it "
+                         "carried, the note and the reviewer)."),
     "row": ("integer", "The row's place among its report's rows, from 1."),
 }
 POINTS = {"page": None, "x0": "PDF points", "top": "PDF points", "x1": "PDF points", "bottom": "PDF points"}

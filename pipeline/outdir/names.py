@@ -64,7 +64,8 @@ FIELD_STATUSES = [s for s in STATUSES if s != "unmapped"]
 CONFLICT = "conflict"
 PANEL_STATUSES = [*FIELD_STATUSES, CONFLICT]
 EXTRACTED, CORRECTED = "extracted", "corrected"  # values.csv's `origin`: read from the PDF, or a reviewer's
-ORIGINS = [EXTRACTED, CORRECTED]
+CONFIRMED = "confirmed"  # read from the PDF, and confirmed right by a reviewer
+ORIGINS = [EXTRACTED, CORRECTED, CONFIRMED]
 
 
 def field_columns(spec) -> list[str]:

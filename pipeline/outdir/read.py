@@ -120,6 +120,13 @@ def read_report(path: Path, outdir: Path | None = None) -> Report:
         data = path.read_bytes()
     except OSError as e:
         raise DamagedOutput(f"{path}: cannot read: {e.strerror or e}") from None
+    return read_report_bytes(path, data, outdir)
+
+
+def read_report_bytes(path: Path, data: bytes, outdir: Path | None = None) -> Report:
+    """read_report on a document already read (`data`, from `path`)."""
+    path = Path(path)
+    outdir = Path(outdir) if outdir is not None else path.parent.parent
     try:
         return Report.model_validate_json(data)
     except ValidationError as e:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.models import FieldValue, Report
 from .cells import format_value
-from .names import CORRECTED, EXTRACTED, STATUS_SUFFIX
+from .names import CONFIRMED, CORRECTED, EXTRACTED, STATUS_SUFFIX
 
 
 def _box(v: FieldValue) -> list[str]:
@@ -23,7 +23,7 @@ def value_row(report: Report, v: FieldValue, row: int | None = None) -> list[str
         "; ".join(v.rules),
         " | ".join(f"p{f.page} [{', '.join(f'{c:.1f}' for c in f.bbox)}] {f.text}" for f in v.fragments),
         " | ".join(f"{w.code}: {w.message}" for w in v.warnings),
-        v.error or "", CORRECTED if v.correction else EXTRACTED, str(row),
+        v.error or "", origin(v), str(row),
     ]
 
 
@@ -45,3 +45,10 @@ def profile_row(r: Report, columns: list[str]) -> dict[str, str]:
         if f"{v.field}_answer" in columns:
             row[f"{v.field}_answer"] = v.answer or "" if ok else ""
     return row
+
+
+def origin(v) -> str:
+    """values.csv's `origin` of a value: extracted, corrected or confirmed (by a reviewer)."""
+    if v.correction is None:
+        return EXTRACTED
+    return CONFIRMED if v.correction.action == "confirm" else CORRECTED

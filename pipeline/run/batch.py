@@ -195,7 +195,7 @@ class Writing:
             self.writer.add_failure(out)
         else:
             out, corrected = fixes.apply(entry.result) if fixes else (entry.result, [])
-            tally.corrected += len(corrected)
+            tally.corrected += sum(1 for e in corrected if e["event"] == "corrected")
             events = report_events(out) + corrected
             tally.statuses.update(v.status for v in out.values)
             self.writer.add_report(out)

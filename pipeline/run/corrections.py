@@ -1,8 +1,13 @@
 """Reviewer corrections that survive reruns: `pipeline run INPUT --out OUTDIR --corrections FILE.csv`.
 
-The file is a CSV with the columns source, field, was, value, note, and optionally unit, answer, status
-and reviewer (the review site exports exactly this). `source` and `field` name a row of values.csv;
+The file is a CSV with the columns source, field, was, value, note, and optionally unit, answer, status,
+reviewer and action (the review site exports exactly this). `source` and `field` name a row of values.csv;
 `was` is that row's value when the reviewer looked (empty for a missing value); `value` the right one.
+`action` is `correct` (or empty, or no such column: files written before it stay valid) or `confirm`: the
+value is right as extracted (`value` empty or equal to `was`; no unit, answer or status). A confirmed
+value keeps its value and status; the warnings it carried move to its `correction` record
+(`confirmed_warnings`), its `origin` in values.csv is `confirmed`, and the review site no longer lists it
+as doubtful. A confirmation whose `was` is no longer what the extraction reads is stale, as a correction.
 
 The whole file is read and checked before anything is converted or written: an unknown source or field,
 a missing or unknown column, a line that corrects a value another line corrects, or a value that fails the
@@ -36,7 +41,8 @@ from ..core.text import collapse_ws
 from ..outdir.cells import format_value, unguard
 
 REQUIRED = ["source", "field", "was", "value", "note"]
-OPTIONAL = ["unit", "answer", "status", "reviewer"]
+OPTIONAL = ["unit", "answer", "status", "reviewer", "action"]
+ACTIONS = ("correct", "confirm")
 COLUMNS = REQUIRED + OPTIONAL  # the order the review site writes them in
 SETTABLE_STATUSES = ("ok", "no_data")  # what a correction may say a value is
 
@@ -56,7 +62,8 @@ class Line:
     text: str  # the value as the reviewer wrote it
     note: str
     reviewer: str
-    reading: Normalized
+    reading: Normalized | None  # None for a confirmation
+    action: str = "correct"
 
 
 def _plain(cell: str) -> str:
@@ -101,9 +108,23 @@ def _check_row(row: dict[str, str], sources: set[str], lexicon: Lexicon) -> Line
     if field_id not in lexicon.specs:
         raise ValueError(f"unknown field {field_id!r}" if field_id else "no field: only a known field's value "
                          "can be corrected")
-    reading = read_value(lexicon.spec(field_id), row, lexicon)
-    return Line(0, source, field_id, _plain(row["was"]), row["value"].strip(), row["note"].strip(),
-                (row.get("reviewer") or "").strip(), reading)
+    action = (row.get("action") or "").strip().lower() or "correct"
+    if action not in ACTIONS:
+        raise ValueError(f"action {action!r}: the actions are {', '.join(ACTIONS)} (empty: correct)")
+    was = _plain(row["was"])
+    if action == "confirm":
+        value = _plain(row["value"])
+        if value and value != was:
+            raise ValueError(f"a confirmation keeps the extracted value: value {value!r} is not was {was!r} "
+                             "(leave value empty, or use action correct)")
+        given = [k for k in ("unit", "answer", "status") if (row.get(k) or "").strip()]
+        if given:
+            raise ValueError(f"a confirmation keeps the extracted value: no {', '.join(given)}")
+        reading = None
+    else:
+        reading = read_value(lexicon.spec(field_id), row, lexicon)
+    return Line(0, source, field_id, was, row["value"].strip(), row["note"].strip(),
+                (row.get("reviewer") or "").strip(), reading, action)
 
 
 def _check_header(path: Path, header: list[str] | None) -> None:
@@ -139,6 +160,11 @@ class Corrections:
             if v is None or collapse_ws(now) != c.was:
                 if v is not None:
                     v.warnings.append(_stale(c, now))
+                continue
+            if c.action == "confirm":
+                _confirm(v, c)
+                events.append({"event": "confirmed", "file": report.source, "field": c.field, "line": c.line,
+                               "value": now, "status": v.status, "note": c.note, "reviewer": c.reviewer})
                 continue
             if (v.value, v.unit, v.status) != (c.reading.value, c.reading.unit, c.reading.status):
                 changed.add(c.field)
@@ -184,6 +210,17 @@ def _stale(c: Line, now: str) -> Issue:
         "corrections file"))
 
 
+def _confirm(v: FieldValue, c: Line) -> None:
+    """The reviewer says the extracted value is right: it stays, and so does its status; its warnings
+    (the doubts the reviewer resolved) are kept in the correction record instead of on the value."""
+    v.correction = Correction(extracted_value=v.value, extracted_unit=v.unit, extracted_answer=v.answer,
+                              extracted_status=v.status, extracted_error=v.error, extracted_rules=v.rules,
+                              note=c.note, reviewer=c.reviewer, line=c.line, action="confirm",
+                              confirmed_warnings=v.warnings)
+    v.warnings = []
+    v.rules = [*v.rules, "reviewer_confirmed"]
+
+
 def _correct(report: Report, v: FieldValue, c: Line, lexicon: Lexicon) -> None:
     r = c.reading
     v.correction = Correction(extracted_value=v.value, extracted_unit=v.unit, extracted_answer=v.answer,
@@ -226,5 +263,5 @@ def load_corrections(path: Path, sources: set[str], lexicon: Lexicon | None = No
             raise CorrectionsError(f"{path}, line {start}: {c.field} of {c.source} is corrected on line "
                                    f"{seen[(c.source, c.field)]} already")
         seen[(c.source, c.field)] = start
-        lines.append(Line(start, c.source, c.field, c.was, c.text, c.note, c.reviewer, c.reading))
+        lines.append(Line(start, c.source, c.field, c.was, c.text, c.note, c.reviewer, c.reading, c.action))
     return Corrections(path, hashlib.sha256(data).hexdigest(), lines, lexicon)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ..diff import DEFAULT_THRESHOLD, relative_change
 
 SERIES = [("index_score", "index score"), ("prison_population", "prison population"),
           ("pretrial_detention", "pre-trial detention"), ("detained", "detained"),
@@ -34,6 +33,8 @@ class Series:
     def jumps(self) -> list[int]:
         """The years whose value moved from the one before (the previous year that has one) by more than
         diff's threshold."""
+        from ..diff import DEFAULT_THRESHOLD, relative_change  # diff's imports are not needed until here
+
         out, prev = [], None
         for year, value in self.points:
             if value == "":
@@ -82,6 +83,8 @@ def spark_svg(s: Series, years: list[int]) -> Markup:
     x = {y: WIDTH_PER_YEAR * (i + 0.5) for i, y in enumerate(years)}
     have = [(y, float(v)) for y, v in s.points if v != ""]
     y_of = _scale([v for _, v in have]) if have else (lambda v: HEIGHT / 2)
+    from ..diff import DEFAULT_THRESHOLD
+
     jumps, parts = set(s.jumps), []
     for (y0, v0), (y1, v1) in zip(have, have[1:]):
         gap = years.index(y1) - years.index(y0) > 1

@@ -59,7 +59,7 @@
   /* Corrections: each row's "correct this value" form adds a line to a list kept in this browser (per
      output folder), exported as the CSV `pipeline run --corrections` reads. No server: the download is a
      blob: link made on the page. */
-  var COLUMNS = ["source", "field", "was", "value", "note", "unit", "answer", "status", "reviewer"];
+  var COLUMNS = ["source", "field", "was", "value", "note", "unit", "answer", "status", "reviewer", "action"];
   var storeKey = "pipeline-review-corrections:" + (document.body.getAttribute("data-site") || "");
   var memory = [];
   function loadFixes() {
@@ -70,10 +70,19 @@
     try { window.localStorage.setItem(storeKey, JSON.stringify(list)); } catch (e) { /* file:// without storage */ }
     showFixes();
   }
+  /* The same formula guard as the pipeline's CSVs (pipeline/outdir/cells.py guard_formula): a cell a
+     spreadsheet would run as a formula (starting with = + - @ tab or CR) gets a leading ', unless it is a
+     plain number such as -3.04; the corrections reader takes the guard off again. */
+  var FORMULA_START = /^[=+\-@\t\r]/;
+  var PLAIN_NUMBER = /^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
+  function guardFormula(text) {
+    return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? "'" + text : text;
+  }
   function csvCell(text) {
-    text = String(text === undefined || text === null ? "" : text);
+    text = guardFormula(String(text === undefined || text === null ? "" : text));
     return /[",\r\n]|^\s|\s$/.test(text) ? "\"" + text.replace(/"/g, "\"\"") + "\"" : text;
   }
+  window.reviewCsv = { csvCell: csvCell, fixesCsv: fixesCsv, guardFormula: guardFormula };
   function fixesCsv(list) {
     return [COLUMNS.join(",")].concat(list.map(function (c) {
       return COLUMNS.map(function (k) { return csvCell(c[k]); }).join(",");
@@ -91,22 +100,33 @@
       exportUrl = window.URL.createObjectURL(new Blob([fixesCsv(list)], { type: "text/csv" }));
       exportLink.href = exportUrl;
     }
-    var source = fixbar ? fixbar.getAttribute("data-source") : null;
     document.querySelectorAll("tr.field").forEach(function (r) {
-      var mine = list.filter(function (c) { return c.source === source && c.row === r.dataset.key; })[0];
+      var source = sourceOf(r);
+      var mine = list.filter(function (c) {
+        return c.source === source && (c.row === r.dataset.key || (!c.row && c.field === r.dataset.field));
+      })[0];
       r.classList.toggle("pending", !!mine);
       var state = r.querySelector(".fix-state");
-      if (state) { state.textContent = mine ? "added: " + (mine.value || "(no value)") : ""; }
+      if (state) {
+        state.textContent = !mine ? "" : mine.action === "confirm" ? "confirmed" : "added: " + (mine.value || "(no value)");
+      }
     });
   }
-  function addFix(row, form) {
-    var source = fixbar.getAttribute("data-source");
+  /* a row's report: its own data-source on doubtful.html, the page's on a report page */
+  function sourceOf(row) {
+    return row.dataset.source || (fixbar ? fixbar.getAttribute("data-source") : null);
+  }
+  function addFix(row, form, confirm) {
+    var source = sourceOf(row);
     var field = form.elements.field ? form.elements.field.value : row.dataset.field;
-    var target = document.querySelector('tr.field[data-field="' + field + '"]') || row;
+    var target = row.dataset.source ? row : (document.querySelector('tr.field[data-field="' + field + '"]') || row);
     var reviewer = form.elements.reviewer.value.trim();
-    var fix = { source: source, field: field, was: target.dataset.was, value: form.elements.value.value.trim(),
-                note: form.elements.note.value.trim(), unit: form.elements.unit ? form.elements.unit.value.trim() : "",
-                answer: "", status: "", reviewer: reviewer, row: row.dataset.key };
+    /* a confirmation: the value is right as extracted (its `value` is the `was`, action confirm) */
+    var fix = { source: source, field: field, was: target.dataset.was,
+                value: confirm ? target.dataset.was : form.elements.value.value.trim(),
+                note: form.elements.note.value.trim(),
+                unit: confirm ? "" : (form.elements.unit ? form.elements.unit.value.trim() : ""),
+                answer: "", status: "", reviewer: reviewer, action: confirm ? "confirm" : "", row: row.dataset.key };
     var list = loadFixes().filter(function (c) { return !(c.source === source && c.field === field); });
     list.push(fix);
     try { if (reviewer) { window.localStorage.setItem("pipeline-review-reviewer", reviewer); } } catch (e) { /* none */ }
@@ -116,7 +136,36 @@
     var form = r.querySelector("form.fix-form");
     if (!form || !fixbar) { return; }
     try { form.elements.reviewer.value = window.localStorage.getItem("pipeline-review-reviewer") || ""; } catch (e) { /* none */ }
-    form.addEventListener("submit", function (e) { e.preventDefault(); addFix(r, form); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); addFix(r, form, false); });
+    var confirmButton = form.querySelector("button.confirm");
+    if (confirmButton) { confirmButton.addEventListener("click", function () { addFix(r, form, true); }); }
+  });
+  /* Sortable tables (class "sortable"): a click on a column's header sorts the body's rows by it, a second
+     click the other way. A cell's data-sort-value, else its text; numbers as numbers. */
+  function sortValue(cell, numeric) {
+    var text = cell ? (cell.getAttribute("data-sort-value") || cell.textContent.trim()) : "";
+    if (!numeric) { return text.toLowerCase(); }
+    var n = parseFloat(text.replace(/[^0-9eE.+\-]/g, ""));
+    return isNaN(n) ? -Infinity : n;
+  }
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var body = table.tBodies[0];
+    if (!body) { return; }
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+      if (th.hasAttribute("data-nosort")) { return; }
+      th.addEventListener("click", function () {
+        var numeric = th.getAttribute("data-sort") === "num";
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var rowsNow = Array.prototype.slice.call(body.rows);
+        rowsNow.sort(function (a, b) {
+          var x = sortValue(a.cells[col], numeric), y = sortValue(b.cells[col], numeric);
+          return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
+        });
+        rowsNow.forEach(function (r) { body.appendChild(r); });
+      });
+    });
   });
   var clearButton = document.getElementById("fix-clear");
   if (clearButton) { clearButton.addEventListener("click", function () { saveFixes([]); }); }
@@ -176,6 +225,35 @@
 
   /* ?selftest&fixfield=F&fixvalue=V: correct field F to V through its row's form, as a reviewer would,
      and record the CSV the export link would download. */
+  /* ?selftest&confirmfield=F: confirm the first row of field F (on doubtful.html: of any report) through
+     its confirm button, and record the CSV the export link would download. */
+  function confirmtest() {
+    var q = new URLSearchParams(window.location.search), field = q.get("confirmfield");
+    if (!field) { return null; }
+    var row = document.querySelector('tr.field[data-field="' + field + '"]');
+    var form = row.querySelector("form.fix-form");
+    form.elements.note.value = "checked against the page";
+    form.elements.reviewer.value = "selftest";
+    form.querySelector("button.confirm").click();
+    return { csv: fixesCsv(loadFixes()), pending: row.classList.contains("pending"),
+             state: row.querySelector(".fix-state").textContent, source: sourceOf(row) };
+  }
+  /* ?selftest&sortcol=N: click header N of each sortable table twice, recording its column's order */
+  function sorttest() {
+    var col = new URLSearchParams(window.location.search).get("sortcol");
+    if (col === null) { return null; }
+    var out = [];
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var th = table.tHead.rows[0].cells[Number(col)], orders = [];
+      [0, 1].forEach(function () {
+        th.click();
+        orders.push({ sort: th.getAttribute("aria-sort"), cells: Array.prototype.map.call(table.tBodies[0].rows,
+          function (r) { return r.cells[Number(col)].getAttribute("data-sort-value") || r.cells[Number(col)].textContent.trim(); }) });
+      });
+      out.push(orders);
+    });
+    return out;
+  }
   function fixtest() {
     var q = new URLSearchParams(window.location.search), field = q.get("fixfield");
     if (!field) { return null; }
@@ -198,7 +276,7 @@
                .map(function (el) { return Number(el.dataset.key); });
   }
   function selftest() {
-    var res = { filters: {}, click: [], hover: [], fix: fixtest() };
+    var res = { filters: {}, click: [], hover: [], fix: fixtest(), confirm: confirmtest(), sort: sorttest() };
     [[false, false], [true, false], [false, true], [true, true]].forEach(function (f) {
       if (warnBox) { warnBox.checked = f[0]; }
       if (notOkBox) { notOkBox.checked = f[1]; }
