@@ -138,7 +138,10 @@ def cmd_extract(args) -> int:
     if isinstance(out, Failure):
         print(f"{out.source}: [{out.category}] {out.message}", file=sys.stderr)
         return EXIT_FAILURES
-    sys.stdout.write(report_json(out))
+    if len(out) == 1:
+        sys.stdout.write(report_json(out[0]))
+    else:  # a file of several profiles: a JSON array of their documents
+        sys.stdout.write("[\n" + ",\n".join(report_json(r).rstrip("\n") for r in out) + "\n]\n")
     return EXIT_OK
 
 

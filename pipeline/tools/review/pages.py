@@ -24,14 +24,18 @@ def page_resolution(width: float, height: float, resolution: float) -> float:
     return resolution if resolution <= cap else max(1.0, float(int(cap)))
 
 
-def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[dict]:
-    """Render every page to img_dir/<stem>.p<n>.png; [{n, img, width, height, resolution}] with the size in
+def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int, only: list[int] | None = None) -> list[dict]:
+    """Render every page (or the pages in `only`: a report's, in a file of several profiles) to
+    img_dir/<stem>.p<n>.png; [{n, img, width, height, resolution}] with the size in
     PDF points and the resolution the page was drawn at (lower than asked for a huge page)."""
     import pdfplumber
 
     pages = []
     with pdfplumber.open(pdf) as doc:
         for i, page in enumerate(doc.pages, start=1):
+            if only and i not in only:
+                page.close()
+                continue
             name = f"{stem}.p{i}.png"
             dpi = page_resolution(float(page.width), float(page.height), resolution)
             page.to_image(resolution=dpi).original.save(img_dir / name, format="PNG", optimize=False)
@@ -41,14 +45,14 @@ def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[d
     return pages
 
 
-def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits: Limits
-                    ) -> tuple[list[dict], str | None]:
+def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits: Limits,
+                    only: list[int] | None = None) -> tuple[list[dict], str | None]:
     """render_pages in a worker process under the memory and time limits of `pipeline run`'s workers
     (pipeline/run/isolate.py; the time limit is for all of one PDF's pages):
     (pages, None), or ([], why not) for a PDF that runs out of memory or time, or cannot be read."""
     from ...run.isolate import call
 
-    outcome = call(render_pages, (pdf, img_dir, stem, resolution), limits.timeout, limits.max_memory_mb, _context())
+    outcome = call(render_pages, (pdf, img_dir, stem, resolution, only), limits.timeout, limits.max_memory_mb, _context())
     if outcome.ok:
         return outcome.value, None
     for stray in img_dir.glob(f"{stem}.p*.png"):  # what a stopped worker drew before it stopped

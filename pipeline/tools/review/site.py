@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from ...core import __version__
 from ...core.codebook import default_codebook
+from ...core.keys import file_of
 from ...core.models import BBox, FieldValue, Report
 from ...outdir.atomic import atomic_write
 from ...outdir.cells import format_value
@@ -177,13 +178,14 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
     entries = []
     for i, report in enumerate(reports):
         name = page_name(report.source)
-        pdf, pages, problem = find_pdf(input_path, report.source), [], None
+        pdf, pages, problem = find_pdf(input_path, file_of(report.source)), [], None
         if pdf is None:
             where = input_path if input_path else f"(no input folder recorded in {LOG})"
             problem = f"PDF not found: {report.source} under {display_name(str(where))}; rerun with --input DIR"
         else:
             # a page image is a convenience: whatever happens, the field list is still written
-            pages, problem = render_isolated(pdf, review / "img", name[: -len(".html")], resolution, limits)
+            pages, problem = render_isolated(pdf, review / "img", name[: -len(".html")], resolution, limits,
+                                             report.page_numbers)
             result.pages_rendered += len(pages)
             result.notes += lowered(report.source, pages, resolution)
         if problem:
