@@ -147,12 +147,19 @@ def _set_aside_for(reports: list[tuple[Part, Report]], aside: list[Part]) -> lis
     return out
 
 
+def _checked(report: Report, lexicon: Lexicon) -> Report:
+    check_profile(report, lexicon)
+    return report
+
+
 def process_file(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS,
                  lexicon: Lexicon | None = None) -> list[Report]:
     """A file's profiles, each its own checked report (split.py finds them); raises NotAProfile when
     none of its parts is a profile."""
     lexicon = lexicon or default_lexicon()
     pages = read_pages(Path(path), settings)
+    if not any(p.words for p in pages):  # a scan (or no pages at all): nothing to split
+        return [_checked(build_report(extract_pages(pages, settings, lexicon), source, lexicon), lexicon)]
     split = split_pages(pages, settings, lexicon.codebook)
     if not split.profiles:
         raise NotAProfile(f"not a country profile: looked for a title block (an index title of the codebook "
@@ -171,6 +178,10 @@ def process_file(path: Path, source: str, settings: ExtractSettings = DEFAULT_SE
             continue
         made.append((part, report))
     if not made:
+        if split.set_aside:
+            prose = sum(len(a.pages) for a in split.set_aside)
+            raise NotAProfile(f"{refused[0][1]}; {prose} of the file's {len(pages)} pages set aside as running "
+                              "prose or outside any title block")
         raise refused[0][1]
     if several and len(made) == 1:  # the file's other parts were not profiles: it holds one
         made = [(part, report.model_copy(update={"source": source})) for part, report in made]

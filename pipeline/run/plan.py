@@ -27,7 +27,7 @@ class FileState:
     sha256: str | None = None  # None when the file cannot be read (its worker reports why)
     key: str | None = None  # in the result cache
     outcome: str | None = None  # "converted" or the failure category, once known
-    reports: int = 0  # how many reports the file was converted into (one per profile in it), once known
+    reports: list[str] = field(default_factory=list)  # the keys of its reports (one per profile in it), once known
     held: Entry | None = None  # a result the cache does not keep (retryable, or no key): small
 
 
@@ -72,16 +72,18 @@ class Plan:
 
     def converted_reports(self) -> list[tuple[int, int]]:
         """(file index, report index in the file) of each converted report, in source order."""
-        return [(i, k) for i in self.converted() for k in range(self.files[i].reports)]
+        return [(i, k) for i in self.converted() for k in range(len(self.files[i].reports))]
 
     def known(self, f: FileState, entry: Entry) -> None:
         """What a file's result says of it: its outcome and how many reports it holds."""
         f.outcome = entry.outcome
-        f.reports = len(entry.reports) if isinstance(entry, ReportEntry) else 0
+        f.reports = [r.source for r in entry.reports] if isinstance(entry, ReportEntry) else []
 
     def manifest_files(self) -> list[dict]:
-        """The manifest's `files`: each input's source, sha256 and result."""
-        return [{"source": f.source, "sha256": f.sha256, "result": f.outcome} for f in self.files]
+        """The manifest's `files`: each input's source, sha256 and result, and the keys of its reports where
+        it holds several profiles (`<source>#page=N`)."""
+        return [{"source": f.source, "sha256": f.sha256, "result": f.outcome,
+                 **({"reports": f.reports} if f.reports != [f.source] and f.reports else {})} for f in self.files]
 
 
 def early_failure(found: Found) -> FailureEntry | None:

@@ -4,6 +4,7 @@ figures, under a large heading) with reportlab; `merge` binds PDFs into one with
 report before or after a profile)."""
 from __future__ import annotations
 
+import random
 import subprocess
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from .render import _register
 
 EN = [
-    "Status report on {country}, {year}",
+    "Index on Torture {year}: status report on {country}",
     "This report accompanies the Index on Torture {year} profile of {country}. It sets out how the figures "
     "published in the profile were gathered and what they say about the prevention of torture and "
     "ill-treatment in places of detention over the year under review.",
@@ -35,7 +36,7 @@ EN = [
     "that next year's profile can report these figures in full.",
 ]
 RU = [
-    "Доклад о положении дел: {country}, {year}",
+    "Индекс запрета пыток {year}: доклад о положении дел, {country}",
     "Этот доклад сопровождает профиль страны {country} в Индексе запрета пыток за {year} год. В нём описано, "
     "как собраны опубликованные в профиле данные и что они говорят о предупреждении пыток и жестокого "
     "обращения в местах лишения свободы за отчётный год.",
@@ -54,20 +55,22 @@ RU = [
 
 
 def narrative(path: Path, country: str = "Armenia", year: int = 2021, language: str = "en", pages: int = 1,
-              score: str = "93.77") -> Path:
-    """A status report of `pages` pages (its paragraphs repeated to fill them) under a heading set large."""
+              score: str = "93.77", seed: int = 0) -> Path:
+    """A status report of about `pages` pages under a heading set large: paragraphs of the texts' sentences
+    in a random order (seeded), so that no two paragraphs break their lines alike."""
     font = "Helvetica"
     if language == "ru":  # Helvetica has no Cyrillic
         _register("DejaVuSans")
         font = "DejaVuSans"
     texts = RU if language == "ru" else EN
     values = dict(country=country, year=year, prisoners="28 574", judgments=46, complaints=133, score=score)
+    sentences = [x.strip() + "." for t in texts[1:] for x in t.format(**values).split(". ") if x.strip(" .")]
+    rng = random.Random(seed)
     head = ParagraphStyle("head", fontName=font, fontSize=16, leading=20, spaceAfter=12)
     body = ParagraphStyle("body", fontName=font, fontSize=10, leading=13.5, spaceAfter=8)
     story = [Paragraph(texts[0].format(**values), head)]
-    per_page = 4 * len(texts[1:])  # about a page of A4 at 10 pt
-    paragraphs = [texts[1 + i % (len(texts) - 1)].format(**values) for i in range(per_page * pages // 2)]
-    for text in paragraphs[: max(len(texts) - 1, len(paragraphs))]:
+    for _ in range(6 * pages):  # about six paragraphs of four sentences fill a page of A4 at 10 pt
+        text = " ".join(rng.sample(sentences, 4)).replace("..", ".")
         story += [Paragraph(text, body), Spacer(1, 2)]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2.5 * cm, rightMargin=2.5 * cm,
                             topMargin=2.5 * cm, bottomMargin=2.5 * cm, title=texts[0].format(**values))

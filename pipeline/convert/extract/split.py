@@ -5,6 +5,7 @@ report, an introduction) belong to no profile: they are set aside, with the reas
 lines becomes a row."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
 
@@ -20,6 +21,8 @@ PROSE_GAP = 1.2  # ...and no gap between two of its words is wider than this man
 PROSE_SHARE = 0.5  # a page of prose: this share of its lines (of body text) are lines of running text
 PROSE_LINES = 4  # and at least this many
 PROSE_DIGITS = 0.15  # a line whose characters are more digits than this is a row of figures, not prose
+COLUMN_SHARE = 0.25  # a column edge: a word starts at the same x (within COLUMN_SLACK pt) in this share of lines
+COLUMN_SLACK = 1.0
 
 
 @dataclass
@@ -74,29 +77,46 @@ def _body_lines(page: PageData, settings: ExtractSettings) -> tuple[list[Line], 
     return [ln for ln in lines if abs(median(w.size for w in ln.words) - body) <= 0.15 * body], body
 
 
+def column_edge(lines: list[Line]) -> float | None:
+    """The left edge of a column that many of the lines share past their first word (a table's value
+    column, whatever the gap before it: labels set flush right leave almost none), or None. In running
+    text the words after the first of each line start wherever the words before them end."""
+    starts = Counter(round(w.x0) for ln in lines for w in ln.words[1:])
+    if not starts:
+        return None
+    x, _ = starts.most_common(1)[0]
+    share = sum(any(abs(w.x0 - x) <= COLUMN_SLACK for w in ln.words[1:]) for ln in lines)
+    return float(x) if share >= max(3, COLUMN_SHARE * len(lines)) else None
+
+
 def prose_page(page: PageData, settings: ExtractSettings) -> bool:
-    """Most of the page's body lines are lines of running text."""
+    """Most of the page's body lines are lines of running text, and they are not the rows of a table
+    (no column edge shared by many of them)."""
     if not page.words:
         return False
     lines, body = _body_lines(page, settings)
     if not lines:
         return False
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    prose = sum(is_prose_line(ln, body, right - left, page.vrules) for ln in lines)
-    return prose >= PROSE_LINES and prose >= PROSE_SHARE * len(lines)
+    prose = [ln for ln in lines if is_prose_line(ln, body, right - left, page.vrules)]
+    edge = column_edge(prose)
+    if edge is not None:
+        prose = [ln for ln in prose if not any(abs(w.x0 - edge) <= COLUMN_SLACK for w in ln.words[1:])]
+    return len(prose) >= PROSE_LINES and len(prose) >= PROSE_SHARE * len(lines)
 
 
 def title_block_page(page: PageData, settings: ExtractSettings, codebook: Codebook) -> bool:
-    """The page opens with a profile's title block: among the first lines set larger than the text,
-    an index title the codebook knows, and a year in the block."""
+    """The page opens with a profile's title block: among the first lines set larger than the text, an
+    index title the codebook knows and a year. A running header that names the index in small type (in
+    the margin of every page) is no title block."""
     if not page.words:
         return False
+    size = text_size(page.words)
     lines = group_lines(page.words, settings.same_line * body_size(page.words))
-    block = title_lines(lines, text_size(page.words), settings.heading_size_ratio)
-    if not any(ln.size >= text_size(page.words) * settings.heading_size_ratio for ln in block):
-        return False
-    idx, template, _ = _find_index_line(block, codebook)
-    return template is not None and any(YEAR.search(ln.text) for ln in block)
+    large = [ln for ln in title_lines(lines, size, settings.heading_size_ratio)
+             if ln.size >= size * settings.heading_size_ratio]
+    _, template, _ = _find_index_line(large, codebook)
+    return template is not None and any(YEAR.search(ln.text) for ln in large)
 
 
 def split_pages(pages: list[PageData], settings: ExtractSettings, codebook: Codebook) -> Split:
@@ -120,7 +140,8 @@ def split_pages(pages: list[PageData], settings: ExtractSettings, codebook: Code
             current = None
             if not is_prose and not any(starts):
                 continue  # already in the one part
-            reason = "running prose" if is_prose else "before the first title block"
+            reason = ("running prose" if is_prose else "before the first title block" if not out.profiles
+                      else "after running prose, before the next title block")
             last = out.set_aside[-1] if out.set_aside else None
             if last is not None and last.reason == reason and last.pages[-1].number == page.number - 1:
                 last.pages.append(page)
