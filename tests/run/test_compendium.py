@@ -126,3 +126,12 @@ def test_keys():
     assert file_of("odd#page=x.pdf") == "odd#page=x.pdf"
     assert json_name("a.pdf#page=3") != json_name("a.pdf#page=5")
     assert "#" not in json_name("a.pdf#page=3")
+
+
+def test_a_review_page_shows_its_own_profile_pages_only(tmp_path):
+    from pipeline.tools.review.pages import render_pages
+
+    pdf = merge(tmp_path / "two.pdf", EN, RU)
+    pages = render_pages(pdf, tmp_path, "two", 20, only=[3, 4, 5])
+    assert [p["n"] for p in pages] == [3, 4, 5] and sorted(p.name for p in tmp_path.glob("two.p*.png")) == [
+        "two.p3.png", "two.p4.png", "two.p5.png"]
