@@ -23,7 +23,6 @@ OUTCOMES = {  # as tests/corpus/README.md lists them
     "miner-zen_of_python_corrupted.pdf": "not_a_profile",
     "plumber-issue-33-lorem-ipsum.pdf": "not_a_profile", "plumber-federal-register-2020-17221.pdf": "not_a_profile",
     "plumber-cupertino_usd_4-6-16.pdf": "not_a_profile",
-    "plumber-WARN-Report-for-7-1-2015-to-03-25-2016.pdf": "not_a_profile",
     "plumber-pr-88-example.pdf": "not_a_profile", "plumber-issue-90-example.pdf": "not_a_profile",
     "debian-libtasn1.pdf": "not_a_profile", "debian-shared-mime-info-spec.pdf": "not_a_profile",
 }
