@@ -143,13 +143,13 @@ def extract_format(args) -> str:
     return "csv" if args.output is not None and args.output.suffix.lower() == ".csv" else "json"
 
 
-def report_csv(report, guard: bool = True) -> str:
-    """One report as values.csv's rows (its header first), the formula guard on as in a run."""
+def report_csv(reports, guard: bool = True) -> str:
+    """Reports as values.csv's rows (its header first), the formula guard on as in a run."""
     from .outdir.cells import csv_line, guard_formula
     from .outdir.names import VALUE_COLUMNS
     from .outdir.rows import value_row
 
-    rows = [value_row(report, v, n) for n, v in enumerate(report.values, 1)]
+    rows = [value_row(report, v, n) for report in reports for n, v in enumerate(report.values, 1)]
     return "".join(csv_line(r) for r in [VALUE_COLUMNS, *([guard_formula(c) for c in r] if guard else r
                                                            for r in rows)])
 
@@ -177,7 +177,12 @@ def cmd_extract(args) -> int:
     if isinstance(out, Failure):  # nothing is written
         print(f"{out.source}: [{out.category}] {out.message}", file=sys.stderr)
         return EXIT_FAILURES
-    text = report_csv(out, guard=not args.no_csv_guard) if extract_format(args) == "csv" else report_json(out)
+    if extract_format(args) == "csv":
+        text = report_csv(out, guard=not args.no_csv_guard)
+    elif len(out) == 1:
+        text = report_json(out[0])
+    else:  # a file of several profiles: a JSON array of their documents
+        text = "[\n" + ",\n".join(report_json(r).rstrip("\n") for r in out) + "\n]\n"
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK

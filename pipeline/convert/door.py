@@ -33,7 +33,7 @@ __all__ = ["Finding", "Lexicon", "Normalized", "convert_file", "default_lexicon"
 
 
 def convert_file(path: Path, source: str, settings: ExtractSettings, max_bytes: int,
-                 codebook: CodebookFiles | None = None) -> tuple[Report | Failure, str | None]:
+                 codebook: CodebookFiles | None = None) -> tuple[list[Report] | Failure, str | None]:
     """One file converted, never raising (convert/file.py), with the run's codebook files (None: the
     built-in codebook). The stages are imported at the first call, not with this module: a tool that reads
     a correction does not load pdfplumber."""

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.models import Coverage, ExtractedDoc, FieldValue, Issue, Mapping, MappedRow, Report
+from ..core.keys import profile_key
+from ..core.models import Coverage, ExtractedDoc, FieldValue, Issue, Mapping, MappedRow, Report, SetAside
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
-from .extract import extract_pdf
+from .extract import extract_pages, extract_pdf
+from .extract.pages import read_pages
+from .extract.split import Part, split_pages
 from .failures import NotAProfile
 from ..core.codebook_files import CodebookFiles, codebook_folder
 from .lexicon import Lexicon, default_lexicon, lexicon_for
@@ -95,22 +98,97 @@ def build_report(doc: ExtractedDoc, source: str, lexicon: Lexicon | None = None)
 
 
 MIN_INDICATORS = 3  # known indicators (facts or table rows) that make a document without a country a profile
+BY_WORDING = ("exact", "variant")  # matches that are a profile's own structure; by meaning or place alone are not
 
 
 def check_profile(report: Report, lexicon: Lexicon | None = None) -> None:
-    """A country profile names a known country and prints a known indicator (or its index title), or
-    prints several known indicators; anything else (a results sheet with a large title and a year, a
-    form, a court transcript headed "... of the United States") is not one."""
+    """A country profile is recognised by its own structure: it names a known country and prints a known
+    indicator (or its index title), or prints several known indicators, each row's label matching the
+    codebook by its wording. A few lines of running text that match by meaning are no such evidence;
+    anything else (a results sheet with a large title and a year, a form, a court transcript headed
+    "... of the United States", a journal article) is not one."""
     lexicon = lexicon or default_lexicon()
     indicators = sum(1 for v in report.values if v.field and lexicon.spec(v.field).where != "title"
-                     and v.status in ("ok", "no_data"))
+                     and v.status in ("ok", "no_data") and v.match is not None and v.match.method in BY_WORDING)
+    loose = sum(1 for v in report.values if v.field and lexicon.spec(v.field).where != "title"
+                and v.status in ("ok", "no_data") and (v.match is None or v.match.method not in BY_WORDING))
     titled = not any(w.code == "unknown_template" for w in report.warnings)  # an index title the codebook knows
     if indicators >= MIN_INDICATORS or report.country is not None and (indicators or titled):
         return
-    found = (f"{report.country} is named, but with no index title and no known indicator" if report.country
-             else f"no known country and {indicators} known indicators")
-    raise NotAProfile(f"not a country profile: {found} (a profile has a country with its index title or an "
-                      f"indicator, or at least {MIN_INDICATORS} indicators)")
+    found = (f"{report.country} is named, but with no index title and no indicator matched by its wording"
+             if report.country else f"no known country and {indicators} indicators matched by their wording")
+    if loose:
+        found += f" ({loose} more lines resemble an indicator by meaning or place alone, which is no evidence)"
+    raise NotAProfile(f"not a country profile: looked for a title block (a known country, the index title), "
+                      f"section titles and rows whose labels match the codebook by wording; found {found} "
+                      f"(a profile has a country with its index title or an indicator, or at least "
+                      f"{MIN_INDICATORS} indicators)")
+
+
+def identity_warnings(report: Report) -> list[Issue]:
+    """A report converted without a country or a year cannot be placed in the panel: say which is missing."""
+    missing = [name for name, v in (("a country", report.country), ("a year", report.year)) if v is None]
+    if not missing:
+        return []
+    return [Issue(code="unidentified", message=f"converted without {' or '.join(missing)}: the title block "
+                  f"gave no {' and no '.join(m.split()[1] for m in missing)} the codebook knows; the report "
+                  "cannot be placed in the panel")]
+
+
+def _set_aside_for(reports: list[tuple[Part, Report]], aside: list[Part]) -> list[Report]:
+    """Each report with the set-aside pages that follow it up to the next profile (the pages before
+    the first profile go with the first)."""
+    out = []
+    for i, (part, report) in enumerate(reports):
+        nxt = reports[i + 1][0].first if i + 1 < len(reports) else float("inf")
+        mine = [a for a in aside if part.first <= a.first < nxt or (i == 0 and a.first < part.first)]
+        out.append(report.model_copy(update={"page_numbers": part.numbers, "set_aside": [
+            SetAside(pages=a.numbers, reason=a.reason) for a in mine]}))
+    return out
+
+
+def _checked(report: Report, lexicon: Lexicon) -> Report:
+    check_profile(report, lexicon)
+    return report
+
+
+def process_file(path: Path, source: str, settings: ExtractSettings = DEFAULT_SETTINGS,
+                 lexicon: Lexicon | None = None) -> list[Report]:
+    """A file's profiles, each its own checked report (split.py finds them); raises NotAProfile when
+    none of its parts is a profile."""
+    lexicon = lexicon or default_lexicon()
+    pages = read_pages(Path(path), settings)
+    if not any(p.words for p in pages):  # a scan (or no pages at all): nothing to split
+        return [_checked(build_report(extract_pages(pages, settings, lexicon), source, lexicon), lexicon)]
+    split = split_pages(pages, settings, lexicon.codebook)
+    if not split.profiles:
+        raise NotAProfile(f"not a country profile: looked for a title block (an index title of the codebook "
+                          f"and a year, set large atop a page) and rows laid out as label | value; found "
+                          f"{len(pages)} pages of running prose and no title block (a narrative report?)")
+    several = len(split.profiles) > 1
+    made: list[tuple[Part, Report]] = []
+    refused: list[tuple[Part, NotAProfile]] = []
+    for part in split.profiles:
+        report = build_report(extract_pages(part.pages, settings, lexicon),
+                              profile_key(source, part.first, several), lexicon)
+        try:
+            check_profile(report, lexicon)
+        except NotAProfile as exc:
+            refused.append((part, exc))
+            continue
+        made.append((part, report))
+    if not made:
+        if split.set_aside:
+            prose = sum(len(a.pages) for a in split.set_aside)
+            raise NotAProfile(f"{refused[0][1]}; {prose} of the file's {len(pages)} pages set aside as running "
+                              "prose or outside any title block")
+        raise refused[0][1]
+    if several and len(made) == 1:  # the file's other parts were not profiles: it holds one
+        made = [(part, report.model_copy(update={"source": source})) for part, report in made]
+    aside = sorted(split.set_aside + [Part(part.pages, f"not a profile ({exc})") for part, exc in refused],
+                   key=lambda a: a.first)
+    reports = _set_aside_for(made, aside)
+    return [r.model_copy(update={"warnings": r.warnings + identity_warnings(r)}) for r in reports]
 
 
 def process_pdf(path: Path, source: str | None = None, settings: ExtractSettings = DEFAULT_SETTINGS,

@@ -219,6 +219,14 @@ class Coverage(BaseModel):
         return 1.0 if self.words_total == 0 else self.words_placed / self.words_total
 
 
+class SetAside(BaseModel):
+    """Pages of a file that belong to no profile (running prose, pages before the first title block):
+    none of their lines became a row."""
+
+    pages: list[int]  # 1-based pages of the file
+    reason: str
+
+
 class Report(BaseModel):
     """One converted profile: what write and evaluate consume."""
 
@@ -229,12 +237,14 @@ class Report(BaseModel):
     template: str | None = None
     language: str | None = None
     pages: int = 0
+    page_numbers: list[int] = Field(default_factory=list)  # the file's pages (1-based) this report was read from
     values: list[FieldValue] = Field(default_factory=list)
     subheadings: list[str] = Field(default_factory=list)
     furniture: list[str] = Field(default_factory=list)
     coverage: Coverage | None = None
     warnings: list[Issue] = Field(default_factory=list)
     tables: list[TableLayout] = Field(default_factory=list)  # how each table's rows and columns were found
+    set_aside: list[SetAside] = Field(default_factory=list)  # the file's pages around this profile that are not it
 
     def field(self, field_id: str) -> FieldValue | None:
         for v in self.values:
@@ -260,10 +270,16 @@ class Failure(BaseModel):
 
 
 class ReportEntry(BaseModel):
-    """A converted file, as a worker sends it back and as the result cache keeps it."""
+    """A converted file, as a worker sends it back and as the result cache keeps it: its first profile's
+    report, and those of the profiles after it when the file holds several (a compendium)."""
 
     kind: Literal["report"] = "report"
     result: Report
+    more: list[Report] = Field(default_factory=list)
+
+    @property
+    def reports(self) -> list[Report]:
+        return [self.result, *self.more]
 
     @property
     def outcome(self) -> str:

@@ -35,7 +35,8 @@ GUARD_NOTE = (" A text cell a spreadsheet would run as a formula (starting with 
 # the codebook).
 REPORT_DOCS = {
     "source": ("string", "The PDF the row comes from: its path relative to the run's INPUT folder, /-separated "
-                         "(the file name when INPUT was one file)."),
+                         "(the file name when INPUT was one file), followed by #page=N (the page of the "
+                         "profile's title block) when the file holds several profiles."),
     "country": ("string", "The country the profile covers, by its short name (Kazakhstan)."),
     "iso3": ("string", "The country's ISO 3166-1 alpha-3 code (KAZ)."),
     "year": ("year", "The year the profile's facts and assessments refer to."),

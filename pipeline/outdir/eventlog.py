@@ -33,6 +33,8 @@ def report_events(report: Report) -> list[dict]:
                           **report.coverage.by_part} if report.coverage else None)}]
     for w in report.warnings:
         events.append({"event": "warning", "file": report.source, "code": w.code, "message": w.message})
+    for a in report.set_aside:  # pages of the file that are no profile (prose): none of their lines is a row
+        events.append({"event": "set_aside", "file": report.source, "pages": a.pages, "reason": a.reason})
     for t in report.tables:  # how each table's value column and rows were found
         events.append({"event": "table", "file": report.source, **t.model_dump()})
     for v in report.values:

@@ -43,7 +43,7 @@ class CachedReports(Sequence):
     """The converted reports, read back one at a time from OUTDIR/cache/ when asked for: a batch of any
     size is never held in memory whole."""
 
-    def __init__(self, load, indices: list[int]):
+    def __init__(self, load, indices: list):
         self._load, self._indices = load, indices
 
     def __len__(self) -> int:
@@ -169,7 +169,7 @@ class Writing:
         for task, entry in run_tasks(self.plan.tasks, job.settings, job.workers, job.limits, codebook=job.codebook):
             f = self.plan.files[task.index]
             self.plan.keep(f, entry, job.limits)
-            f.outcome = entry.outcome
+            self.plan.known(f, entry)
             if len(self.window) < WINDOW:
                 self.window[task.index] = entry
             self.write_ready()
@@ -193,12 +193,14 @@ class Writing:
                 event["detail"] = entry.detail
             events = [event] + (fixes.unapplied(source) if fixes else [])
             self.writer.add_failure(out)
-        else:
-            out, corrected = fixes.apply(entry.result) if fixes else (entry.result, [])
-            tally.corrected += sum(1 for e in corrected if e["event"] == "corrected")
-            events = report_events(out) + corrected
-            tally.statuses.update(v.status for v in out.values)
-            self.writer.add_report(out)
+        else:  # one report per profile in the file
+            events = []
+            for report in entry.reports:
+                out, corrected = fixes.apply(report) if fixes else (report, [])
+                tally.corrected += sum(1 for e in corrected if e["event"] == "corrected")
+                events += report_events(out) + corrected
+                tally.statuses.update(v.status for v in out.values)
+                self.writer.add_report(out)
         tally.warnings.update(e["code"] for e in events if e["event"] == "warning")
         self.writer.add_events(events)
 
@@ -228,8 +230,9 @@ def _load_corrections(job: Job, plan: Plan, run_event: dict) -> Corrections | No
 
 def _report_reader(plan: Plan, fixes: Corrections | None):
     """Reads a converted report back from the cache, with the corrections applied as in the outputs."""
-    def report_at(i: int) -> Report:
-        report = plan.entry_at(i).result
+    def report_at(at: tuple[int, int]) -> Report:
+        i, k = at
+        report = plan.entry_at(i).reports[k]
         return fixes.apply(report)[0] if fixes else report
     return report_at
 
@@ -309,7 +312,7 @@ def _run_locked(job: Job, found: list[Found], fp: dict) -> BatchResult:
                                           [(t.source, plan.files[t.index].sha256) for t in plan.tasks]),
            "notices": notices}
     _tidy(outdir, plan, run, notices)
-    return BatchResult(reports=CachedReports(_report_reader(plan, fixes), plan.converted()),
+    return BatchResult(reports=CachedReports(_report_reader(plan, fixes), plan.converted_reports()),
                        failures=tally.failures, statuses=tally.statuses, warnings=tally.warnings,
                        corrected=tally.corrected, outdir=outdir, run=run, notices=notices)
 

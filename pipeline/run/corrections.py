@@ -35,6 +35,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..convert.door import Finding, Lexicon, Normalized, default_lexicon, normalize_value, validate
+from ..core.keys import file_of
 from ..core.codebook import FieldSpec
 from ..core.models import Correction, FieldValue, Issue, Report
 from ..core.text import collapse_ws
@@ -103,7 +104,7 @@ def read_value(spec: FieldSpec, row: dict[str, str], lexicon: Lexicon) -> Normal
 
 def _check_row(row: dict[str, str], sources: set[str], lexicon: Lexicon) -> Line:
     source, field_id = row["source"].strip(), row["field"].strip()
-    if source not in sources:
+    if file_of(source) not in sources:
         raise ValueError(f"unknown source {source!r}: no such PDF under INPUT")
     if field_id not in lexicon.specs:
         raise ValueError(f"unknown field {field_id!r}" if field_id else "no field: only a known field's value "
@@ -178,9 +179,10 @@ class Corrections:
 
     def unapplied(self, source: str) -> list[dict]:
         """Warnings for the corrections of a file that could not be converted."""
-        return [{"event": "warning", "file": source, "field": c.field, "code": "stale_correction",
+        return [{"event": "warning", "file": c.source, "field": c.field, "code": "stale_correction",
                  "message": f"the correction on line {c.line} of {self.path.name} was not applied: the file was "
-                            "not converted"} for c in self.by_source.get(source, [])]
+                            "not converted"}
+                for key, lines in self.by_source.items() if file_of(key) == source for c in lines]
 
 
 def revalidate(report: Report, before: list[Finding], changed: set[str], lexicon: Lexicon) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.limits import MAX_BYTES, too_large_message
-from ..core.models import Entry, Failure, FailureEntry
+from ..core.models import Entry, Failure, FailureEntry, ReportEntry
 from .cache import ResultCache, file_sha256
 from .discover import Found
 from .runner import Limits, Task
@@ -27,6 +27,7 @@ class FileState:
     sha256: str | None = None  # None when the file cannot be read (its worker reports why)
     key: str | None = None  # in the result cache
     outcome: str | None = None  # "converted" or the failure category, once known
+    reports: list[str] = field(default_factory=list)  # the keys of its reports (one per profile in it), once known
     held: Entry | None = None  # a result the cache does not keep (retryable, or no key): small
 
 
@@ -69,9 +70,20 @@ class Plan:
         """The indices of the files converted into a report."""
         return [i for i, f in enumerate(self.files) if f.outcome == "converted"]
 
+    def converted_reports(self) -> list[tuple[int, int]]:
+        """(file index, report index in the file) of each converted report, in source order."""
+        return [(i, k) for i in self.converted() for k in range(len(self.files[i].reports))]
+
+    def known(self, f: FileState, entry: Entry) -> None:
+        """What a file's result says of it: its outcome and how many reports it holds."""
+        f.outcome = entry.outcome
+        f.reports = [r.source for r in entry.reports] if isinstance(entry, ReportEntry) else []
+
     def manifest_files(self) -> list[dict]:
-        """The manifest's `files`: each input's source, sha256 and result."""
-        return [{"source": f.source, "sha256": f.sha256, "result": f.outcome} for f in self.files]
+        """The manifest's `files`: each input's source, sha256 and result, and the keys of its reports where
+        it holds several profiles (`<source>#page=N`)."""
+        return [{"source": f.source, "sha256": f.sha256, "result": f.outcome,
+                 **({"reports": f.reports} if f.reports != [f.source] and f.reports else {})} for f in self.files]
 
 
 def early_failure(found: Found) -> FailureEntry | None:
@@ -90,7 +102,8 @@ def make_plan(found: list[Found], cache: ResultCache, force: bool, limits: Limit
     plan = Plan([FileState(f.path, f.source) for f in found], cache)
     for i, (f, entry) in enumerate(zip(plan.files, map(early_failure, found))):
         if entry is not None:
-            f.held, f.outcome = entry, entry.outcome
+            f.held = entry
+            plan.known(f, entry)
             continue
         try:
             f.sha256 = file_sha256(f.path)
@@ -105,5 +118,5 @@ def make_plan(found: list[Found], cache: ResultCache, force: bool, limits: Limit
         if entry is None:
             plan.tasks.append(Task(i, f.path, f.source))
         else:
-            f.outcome = entry.outcome
+            plan.known(f, entry)
     return plan

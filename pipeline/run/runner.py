@@ -133,7 +133,7 @@ def _worker(conn, settings_json: str, max_memory_mb: int, faults, timeout: float
             _apply_fault(faults, source)
             result, detail = convert_file(Path(path), source, settings, MAX_BYTES, codebook)
             entry = (FailureEntry(result=result, detail=detail) if isinstance(result, Failure)
-                     else ReportEntry(result=result))
+                     else ReportEntry(result=result[0], more=result[1:]))
             payload = entry.model_dump_json()  # the result serialized once, by pydantic
         except MemoryError:
             payload = FailureEntry(result=Failure(source=source, category="too_large", retryable=True, message=(

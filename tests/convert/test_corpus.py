@@ -21,6 +21,10 @@ OUTCOMES = {  # as tests/corpus/README.md lists them
     "miner-matplotlib.pdf": "not_a_profile", "miner-simple1.pdf": "not_a_profile",
     "miner-simple2.pdf": "no_text_layer", "miner-simple5.pdf": "not_a_profile",
     "miner-zen_of_python_corrupted.pdf": "not_a_profile",
+    "plumber-issue-33-lorem-ipsum.pdf": "not_a_profile", "plumber-federal-register-2020-17221.pdf": "not_a_profile",
+    "plumber-cupertino_usd_4-6-16.pdf": "not_a_profile",
+    "plumber-pr-88-example.pdf": "not_a_profile", "plumber-issue-90-example.pdf": "not_a_profile",
+    "debian-libtasn1.pdf": "not_a_profile", "debian-shared-mime-info-spec.pdf": "not_a_profile",
 }
 
 
@@ -49,14 +53,38 @@ def test_no_real_pdf_is_an_internal_error_or_a_profile(corpus_run):
 def test_a_country_alone_does_not_make_a_profile():
     from pipeline.convert.failures import NotAProfile
     from pipeline.convert.process import check_profile
-    from pipeline.core.models import FieldValue, Issue, Report
+    from pipeline.core.models import FieldValue, Issue, Match, Report
 
     country = FieldValue(field="country", value="United States", status="ok")
     untitled = Issue(code="unknown_template", message="no index title")
-    indicator = FieldValue(field="prison_population", value=1000, status="ok")
+    by_wording = Match(field="prison_population", variant="Prison population", score=1.0, method="exact")
+    indicator = FieldValue(field="prison_population", value=1000, status="ok", match=by_wording)
     with pytest.raises(NotAProfile, match="United States is named, but with no index title"):
         check_profile(Report(source="a.pdf", country="United States", values=[country], warnings=[untitled]))
     check_profile(Report(source="a.pdf", country="United States", values=[country]))  # its index title
     check_profile(Report(source="a.pdf", country="United States", values=[country, indicator], warnings=[untitled]))
-    with pytest.raises(NotAProfile, match="no known country and 1 known indicators"):
+    with pytest.raises(NotAProfile, match="no known country and 1 indicators matched by their wording"):
         check_profile(Report(source="a.pdf", values=[indicator]))
+
+
+def test_lines_that_match_by_meaning_alone_are_no_evidence_of_a_profile():
+    """Three "indicators" found by meaning in running text (a journal article) do not make a profile;
+    three matched by their wording do, and the message says what was looked for and what was found."""
+    from pipeline.convert.failures import NotAProfile
+    from pipeline.convert.process import check_profile
+    from pipeline.core.models import FieldValue, Match, Report
+
+    fields = ["prison_population", "detained", "torture_complaints"]
+
+    def values(method):
+        return [FieldValue(field=f, value=10, status="ok", match=Match(field=f, variant=f, score=0.8, method=method))
+                for f in fields]
+
+    with pytest.raises(NotAProfile) as raised:
+        check_profile(Report(source="article.pdf", values=values("fuzzy"), warnings=[]))
+    message = str(raised.value)
+    assert "looked for a title block" in message and "0 indicators matched by their wording" in message
+    assert "3 more lines resemble an indicator by meaning or place alone" in message
+    with pytest.raises(NotAProfile):
+        check_profile(Report(source="article.pdf", values=values("structural")))
+    check_profile(Report(source="profile.pdf", values=values("variant")))

@@ -146,7 +146,7 @@ def test_running_out_of_memory_while_converting_is_retryable(monkeypatch, tmp_pa
                                      (KeyError("x"), "internal_error", False)]:
         def fail(*args, exc=exc):
             raise exc
-        monkeypatch.setattr(file, "process_pdf", fail)
+        monkeypatch.setattr(file, "process_file", fail)
         failure, detail = file.convert_file(pdf, "a.pdf", DEFAULT_SETTINGS, 10**9)
         assert (failure.source, failure.category, failure.retryable) == ("a.pdf", category, retryable)
         assert (detail is not None and "Traceback" in detail) == (category == "internal_error")

@@ -199,6 +199,18 @@ def _unplaced_label_only(rows: list[MappedRow], idx: list[int], extracted: list[
                 message=f"row {rows[i].label!r} has no value and is no known sub-heading")]})
 
 
+PROSE_WORDS = 12  # a label of this many words or more, with no value and a sentence's stops, is running text
+
+
+def running_prose(row: MappedRow) -> bool:
+    """A row that is a line (or a paragraph) of running text, not a label | value row: no value, a long
+    label, and the stops of a sentence. It is kept as an unmapped row, but never mapped by meaning or
+    by place: prose is never a field."""
+    words = row.label.split()
+    return (not row.text.strip() and len(words) >= PROSE_WORDS
+            and (row.label.rstrip().endswith((".", "!", "?", ";")) or ". " in row.label))
+
+
 def section_groups(mapped: list[MappedRow], written: list[Row]) -> dict[str, list[int]]:
     """The table rows by printed section. A run of rows under a section title seen earlier, with
     another section between, continues the section just before it: a title set as a table row and
@@ -249,6 +261,10 @@ def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> 
         sid = sections[title]
         # a section with no fields of its own (the expert survey) leaves its rows unmapped
         fields = lexicon.section_fields[sid] if sid is not None else leftover
+        prose = [i for i in idx if running_prose(mapped[i])]
+        for i in prose:
+            mapped[i] = mapped[i].model_copy(update={"rules": mapped[i].rules + ["running_prose"]})
+        idx = [i for i in idx if i not in prose]
         idx = set_aside_indicators(mapped, idx, fields, lexicon, language)
         _place(mapped, align(mapped, idx, fields, lexicon, language), fields, lexicon, language, sid is not None)
         _duplicates(mapped, idx, fields, lexicon, language)

@@ -56,8 +56,9 @@ def _write(path: Path, data: bytes) -> None:
         raise
 
 
-def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[dict]:
-    """Render every page to img_dir/<stem>.p<n>.png; [{n, img, width, height, resolution}] with the size in
+def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int, only: list[int] | None = None) -> list[dict]:
+    """Render every page (or the pages in `only`: a report's, in a file of several profiles) to
+    img_dir/<stem>.p<n>.png; [{n, img, width, height, resolution}] with the size in
     PDF points (the page's box as pdfplumber reads it: the values' boxes are in its coordinates) and the
     resolution the page was drawn at (lower than asked for a huge page)."""
     import io
@@ -68,6 +69,8 @@ def render_pages(pdf: Path, img_dir: Path, stem: str, resolution: int) -> list[d
     doc = pdfium.PdfDocument(str(pdf))
     try:
         for i in range(len(doc)):
+            if only and i + 1 not in only:
+                continue
             page = doc[i]
             try:
                 width, height = page.get_size()  # the crop box, rotation applied, as pdfplumber's page
@@ -134,15 +137,15 @@ def start_early() -> None:
         forkserver.ensure_running()
 
 
-def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits, context=None
-                    ) -> tuple[list[dict], str | None]:
+def render_isolated(pdf: Path, img_dir: Path, stem: str, resolution: int, limits, context=None,
+                    only: list[int] | None = None) -> tuple[list[dict], str | None]:
     """render_pages in a worker process under the memory and time limits of `pipeline run`'s workers
     (pipeline/run/isolate.py; the time limit is for all of one PDF's pages):
     (pages, None), or ([], why not) for a PDF that runs out of memory or time, or cannot be read."""
     from ...run.discover import display_name
     from ...run.isolate import call
 
-    outcome = call(render_pages, (pdf, img_dir, stem, resolution), limits.timeout, limits.max_memory_mb,
+    outcome = call(render_pages, (pdf, img_dir, stem, resolution, only), limits.timeout, limits.max_memory_mb,
                    context or render_context())
     if outcome.ok:
         return outcome.value, None

@@ -25,6 +25,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from ...core import __version__
+from ...core.keys import file_of
 from ...core.models import BBox, FieldValue, Report
 from ...outdir.atomic import atomic_write
 from ...outdir.cells import format_value
@@ -253,7 +254,7 @@ def build_review(outdir: Path, input_path: Path | None = None, resolution: int =
     items = []
     for report, data in batch:
         item = _Item(report, data, page_name(report.source))
-        item.pdf = find_pdf(input_path, report.source)
+        item.pdf = find_pdf(input_path, file_of(report.source))
         if item.pdf is None:
             where = input_path if input_path else f"(no input folder recorded in {LOG})"
             item.problem = f"PDF not found: {report.source} under {display_name(str(where))}; rerun with --input DIR"
@@ -389,8 +390,8 @@ def _draw(todo: list[_Item], img: Path, resolution: int, limits: Limits, bar, re
     ctx = render_context()
     n = max(1, min(workers or default_workers(), len(todo)))
     with ThreadPoolExecutor(max_workers=n) as pool:
-        futures = {pool.submit(render_isolated, item.pdf, img, item.name[: -len(".html")], resolution, limits, ctx):
-                   item for item in todo}
+        futures = {pool.submit(render_isolated, item.pdf, img, item.name[: -len(".html")], resolution, limits, ctx,
+                                   item.report.page_numbers): item for item in todo}
         for future in as_completed(futures):
             item = futures[future]
             pages, problem = future.result()
