@@ -80,6 +80,15 @@ class KnownLabels(NamedTuple):
         return fold(" ".join(w.text for w in words[:k + 1])) in self.starts
 
 
+    def whole(self, text: str) -> bool:
+        """Whether folded text reads as one whole known label."""
+        return (text in self.ends and text in self.starts) \
+            or any(text.startswith(a) and text.endswith(b) for a, b in self.around)
+
+    def opens(self, text: str) -> bool:
+        """Whether folded text (a line's) could open a known label."""
+        return text in self.starts or any(text.startswith(a.strip()) for a, _ in self.around if a.strip())
+
     def continues(self, above: Line, line: Line) -> bool:
         """Whether `line` goes on with a known label's words after `above`: the last words of `above`
         and the first of `line` stand in that order inside a known label."""

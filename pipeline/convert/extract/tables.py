@@ -10,6 +10,7 @@ from ...core.models import Cell, Row, TableLayout, Word
 from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
+from .label_rows import part_band
 from .lines import Grid, Line, cell_alignment, ends_paragraph, group_lines, row_starts, split_blocks
 
 
@@ -139,7 +140,25 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
             band = Band()
             band.add(block, is_value)
             bands.append(band)
+    if known is not None and "labels" in tol.rows:
+        bands = [part for band in bands for part in _parted(band, known, tol, tally)]
     return bands
+
+
+def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Band]:
+    """The band as the rows its known labels part it into (label_rows.py), or whole."""
+    labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
+    values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
+    rows = part_band(labels, values, known, tol.same_line, tally) if len(labels) >= 2 and values else None
+    if rows is None:
+        return [band]
+    out = []
+    for label_lines, value_lines in rows:
+        part = Band()
+        part.add(label_lines, False)
+        part.add(value_lines, True)
+        out.append(part)
+    return out
 
 
 class _Header(NamedTuple):
@@ -296,7 +315,7 @@ class ReadTables(NamedTuple):
 
 def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, headers: int,
             document_split: Split | None) -> TableLayout:
-    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts") if tally[k]}
+    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts", "labels") if tally[k]}
     rows_from = max(breaks, key=lambda k: breaks[k]) if breaks else "single_row"
     split = chunk.split
     return TableLayout(section=chunk.section, page=chunk.page, split=round(split.x, 2) if split else None,

@@ -1,0 +1,100 @@
+"""Rows that run together in a table set with no spacing at all (a browser's auto-sized table with
+cells centred vertically, CSS grid rows a point apart, cells with no padding): their labels' lines
+follow each other at the line step, so no gap, rule or grid step parts them, and one band holds two
+rows or more. Where the band's label lines read as whole labels of the codebook, one after another
+("Number of judgments ... (ECtHR)" / "Number of judgments ... (domestic courts)"), the band is
+parted there, and its value lines go to the row whose label they sit beside as the table aligns its
+cells (top, centre or bottom: whichever fits best). A band whose labels do not all read as known
+labels is left whole (the map stage reads it as one row)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ...core.text import fold
+from .lines import Line
+
+if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
+    from .columns import KnownLabels
+
+
+def label_segments(lines: list[Line], known: KnownLabels) -> list[list[Line]] | None:
+    """The label lines cut into runs that each read as one whole known label, from the top (the
+    shortest run that is a whole label, when the rest goes on as a known label's start); None when
+    the lines are one label, or do not all part so."""
+    out: list[list[Line]] = []
+    start = 0
+    while start < len(lines):
+        end = next((k for k in range(start + 1, len(lines) + 1) if known.whole(_text(lines[start:k]))
+                    and (k == len(lines) or known.opens(_text(lines[k:k + 1])))), None)
+        if end is None:
+            return None
+        out.append(lines[start:end])
+        start = end
+    return out if len(out) > 1 else None
+
+
+def _text(lines: list[Line]) -> str:
+    return fold(" ".join(ln.text for ln in lines))
+
+
+def _middle(lines: list[Line]) -> float:
+    return (lines[0].top + lines[-1].bottom) / 2
+
+
+def _cuts(segments: list[list[Line]], values: list[Line], how: str) -> list[list[Line]]:
+    """The value lines in runs, one per label segment, as cells aligned `how` would set them."""
+    groups: list[list[Line]] = []
+    i = 0
+    for n, seg in enumerate(segments):
+        if n == len(segments) - 1:
+            groups.append(values[i:])
+            break
+        nxt = segments[n + 1]
+        if how == "top":  # a row's value begins on its label's first baseline: up to the next label's
+            j = i
+            while j < len(values) and values[j].base < nxt[0].base - 0.5 * (nxt[0].bottom - nxt[0].top):
+                j += 1
+        elif how == "bottom":  # it ends on its label's last baseline
+            j = i
+            while j < len(values) and values[j].base <= seg[-1].base + 0.5 * (seg[-1].bottom - seg[-1].top):
+                j += 1
+        else:  # centred on its label: the run whose middle is nearest the label's
+            j = min(range(i + 1, len(values) + 1), key=lambda e: abs(_middle(values[i:e]) - _middle(seg)),
+                    default=i)
+        groups.append(values[i:j])
+        i = j
+    return groups
+
+
+def _misfit(segments: list[list[Line]], groups: list[list[Line]], how: str) -> float:
+    """How far, at most, a row's value sits from where the alignment `how` puts it (points);
+    infinite when a row gets no value."""
+    worst = 0.0
+    for seg, group in zip(segments, groups):
+        if not group:
+            return float("inf")
+        if how == "top":
+            worst = max(worst, abs(seg[0].base - group[0].base))
+        elif how == "bottom":
+            worst = max(worst, abs(seg[-1].base - group[-1].base))
+        else:
+            worst = max(worst, abs(_middle(seg) - _middle(group)))
+    return worst
+
+
+def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolerance: float,
+              tally: Counter[str] | None = None) -> list[tuple[list[Line], list[Line]]] | None:
+    """The (label lines, value lines) of each row a band holds, when its labels are known labels one
+    after another and its values fit one alignment within `tolerance`; None: leave it whole."""
+    segments = label_segments(labels, known)
+    if segments is None or len(values) < len(segments):
+        return None
+    fits = [(_misfit(segments, g, how), g) for how in ("top", "center", "bottom")
+            for g in [_cuts(segments, values, how)]]
+    best = min(fits, key=lambda f: f[0])
+    if best[0] > tolerance:
+        return None
+    if tally is not None:
+        tally["labels"] += len(segments) - 1
+    return list(zip(segments, best[1]))
