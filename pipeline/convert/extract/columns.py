@@ -66,6 +66,7 @@ class KnownLabels(NamedTuple):
     ends: frozenset[str]  # each label and each run of its last words of two or more (a wrapped label's last line)
     starts: frozenset[str]  # each run of a label's first words: text that a longer label goes on from
     around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
+    headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
 
     def ends_at(self, words: list[Word], k: int) -> bool:
         """Whether the first k words of a line end a known label, and no known label goes on past them
@@ -82,12 +83,12 @@ class KnownLabels(NamedTuple):
 
     def whole(self, text: str) -> bool:
         """Whether folded text reads as one whole known label."""
-        return (text in self.ends and text in self.starts) \
+        return (text in self.ends and text in self.starts) or text in self.headings \
             or any(text.startswith(a) and text.endswith(b) for a, b in self.around)
 
     def opens(self, text: str) -> bool:
         """Whether folded text (a line's) could open a known label."""
-        return text in self.starts or any(text.startswith(a.strip()) for a, _ in self.around if a.strip())
+        return text in self.starts or text in self.headings or any(text.startswith(a.strip()) for a, _ in self.around if a.strip())
 
     def continues(self, above: Line, line: Line) -> bool:
         """Whether `line` goes on with a known label's words after `above`: the last words of `above`
@@ -96,7 +97,7 @@ class KnownLabels(NamedTuple):
         return any(f" {text} " in f" {e} " for e in self.ends)
 
 
-def known_labels(labels: list[str]) -> KnownLabels:
+def known_labels(labels: list[str], headings: list[str] = ()) -> KnownLabels:
     """Wordings with a placeholder ({country}) end with the words after it, and read whole as those
     before it, any name, and those after it."""
     ends: set[str] = set()
@@ -112,7 +113,7 @@ def known_labels(labels: list[str]) -> KnownLabels:
             starts.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
         elif words:
             around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words)))
-    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around))
+    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings))
 
 
 class _Style(NamedTuple):

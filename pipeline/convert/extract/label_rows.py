@@ -42,11 +42,14 @@ def _middle(lines: list[Line]) -> float:
     return (lines[0].top + lines[-1].bottom) / 2
 
 
-def _cuts(segments: list[list[Line]], values: list[Line], how: str) -> list[list[Line]]:
+def _cuts(segments: list[list[Line]], heading: list[bool], values: list[Line], how: str) -> list[list[Line]]:
     """The value lines in runs, one per label segment, as cells aligned `how` would set them."""
     groups: list[list[Line]] = []
     i = 0
     for n, seg in enumerate(segments):
+        if heading[n]:  # a sub-heading has no value
+            groups.append([])
+            continue
         if n == len(segments) - 1:
             groups.append(values[i:])
             break
@@ -67,12 +70,17 @@ def _cuts(segments: list[list[Line]], values: list[Line], how: str) -> list[list
     return groups
 
 
-def _misfit(segments: list[list[Line]], groups: list[list[Line]], how: str) -> float:
+def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[Line]], how: str) -> float:
     """How far, at most, a row's value sits from where the alignment `how` puts it (points);
-    infinite when a row gets no value."""
+    infinite when a row gets no value, unless it is a sub-heading or the values sit atop their
+    cells (a row with nothing beside its label: the value went overleaf, or there is none)."""
     worst = 0.0
-    for seg, group in zip(segments, groups):
+    for seg, is_heading, group in zip(segments, heading, groups):
+        if is_heading and group:
+            return float("inf")
         if not group:
+            if is_heading or how == "top":
+                continue
             return float("inf")
         if how == "top":
             worst = max(worst, abs(seg[0].base - group[0].base))
@@ -88,10 +96,11 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
     """The (label lines, value lines) of each row a band holds, when its labels are known labels one
     after another and its values fit one alignment within `tolerance`; None: leave it whole."""
     segments = label_segments(labels, known)
-    if segments is None or len(values) < len(segments):
+    if segments is None:
         return None
-    fits = [(_misfit(segments, g, how), g) for how in ("top", "center", "bottom")
-            for g in [_cuts(segments, values, how)]]
+    heading = [_text(seg) in known.headings for seg in segments]
+    fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom")
+            for g in [_cuts(segments, heading, values, how)]]
     best = min(fits, key=lambda f: f[0])
     if best[0] > tolerance:
         return None

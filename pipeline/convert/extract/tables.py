@@ -156,7 +156,8 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Ban
     for label_lines, value_lines in rows:
         part = Band()
         part.add(label_lines, False)
-        part.add(value_lines, True)
+        if value_lines:
+            part.add(value_lines, True)
         out.append(part)
     return out
 
