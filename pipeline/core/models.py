@@ -67,6 +67,7 @@ class Row(BaseModel):
     key: str | None = None  # for title rows: which title item this is (country, index_score, year)
     after_page_break: bool = False  # the first row on a page of a table continued from the page before
     rejoined: bool = False  # the map stage rejoined the two parts of a row split by a page break
+    doubtful: str = ""  # why the extract stage doubts its reading of the row (two rows run together)
 
 
 class TableTags(BaseModel):

@@ -107,3 +107,14 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
     if tally is not None:
         tally["labels"] += len(segments) - 1
     return list(zip(segments, best[1]))
+
+
+def runs_together(lines: list[Line], known: KnownLabels) -> str | None:
+    """Where a band left whole still reads as two rows, the known label its lines open after a whole
+    one ("Istanbul Protocol" / "Number of investigators"): the rows may have run together, and its
+    reading is doubtful. None when nothing says so."""
+    for k in range(1, len(lines)):
+        head, line = _text(lines[:k]), lines[k]
+        if known.whole(head) and known.opens(_text([line])) and not known.continues(lines[k - 1], line):
+            return line.text
+    return None

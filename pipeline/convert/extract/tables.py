@@ -10,7 +10,7 @@ from ...core.models import Cell, Row, TableLayout, Word
 from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
-from .label_rows import part_band
+from .label_rows import part_band, runs_together
 from .lines import Grid, Line, cell_alignment, ends_paragraph, group_lines, row_starts, split_blocks
 
 
@@ -35,6 +35,7 @@ class Band:
     top: float = 0.0
     bottom: float = 0.0
     page: int = 0
+    doubtful: str = ""  # why the band's reading is in doubt (rows that may have run together)
 
     def add(self, block: list[Line], is_value: bool) -> None:
         (self.values if is_value else self.labels).append(block)
@@ -151,6 +152,10 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Ban
     values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
     rows = part_band(labels, values, known, tol.same_line, tally) if len(labels) >= 2 and values else None
     if rows is None:
+        second = runs_together(labels, known) if len(labels) >= 2 else None
+        if second is not None:
+            band.doubtful = (f"its label runs on into another known label ({second!r}) and its values fit "
+                             "no one alignment beside them: two rows may be read as one")
         return [band]
     out = []
     for label_lines, value_lines in rows:
@@ -355,7 +360,7 @@ def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
     # a row at the top of a continued table may still be the rest of the row the page break
     # split, with a capitalised label line: the map stage decides with the codebook
     return [Row(kind="table" if band.values else "subheading", section=chunk.section, label=_cell(band.labels),
-                value=_cell(band.values), after_page_break=i == 0 and read.after_break)
+                value=_cell(band.values), after_page_break=i == 0 and read.after_break, doubtful=band.doubtful)
             for i, band in enumerate(read.rows)]
 
 
