@@ -17,6 +17,7 @@ both columns, a header row, a bold label's lines beside no value) do not make st
 row may cross the split."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -175,10 +176,11 @@ class _Evidence(NamedTuple):
     known: int  # lines in two whose left-hand text ends a known label
     cut: int  # lines in two whose left-hand text is a known label's start that goes on across the strip
     titles: int  # lines set bold throughout that cross the split
+    groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = cut = 0
+    left_n = right_n = both = starts = ends = style = known = cut = groups = 0
     g = c.strip
     for ln, ks, cs in zip(table.body, table.known, table.cuts):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
@@ -193,6 +195,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             style += _style_changes(ln.words[k - 1], ln.words[k])
             known += k in ks
             cut += k in cs
+            groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
     titles = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
@@ -201,7 +204,16 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             left_n += 1
         else:
             right_n += 1
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups)
+
+
+_GROUP = re.compile(r"\d{3}(?:\D|$)")
+
+
+def _thousands_group(left: str, right: str) -> bool:
+    """Whether `right` reads as the next thousands group of a number that `left` ends (a long figure
+    wrapped down its cell aligns its group spaces into a strip)."""
+    return left[-1:].isdigit() and _GROUP.match(right) is not None
 
 
 def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolerances) -> dict[str, float] | None:
@@ -239,6 +251,8 @@ def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
     # make it more when they do on two lines or more, and on most of the lines it parts
     if e.known >= 2 and e.known >= 0.5 * e.both:
         return True
+    if "wide" not in parts and "rules" not in parts and e.groups > 0.5 * e.both:
+        return False  # the group spaces of figures, not a column's edge
     return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours"))
 
 

@@ -414,3 +414,11 @@ def test_the_split_lies_between_left_aligned_columns(rows, gap, bold_labels):
     split = column_split(ws, [])
     assert split is not None
     assert max(w.x1 for w in ws if w.x0 < label_right) <= split.x <= label_right + gap
+
+
+def test_the_group_spaces_of_a_long_figure_wrapped_down_its_cell_are_not_the_split():
+    # twelve lines of "999 999 999": the spaces between groups line up into narrow strips from top to
+    # bottom, with text on both sides of each line; the split stays at the label | value gap
+    ws = lines(["Judgments of international bodies", "documenting torture"], LABEL_X, 100) + \
+        lines(["999 999 999 999"] * 12, VALUE_X, 100)
+    assert abs(column_split(ws, [], S).x - (VALUE_X - SNAP)) < 0.01
