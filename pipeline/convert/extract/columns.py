@@ -177,13 +177,18 @@ class _Evidence(NamedTuple):
     cut: int  # lines in two whose left-hand text is a known label's start that goes on across the strip
     titles: int  # lines set bold throughout that cross the split
     groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
+    apart: bool = False  # no style is found on both sides: the labels are set apart from the values
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     left_n = right_n = both = starts = ends = style = known = cut = groups = 0
     g = c.strip
+    left_styles: set[_Style] = set()
+    right_styles: set[_Style] = set()
     for ln, ks, cs in zip(table.body, table.known, table.cuts):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
+        left_styles.update(_style(w) for w in ln.words[:k])
+        right_styles.update(_style(w) for w in ln.words[k:])
         left_n += k > 0
         right_n += k < len(ln.words)
         if k < len(ln.words):
@@ -204,7 +209,8 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             left_n += 1
         else:
             right_n += 1
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups)
+    apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups, apart)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -234,6 +240,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
             parts["alignment"] = WEIGHTS["alignment"] * sides
     if "style" in on and e.both >= 2 and e.style:
         parts["style"] = WEIGHTS["style"] * e.style / e.both
+    elif "style" in on and e.both and e.apart:
+        # one line with both sides, but every label word in one style and every value word in
+        # another (bold labels of a short table): the style parts the columns all the same
+        parts["style"] = WEIGHTS["style"]
     if "labels" in on and (e.known or e.cut):
         # a known label ending on it speaks for it; one that goes on across it, against it
         parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut) / max(e.both, 1)

@@ -143,7 +143,23 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
             bands.append(band)
     if known is not None and "labels" in tol.rows:
         bands = [part for band in bands for part in _parted(band, known, tol, tally)]
-    return bands
+    return _lower_case_tails(bands, tol)
+
+
+def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
+    """A label line with nothing beside it that opens in lower case, right below a row (less than a
+    line's gap), goes on with that row's label: labels open with a capital. (A label set larger
+    than its value steps off the value's line grid, and such a step parts the label's lines.)"""
+    out: list[Band] = []
+    for band in bands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.labels and band.labels and not band.values and _continues_label(band) \
+                and band.page == prev.page and band.top - prev.bottom < tol.same_line:
+            for b in band.labels:
+                prev.add(b, False)
+            continue
+        out.append(band)
+    return out
 
 
 def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Band]:
@@ -201,12 +217,19 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
             # a label header cell goes on only where its line is full (the next word did not fit):
             # after "Indicator", a bold label is the first row's. (The value column's width is not
             # known from its text, and values are seldom bold.)
-            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step \
+            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or not _same_style(first, ln) \
                     or (wraps and ends_paragraph(last, ln, width)):
                 break
             more.append(ln)
             last = ln
     return tuple(more)
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    """Whether two lines are set alike (colour and size): a header cell's lines are; a bold label
+    coloured or sized apart from the header is the first row's."""
+    wa, wb = a.words[0], b.words[0]
+    return wa.color == wb.color and abs(wa.size - wb.size) <= 0.05 * max(wa.size, wb.size)
 
 
 def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float) -> list[_Header | None]:
@@ -353,6 +376,8 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
         out.append(_ChunkRows(rows, previous is not None and not joined))
         if rows:
             last = rows[-1]
+        elif not chunk.continued:  # a new table with no rows here: the last row is not the table before's
+            last = None
     return out
 
 
