@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
 
 
-def label_segments(lines: list[Line], known: KnownLabels) -> list[list[Line]] | None:
+def label_segments(lines: list[Line], known: KnownLabels, least: int = 2) -> list[list[Line]] | None:
     """The label lines cut into runs that each read as one whole known label, from the top (the
     shortest run that is a whole label, when the rest goes on as a known label's start); None when
     the lines are one label, or do not all part so."""
@@ -31,7 +31,7 @@ def label_segments(lines: list[Line], known: KnownLabels) -> list[list[Line]] | 
             return None
         out.append(lines[start:end])
         start = end
-    return out if len(out) > 1 else None
+    return out if len(out) >= least else None
 
 
 def _text(lines: list[Line]) -> str:
@@ -91,22 +91,38 @@ def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[L
     return worst
 
 
+def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line]) -> tuple[float, list[list[Line]]]:
+    fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom")
+            for g in [_cuts(segments, heading, values, how)]]
+    return min(fits, key=lambda f: f[0])
+
+
 def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolerance: float,
               tally: Counter[str] | None = None) -> list[tuple[list[Line], list[Line]]] | None:
     """The (label lines, value lines) of each row a band holds, when its labels are known labels one
-    after another and its values fit one alignment within `tolerance`; None: leave it whole."""
-    segments = label_segments(labels, known)
+    after another and its values fit one alignment within `tolerance`; None: leave it whole.
+    Value lines above the band's first label line that fit no alignment with it are the rest of
+    the row before (a row the page break split, run into this one): when the others then fit, they
+    come first, with no label lines."""
+    segments = label_segments(labels, known, 1)
     if segments is None:
         return None
     heading = [_text(seg) in known.headings for seg in segments]
-    fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom")
-            for g in [_cuts(segments, heading, values, how)]]
-    best = min(fits, key=lambda f: f[0])
-    if best[0] > tolerance:
-        return None
+    misfit, groups = _best_fit(segments, heading, values)
+    lead: list[Line] = []
+    if misfit <= tolerance:
+        if len(segments) < 2:
+            return None  # one row, as it was
+    else:
+        lead = [v for v in values if v.base < segments[0][0].base - tolerance]
+        if not lead or len(lead) == len(values):
+            return None
+        misfit, groups = _best_fit(segments, heading, values[len(lead):])
+        if misfit > tolerance:
+            return None
     if tally is not None:
-        tally["labels"] += len(segments) - 1
-    return list(zip(segments, best[1]))
+        tally["labels"] += len(segments) - 1 + bool(lead)
+    return ([([], lead)] if lead else []) + list(zip(segments, groups))
 
 
 def runs_together(lines: list[Line], known: KnownLabels) -> str | None:

@@ -11,7 +11,8 @@ from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
 from .label_rows import part_band, runs_together
-from .lines import Grid, Line, cell_alignment, ends_paragraph, group_lines, row_starts, split_blocks
+from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, opens_row, row_starts,
+                    split_blocks)
 
 
 @dataclass
@@ -143,7 +144,32 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
             bands.append(band)
     if known is not None and "labels" in tol.rows:
         bands = [part for band in bands for part in _parted(band, known, tol, tally)]
-    return _lower_case_tails(bands, tol)
+    bands = _lower_case_tails(bands, tol)
+    if chunk.continued and bands:
+        bands = _tail_overleaf(bands[0], tol) + bands[1:]
+    return bands
+
+
+def _tail_overleaf(band: Band, tol: Tolerances) -> list[Band]:
+    """Atop a table continued from the page before, value lines that open in lower case above the
+    first label line are the tail of the row the page break split, whatever the cells' alignment
+    (values open with a capital or a figure): they are set apart, with no label, for _attach_orphans."""
+    if not band.labels or not band.values:
+        return [band]
+    first = min(ln.base for b in band.labels for ln in b)
+    lines = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
+    if not lines[0].words[0].text[:1].islower():
+        return [band]
+    n = next((i for i, ln in enumerate(lines) if i and opens_row(ln)), len(lines))
+    if n == len(lines) or lines[n - 1].base >= first - tol.same_line:
+        return [band]
+    tail, rest = Band(), Band()
+    tail.add(lines[:n], True)
+    for b in band.labels:
+        rest.add(b, False)
+    rest.add(lines[n:], True)
+    rest.doubtful = band.doubtful
+    return [tail, rest]
 
 
 def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
@@ -166,7 +192,7 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Ban
     """The band as the rows its known labels part it into (label_rows.py), or whole."""
     labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
     values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
-    rows = part_band(labels, values, known, tol.same_line, tally) if len(labels) >= 2 and values else None
+    rows = part_band(labels, values, known, tol.same_line, tally) if labels and values else None
     if rows is None:
         second = runs_together(labels, known) if len(labels) >= 2 else None
         if second is not None:
@@ -176,7 +202,8 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Ban
     out = []
     for label_lines, value_lines in rows:
         part = Band()
-        part.add(label_lines, False)
+        if label_lines:
+            part.add(label_lines, False)
         if value_lines:
             part.add(value_lines, True)
         out.append(part)
