@@ -64,3 +64,20 @@ def test_values_that_fit_no_alignment_leave_the_band_whole():
     labels = [line(0, "Istanbul Protocol"), line(1, "Number of investigators")]
     values = [line(0.3, "Yes", 300), line(3.1, "427", 300)]
     assert part_band(labels, values, KNOWN, 1.0) is None
+
+
+def test_a_band_left_whole_that_opens_a_second_known_label_is_doubtful():
+    from pipeline.convert.extract.label_rows import runs_together
+
+    labels = [line(0, "Istanbul Protocol"), line(1, "Number of investigators")]
+    assert runs_together(labels, KNOWN) == "Number of investigators"
+    assert runs_together([line(0, "Number of judgments of"), line(1, "international bodies")], KNOWN) is None
+
+
+def test_value_lines_above_the_first_label_that_fit_nothing_are_the_row_before_s_tail():
+    # values atop their cells (a two-line label beside a one-line value): "delayed" fits no alignment
+    labels = [line(1, "Istanbul Protocol"), line(2, "Number of judgments of"), line(3, "international bodies")]
+    values = [line(0, "delayed", 300), line(1, "Partially. Applied", 300), line(2, "427", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        ([], ["delayed"]), (["Istanbul Protocol"], ["Partially. Applied"]),
+        (["Number of judgments of", "international bodies"], ["427"])]
