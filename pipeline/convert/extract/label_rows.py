@@ -20,14 +20,19 @@ if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
 
 def label_segments(lines: list[Line], known: KnownLabels, least: int = 2) -> list[list[Line]] | None:
     """The label lines cut into runs that each read as one whole known label, from the top (the
-    shortest run that is a whole label, when the rest goes on as a known label's start); None when
-    the lines are one label, or do not all part so."""
+    shortest run that is a whole label, when the rest goes on as a known label's start; the last
+    may be a known label's start only, its row going on overleaf); None when the lines are fewer
+    runs than `least`, or do not all part so."""
     out: list[list[Line]] = []
     start = 0
     while start < len(lines):
         end = next((k for k in range(start + 1, len(lines) + 1) if known.whole(_text(lines[start:k]))
                     and (k == len(lines) or known.opens(_text(lines[k:k + 1])))), None)
         if end is None:
+            # the last label may go on overleaf (the page break split its row): the start of one
+            if out and known.opens(_text(lines[start:])):
+                out.append(lines[start:])
+                break
             return None
         out.append(lines[start:end])
         start = end

@@ -387,7 +387,18 @@ class _ChunkRows(NamedTuple):
     after_break: bool  # its first row opens a page the table continues on (it may be the rest of a split row)
 
 
-def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool) -> list[_ChunkRows]:
+def _label_text(band: Band) -> str:
+    return " ".join(ln.text for b in band.labels for ln in b)
+
+
+def _label_alone(band: Band, known) -> bool:
+    """A row with a label and no value that is no known sub-heading."""
+    return bool(band.labels) and not band.values and not (
+        known is not None and fold(_label_text(band)) in known.headings)
+
+
+def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool,
+               known=None) -> list[_ChunkRows]:
     """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
     joined to the row the page break split."""
     out: list[_ChunkRows] = []
@@ -400,6 +411,12 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
             previous.labels.extend(rows[0].labels)
             previous.values.extend(rows[0].values)
             rows = rows[1:]
+        if rows and previous is not None and not joined and _label_alone(rows[0], known):
+            # a label with nothing beside it atop the page, after a row whose value ran to the foot
+            # of the page before: that value may be this label's (a grid's cells break apart)
+            note = (f"the next page opens with the label {_label_text(rows[0])!r} and nothing beside it: "
+                    "this row's value may hold that row's")
+            previous.doubtful = previous.doubtful or note
         out.append(_ChunkRows(rows, previous is not None and not joined))
         if rows:
             last = rows[-1]
@@ -435,7 +452,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
-    reads = _band_rows(chunks, bands_by_chunk, labels_on_top)  # every chunk first: a page break may join rows
+    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, known)  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]
