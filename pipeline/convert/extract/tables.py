@@ -397,8 +397,32 @@ def _label_alone(band: Band, known) -> bool:
         known is not None and fold(_label_text(band)) in known.headings)
 
 
+def _value_overleaf(previous: Band, rows: list[Band], tolerance: float) -> list[Band]:
+    """A label alone at the foot of a page, and atop the next page a row whose value lines begin
+    above its own label: those first lines are the label's value, gone overleaf (a grid's cells
+    break apart at a page break). They move to it, and both rows are flagged doubtful."""
+    first = rows[0]
+    if not first.labels or not first.values:
+        return rows
+    top = min(ln.base for b in first.labels for ln in b)
+    lines = sorted((ln for b in first.values for ln in b), key=lambda l: l.top)
+    lead = [ln for ln in lines if ln.base < top - tolerance]
+    if not lead:
+        return rows
+    previous.add(lead, True)
+    rest = Band()
+    for b in first.labels:
+        rest.add(b, False)
+    if len(lead) < len(lines):
+        rest.add(lines[len(lead):], True)
+    note = "its value read from the top of the next page, above the next row's label: please check"
+    previous.doubtful = previous.doubtful or note
+    rest.doubtful = first.doubtful or "value lines above its label went to the row before, on the page before"
+    return [rest] + rows[1:]
+
+
 def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool,
-               known=None) -> list[_ChunkRows]:
+               known=None, tolerance: float = 0.0) -> list[_ChunkRows]:
     """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
     joined to the row the page break split."""
     out: list[_ChunkRows] = []
@@ -411,6 +435,8 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
             previous.labels.extend(rows[0].labels)
             previous.values.extend(rows[0].values)
             rows = rows[1:]
+        if rows and previous is not None and not joined and not previous.values and previous.labels:
+            rows = _value_overleaf(previous, rows, tolerance)
         if rows and previous is not None and not joined and _label_alone(rows[0], known):
             # a label with nothing beside it atop the page, after a row whose value ran to the foot
             # of the page before: that value may be this label's (a grid's cells break apart)
@@ -452,7 +478,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
-    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, known)  # every chunk first: a page break may join rows
+    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, known, tolerance)  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]
