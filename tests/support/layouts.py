@@ -65,6 +65,10 @@ LAYOUTS = {
     "header-cells-of-three-lines": Layout(font="Times-Roman", size=10, borders="hrules", header_row=True,
                                           header_lines=3),
     "auto-columns-narrow-gap": Layout(font="DejaVuSans", size=9, borders="none", auto_columns=True, hpad=1.5),
+    # rows set with no spacing at all (no cell padding, no rules): a row's lines follow the row
+    # above's at the line step, values centred on bold right-aligned labels
+    "no-spacing-centred-values": Layout(font="DejaVuSans", size=9, borders="none", pad=0.0, valign="center",
+                                        label_align="right", bold_labels=True, hpad=1.5),
     "latex-kerned-double-rules": Layout(font="Times-Roman", size=10, label_share=0.42, borders="hrules",
                                         double_rules=True, kerned=True, pad=2.0, breaks=True, page_numbers=True,
                                         page_number_form="- {n} -"),
@@ -226,6 +230,12 @@ FOUND = {
     "facts-items-one-per-line-tight-wrapped": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=11, facts_style="plain", facts_wrap=True, pad=1.0, leading=1.15,
         margin=3 * cm, thousands="nnbsp")),
+    # rows with no spacing, a row split by the page break: the value's tail atop the next page ran
+    # into the next row's value ("delayed No. Notification ..."), and the two labels overleaf into
+    # one band (values atop their cells, then at the bottom with the tail in lower case)
+    "no-spacing-row-tail-overleaf-top": ("armenia_en_2019.docx", Layout(size=9.5, borders="none", pad=0.0)),
+    "no-spacing-row-tail-overleaf-bottom": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", valign="bottom", borders="none", pad=0.0, hpad=1.0)),
 }
 
 

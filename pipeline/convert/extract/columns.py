@@ -67,6 +67,7 @@ class KnownLabels(NamedTuple):
     ends: frozenset[str]  # each label and each run of its last words of two or more (a wrapped label's last line)
     starts: frozenset[str]  # each run of a label's first words: text that a longer label goes on from
     around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
+    headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
 
     def ends_at(self, words: list[Word], k: int) -> bool:
         """Whether the first k words of a line end a known label, and no known label goes on past them
@@ -81,6 +82,15 @@ class KnownLabels(NamedTuple):
         return fold(" ".join(w.text for w in words[:k + 1])) in self.starts
 
 
+    def whole(self, text: str) -> bool:
+        """Whether folded text reads as one whole known label."""
+        return (text in self.ends and text in self.starts) or text in self.headings \
+            or any(text.startswith(a) and text.endswith(b) for a, b in self.around)
+
+    def opens(self, text: str) -> bool:
+        """Whether folded text (a line's) could open a known label."""
+        return text in self.starts or text in self.headings or any(text.startswith(a.strip()) for a, _ in self.around if a.strip())
+
     def continues(self, above: Line, line: Line) -> bool:
         """Whether `line` goes on with a known label's words after `above`: the last words of `above`
         and the first of `line` stand in that order inside a known label."""
@@ -88,7 +98,7 @@ class KnownLabels(NamedTuple):
         return any(f" {text} " in f" {e} " for e in self.ends)
 
 
-def known_labels(labels: list[str]) -> KnownLabels:
+def known_labels(labels: list[str], headings: list[str] = ()) -> KnownLabels:
     """Wordings with a placeholder ({country}) end with the words after it, and read whole as those
     before it, any name, and those after it."""
     ends: set[str] = set()
@@ -104,7 +114,7 @@ def known_labels(labels: list[str]) -> KnownLabels:
             starts.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
         elif words:
             around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words)))
-    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around))
+    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings))
 
 
 class _Style(NamedTuple):
@@ -167,13 +177,18 @@ class _Evidence(NamedTuple):
     cut: int  # lines in two whose left-hand text is a known label's start that goes on across the strip
     titles: int  # lines set bold throughout that cross the split
     groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
+    apart: bool = False  # no style is found on both sides: the labels are set apart from the values
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     left_n = right_n = both = starts = ends = style = known = cut = groups = 0
     g = c.strip
+    left_styles: set[_Style] = set()
+    right_styles: set[_Style] = set()
     for ln, ks, cs in zip(table.body, table.known, table.cuts):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
+        left_styles.update(_style(w) for w in ln.words[:k])
+        right_styles.update(_style(w) for w in ln.words[k:])
         left_n += k > 0
         right_n += k < len(ln.words)
         if k < len(ln.words):
@@ -194,7 +209,8 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             left_n += 1
         else:
             right_n += 1
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups)
+    apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups, apart)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -224,6 +240,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
             parts["alignment"] = WEIGHTS["alignment"] * sides
     if "style" in on and e.both >= 2 and e.style:
         parts["style"] = WEIGHTS["style"] * e.style / e.both
+    elif "style" in on and e.both and e.apart:
+        # one line with both sides, but every label word in one style and every value word in
+        # another (bold labels of a short table): the style parts the columns all the same
+        parts["style"] = WEIGHTS["style"]
     if "labels" in on and (e.known or e.cut):
         # a known label ending on it speaks for it; one that goes on across it, against it
         parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut) / max(e.both, 1)

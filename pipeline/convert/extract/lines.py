@@ -151,7 +151,7 @@ def split_blocks(lines: list[Line], max_gap: float, rules: list[float], grid: Gr
     return blocks
 
 
-def _opens_row(line: Line) -> bool:
+def opens_row(line: Line) -> bool:
     first = line.words[0].text[:1]
     return first.isupper() or first.isdigit()
 
@@ -222,7 +222,7 @@ def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: fl
     starts: set[float] = set()
     for base, label in label_lines.items():
         value = next((v for b, v in value_lines.items() if abs(b - base) <= tolerance), None)
-        if value is None or not (_opens_row(label) and _opens_row(value)):
+        if value is None or not (opens_row(label) and opens_row(value)):
             continue
         label_above = next((ln for b, ln in label_lines.items() if base - 1.5 * pitch < b < base - 0.01), None)
         value_above = next((ln for b, ln in value_lines.items() if value.base - 1.5 * pitch < b < value.base - 0.01),

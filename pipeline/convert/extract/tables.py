@@ -10,7 +10,9 @@ from ...core.models import Cell, Row, TableLayout, Word
 from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
-from .lines import Grid, Line, cell_alignment, ends_paragraph, group_lines, row_starts, split_blocks
+from .label_rows import part_band, runs_together
+from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, opens_row, row_starts,
+                    split_blocks)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Band:
     top: float = 0.0
     bottom: float = 0.0
     page: int = 0
+    doubtful: str = ""  # why the band's reading is in doubt (rows that may have run together)
 
     def add(self, block: list[Line], is_value: bool) -> None:
         (self.values if is_value else self.labels).append(block)
@@ -139,7 +142,72 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
             band = Band()
             band.add(block, is_value)
             bands.append(band)
+    if known is not None and "labels" in tol.rows:
+        bands = [part for band in bands for part in _parted(band, known, tol, tally)]
+    bands = _lower_case_tails(bands, tol)
+    if chunk.continued and bands:
+        bands = _tail_overleaf(bands[0], tol) + bands[1:]
     return bands
+
+
+def _tail_overleaf(band: Band, tol: Tolerances) -> list[Band]:
+    """Atop a table continued from the page before, value lines that open in lower case above the
+    first label line are the tail of the row the page break split, whatever the cells' alignment
+    (values open with a capital or a figure): they are set apart, with no label, for _attach_orphans."""
+    if not band.labels or not band.values:
+        return [band]
+    first = min(ln.base for b in band.labels for ln in b)
+    lines = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
+    if not lines[0].words[0].text[:1].islower():
+        return [band]
+    n = next((i for i, ln in enumerate(lines) if i and opens_row(ln)), len(lines))
+    if n == len(lines) or lines[n - 1].base >= first - tol.same_line:
+        return [band]
+    tail, rest = Band(), Band()
+    tail.add(lines[:n], True)
+    for b in band.labels:
+        rest.add(b, False)
+    rest.add(lines[n:], True)
+    rest.doubtful = band.doubtful
+    return [tail, rest]
+
+
+def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
+    """A label line with nothing beside it that opens in lower case, right below a row (less than a
+    line's gap), goes on with that row's label: labels open with a capital. (A label set larger
+    than its value steps off the value's line grid, and such a step parts the label's lines.)"""
+    out: list[Band] = []
+    for band in bands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.labels and band.labels and not band.values and _continues_label(band) \
+                and band.page == prev.page and band.top - prev.bottom < tol.same_line:
+            for b in band.labels:
+                prev.add(b, False)
+            continue
+        out.append(band)
+    return out
+
+
+def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Band]:
+    """The band as the rows its known labels part it into (label_rows.py), or whole."""
+    labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
+    values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
+    rows = part_band(labels, values, known, tol.same_line, tally) if labels and values else None
+    if rows is None:
+        second = runs_together(labels, known) if len(labels) >= 2 else None
+        if second is not None:
+            band.doubtful = (f"its label runs on into another known label ({second!r}) and its values fit "
+                             "no one alignment beside them: two rows may be read as one")
+        return [band]
+    out = []
+    for label_lines, value_lines in rows:
+        part = Band()
+        if label_lines:
+            part.add(label_lines, False)
+        if value_lines:
+            part.add(value_lines, True)
+        out.append(part)
+    return out
 
 
 class _Header(NamedTuple):
@@ -176,12 +244,19 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
             # a label header cell goes on only where its line is full (the next word did not fit):
             # after "Indicator", a bold label is the first row's. (The value column's width is not
             # known from its text, and values are seldom bold.)
-            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step \
+            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or not _same_style(first, ln) \
                     or (wraps and ends_paragraph(last, ln, width)):
                 break
             more.append(ln)
             last = ln
     return tuple(more)
+
+
+def _same_style(a: Line, b: Line) -> bool:
+    """Whether two lines are set alike (colour and size): a header cell's lines are; a bold label
+    coloured or sized apart from the header is the first row's."""
+    wa, wb = a.words[0], b.words[0]
+    return wa.color == wb.color and abs(wa.size - wb.size) <= 0.05 * max(wa.size, wb.size)
 
 
 def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float) -> list[_Header | None]:
@@ -296,7 +371,7 @@ class ReadTables(NamedTuple):
 
 def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, headers: int,
             document_split: Split | None) -> TableLayout:
-    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts") if tally[k]}
+    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts", "labels") if tally[k]}
     rows_from = max(breaks, key=lambda k: breaks[k]) if breaks else "single_row"
     split = chunk.split
     return TableLayout(section=chunk.section, page=chunk.page, split=round(split.x, 2) if split else None,
@@ -312,7 +387,42 @@ class _ChunkRows(NamedTuple):
     after_break: bool  # its first row opens a page the table continues on (it may be the rest of a split row)
 
 
-def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool) -> list[_ChunkRows]:
+def _label_text(band: Band) -> str:
+    return " ".join(ln.text for b in band.labels for ln in b)
+
+
+def _label_alone(band: Band, known) -> bool:
+    """A row with a label and no value that is no known sub-heading."""
+    return bool(band.labels) and not band.values and not (
+        known is not None and fold(_label_text(band)) in known.headings)
+
+
+def _value_overleaf(previous: Band, rows: list[Band], tolerance: float) -> list[Band]:
+    """A label alone at the foot of a page, and atop the next page a row whose value lines begin
+    above its own label: those first lines are the label's value, gone overleaf (a grid's cells
+    break apart at a page break). They move to it, and both rows are flagged doubtful."""
+    first = rows[0]
+    if not first.labels or not first.values:
+        return rows
+    top = min(ln.base for b in first.labels for ln in b)
+    lines = sorted((ln for b in first.values for ln in b), key=lambda l: l.top)
+    lead = [ln for ln in lines if ln.base < top - tolerance]
+    if not lead:
+        return rows
+    previous.add(lead, True)
+    rest = Band()
+    for b in first.labels:
+        rest.add(b, False)
+    if len(lead) < len(lines):
+        rest.add(lines[len(lead):], True)
+    note = "its value read from the top of the next page, above the next row's label: please check"
+    previous.doubtful = previous.doubtful or note
+    rest.doubtful = first.doubtful or "value lines above its label went to the row before, on the page before"
+    return [rest] + rows[1:]
+
+
+def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool,
+               known=None, tolerance: float = 0.0) -> list[_ChunkRows]:
     """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
     joined to the row the page break split."""
     out: list[_ChunkRows] = []
@@ -325,9 +435,19 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
             previous.labels.extend(rows[0].labels)
             previous.values.extend(rows[0].values)
             rows = rows[1:]
+        if rows and previous is not None and not joined and not previous.values and previous.labels:
+            rows = _value_overleaf(previous, rows, tolerance)
+        if rows and previous is not None and not joined and _label_alone(rows[0], known):
+            # a label with nothing beside it atop the page, after a row whose value ran to the foot
+            # of the page before: that value may be this label's (a grid's cells break apart)
+            note = (f"the next page opens with the label {_label_text(rows[0])!r} and nothing beside it: "
+                    "this row's value may hold that row's")
+            previous.doubtful = previous.doubtful or note
         out.append(_ChunkRows(rows, previous is not None and not joined))
         if rows:
             last = rows[-1]
+        elif not chunk.continued:  # a new table with no rows here: the last row is not the table before's
+            last = None
     return out
 
 
@@ -335,7 +455,7 @@ def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
     # a row at the top of a continued table may still be the rest of the row the page break
     # split, with a capitalised label line: the map stage decides with the codebook
     return [Row(kind="table" if band.values else "subheading", section=chunk.section, label=_cell(band.labels),
-                value=_cell(band.values), after_page_break=i == 0 and read.after_break)
+                value=_cell(band.values), after_page_break=i == 0 and read.after_break, doubtful=band.doubtful)
             for i, band in enumerate(read.rows)]
 
 
@@ -358,7 +478,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
-    reads = _band_rows(chunks, bands_by_chunk, labels_on_top)  # every chunk first: a page break may join rows
+    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, known, tolerance)  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]

@@ -108,6 +108,8 @@ def read_row(row: Row) -> MappedRow:
                     rules=(["row_rejoined_across_page_break"] if row.rejoined else []) + rules)
     if row.kind == "title":
         out.field = row.key or ""
+    if row.doubtful:
+        out.warnings.append(Issue(code="doubtful_reading", page=page, message=f"row {label!r}: {row.doubtful}"))
     return out
 
 

@@ -422,3 +422,21 @@ def test_the_group_spaces_of_a_long_figure_wrapped_down_its_cell_are_not_the_spl
     ws = lines(["Judgments of international bodies", "documenting torture"], LABEL_X, 100) + \
         lines(["999 999 999 999"] * 12, VALUE_X, 100)
     assert abs(column_split(ws, [], S).x - (VALUE_X - SNAP)) < 0.01
+
+
+def test_a_short_table_of_one_line_with_both_sides_is_parted_by_style():
+    # bold right-aligned labels 3 pt before values (a definition list): one line has both sides;
+    # a value line alone below repeats the first value word's width, so a word space lines up too
+    label = bold(words("Documenting the actual", 100, 100)) + bold(words("detention start time", 110, 111.5))
+    edge = max(w.x1 for w in label[:3])
+    values = words("Yes. In practice, this is done", edge + 3, 100) + words("Yes. Does not always work", edge + 3, 123)
+    split = column_split(label + values, [])
+    assert split is not None and edge < split.x <= edge + 3 and dict(split.signals).get("style") == 1.0
+
+
+def test_a_coloured_bold_label_below_a_bold_header_is_the_first_row():
+    head = bold(words("Indicator (as worded)", LABEL_X, 80) + words("Value, as published", VALUE_X, 80))
+    label = [w.model_copy(update={"color": "0.1 0.3 0.54"}) for w in bold(words("Documenting the actual", LABEL_X, 91.5))]
+    # its value went overleaf: no plain line below the header ends it
+    read = read_tables([Chunk("S", 1, head + label, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [" ".join(r.label.lines) for r in read.rows] == ["Documenting the actual"] and len(read.headers) == 2

@@ -1,0 +1,83 @@
+"""Rows set with no spacing at all, run together in one band, parted where known labels follow one
+another (pipeline/convert/extract/label_rows.py), the values going to their rows as the cells align."""
+from pipeline.convert.extract.columns import known_labels
+from pipeline.convert.extract.label_rows import label_segments, part_band
+from pipeline.convert.extract.lines import Line
+from pipeline.core.models import Word
+
+KNOWN = known_labels(["Number of judgments of international bodies", "Judgments of {country} courts",
+                      "Istanbul Protocol", "Number of investigators"], ["Relevant conventions"])
+STEP = 10.5  # the line step: no spacing between rows
+
+
+def line(n: float, text: str, x: float = 60.0) -> Line:
+    """A line on the n-th step of the table (fractions: a line centred between two steps)."""
+    top = 100.0 + n * STEP
+    return Line([Word(text=t, page=1, x0=x + 30 * i, top=top, x1=x + 30 * i + 25, bottom=top + 9, size=9)
+                 for i, t in enumerate(text.split())])
+
+
+def texts(rows):
+    return [([ln.text for ln in labels], [ln.text for ln in values]) for labels, values in rows]
+
+
+def test_known_labels_one_after_another_part_the_band():
+    labels = [line(0, "Number of judgments of"), line(1, "international bodies"), line(2, "Judgments of Armenia's"),
+              line(3, "courts"), line(4, "Number of investigators")]
+    segments = label_segments(labels, KNOWN)
+    assert [[ln.text for ln in s] for s in segments] == [
+        ["Number of judgments of", "international bodies"], ["Judgments of Armenia's", "courts"],
+        ["Number of investigators"]]
+
+
+def test_a_label_that_is_no_known_label_leaves_the_band_whole():
+    labels = [line(0, "Number of judgments of"), line(1, "international bodies"), line(2, "Something else")]
+    assert label_segments(labels, KNOWN) is None
+    assert label_segments([line(0, "Number of judgments of"), line(1, "international bodies")], KNOWN) is None
+
+
+def test_centred_values_go_to_the_label_they_are_centred_on():
+    labels = [line(0, "Number of judgments of"), line(1, "international bodies"), line(2, "Istanbul Protocol")]
+    values = [line(0.5, "24", 300), line(2, "Yes", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        (["Number of judgments of", "international bodies"], ["24"]), (["Istanbul Protocol"], ["Yes"])]
+
+
+def test_a_value_taller_than_its_label_centred_on_it():
+    labels = [line(1, "Istanbul Protocol"), line(3, "Number of investigators")]
+    values = [line(0, "Yes, applied", 300), line(1, "in every region", 300), line(2, "since 2015", 300),
+              line(3, "427", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        (["Istanbul Protocol"], ["Yes, applied", "in every region", "since 2015"]),
+        (["Number of investigators"], ["427"])]
+
+
+def test_top_aligned_values_and_a_sub_heading_with_none():
+    labels = [line(0, "Relevant conventions"), line(1, "Istanbul Protocol"), line(2, "Number of investigators")]
+    values = [line(1, "No. Not applied", 300), line(2, "427", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        (["Relevant conventions"], []), (["Istanbul Protocol"], ["No. Not applied"]),
+        (["Number of investigators"], ["427"])]
+
+
+def test_values_that_fit_no_alignment_leave_the_band_whole():
+    labels = [line(0, "Istanbul Protocol"), line(1, "Number of investigators")]
+    values = [line(0.3, "Yes", 300), line(3.1, "427", 300)]
+    assert part_band(labels, values, KNOWN, 1.0) is None
+
+
+def test_a_band_left_whole_that_opens_a_second_known_label_is_doubtful():
+    from pipeline.convert.extract.label_rows import runs_together
+
+    labels = [line(0, "Istanbul Protocol"), line(1, "Number of investigators")]
+    assert runs_together(labels, KNOWN) == "Number of investigators"
+    assert runs_together([line(0, "Number of judgments of"), line(1, "international bodies")], KNOWN) is None
+
+
+def test_value_lines_above_the_first_label_that_fit_nothing_are_the_row_before_s_tail():
+    # values atop their cells (a two-line label beside a one-line value): "delayed" fits no alignment
+    labels = [line(1, "Istanbul Protocol"), line(2, "Number of judgments of"), line(3, "international bodies")]
+    values = [line(0, "delayed", 300), line(1, "Partially. Applied", 300), line(2, "427", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        ([], ["delayed"]), (["Istanbul Protocol"], ["Partially. Applied"]),
+        (["Number of judgments of", "international bodies"], ["427"])]
