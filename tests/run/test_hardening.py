@@ -574,20 +574,20 @@ def test_a_memory_error_a_library_turned_into_its_own_error_is_still_too_large()
 
 # ---- 13. a timeout is cached under its time limit -----------------------------------------------------
 
-@pytest.mark.slow  # waits out real time limits (1 s, then 1.5 s)
+@pytest.mark.slow  # waits out real time limits (4 s, then 6.5 s: long enough for good.pdf on a busy machine)
 def test_a_timeout_is_cached_under_its_time_limit(tmp_path, monkeypatch):
     src = batch_of(tmp_path / "in", "hang_me.pdf", "good.pdf")
     out = tmp_path / "out"
     monkeypatch.setenv(TEST_FAULT_ENV, "hang:hang_me.pdf")
-    first = run_batch(src, out, workers=2, limits=Limits(timeout=1))
+    first = run_batch(src, out, workers=2, limits=Limits(timeout=4))
     assert [(f.source, f.category) for f in first.failures] == [("hang_me.pdf", "timeout")]
     t0 = time.monotonic()
-    same = run_batch(src, out, workers=2, limits=Limits(timeout=1))
+    same = run_batch(src, out, workers=2, limits=Limits(timeout=4))
     assert (same.run["converted_now"], same.run["outputs_rewritten"]) == (0, False) and time.monotonic() - t0 < 1
     assert [f.category for f in same.failures] == ["timeout"]
-    larger = run_batch(src, out, workers=2, limits=Limits(timeout=1.5))
-    assert larger.run["converted_now"] == 1 and "1.5 s" in larger.failures[0].message
-    assert run_batch(src, out, workers=2, limits=Limits(timeout=1.5)).run["converted_now"] == 0
+    larger = run_batch(src, out, workers=2, limits=Limits(timeout=6.5))
+    assert larger.run["converted_now"] == 1 and "6.5 s" in larger.failures[0].message
+    assert run_batch(src, out, workers=2, limits=Limits(timeout=6.5)).run["converted_now"] == 0
     monkeypatch.delenv(TEST_FAULT_ENV)
     assert run_batch(src, out, workers=2, limits=Limits(timeout=30), force=True).exit_code == 0
 
