@@ -302,14 +302,35 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
                        frozenset(x for x, t in ends.items() if len(t) >= least and x in line_ends))
 
 
+def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:
+    """The widest a kern may be on one line, judged from the line's own gaps (in ems, sorted): a kern
+    wider than `ratio` of the word gaps ("Cr" | "ime" 0.17 em apart on a line whose word gaps are
+    0.27 em) still sits clearly below them. Where the gaps fall into narrow and wide at a jump of
+    `jump` times or more, the wide ones (at least `least` of them, so the line has enough gaps to
+    judge) all wider than `floor` (what the page calls a word gap), the limit lies midway (by ratio)
+    between the widest narrow gap and the narrowest wide one; 0 where the line does not tell."""
+    best, limit = jump, 0.0
+    for k in range(len(gaps) - least):
+        low, high = gaps[k], gaps[k + 1]
+        if 0 < low and high >= floor and high / low >= best:
+            best, limit = high / low, (low * high) ** 0.5
+    return limit
+
+
+def _digits(a: Word, b: Word) -> bool:
+    """A figure either side: perhaps two groups of a number set with a thin gap ("23" | "635")."""
+    return a.text[-1:].isdigit() and b.text[:1].isdigit()
+
+
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
     much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
     gap (or of the line's widest, when less: justification narrows a line's gaps alike) and than `most` of
     the font size (kerns are small), in the same font, with no blank character between them (a
-    no-break space inside a number) and not reading as two words, are one word. `words` in
-    pdfplumber's order, line by line."""
+    no-break space inside a number) and not reading as two words, are one word. A kern wider than
+    that, but clearly narrower than its line's own word gaps (`line_kern_limit`), is one too, though
+    never between two figures (the groups of a number). `words` in pdfplumber's order, line by line."""
     lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
     placed = [sorted(_gap(a, b) for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b)))
@@ -324,10 +345,12 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still)
         inner = [g for g in gaps if g < 1]
         usual = min(usual_gap, inner[-1]) if len(inner) >= 3 else usual_gap
+        limit = min(ratio * usual, most)
+        wide = min(max(limit, line_kern_limit(inner, ratio * usual_gap)), most)
         out.append(ln[0])
         for w in ln[1:]:
             prev = out[-1]
-            if _kern(prev, w, min(ratio * usual, most), blanks) and not edges.parts(prev, w):
+            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not edges.parts(prev, w):
                 out[-1] = prev.model_copy(update={"text": prev.text + w.text, "x1": w.x1,
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})
             else:

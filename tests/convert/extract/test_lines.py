@@ -1,5 +1,5 @@
 """Words into lines: kerned pieces of a word (pages with no space characters) joined, and the line grid."""
-from pipeline.convert.extract.lines import Grid, Line, join_kerned, split_blocks
+from pipeline.convert.extract.lines import Grid, Line, join_kerned, line_kern_limit, split_blocks
 from pipeline.core.geometry import BBox
 from pipeline.core.models import Word
 
@@ -45,6 +45,31 @@ def test_word_gaps_are_not_kerns():
     assert texts(join_kerned(number + PAGE, 0.6, [nbsp])) == texts(number + PAGE)
     assert texts(join_kerned(number + PAGE, 0.6))[:5] == ["Budget", "23635", "roubles", "in", "total"]
 
+
+
+def test_a_kern_clearly_below_its_lines_word_gaps_joins_though_wider_than_the_ratio():
+    # "Cr" | "ime" 0.17 em apart on a line whose word gaps are 0.27-0.28 em: over 0.6 of them, but
+    # the line's gaps fall into two kinds with a clear jump between
+    tight = placed([("The", 0), ("Cr", 0.27), ("ime", 0.17), ("Code", 0.28), ("bans", 0.27), ("all", 0.28),
+                    ("acts", 0.27)])
+    assert texts(join_kerned(tight + PAGE, 0.6))[:6] == ["The", "Crime", "Code", "bans", "all", "acts"]
+    # the groups of a number stay apart at that gap (only the page-wide kern limit joins figures)
+    number = placed([("The", 0), ("23", 0.27), ("635", 0.17), ("cases", 0.28), ("were", 0.27), ("all", 0.28),
+                     ("open", 0.27)])
+    assert texts(join_kerned(number + PAGE, 0.6))[:3] == ["The", "23", "635"]
+
+
+def test_a_line_with_no_clear_jump_in_its_gaps_keeps_its_words():
+    even = placed([("held", 0), ("in", 0.2), ("the", 0.17), ("cell", 0.22), ("for", 0.21), ("days", 0.2)])
+    assert texts(join_kerned(even + PAGE, 0.6)) == texts(even + PAGE)
+
+
+def test_line_kern_limit_needs_a_jump_and_enough_word_gaps():
+    assert abs(line_kern_limit([0.17, 0.27, 0.28], 0.2) - (0.17 * 0.27) ** 0.5) < 1e-9
+    assert line_kern_limit([0.17, 0.27], 0.2) == 0.0  # one word gap is too few to judge
+    assert line_kern_limit([0.17, 0.2, 0.22], 0.15) == 0.0  # no jump of 1.5 times
+    # a jump among the kerns themselves (0.04 | 0.1) is not the line's word gaps
+    assert abs(line_kern_limit([0.04, 0.1, 0.17, 0.27, 0.3], 0.2) - (0.17 * 0.27) ** 0.5) < 1e-9
 
 def line(top: float, text: str = "word") -> Line:
     return Line([Word(text=text, page=1, x0=60, top=top, x1=100, bottom=top + 9, size=9)])
