@@ -11,7 +11,8 @@ compare:
 `save` renders every (record, layout) of tests/support/layouts.py (LAYOUTS and FOUND) and runs
 `pipeline run` on tests/fixtures, on each rendered layout and on any extra folders given with
 --input. `compare` lists every output file that differs (run.json and manifest.json hold times and
-code hashes, so they are left out) and exits 1 when any does.
+code hashes, so they are left out; datapackage.json is compared without `created`, the rendered PDFs'
+modification time) and exits 1 when any does.
 """
 from __future__ import annotations
 
@@ -58,7 +59,12 @@ def _files(root: Path) -> set[str]:
 
 
 def _normal(path: Path) -> bytes:
-    """log.jsonl records the absolute INPUT: compare it without that."""
+    """log.jsonl records the absolute INPUT, datapackage.json when the inputs were made: compare them
+    without that."""
+    if path.name == "datapackage.json":
+        package = json.loads(path.read_text(encoding="utf-8"))
+        package.pop("created", None)
+        return json.dumps(package, sort_keys=True).encode()
     if path.name != "log.jsonl":
         return path.read_bytes()
     lines = []
