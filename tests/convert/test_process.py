@@ -150,6 +150,20 @@ def test_a_value_read_as_a_label_only_row_at_a_page_foot_joins_the_label_after_t
     assert not [x for x in report.values if x.status == "unmapped"]
 
 
+def test_a_value_wholly_under_the_last_label_of_a_page_is_the_value_of_the_label_after_the_break():
+    # the value stands a row's pitch under "Relevant conventions", beside none of its lines: it is the value
+    # of the row whose label WeasyPrint carried to the next page
+    section = "Ratification of relevant international treaties"
+    conventions = Row(kind="table", section=section, label=lines_at(65, 156, 752.5, "Relevant conventions"),
+                      value=lines_at(277, 358, 767.5, "Yes, ratified in 2006"))
+    opcat = Row(kind="subheading", section=section, after_page_break=True, value=Cell(), label=lines_at(
+        65, 259, 73.5, "Optional Protocol to the UN Convention against", "Torture and Other Cruel, Inhuman or Degrading",
+        "Treatment or Punishment (2002)", page=2, pitch=12.5))
+    report = build_report(doc(conventions, opcat), "armenia_en_2019.docx.pdf")
+    v = report.field("opcat_ratified")
+    assert v.text == "Yes, ratified in 2006" and v.answer == "yes" and [f.page for f in v.fragments] == [1]
+
+
 def test_a_wrapped_value_under_a_short_label_stays_with_it_when_a_label_only_row_follows_the_break():
     # the value's second line stands below its one-line label but at the cell's own leading: it is the
     # same value, and the row after the break has no value of its own

@@ -71,9 +71,11 @@ def _foot_value(prev: Row, rows: list[Row]) -> list[Fragment]:
         label = [f for f in prev.label.fragments if f.page == page]
         if not label:
             return []
-        below = label[-1].bbox.bottom
+        below, right = label[-1], max(f.bbox.x1 for f in prev.label.fragments)
         for k, f in enumerate(prev.value.fragments):
-            if f.page == page and k and f.bbox.top > below and _lines_apart(prev.value.fragments[k - 1], f):
+            # a value wholly under its label's last line stands beside none of it: it is the next row's
+            apart = _lines_apart(prev.value.fragments[k - 1], f) if k else True
+            if f.page == page and f.bbox.top > below.bbox.bottom and f.bbox.x0 > right and apart:
                 return prev.value.fragments[k:]
         return []
     frags = prev.label.fragments
@@ -105,7 +107,9 @@ def value_before_label(rows: list[Row], lexicon: Lexicon, language: str | None =
             moved = _foot_value(prev, rows) if m is not None and fold(label) not in lexicon.subheadings else []
             if moved:
                 if prev.kind == "table":
-                    out[-1] = prev.model_copy(update={"value": Cell(fragments=prev.value.fragments[:-len(moved)])})
+                    kept = prev.value.fragments[:-len(moved)]
+                    out[-1] = prev.model_copy(update={"value": Cell(fragments=kept),
+                                                      "kind": "table" if kept else "subheading"})
                 else:
                     out.pop()
                 out.append(row.model_copy(update={"kind": "table", "value": Cell(fragments=moved),
