@@ -111,6 +111,71 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined_to_the_last_one():
     assert report.field("criminal_cases_initiated").value == 86
 
 
+GUARANTEES = "Procedural guarantees (norms)"
+
+
+def lines_at(x0, x1, top, *texts, page=1, pitch=10.6):
+    """A cell of `texts` set at `x0`..`x1` from `top`, one line per `pitch` points (9.5 pt high)."""
+    return Cell(fragments=[Fragment(text=t, page=page, bbox=(x0, top + pitch * i, x1, top + pitch * i + 9.5))
+                           for i, t in enumerate(texts)])
+
+
+def test_a_value_at_the_foot_of_a_page_joins_its_label_at_the_top_of_the_next():
+    # WeasyPrint sets the row's value on page 1 and carries its two-line label over to page 2: the value
+    # stands below the last line of the row before's label, a row's gap under that row's own value
+    before = Row(kind="table", section=GUARANTEES,
+                 label=lines_at(106, 214, 746.4, "Documenting the actual", "detention start time"),
+                 value=Cell(fragments=lines_at(217, 435, 746.4, "Yes. In practice").fragments
+                            + lines_at(217, 376, 769.6, "Partially. Within 3 hours").fragments))
+    label = Row(kind="subheading", section=GUARANTEES, after_page_break=True, value=Cell(),
+                label=lines_at(69, 214, 42.3, "Lawyer notification at the actual", "detention start time", page=2))
+    report = build_report(doc(before, label), "armenia_en_2019.docx.pdf")
+    assert report.field("detention_time_recorded").text == "Yes. In practice"
+    lawyer = report.field("lawyer_notification")
+    assert lawyer.text == "Partially. Within 3 hours" and lawyer.status == "ok"
+    assert lawyer.rules[0] == "row_rejoined_across_page_break" and [f.page for f in lawyer.fragments] == [1]
+
+
+def test_a_value_read_as_a_label_only_row_at_a_page_foot_joins_the_label_after_the_break():
+    # the value alone at the page's foot was read as a row of its own, but it stands in the value column
+    istanbul = Row(kind="table", section="Ratification of relevant international treaties",
+                   label=lines_at(120, 214, 740, "Istanbul Protocol"), value=lines_at(217, 240, 740, "No"))
+    foot = Row(kind="subheading", section=GUARANTEES, label=lines_at(217, 494, 767.6, "Yes. Entered in the log"),
+               value=Cell())
+    label = Row(kind="subheading", section=GUARANTEES, after_page_break=True, value=Cell(),
+                label=lines_at(106, 214, 40.3, "Documenting the actual", "detention start time", page=2))
+    report = build_report(doc(istanbul, foot, label), "armenia_en_2019.docx.pdf")
+    v = report.field("detention_time_recorded")
+    assert v.text == "Yes. Entered in the log" and v.status == "ok" and [f.page for f in v.fragments] == [1]
+    assert not [x for x in report.values if x.status == "unmapped"]
+
+
+def test_a_value_wholly_under_the_last_label_of_a_page_is_the_value_of_the_label_after_the_break():
+    # the value stands a row's pitch under "Relevant conventions", beside none of its lines: it is the value
+    # of the row whose label WeasyPrint carried to the next page
+    section = "Ratification of relevant international treaties"
+    conventions = Row(kind="table", section=section, label=lines_at(65, 156, 752.5, "Relevant conventions"),
+                      value=lines_at(277, 358, 767.5, "Yes, ratified in 2006"))
+    opcat = Row(kind="subheading", section=section, after_page_break=True, value=Cell(), label=lines_at(
+        65, 259, 73.5, "Optional Protocol to the UN Convention against", "Torture and Other Cruel, Inhuman or Degrading",
+        "Treatment or Punishment (2002)", page=2, pitch=12.5))
+    report = build_report(doc(conventions, opcat), "armenia_en_2019.docx.pdf")
+    v = report.field("opcat_ratified")
+    assert v.text == "Yes, ratified in 2006" and v.answer == "yes" and [f.page for f in v.fragments] == [1]
+
+
+def test_a_wrapped_value_under_a_short_label_stays_with_it_when_a_label_only_row_follows_the_break():
+    # the value's second line stands below its one-line label but at the cell's own leading: it is the
+    # same value, and the row after the break has no value of its own
+    before = Row(kind="table", section=GUARANTEES, label=lines_at(150, 214, 746.4, "Medical examination"),
+                 value=lines_at(217, 435, 746.4, "Yes. Upon admission to", "a temporary facility"))
+    label = Row(kind="subheading", section=GUARANTEES, after_page_break=True, value=Cell(),
+                label=lines_at(106, 214, 42.3, "Family notification", page=2))
+    report = build_report(doc(before, label), "armenia_en_2019.docx.pdf")
+    assert report.field("medical_examination").text == "Yes. Upon admission to a temporary facility"
+    assert report.field("family_notification").status != "ok"
+
+
 def test_a_section_title_set_as_a_table_row_starts_that_section():
     title_row = Row(kind="subheading", section=SECTION, label=cell("Procedural guarantees (norms)", top=300), value=Cell())
     after = Row(kind="table", section=SECTION, label=cell("Medical examination", top=320), value=cell("Yes.", top=320))

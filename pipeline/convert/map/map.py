@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from ...core.codebook import FieldSpec
 from ...core.geometry import BBox
-from ...core.models import Cell, Issue, Mapping, MappedRow, Match, Row
+from ...core.models import Cell, Fragment, Issue, Mapping, MappedRow, Match, Row
 from ...core.text import fold, join_cell_lines
 from ..lexicon import Lexicon
 from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
@@ -50,6 +50,70 @@ def rejoin_split_rows(rows: list[Row], lexicon: Lexicon, language: str | None = 
                 out[-1] = prev.model_copy(update={
                     "label": Cell(fragments=prev.label.fragments + row.label.fragments), "value": value,
                     "kind": "table" if value.fragments else prev.kind, "rejoined": True})
+                continue
+        out.append(row)
+    return out
+
+
+ROW_GAP = 0.5  # a gap between two lines wider than this many line heights parts two rows, not two lines of a cell
+
+
+def _lines_apart(upper: Fragment, lower: Fragment) -> bool:
+    return lower.bbox.top - upper.bbox.bottom > ROW_GAP * (lower.bbox.bottom - lower.bbox.top)
+
+
+def _foot_value(prev: Row, rows: list[Row]) -> list[Fragment]:
+    """The lines at the foot of `prev`'s last page that are a value standing beside no label: lines of
+    `prev`'s value below its label's last line and set apart from the lines above, or `prev` itself when
+    it is a label-only row whose text stands in the value column of its table."""
+    if prev.kind == "table":
+        page = prev.value.fragments[-1].page
+        label = [f for f in prev.label.fragments if f.page == page]
+        if not label:
+            return []
+        below, right = label[-1], max(f.bbox.x1 for f in prev.label.fragments)
+        for k, f in enumerate(prev.value.fragments):
+            # a value wholly under its label's last line stands beside none of it: it is the next row's
+            apart = _lines_apart(prev.value.fragments[k - 1], f) if k else True
+            if f.page == page and f.bbox.top > below.bbox.bottom and f.bbox.x0 > right and apart:
+                return prev.value.fragments[k:]
+        return []
+    frags = prev.label.fragments
+    page, x0 = frags[-1].page, min(f.bbox.x0 for f in frags)
+    tol = ROW_GAP * (frags[0].bbox.bottom - frags[0].bbox.top)
+    # the value column of its table: of a row of the same table on either page, else of a table beside it
+    in_value_column = any(
+        r.kind == "table" and any((r.section == prev.section or f.page == page) and abs(f.bbox.x0 - x0) <= tol
+                                  for f in r.value.fragments)
+        and all(f.bbox.x1 < x0 for f in r.label.fragments) for r in rows)
+    return list(frags) if in_value_column and all(f.page == page for f in frags) else []
+
+
+def value_before_label(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
+    """A row split by a page break the other way round: a label with no value at the top of a page,
+    after a value at the foot of the page before that stands beside no label (WeasyPrint sets a row's
+    value on one page and carries its taller label over to the next). That value is the label's: it
+    leaves the row before (or the label-only row it was read as) and joins the label's row."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if row.after_page_break and row.kind == "subheading" and row.label.fragments and prev is not None \
+                and prev.kind in ("table", "subheading") and prev.section == row.section \
+                and (prev.value.fragments or prev.label.fragments) \
+                and (prev.value.fragments or prev.label.fragments)[-1].page < row.label.fragments[0].page:
+            label = " ".join(row.label.lines)
+            m, _ = match_label(label, section_id(row.section, lexicon, language), lexicon.table_fields, lexicon,
+                               language=language)
+            moved = _foot_value(prev, rows) if m is not None and fold(label) not in lexicon.subheadings else []
+            if moved:
+                if prev.kind == "table":
+                    kept = prev.value.fragments[:-len(moved)]
+                    out[-1] = prev.model_copy(update={"value": Cell(fragments=kept),
+                                                      "kind": "table" if kept else "subheading"})
+                else:
+                    out.pop()
+                out.append(row.model_copy(update={"kind": "table", "value": Cell(fragments=moved),
+                                                  "rejoined": True}))
                 continue
         out.append(row)
     return out
@@ -235,7 +299,8 @@ def section_groups(mapped: list[MappedRow], written: list[Row]) -> dict[str, lis
 def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> Mapping:
     """Rows -> the rows to write, each with its field (or none); known sub-headings and section
     titles set apart; the words of the table rows by outcome (for the coverage account)."""
-    rows = section_title_rows(rejoin_split_rows(rows, lexicon, language), lexicon, language)
+    rows = value_before_label(rejoin_split_rows(rows, lexicon, language), lexicon, language)
+    rows = section_title_rows(rows, lexicon, language)
     mapped: list[MappedRow] = []
     written: list[Row] = []  # the extracted row of each mapped row
     subheadings: list[str] = []
