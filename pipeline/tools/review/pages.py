@@ -11,7 +11,6 @@ else of the review site (its templates, its charts) nor of the converting code.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -33,14 +32,6 @@ def page_resolution(width: float, height: float, resolution: float) -> float:
     w_in, h_in = max(width, 1.0) / 72, max(height, 1.0) / 72
     cap = min((MAX_PIXELS / (w_in * h_in)) ** 0.5, MAX_SIDE / max(w_in, h_in))
     return resolution if resolution <= cap else max(1.0, float(int(cap)))
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _write(path: Path, data: bytes) -> None:

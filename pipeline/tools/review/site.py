@@ -28,6 +28,7 @@ from ...core import __version__
 from ...core.keys import file_of
 from ...core.models import BBox, FieldValue, Report
 from ...outdir.atomic import atomic_write
+from ...run.cache import file_sha256
 from ...outdir.cells import format_value
 from ...outdir.eventlog import read_log
 from ...outdir.names import FAILURES, LOG, PANEL, REVIEW_DIR, STATUSES, json_name
@@ -36,7 +37,7 @@ from ...run.discover import display_name, locate
 from ...run.runner import Limits  # the same limits as `pipeline run`
 from .doubt import doubt, doubtful_rows
 from .stamp import stamp
-from .pages import cached_pages, file_sha256, lowered, remember, render_context, render_isolated
+from .pages import cached_pages, lowered, remember, render_context, render_isolated
 from .trends import country_trends, spark_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
