@@ -82,14 +82,19 @@ def _codebook(args):
 
 
 def cmd_run(args) -> int:
+    if not args.input.exists():
+        print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    from .core.codebook_files import codebook_folder
+    from .run.early import start_early, will_convert
+
+    if will_convert(args.out, args.force):  # the workers' forkserver sets up while this process does
+        start_early(codebook_folder(args.codebook))
     from .core.settings import ExtractSettings
     from .outdir import names
     from .run.batch import run_batch, summary
     from .run.runner import Limits
 
-    if not args.input.exists():
-        print(f"pipeline run: input {args.input} does not exist", file=sys.stderr)
-        return EXIT_USAGE
     def waiting(holder: str) -> None:
         if not args.quiet:
             print(f"waiting for process {holder or '(unknown)'}, which is writing to {args.out} ...", file=sys.stderr)

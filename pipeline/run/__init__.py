@@ -1,6 +1,7 @@
 """The batch, in the parent process of `pipeline run`: find the PDFs under INPUT (discover.py), plan them
 against the result cache (plan.py, cache.py), convert what changed in worker processes, each file under a
-time and memory limit (runner.py, isolate.py, _forkserver.py), and write the outputs as the files finish
+time and memory limit (runner.py, isolate.py, _forkserver.py; early.py starts their forkserver at the top of
+`pipeline run` when the run will convert), and write the outputs as the files finish
 (batch.py, through pipeline/outdir/), with the reviewers' corrections applied (corrections.py), one run at
 a time per OUTDIR (lock.py).
 

@@ -280,7 +280,7 @@ def _run_locked(job: Job, found: list[Found], fp: dict) -> BatchResult:
     fixes = _load_corrections(job, plan, run_event)
     reused = len(plan.files) - len(plan.tasks)
     if plan.tasks:
-        start_early(job.codebook)  # the workers' forkserver imports the converting code while this process sets up
+        start_early(job.codebook.folder)  # the workers' forkserver imports the converting code while this process sets up
 
     notices: list[str] = [n for n in [legacy_notice()] if n]
     # Nothing to convert, and the outputs on disk are exactly what this run would write: leave them be.

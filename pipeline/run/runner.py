@@ -13,7 +13,7 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   failure (``internal_error``, ``too_large`` or ``timeout``), the worker is replaced, and the batch
   goes on. The pool is about 120 lines with nothing hidden.
 - Workers are forked from a forkserver that has imported the pipeline and built the codebook's
-  lookup tables once (pipeline/convert/preload.py; started early, see start_early): a cheap start, and no
+  lookup tables once (pipeline/convert/preload.py; started early, see early.py): a cheap start, and no
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
   limit, so a blow-up raises MemoryError (or kills the worker) instead of taking the machine, and
   it retires after ``tasks_per_worker`` files so memory that a parser leaks cannot pile up.
@@ -46,12 +46,8 @@ from ..core.codebook_files import CODEBOOK_ENV, CodebookFiles
 from ..core.limits import MAX_BYTES, OUT_OF_MEMORY
 from ..core.models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
+from .early import CONVERSION_MODULES, start_early, worker_context  # noqa: F401 (CONVERSION_MODULES, start_early: part of the interface)
 from .isolate import MIN_MEMORY_MB, alarm, harden  # noqa: F401 (MIN_MEMORY_MB: part of the interface)
-
-# The converting code (pdfplumber and all) is imported where it is used, in the workers (and preloaded by
-# their forkserver): the parent process never pays for it.
-CONVERSION_MODULES = ["pipeline.run._forkserver", "pipeline.run.runner", "pipeline.convert.door",
-                      "pipeline.convert.file", "pipeline.convert.preload"]
 
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
 # of hang, crash (os._exit), segfault, oom (allocate until the memory limit), sigkill (as the kernel's
@@ -161,32 +157,7 @@ class _Slot:
     done: int = 0
 
 
-def _context():
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(CONVERSION_MODULES)
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def start_early(codebook: CodebookFiles | None = None) -> None:
-    """Start the workers' forkserver now: it imports the converting code while the caller finishes its
-    own set-up, instead of after it. run_tasks uses it as it finds it. It also builds the lexicon of the
-    run's codebook folder, named in the environment it starts with (pipeline/convert/preload.py); a
-    forkserver already running for another codebook only leaves each worker to build its own."""
-    if _context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        folder = str(codebook.folder) if codebook is not None and codebook.folder else None
-        saved = os.environ.pop(CODEBOOK_ENV, None)
-        if folder:
-            os.environ[CODEBOOK_ENV] = folder
-        try:
-            forkserver.ensure_running()
-        finally:
-            os.environ.pop(CODEBOOK_ENV, None)
-            if saved is not None:
-                os.environ[CODEBOOK_ENV] = saved
+_context = worker_context  # the tests' name for it
 
 
 def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults, codebook: CodebookFiles | None) -> None:

@@ -69,18 +69,21 @@ class KnownLabels(NamedTuple):
     around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
     headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
 
-    def ends_at(self, words: list[Word], k: int) -> bool:
-        """Whether the first k words of a line end a known label, and no known label goes on past them
-        ("Optional Protocol ... against Torture" is a label, and the start of a longer one)."""
-        head = fold(" ".join(w.text for w in words[:k]))
-        if self.cuts_at(words, k):
-            return False
-        return head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around)
-
-    def cuts_at(self, words: list[Word], k: int) -> bool:
-        """Whether a known label goes on past the first k words of a line (a split there cuts it)."""
-        return fold(" ".join(w.text for w in words[:k + 1])) in self.starts
-
+    def marks(self, words: list[Word]) -> tuple[set[int], set[int]]:
+        """The word counts k (0 < k < len(words)) at which a split of the line would end a known label,
+        and those past which a known label goes on (a split there cuts it). A label that is also the
+        start of a longer one ("Optional Protocol ... against Torture") ends only where the longer one
+        does not go on."""
+        heads = [fold(" ".join(w.text for w in words[:k])) for k in range(1, len(words) + 1)]
+        ends, cuts = set(), set()
+        for k in range(1, len(words)):
+            if heads[k] in self.starts:
+                cuts.add(k)
+                continue
+            head = heads[k - 1]
+            if head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around):
+                ends.add(k)
+        return ends, cuts
 
     def whole(self, text: str) -> bool:
         """Whether folded text reads as one whole known label."""
@@ -127,8 +130,7 @@ def _style(w: Word) -> _Style:
     return _Style("bold" in w.font.lower(), round(w.size * 20) / 20, w.color)
 
 
-def _style_changes(a: Word, b: Word) -> bool:
-    sa, sb = _style(a), _style(b)
+def _style_changes(sa: _Style, sb: _Style) -> bool:
     return sa.bold != sb.bold or sa.color != sb.color or abs(sa.size - sb.size) > 0.05 * max(sa.size, sb.size)
 
 
@@ -141,6 +143,7 @@ class _TableLines:
     titles: list[Line]  # the lines set bold throughout, when some are not
     known: list[set[int]]  # per body line: the word counts whose text ends a known label
     cuts: list[set[int]]  # ... and those past which a known label goes on
+    styles: list[list[_Style]]  # ... and each word's style
 
     @property
     def words(self) -> list[Word]:
@@ -152,11 +155,9 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     body = [ln for ln in lines if not ln.bold] or lines
     titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
     on = finder.labels is not None and "labels" in finder.tol.columns
-    known = [{k for k in range(1, len(ln.words)) if finder.labels.ends_at(ln.words, k)} if on else set()
-             for ln in body]
-    cuts = [{k for k in range(1, len(ln.words)) if finder.labels.cuts_at(ln.words, k)} if on else set()
-            for ln in body]
-    return _TableLines(lines, body, titles, known, cuts)
+    marks = [finder.labels.marks(ln.words) if on else (set(), set()) for ln in body]
+    styles = [[_style(w) for w in ln.words] for ln in body]
+    return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], styles)
 
 
 class _Candidate(NamedTuple):
@@ -185,10 +186,10 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     g = c.strip
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs in zip(table.body, table.known, table.cuts):
+    for ln, ks, cs, st in zip(table.body, table.known, table.cuts, table.styles):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
-        left_styles.update(_style(w) for w in ln.words[:k])
-        right_styles.update(_style(w) for w in ln.words[k:])
+        left_styles.update(st[:k])
+        right_styles.update(st[k:])
         left_n += k > 0
         right_n += k < len(ln.words)
         if k < len(ln.words):
@@ -197,7 +198,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             ends += g.x0 - ln.words[k - 1].x1 < tol.align_slack
         if 0 < k < len(ln.words):
             both += 1
-            style += _style_changes(ln.words[k - 1], ln.words[k])
+            style += _style_changes(st[k - 1], st[k])
             known += k in ks
             cut += k in cs
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)

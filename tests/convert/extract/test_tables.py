@@ -319,10 +319,12 @@ def test_known_label_endings_and_starts():
                           "Optional Protocol to the UN Convention against Torture and Other Cruel Treatment",
                           "Judgments of {country} courts", "Budget"])
     line = words("Optional Protocol to the UN Convention against Torture and Other", LABEL_X, 100)
-    assert not known.ends_at(line, 8)  # a longer label goes on past "... against Torture"
-    assert known.ends_at(words("Budget 12", LABEL_X, 100), 1)
-    assert known.ends_at(words("Judgments of Armenia's courts 4", LABEL_X, 100), 4)  # any name in the placeholder
-    assert known.ends_at(words("the UN Convention against Torture No", LABEL_X, 100), 5)  # a wrapped label's last line
+    ends, cuts = known.marks(line)
+    assert 8 not in ends and 8 in cuts  # a longer label goes on past "... against Torture"
+    assert cuts == {1, 2, 3, 4, 5, 6, 7, 8, 9} and not ends  # every split of this line cuts a label
+    assert known.marks(words("Budget 12", LABEL_X, 100)) == ({1}, set())
+    assert known.marks(words("Judgments of Armenia's courts 4", LABEL_X, 100))[0] == {4}  # any name in the placeholder
+    assert 5 in known.marks(words("the UN Convention against Torture No", LABEL_X, 100))[0]  # a wrapped label's last line
 
 
 def test_the_document_split_stays_where_it_is_inside_a_table_strip():
