@@ -94,7 +94,7 @@ class TableLayout(BaseModel):
     column_scope: Literal["document", "table"] = "document"  # the split of every table, or this table's own
     # what separated most of its rows: rules, the line grid, spacing, or a label and a value starting
     # on one baseline (rows set with no spacing at all)
-    rows_from: Literal["rules", "line_grid", "spacing", "row_starts", "labels", "single_row"]
+    rows_from: Literal["rules", "line_grid", "spacing", "row_starts", "labels", "centres", "single_row"]
     row_breaks: dict[str, int] = Field(default_factory=dict)  # breaks between blocks of lines, by what made them
     line_pitch: float | None = None  # the document's baseline step inside a cell, when found
     rows: int = 0

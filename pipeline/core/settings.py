@@ -8,9 +8,9 @@ from pydantic import BaseModel, Field
 # The signals the column finder may weigh (`vertical_strategy`) and what may part a table's rows
 # (`horizontal_strategy`), as pdfplumber names its table strategies: leave one out to turn it off.
 ColumnSignal = Literal["rules", "strips", "alignment", "style", "labels", "neighbours"]
-RowSignal = Literal["rules", "spacing", "line_grid", "row_starts", "labels"]
+RowSignal = Literal["rules", "spacing", "line_grid", "row_starts", "labels", "centres"]
 COLUMN_SIGNALS: tuple[ColumnSignal, ...] = ("rules", "strips", "alignment", "style", "labels", "neighbours")
-ROW_SIGNALS: tuple[RowSignal, ...] = ("rules", "spacing", "line_grid", "row_starts", "labels")
+ROW_SIGNALS: tuple[RowSignal, ...] = ("rules", "spacing", "line_grid", "row_starts", "labels", "centres")
 
 
 class ExtractSettings(BaseModel):
@@ -43,7 +43,8 @@ class ExtractSettings(BaseModel):
     horizontal_strategy: list[RowSignal] = Field(list(ROW_SIGNALS), description=(
         "what parts a column's lines into cells: drawn rules (and the edges of filled rows), wide "
         "gaps, steps off the line grid, a label and a value starting on one baseline, known labels one "
-        "after another in a band of rows set with no spacing"))
+        "after another in a band of rows set with no spacing, the shared middles of centred cells set "
+        "with no spacing"))
     # below, in points of the body font size too, for what is not a table's own tolerance
     rule_reach: float = Field(0.1, ge=0, description="a rule this close to the gap between two lines parts them")
     crossing: float = Field(0.05, ge=0, description="a word must reach this far past a split to cross it")

@@ -136,6 +136,20 @@ def test_a_value_at_the_foot_of_a_page_joins_its_label_at_the_top_of_the_next():
     assert lawyer.rules[0] == "row_rejoined_across_page_break" and [f.page for f in lawyer.fragments] == [1]
 
 
+def test_a_value_with_no_label_at_a_page_foot_joins_the_label_after_the_break():
+    # a table's head at the foot of a page: its header row, then a row's value whose centred label
+    # went overleaf; the value stands beside no label at all
+    before = Row(kind="table", section="Preventive mechanisms", label=Cell(),
+                 value=lines_at(236, 524, 775.1, "The NPM operates countrywide under the Ombudsman Plus system"))
+    label = Row(kind="subheading", section="Preventive mechanisms", after_page_break=True, value=Cell(),
+                label=lines_at(64, 186, 67.4, "Independent external review", "mechanism", page=2))
+    report = build_report(doc(before, label), "kyrgyzstan_en_2019.docx.pdf")
+    v = report.field("external_review_mechanism")
+    assert (v.status, v.text) == ("ok", "The NPM operates countrywide under the Ombudsman Plus system")
+    assert v.rules[0] == "row_rejoined_across_page_break" and [f.page for f in v.fragments] == [1]
+    assert not [x for x in report.values if x.status == "unmapped"]
+
+
 def test_a_value_read_as_a_label_only_row_at_a_page_foot_joins_the_label_after_the_break():
     # the value alone at the page's foot was read as a row of its own, but it stands in the value column
     istanbul = Row(kind="table", section="Ratification of relevant international treaties",

@@ -102,10 +102,15 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
         previous = chunk
     for i, chunk in enumerate(chunks):
         if chunk.split is None:  # no columns of its own, none for the document: another table's
+            # first the rest of this same table overleaf: a table's head at the foot of a page may hold
+            # its header row and the first cells of a row the page break split (no label beside them)
+            after = chunks[i + 1] if i + 1 < len(chunks) else None
+            overleaf = [Neighbour(after.split, "continued")] if after is not None and after.continued \
+                and after.section == chunk.section and after.split is not None else []
             nearest_first = sorted((j for j, c in enumerate(chunks) if j != i and c.split is not None),
                                    key=lambda j: abs(j - i))
             chunk.split = find_split(chunk.words, finder, vrules[chunk.page],
-                                     [Neighbour(chunks[j].split, "nearby") for j in nearest_first])
+                                     overleaf + [Neighbour(chunks[j].split, "nearby") for j in nearest_first])
     if chunks and any(c.split is None for c in chunks):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))

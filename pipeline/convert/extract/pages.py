@@ -2,6 +2,7 @@
 tagged. With tags.py, the only modules that talk to pdfplumber."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,36 @@ def _join_kerned(chars: list[dict], words: list[Word], vrules: list[VRule], sett
     walls = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks]
     walls += [BBox(v.x, v.top, v.x, v.bottom) for v in vrules]
     return join_kerned(words, settings.kern_ratio, walls, settings.kern_max)
+
+
+def _seam(left: str, right: str) -> bool:
+    """Whether two characters may be where one word ends and the next begins with no space between:
+    a small letter or a stop before a capital or a figure."""
+    return ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit())) \
+        or (left[-1:] in ".,;:" and right[:1].isupper())  # a stop before a figure: a number's
+
+
+def cut_touching(raw: list[dict], align: float) -> list[dict]:
+    """pdfplumber's words, each one that runs from a cell into the next cut apart: where a cell's text
+    fills its column to the edge (an auto-sized table with no padding), the next cell's first word
+    touches it and pdfplumber reads one word ("investigationsLow.", "(2002)2006"). A word is cut where a
+    small letter or a closing bracket meets a capital or a figure (or a stop meets a capital) and that character starts where words of two other
+    lines start too, within `align` of its font size: the edge of the next column."""
+    starts = sorted(w["x0"] for w in raw)
+    out = []
+    for w in raw:
+        chars = w.get("chars") or []
+        cuts = [k for k in range(1, len(chars)) if _seam(chars[k - 1]["text"], chars[k]["text"])
+                and bisect_right(starts, chars[k]["x0"] + align * chars[k]["size"])
+                - bisect_left(starts, chars[k]["x0"] - align * chars[k]["size"]) >= 2]
+        if not cuts:
+            out.append(w)
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(chars)]):
+            part = chars[a:b]
+            out.append({**w, "text": "".join(c["text"] for c in part), "x0": part[0]["x0"], "x1": part[-1]["x1"],
+                        "chars": part})
+    return out
 
 
 def _color(value) -> str:
@@ -115,8 +146,9 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                     keep_blank_chars=False,
                     use_text_flow=False,
                     extra_attrs=["size", "fontname", "non_stroking_color"],
-                    return_chars=structure is not None,
+                    return_chars=True,
                 )
+                raw = cut_touching(raw, settings.align_slack)
                 mcids = char_mcids(page.chars) if structure is not None else {}
                 words = [
                     Word(text=w["text"], page=page.page_number, x0=w["x0"], top=w["top"],

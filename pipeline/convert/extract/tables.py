@@ -10,6 +10,7 @@ from ...core.models import Cell, Row, TableLayout, Word
 from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
+from .centred_rows import part_centred
 from .label_rows import part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, opens_row, row_starts,
                     split_blocks)
@@ -115,21 +116,26 @@ def _blocks(cols: _Columns, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
                    split_blocks(cols.values, gap, rules, grid, tally, tol.rule_reach))
 
 
-def _top_aligned(blocks: list[_Blocks], tol: Tolerances) -> bool:
-    """Whether the document's values may sit at the top of their cells: no row says they are centred
-    or at the bottom (in a table set with no spacing at all, no row may say anything)."""
+def _alignment_votes(blocks: list[_Blocks], tol: Tolerances) -> Counter[str]:
+    """Where the document's rows say their values sit in their cells (lines.cell_alignment)."""
     votes: Counter[str] = Counter()
     for b in blocks:
         votes += cell_alignment(b.labels, b.values, tol.same_line)
+    return votes
+
+
+def _top_aligned(votes: Counter[str]) -> bool:
+    """Whether the document's values may sit at the top of their cells: no row says they are centred
+    or at the bottom (in a table set with no spacing at all, no row may say anything)."""
     return not (votes["center"] or votes["bottom"])
 
 
 def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str],
-           starts: bool, known=None) -> list[Band]:
+           starts: bool, known=None, centred: bool = False) -> list[Band]:
     labels, values = blocks
+    left = min((ln.x0 for b in labels for ln in b), default=0.0)
+    width = chunk.split.x - left if chunk.split is not None else None
     if starts:
-        left = min((ln.x0 for b in labels for ln in b), default=0.0)
-        width = chunk.split.x - left if chunk.split is not None else None
         labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
                                     width, known.continues if known else None)
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
@@ -142,8 +148,8 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
             band = Band()
             band.add(block, is_value)
             bands.append(band)
-    if known is not None and "labels" in tol.rows:
-        bands = [part for band in bands for part in _parted(band, known, tol, tally)]
+    if known is not None and "labels" in tol.rows or centred:
+        bands = [part for band in bands for part in _parted(band, known, tol, tally, centred, width)]
     bands = _lower_case_tails(bands, tol)
     if chunk.continued and bands:
         bands = _tail_overleaf(bands[0], tol) + bands[1:]
@@ -188,13 +194,22 @@ def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
     return out
 
 
-def _parted(band: Band, known, tol: Tolerances, tally: Counter[str]) -> list[Band]:
-    """The band as the rows its known labels part it into (label_rows.py), or whole."""
+def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bool = False,
+            label_width: float | None = None) -> list[Band]:
+    """The band as the rows its known labels part it into (label_rows.py), or in a document whose cells
+    are centred, the rows their middles part it into (centred_rows.py); or whole."""
     labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
     values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
-    rows = part_band(labels, values, known, tol.same_line, tally) if labels and values else None
+    on = known is not None and "labels" in tol.rows
+    rows = part_band(labels, values, known, tol.same_line, tally) if on and labels and values else None
+    if rows is None and centred and len(labels) >= 2 and values:
+        headings = known.headings if known is not None else frozenset()
+        rows = part_centred(labels, values, tol.same_line, label_width,
+                            lambda lines: fold(" ".join(ln.text for ln in lines)) in headings)
+        if rows is not None:
+            tally["centres"] += len(rows) - 1
     if rows is None:
-        second = runs_together(labels, known) if len(labels) >= 2 else None
+        second = runs_together(labels, known) if known is not None and len(labels) >= 2 else None
         if second is not None:
             band.doubtful = (f"its label runs on into another known label ({second!r}) and its values fit "
                              "no one alignment beside them: two rows may be read as one")
@@ -371,7 +386,7 @@ class ReadTables(NamedTuple):
 
 def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, headers: int,
             document_split: Split | None) -> TableLayout:
-    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts", "labels") if tally[k]}
+    breaks = {k: tally[k] for k in ("rules", "line_grid", "spacing", "row_starts", "labels", "centres") if tally[k]}
     rows_from = max(breaks, key=lambda k: breaks[k]) if breaks else "single_row"
     split = chunk.split
     return TableLayout(section=chunk.section, page=chunk.page, split=round(split.x, 2) if split else None,
@@ -472,8 +487,11 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
     blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
-    starts = "row_starts" in tol.rows and _top_aligned(blocks, tol)
-    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known) for b, chunk, t in zip(blocks, chunks, tallies)]
+    votes = _alignment_votes(blocks, tol)
+    starts = "row_starts" in tol.rows and _top_aligned(votes)
+    centred = "centres" in tol.rows and votes["center"] > 0 and votes["center"] >= votes["top"]
+    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred)
+                      for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []

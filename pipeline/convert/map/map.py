@@ -64,8 +64,11 @@ def _lines_apart(upper: Fragment, lower: Fragment) -> bool:
 
 def _foot_value(prev: Row, rows: list[Row]) -> list[Fragment]:
     """The lines at the foot of `prev`'s last page that are a value standing beside no label: lines of
-    `prev`'s value below its label's last line and set apart from the lines above, or `prev` itself when
-    it is a label-only row whose text stands in the value column of its table."""
+    `prev`'s value below its label's last line and set apart from the lines above, all of it when it has
+    no label, or `prev` itself when it is a label-only row whose text stands in the value column of its
+    table."""
+    if prev.kind == "table" and not prev.label.fragments:  # beside no label at all: its label went overleaf
+        return list(prev.value.fragments)
     if prev.kind == "table":
         page = prev.value.fragments[-1].page
         label = [f for f in prev.label.fragments if f.page == page]
@@ -106,7 +109,7 @@ def value_before_label(rows: list[Row], lexicon: Lexicon, language: str | None =
                                language=language)
             moved = _foot_value(prev, rows) if m is not None and fold(label) not in lexicon.subheadings else []
             if moved:
-                if prev.kind == "table":
+                if prev.kind == "table" and prev.label.fragments:
                     kept = prev.value.fragments[:-len(moved)]
                     out[-1] = prev.model_copy(update={"value": Cell(fragments=kept),
                                                       "kind": "table" if kept else "subheading"})

@@ -1,0 +1,66 @@
+"""Rows that run together in a table whose cells are centred vertically and set with no spacing (a
+browser's or WeasyPrint's auto-sized table, `vertical-align: middle`, no padding), when their labels
+are not the codebook's (reworded: label_rows.py cannot part them). Every line follows the one above
+at the line step, so no gap, rule or grid step parts the rows; what does is the centring itself: each
+row's label lines and value lines share one middle, and a row's first line in each column opens with
+a capital or a figure. A one-line value beside a two-line label sits half a line off the label's
+baselines, which is how a reader sees the rows too.
+
+The band is cut into the most rows whose middles agree within `same_line` and whose first lines
+open rows; a cut where both the label line and the value line above it did not end their paragraphs
+(the next word would not have fitted: both cells wrap on) counts more than a row against the
+reading, where one of them did not, a quarter of a row. A band that cuts no such way, or into one
+row only, is left whole.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lines import Line, ends_paragraph, opens_row
+
+MAX_ROW_LINES = 12  # lines of one cell that a row may hold; bounds the search
+# what a cut between rows costs, by how many of its two cells wrap on past it (the line above does
+# not end its paragraph: the next word would not have fitted). Both: the cells go on, more surely
+# than a row's worth; one: a full line that ends its cell all the same
+WRAPS_ON = (0.0, 0.25, 1.5)
+
+
+def _middle(lines: list[Line]) -> float:
+    return (lines[0].top + lines[-1].bottom) / 2
+
+
+def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
+                 is_heading=lambda lines: False) -> list[tuple[list[Line], list[Line]]] | None:
+    """The (label lines, value lines) of each row of a band set with centred cells and no spacing,
+    top to bottom; None when no reading cuts it into two rows or more. `is_heading(lines)`: whether
+    label lines are a sub-heading of the codebook, a row with no value."""
+    n, m = len(labels), len(values)
+    width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))
+    value_width = max(ln.x1 for ln in values) - min(ln.x0 for ln in values)
+
+    @lru_cache(maxsize=None)
+    def best(i: int, j: int) -> tuple[float, tuple[tuple[int, int, int, int], ...]] | None:
+        if i == n:
+            return (0.0, ()) if j == m else None
+        if not opens_row(labels[i]) or (j < m and not opens_row(values[j])):
+            return None
+        options = []
+        for i2 in range(i + 1, min(n, i + MAX_ROW_LINES) + 1):
+            seg = labels[i:i2]
+            label_wraps = i2 < n and not ends_paragraph(labels[i2 - 1], labels[i2], width)
+            ends = [j] if is_heading(seg) else []
+            ends += [j2 for j2 in range(j + 1, min(m, j + MAX_ROW_LINES) + 1)
+                     if abs(_middle(values[j:j2]) - _middle(seg)) <= tolerance]
+            for j2 in ends:
+                rest = best(i2, j2)
+                if rest is None:
+                    continue
+                value_wraps = 0 < j2 < m and not ends_paragraph(values[j2 - 1], values[j2], value_width)
+                cost = WRAPS_ON[label_wraps + value_wraps] if i2 < n else 0.0
+                options.append((rest[0] + 1.0 - cost, ((i, i2, j, j2),) + rest[1]))
+        return max(options, key=lambda o: o[0]) if options else None
+
+    found = best(0, 0)
+    if found is None or len(found[1]) < 2:
+        return None
+    return [(labels[a:b], values[c:d]) for a, b, c, d in found[1]]

@@ -1,0 +1,69 @@
+"""Rows set with no spacing in a table whose cells are centred vertically, their labels none of the
+codebook's: parted where each row's label and value lines share a middle
+(pipeline/convert/extract/centred_rows.py)."""
+from pipeline.convert.extract.centred_rows import part_centred
+from pipeline.convert.extract.lines import Line
+from pipeline.core.models import Word
+
+STEP = 10.0  # the line step: no spacing between rows
+WIDTH = 200.0  # the label column's width: six of line()'s words do not fit on a line with a seventh
+
+
+def line(n: float, text: str, x: float = 60.0) -> Line:
+    """A line on the n-th step of the table (halves: a line centred between two steps)."""
+    top = 100.0 + n * STEP
+    return Line([Word(text=t, page=1, x0=x + 30 * i, top=top, x1=x + 30 * i + 25, bottom=top + 9, size=9)
+                 for i, t in enumerate(text.split())])
+
+
+def texts(rows):
+    return [([ln.text for ln in labels], [ln.text for ln in values]) for labels, values in rows]
+
+
+def test_rows_part_where_label_and_value_share_a_middle():
+    labels = [line(0, "Number of complaints of torture"), line(1, "and ill-treatment"),
+              line(2.5, "Wording of our own"), line(4, "Budget")]
+    values = [line(0.5, "7 747", 300), line(2, "Crimes committed by", 300), line(3, "officials", 300),
+              line(4, "267 081 460 MDL", 300)]
+    assert texts(part_centred(labels, values, 1.0, WIDTH)) == [
+        (["Number of complaints of torture", "and ill-treatment"], ["7 747"]),
+        (["Wording of our own"], ["Crimes committed by", "officials"]),  # centred half a step off the label's
+        (["Budget"], ["267 081 460 MDL"])]
+
+
+def test_a_line_that_opens_in_lower_case_starts_no_row():
+    labels = [line(0, "There is a body"), line(1, "authorized to investigate")]
+    values = [line(0, "No. Such investigations", 300), line(1, "are carried out elsewhere", 300)]
+    assert part_centred(labels, values, 1.0, WIDTH) is None  # one row: left whole
+
+
+def test_cells_that_both_wrap_on_stay_one_row():
+    """Both lines above the cut are full (the next word would not fit): the cells go on, though the
+    next lines open with capitals and each pair shares a middle."""
+    labels = [line(0, "Optional Protocol to the UN Convention"), line(1, "Against Torture"), line(2, "Istanbul Protocol")]
+    values = [line(0, "Yes, ratified in", 300), line(1, "2006", 300), line(2, "No", 300)]
+    got = part_centred(labels, values, 1.0, WIDTH)
+    assert texts(got) == [(["Optional Protocol to the UN Convention", "Against Torture"], ["Yes, ratified in", "2006"]),
+                          (["Istanbul Protocol"], ["No"])]
+
+
+def test_a_full_label_line_beside_a_value_that_ends_still_ends_its_row():
+    labels = [line(0, "Number of criminal cases initiated by"), line(1, "Number of persons convicted"), line(2, "of torture")]
+    values = [line(0, "269", 300), line(1.5, "4", 300)]
+    assert texts(part_centred(labels, values, 1.0, WIDTH)) == [
+        (["Number of criminal cases initiated by"], ["269"]), (["Number of persons convicted", "of torture"], ["4"])]
+
+
+def test_values_centred_on_no_label_leave_the_band_whole():
+    labels = [line(0, "Wording of our own"), line(1, "Another wording")]
+    values = [line(0.3, "Yes", 300), line(1.7, "No", 300)]
+    assert part_centred(labels, values, 1.0, WIDTH) is None
+
+
+def test_a_sub_heading_takes_no_value():
+    labels = [line(0, "Relevant conventions"), line(1, "Our own wording")]
+    values = [line(1, "No", 300)]
+    heading = lambda lines: [ln.text for ln in lines] == ["Relevant conventions"]  # noqa: E731
+    assert texts(part_centred(labels, values, 1.0, WIDTH, heading)) == [
+        (["Relevant conventions"], []), (["Our own wording"], ["No"])]
+    assert part_centred(labels, values, 1.0, WIDTH) is None  # no heading: a label with no value fits nothing

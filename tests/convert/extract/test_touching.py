@@ -1,0 +1,43 @@
+"""Words that run from one cell into the next with no space (a cell filled to its column's edge, no
+padding), cut apart at the next column's edge (pipeline/convert/extract/pages.py: cut_touching)."""
+from pipeline.convert.extract.pages import cut_touching
+
+SIZE = 10.0
+CHAR = 5.0  # every character 5 pt wide
+
+
+def word(text: str, x0: float, top: float) -> dict:
+    chars = [{"text": c, "x0": x0 + CHAR * i, "x1": x0 + CHAR * (i + 1), "size": SIZE} for i, c in enumerate(text)]
+    return {"text": text, "x0": x0, "x1": x0 + CHAR * len(text), "top": top, "bottom": top + SIZE, "chars": chars}
+
+
+def texts(words):
+    return [(w["text"], w["x0"], w["x1"]) for w in words]
+
+
+def page() -> list[dict]:
+    """Two lines whose second words start at x=100: the value column's edge."""
+    return [word("Label", 50, 0), word("Value", 100, 0), word("Budget", 50, 12), word("267", 100, 12)]
+
+
+def test_a_word_is_cut_at_the_next_column_s_edge():
+    out = cut_touching(page() + [word("investigationsLow.", 100 - CHAR * 14, 24)], 0.05)
+    assert texts(out[4:]) == [("investigations", 30.0, 100.0), ("Low.", 100.0, 120.0)]
+    assert [c["text"] for c in out[5]["chars"]] == list("Low.")
+
+
+def test_a_bracket_before_a_figure_is_cut_too():
+    raw = page() + [word("(2002)2006", 100 - CHAR * 6, 24)]
+    assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["(2002)", "2006"]
+
+
+def test_no_cut_off_a_column_edge_or_inside_a_number():
+    raw = page() + [word("McDonald", 100 - CHAR * 4, 36)]  # the seam c|D is 10 pt left of the edge
+    assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["McDonald"]
+    raw = page() + [word("3,340,099,013", 100 - CHAR * 6, 36)]  # a stop before a figure: one number
+    assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["3,340,099,013"]
+
+
+def test_one_other_word_starting_there_is_no_column():
+    raw = [word("Label", 50, 0), word("Value", 100, 0), word("investigationsLow.", 30, 24)]
+    assert [w["text"] for w in cut_touching(raw, 0.05)] == ["Label", "Value", "investigationsLow."]
