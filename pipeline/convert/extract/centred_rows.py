@@ -7,10 +7,10 @@ a capital or a figure. A one-line value beside a two-line label sits half a line
 baselines, which is how a reader sees the rows too.
 
 The band is cut into the most rows whose middles agree within `same_line` and whose first lines
-open rows; a cut where both the label line and the value line above it did not end their paragraphs
-(the next word would not have fitted: both cells wrap on) counts more than a row against the
-reading, where one of them did not, a quarter of a row. A band that cuts no such way, or into one
-row only, is left whole.
+open rows, never inside a known label ("... Inhuman or" / "Degrading Treatment ..."); a cut after a
+label line or a value line that did not end its paragraph (the next word would not have fitted: the
+cell may wrap on) counts a quarter of a row against the reading. A band that cuts no such way, or
+into one row only, is left whole.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from .lines import Line, ends_paragraph, opens_row
 
 MAX_ROW_LINES = 12  # lines of one cell that a row may hold; bounds the search
 # what a cut between rows costs, by how many of its two cells wrap on past it (the line above does
-# not end its paragraph: the next word would not have fitted). Both: the cells go on, more surely
-# than a row's worth; one: a full line that ends its cell all the same
-WRAPS_ON = (0.0, 0.25, 1.5)
+# not end its paragraph: the next word would not have fitted); less than a row: in an auto-sized
+# table the widest line of a column is full whether or not its cell goes on
+WRAPS_ON = (0.0, 0.25, 0.5)
 
 
 def _middle(lines: list[Line]) -> float:
@@ -30,10 +30,12 @@ def _middle(lines: list[Line]) -> float:
 
 
 def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
-                 is_heading=lambda lines: False) -> list[tuple[list[Line], list[Line]]] | None:
+                 is_heading=lambda lines: False, continues=lambda above, line: False
+                 ) -> list[tuple[list[Line], list[Line]]] | None:
     """The (label lines, value lines) of each row of a band set with centred cells and no spacing,
     top to bottom; None when no reading cuts it into two rows or more. `is_heading(lines)`: whether
-    label lines are a sub-heading of the codebook, a row with no value."""
+    label lines are a sub-heading of the codebook, a row with no value; `continues(above, line)`:
+    whether a label line goes on with a known label's words from the line above (no cut there)."""
     n, m = len(labels), len(values)
     width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))
     value_width = max(ln.x1 for ln in values) - min(ln.x0 for ln in values)
@@ -47,6 +49,8 @@ def part_centred(labels: list[Line], values: list[Line], tolerance: float, label
         options = []
         for i2 in range(i + 1, min(n, i + MAX_ROW_LINES) + 1):
             seg = labels[i:i2]
+            if i2 < n and continues(labels[i2 - 1], labels[i2]):
+                continue
             label_wraps = i2 < n and not ends_paragraph(labels[i2 - 1], labels[i2], width)
             ends = [j] if is_heading(seg) else []
             ends += [j2 for j2 in range(j + 1, min(m, j + MAX_ROW_LINES) + 1)

@@ -34,7 +34,7 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # labels on every line each count about as much as a line in two; a rule the table's height counts
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
-           "neighbours": 1.0, "title_rows": -0.5}
+           "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0}
 # the same table overleaf keeps its columns unless they plainly lie elsewhere
 NEIGHBOUR_WEIGHT = {"continued": 2.5, "document": 0.6, "nearby": 0.5}
 
@@ -178,6 +178,7 @@ class _Evidence(NamedTuple):
     cut: int  # lines in two whose left-hand text is a known label's start that goes on across the strip
     titles: int  # lines set bold throughout that cross the split
     groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
+    cells: int = 0  # bold lines of two cells or more ("Indicator" | "Value") that cross the split: inside a cell
     apart: bool = False  # no style is found on both sides: the labels are set apart from the values
 
 
@@ -202,16 +203,17 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             known += k in ks
             cut += k in cs
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
-    titles = 0
+    titles = cells = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
             titles += 1
+            cells += any(b.x0 - a.x1 >= tol.min_gutter for a, b in zip(ln.words, ln.words[1:]))
         elif ln.x1 <= c.x:
             left_n += 1
         else:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups, apart)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups, cells, apart)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -254,6 +256,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour
     if e.titles:
         parts["title_rows"] = WEIGHTS["title_rows"] * e.titles / n
+    if e.cells:  # a header row's cell cut in two: no reader splits a table there
+        parts["header_cells"] = WEIGHTS["header_cells"] * e.cells
     return parts
 
 

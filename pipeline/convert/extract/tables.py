@@ -205,7 +205,8 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bo
     if rows is None and centred and len(labels) >= 2 and values:
         headings = known.headings if known is not None else frozenset()
         rows = part_centred(labels, values, tol.same_line, label_width,
-                            lambda lines: fold(" ".join(ln.text for ln in lines)) in headings)
+                            lambda lines: fold(" ".join(ln.text for ln in lines)) in headings,
+                            known.continues if known is not None else lambda above, line: False)
         if rows is not None:
             tally["centres"] += len(rows) - 1
     if rows is None:

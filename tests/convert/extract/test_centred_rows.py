@@ -37,14 +37,25 @@ def test_a_line_that_opens_in_lower_case_starts_no_row():
     assert part_centred(labels, values, 1.0, WIDTH) is None  # one row: left whole
 
 
-def test_cells_that_both_wrap_on_stay_one_row():
-    """Both lines above the cut are full (the next word would not fit): the cells go on, though the
-    next lines open with capitals and each pair shares a middle."""
+def test_no_cut_inside_a_known_label():
+    """The next lines open with capitals and each pair shares a middle, but the label's words go on
+    as a known label's do."""
     labels = [line(0, "Optional Protocol to the UN Convention"), line(1, "Against Torture"), line(2, "Istanbul Protocol")]
     values = [line(0, "Yes, ratified in", 300), line(1, "2006", 300), line(2, "No", 300)]
-    got = part_centred(labels, values, 1.0, WIDTH)
+    inside = lambda above, ln: (above.words[-1].text, ln.words[0].text) == ("Convention", "Against")  # noqa: E731
+    got = part_centred(labels, values, 1.0, WIDTH, continues=inside)
     assert texts(got) == [(["Optional Protocol to the UN Convention", "Against Torture"], ["Yes, ratified in", "2006"]),
                           (["Istanbul Protocol"], ["No"])]
+    assert len(part_centred(labels, values, 1.0, WIDTH)) == 3  # geometry alone reads three rows
+
+
+def test_one_line_rows_whose_lines_are_full_are_rows_all_the_same():
+    """An auto-sized table: the widest label and value lines are full by definition."""
+    labels = [line(0, "Promptness of our own investigations six"), line(1, "Involvement of victims")]
+    values = [line(0, "Low. Preliminary checks take up to", 300), line(1, "Low. Victims", 300)]
+    assert texts(part_centred(labels, values, 1.0, WIDTH)) == [
+        (["Promptness of our own investigations six"], ["Low. Preliminary checks take up to"]),
+        (["Involvement of victims"], ["Low. Victims"])]
 
 
 def test_a_full_label_line_beside_a_value_that_ends_still_ends_its_row():

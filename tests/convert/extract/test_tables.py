@@ -442,3 +442,18 @@ def test_a_coloured_bold_label_below_a_bold_header_is_the_first_row():
     # its value went overleaf: no plain line below the header ends it
     read = read_tables([Chunk("S", 1, head + label, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [" ".join(r.label.lines) for r in read.rows] == ["Documenting the actual"] and len(read.headers) == 2
+
+
+def test_a_split_never_cuts_a_header_row_s_cell():
+    """A tiny auto-sized table: its two values open with the same word, so their second words align as
+    well as their first; the split that would cut the header's "Value" in two loses."""
+    def bold(text, x, top):
+        return [w.model_copy(update={"font": "Arial-Bold"}) for w in words(text, x, top)]
+    longest = words("Involvement of victims in investigation", LABEL_X, 120)
+    value_x = longest[-1].x1 + 3.0  # the longest label nearly touches its value
+    ws = (bold("Indicator", LABEL_X, 100) + bold("Value", value_x, 100)
+          + words("Promptness of investigations", LABEL_X, 110) + words("Low. Preliminary checks take days", value_x, 110)
+          + longest + words("Low. Victims rarely get access", value_x, 120))
+    got = column_split(ws, [])
+    assert value_x - SNAP <= got.x <= value_x
+    assert "header_cells" not in dict(got.signals)
