@@ -65,19 +65,27 @@ def _seam(left: str, right: str) -> bool:
         or (left[-1:] in ".,;:" and right[:1].isupper())  # a stop before a figure: a number's
 
 
-def cut_touching(raw: list[dict], align: float) -> list[dict]:
+def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict]:
     """pdfplumber's words, each one that runs from a cell into the next cut apart: where a cell's text
     fills its column to the edge (an auto-sized table with no padding), the next cell's first word
     touches it and pdfplumber reads one word ("investigationsLow.", "(2002)2006"). A word is cut where a
-    small letter or a closing bracket meets a capital or a figure (or a stop meets a capital) and that character starts where words of two other
-    lines start too, within `align` of its font size: the edge of the next column."""
-    starts = sorted(w["x0"] for w in raw)
+    small letter or a closing bracket meets a capital or a figure (or a stop meets a capital) and that
+    character starts where words of two other lines near it start too (within `reach` lines of its
+    font size up or down, and `align` of its size across): the edge of the next column of its table.
+    Not in a running footer's file name ("ujb9"), which no column stands above."""
+    starts = sorted((w["x0"], w["top"]) for w in raw)
+    xs = [x for x, _ in starts]
+
+    def column_edge(c: dict, top: float) -> bool:
+        tol, near = align * c["size"], reach * c["size"]
+        lo, hi = bisect_left(xs, c["x0"] - tol), bisect_right(xs, c["x0"] + tol)
+        return sum(1 for _, t in starts[lo:hi] if 0 < abs(t - top) <= near) >= 2
+
     out = []
     for w in raw:
         chars = w.get("chars") or []
         cuts = [k for k in range(1, len(chars)) if _seam(chars[k - 1]["text"], chars[k]["text"])
-                and bisect_right(starts, chars[k]["x0"] + align * chars[k]["size"])
-                - bisect_left(starts, chars[k]["x0"] - align * chars[k]["size"]) >= 2]
+                and column_edge(chars[k], w["top"])]
         if not cuts:
             out.append(w)
             continue

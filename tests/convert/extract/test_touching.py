@@ -41,3 +41,9 @@ def test_no_cut_off_a_column_edge_or_inside_a_number():
 def test_one_other_word_starting_there_is_no_column():
     raw = [word("Label", 50, 0), word("Value", 100, 0), word("investigationsLow.", 30, 24)]
     assert [w["text"] for w in cut_touching(raw, 0.05)] == ["Label", "Value", "investigationsLow."]
+
+
+def test_words_starting_there_far_above_are_no_column_of_its_table():
+    """A running footer's file name ("tmphc46ujb9") under a table whose values start at its "9"."""
+    raw = page() + [word("file:///tmp/tmphc46ujb9/profile.html", 100 - CHAR * 21, 700)]
+    assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["file:///tmp/tmphc46ujb9/profile.html"]
