@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
+import regex
 
 from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
@@ -58,6 +59,9 @@ def _join_kerned(chars: list[dict], words: list[Word], vrules: list[VRule], sett
     return join_kerned(words, settings.kern_ratio, walls, settings.kern_max)
 
 
+_SEAMS = regex.compile(r"[\p{Ll})][\p{Lu}\p{Nd}]|[.,;:]\p{Lu}")  # where _seam may hold: a cheap look first
+
+
 def _seam(left: str, right: str) -> bool:
     """Whether two characters may be where one word ends and the next begins with no space between:
     a small letter or a stop before a capital or a figure."""
@@ -85,7 +89,7 @@ def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict
     for w in raw:
         chars = w.get("chars") or []
         cuts = [k for k in range(1, len(chars)) if _seam(chars[k - 1]["text"], chars[k]["text"])
-                and column_edge(chars[k], w["top"])]
+                and column_edge(chars[k], w["top"])] if _SEAMS.search(w["text"]) else []
         if not cuts:
             out.append(w)
             continue

@@ -1,6 +1,9 @@
 """Words that run from one cell into the next with no space (a cell filled to its column's edge, no
 padding), cut apart at the next column's edge (pipeline/convert/extract/pages.py: cut_touching)."""
-from pipeline.convert.extract.pages import cut_touching
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.convert.extract.pages import _SEAMS, _seam, cut_touching
 
 SIZE = 10.0
 CHAR = 5.0  # every character 5 pt wide
@@ -47,3 +50,10 @@ def test_words_starting_there_far_above_are_no_column_of_its_table():
     """A running footer's file name ("tmphc46ujb9") under a table whose values start at its "9"."""
     raw = page() + [word("file:///tmp/tmphc46ujb9/profile.html", 100 - CHAR * 21, 700)]
     assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["file:///tmp/tmphc46ujb9/profile.html"]
+
+
+@given(st.characters(), st.characters())
+def test_the_cheap_look_finds_every_seam(left, right):
+    """cut_touching looks at a word's characters only where the pattern matches its text: it must
+    never miss a seam that _seam would see."""
+    assert not _seam(left, right) or _SEAMS.search(left + right)
