@@ -1,6 +1,7 @@
-"""Rows that run together in a table whose cells are centred vertically and set with no spacing (a
-browser's or WeasyPrint's auto-sized table, `vertical-align: middle`, no padding), when their labels
-are not the codebook's (reworded: label_rows.py cannot part them). Every line follows the one above
+"""Rows that run together in a table whose cells are centred vertically (or set at the bottom) with no
+spacing (a browser's or WeasyPrint's auto-sized table, `vertical-align: middle`, no padding), when their
+labels are not the codebook's (reworded: label_rows.py cannot part them). Cells set at the bottom share
+their last baseline instead of their middle; the band takes whichever of the two readings scores more. Every line follows the one above
 at the line step, so no gap, rule or grid step parts the rows; what does is the centring itself: each
 row's label lines and value lines share one middle, and a row's first line in each column opens with
 a capital or a figure. A one-line value beside a two-line label sits half a line off the label's
@@ -29,14 +30,36 @@ def _middle(lines: list[Line]) -> float:
     return (lines[0].top + lines[-1].bottom) / 2
 
 
+def _last_base(lines: list[Line]) -> float:
+    return lines[-1].base
+
+
+# where a cell's lines sit, as the rows share it: their middle (centred cells) or their last baseline
+# (cells aligned at the bottom)
+ANCHORS = {"center": _middle, "bottom": _last_base}
+
+
 def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
                  is_heading=lambda lines: False, continues=lambda above, line: False
                  ) -> list[tuple[list[Line], list[Line]]] | None:
-    """The (label lines, value lines) of each row of a band set with centred cells and no spacing,
-    top to bottom; None when no reading cuts it into two rows or more. `is_heading(lines)`: whether
+    """The best of the readings of part_aligned, for cells centred and for cells at the bottom (a tie
+    goes to centred cells); None when neither cuts the band into two rows or more."""
+    readings = [r for how in ANCHORS
+                for r in [part_aligned(labels, values, tolerance, label_width, how, is_heading, continues)]
+                if r is not None]
+    return max(readings, key=lambda r: r[0])[1] if readings else None
+
+
+def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
+                 how: str = "center", is_heading=lambda lines: False, continues=lambda above, line: False
+                 ) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
+    """(its score, the (label lines, value lines) of each row) of a band set with no spacing and its
+    cells aligned `how` (ANCHORS), top to bottom; None when no reading cuts it into two rows or more.
+    `is_heading(lines)`: whether
     label lines are a sub-heading of the codebook, a row with no value; `continues(above, line)`:
     whether a label line goes on with a known label's words from the line above (no cut there)."""
     n, m = len(labels), len(values)
+    anchor = ANCHORS[how]
     width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))
     value_width = max(ln.x1 for ln in values) - min(ln.x0 for ln in values)
 
@@ -54,7 +77,7 @@ def part_centred(labels: list[Line], values: list[Line], tolerance: float, label
             label_wraps = i2 < n and not ends_paragraph(labels[i2 - 1], labels[i2], width)
             ends = [j] if is_heading(seg) else []
             ends += [j2 for j2 in range(j + 1, min(m, j + MAX_ROW_LINES) + 1)
-                     if abs(_middle(values[j:j2]) - _middle(seg)) <= tolerance]
+                     if abs(anchor(values[j:j2]) - anchor(seg)) <= tolerance]
             for j2 in ends:
                 rest = best(i2, j2)
                 if rest is None:
@@ -67,4 +90,4 @@ def part_centred(labels: list[Line], values: list[Line], tolerance: float, label
     found = best(0, 0)
     if found is None or len(found[1]) < 2:
         return None
-    return [(labels[a:b], values[c:d]) for a, b, c, d in found[1]]
+    return found[0], [(labels[a:b], values[c:d]) for a, b, c, d in found[1]]

@@ -490,7 +490,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
     votes = _alignment_votes(blocks, tol)
     starts = "row_starts" in tol.rows and _top_aligned(votes)
-    centred = "centres" in tol.rows and votes["center"] > 0 and votes["center"] >= votes["top"]
+    centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
