@@ -78,3 +78,10 @@ def test_a_sub_heading_takes_no_value():
     assert texts(part_centred(labels, values, 1.0, WIDTH, heading)) == [
         (["Relevant conventions"], []), (["Our own wording"], ["No"])]
     assert part_centred(labels, values, 1.0, WIDTH) is None  # no heading: a label with no value fits nothing
+
+
+def test_cells_set_at_the_bottom_share_their_last_baseline():
+    labels = [line(0, "Number of complaints of torture"), line(1, "and ill-treatment"), line(2, "Wording of our own")]
+    values = [line(1, "7 747", 300), line(2, "Crimes committed", 300)]
+    assert texts(part_centred(labels, values, 1.0, WIDTH)) == [
+        (["Number of complaints of torture", "and ill-treatment"], ["7 747"]), (["Wording of our own"], ["Crimes committed"])]
