@@ -74,9 +74,9 @@ def test_how_each_table_was_read_is_recorded(drawn):
 
 # --- a real browser: headless Chromium prints the profile -------------------------------------
 
-# the styles read whole; "auto-middle-no-spacing" (rows with no spacing, values centred on them) is
-# not yet, nor "div-grid" (rows 1 pt apart)
-READ_WHOLE = ["auto-layout", "margin-boxes", "shrink-bold-rules", "dl-grid", "multi-line-headers"]
+# every style, "auto-middle-no-spacing" (rows with no spacing, values centred on them) and "div-grid"
+# (rows 1 pt apart) included
+READ_WHOLE = list(html_profile.STYLES) + list(html_profile.GRID_STYLES)
 
 
 @pytest.mark.browser  # headless Chromium prints the page: the full run's (scripts/test.sh), like the review site's

@@ -236,6 +236,12 @@ FOUND = {
     "no-spacing-row-tail-overleaf-top": ("armenia_en_2019.docx", Layout(size=9.5, borders="none", pad=0.0)),
     "no-spacing-row-tail-overleaf-bottom": ("belarus_en_2019.docx", Layout(
         font="Times-Roman", valign="bottom", borders="none", pad=0.0, hpad=1.0)),
+    # sweep seed 23, layout 64: no padding, values centred, each table sized apart, reworded labels: the
+    # investigating body's rows ran into one band ("269 7,747 4"), parted now by their cells' middles
+    "no-padding-centred-reworded-rows": ("moldova_en_2020.docx", Layout(
+        font="Times-Roman", size=8.5, label_share=0.35, borders="none", valign="center", margin=85.04,
+        thousands="comma", score="em-double", split_rows=False, breaks=True, section_titles="row",
+        pad=0.0, auto_columns=True, bold_labels=True, hpad=0.75, seed=64)),
 }
 
 
