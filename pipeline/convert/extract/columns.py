@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ...core.geometry import Gutter, VRule, gutters
@@ -127,7 +128,12 @@ class _Style(NamedTuple):
 
 
 def _style(w: Word) -> _Style:
-    return _Style("bold" in w.font.lower(), round(w.size * 20) / 20, w.color)
+    return _style_of(w.font, w.size, w.color)
+
+
+@lru_cache(maxsize=1024)  # a document sets its words in a few styles; every candidate split asks again
+def _style_of(font: str, size: float, color: str) -> _Style:
+    return _Style("bold" in font.lower(), round(size * 20) / 20, color)
 
 
 def _style_changes(sa: _Style, sb: _Style) -> bool:

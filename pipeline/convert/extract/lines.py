@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from statistics import median
 from typing import NamedTuple
 
@@ -99,12 +100,15 @@ def text_size(words: list[Word], share: float = 0.25, above: float = 1.25) -> fl
 def group_lines(words: list[Word], tolerance: float) -> list[Line]:
     """Words whose bottoms (≈ baselines) lie within `tolerance` points form one line, read left to right."""
     lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.page, w.bottom, w.x0)):
+    for w in sorted(words, key=_READING_ORDER):
         if lines and lines[-1][0].page == w.page and abs(lines[-1][0].bottom - w.bottom) <= tolerance:
             lines[-1].append(w)
         else:
             lines.append([w])
-    return [Line(sorted(ws, key=lambda w: w.x0)) for ws in lines]
+    return [Line(sorted(ws, key=_X0)) for ws in lines]
+
+
+_READING_ORDER, _X0 = attrgetter("page", "bottom", "x0"), attrgetter("x0")  # C-level sort keys: a hot path
 
 
 def rule_between(rules: list[float], upper: float, lower: float, slack: float = 1.0) -> bool:
