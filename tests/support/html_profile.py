@@ -9,11 +9,13 @@ from __future__ import annotations
 import html
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from .render import FACTS, INDEX_TITLES, SECTIONS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+LIBREOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 # CSS a profile author might write; browsers draw what is left out their own way
 STYLES = {
@@ -148,6 +150,23 @@ def print_weasyprint(page: Path, pdf: Path, tags: bool = False) -> bool:
         return False
     weasyprint.HTML(filename=str(page)).write_pdf(str(pdf), pdf_tags=tags)
     return True
+
+
+def print_libreoffice(page: Path, pdf: Path, tags: bool = True) -> bool:
+    """LibreOffice's print of the page (Writer/Web), tagged (`UseTaggedPDF`) unless told not to; False
+    when LibreOffice is not installed. Each call has a user profile of its own, so prints can run side
+    by side."""
+    if LIBREOFFICE is None:
+        return False
+    options = '{"UseTaggedPDF":{"type":"boolean","value":"%s"}}' % ("true" if tags else "false")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([LIBREOFFICE, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        f"pdf:writer_web_pdf_Export:{options}", "--outdir", tmp, str(page)],
+                       capture_output=True, timeout=180, check=False)
+        out = Path(tmp) / f"{page.stem}.pdf"
+        if out.exists():
+            shutil.move(str(out), pdf)
+    return pdf.exists()
 
 
 def print_pdf(page: Path, pdf: Path, header_footer: bool = True) -> None:

@@ -1,5 +1,5 @@
 """Per-kind accuracy of other producers' profiles: every fixture record printed in each HTML style
-(Chromium and WeasyPrint, tests/support/html_profile.py) and each platypus style
+(Chromium, WeasyPrint and LibreOffice's tagged export, tests/support/html_profile.py) and each platypus style
 (tests/support/platypus_profile.py), read by the pipeline and scored by pipeline.tools.evaluate.
 Prints one line per kind: field accuracy, silent errors (wrong, status ok, no warning), warned.
 
@@ -22,7 +22,7 @@ from . import FIXTURES, html_profile, load_truth, platypus_profile, report_rows,
 def all_kinds() -> list[str]:
     html = list(html_profile.STYLES) + list(html_profile.GRID_STYLES)
     return ([f"chromium:{s}" for s in html] + [f"weasyprint:{s}" for s in html]
-            + [f"platypus:{s}" for s in platypus_profile.STYLES])
+            + [f"libreoffice:{s}" for s in html] + [f"platypus:{s}" for s in platypus_profile.STYLES])
 
 
 def draw(kind: str, truth: dict, folder: Path) -> tuple[Path, dict] | None:
@@ -35,6 +35,9 @@ def draw(kind: str, truth: dict, folder: Path) -> tuple[Path, dict] | None:
     page.write_text(html_profile.profile_html(truth, *html_profile.styled(style)), encoding="utf-8")
     if producer == "weasyprint":
         if not html_profile.print_weasyprint(page, pdf):
+            return None
+    elif producer == "libreoffice":  # tagged, as its export makes them on request
+        if not html_profile.print_libreoffice(page, pdf):
             return None
     else:
         html_profile.print_pdf(page, pdf, header_footer=style != "margin-boxes")

@@ -12,14 +12,22 @@ from .lines import Line, fragment_of, group_lines, split_blocks
 _STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")
 
 
-def _columns(words: list[Word], min_gutter: float) -> list[list[Word]]:
-    """Split words at vertical strips no word crosses (gutters at least `min_gutter` wide), left to right."""
+def _columns(words: list[Word], tol: Tolerances) -> list[list[Word]]:
+    """Split words at vertical strips no word crosses, left to right: strips `facts_gutter` wide, or
+    narrower ones (down to `min_gutter`) on whose right edge words of two lines or more start (the
+    items of a second column, a cell's text filling the first one nearly to it)."""
     if not words:
         return []
-    strips = gutters(((w.x0, w.x1) for w in words), min_gutter)
+    strips = [g for g in gutters(((w.x0, w.x1) for w in words), tol.min_gutter)
+              if g.width >= tol.facts_gutter or _aligned_starts(words, g.x1, tol.align_slack) >= 2]
     lefts = [min(w.x0 for w in words)] + [g.x1 for g in strips]
     rights = [g.x0 for g in strips] + [max(w.x1 for w in words)]
     return [[w for w in words if left <= w.x0 <= right] for left, right in zip(lefts, rights)]
+
+
+def _aligned_starts(words: list[Word], x: float, slack: float) -> int:
+    """Lines with a word starting at x (within `slack`)."""
+    return len({round(w.bottom) for w in words if abs(w.x0 - x) <= slack})
 
 
 def _has_separator(words: list[Word]) -> bool:
@@ -80,10 +88,10 @@ def facts_cells(words: list[Word], boxes: list[BBox], tolerances: Tolerances,
         inside = [w for w in rest if box.holds_centre_of(w.bbox)]
         if inside:
             # one box may shade the whole facts box: its columns are cells of their own
-            cells += [group_lines(column, tol) for column in _columns(inside, tolerances.facts_gutter)]
+            cells += [group_lines(column, tol) for column in _columns(inside, tolerances)]
             taken = {id(w) for w in inside}
             rest = [w for w in rest if id(w) not in taken]
-    for column in _columns(rest, tolerances.facts_gutter):
+    for column in _columns(rest, tolerances):
         for block in split_blocks(group_lines(column, tol), tolerances.block_gap, []):
             cells.append(block)
     known = {fold(l) for l in labels}

@@ -35,6 +35,18 @@ def test_inline_items_in_two_columns_without_boxes():
                         ("Prison population (convicted)", "23 / 635"), ("Detained", "no published / data")]
 
 
+def test_a_narrow_column_gap_on_which_items_start_parts_the_columns():
+    """LibreOffice's print of the facts table (no boxes): one left item nearly fills its column, so the
+    strip before the right column is under `facts_gutter`, but two right items start on its edge."""
+    ws = words("Population - 18.28 million", 60, 100) + words("Law enforcement budget - 417 611 910 KZT", 310, 100) + \
+        words("Prison population (convicted) - 23 635", 60, 127) + words("Detained - no published data", 310, 127) + \
+        words("In pre-trial detention (under investigation) - 5 288", 60, 154)
+    assert 310 - S.facts_gutter * 10 < ws[-1].x1 < 310 - S.min_gutter * 10  # closer to the right column than a wide gutter
+    assert rows(ws) == [("Population", "18.28 million"), ("Law enforcement budget", "417 611 910 KZT"),
+                        ("Prison population (convicted)", "23 635"), ("Detained", "no published data"),
+                        ("In pre-trial detention (under investigation)", "5 288")]
+
+
 def test_cells_given_by_boxes():
     ws = words("Population - 18.28 million", 60, 150) + words("Detained - 9 666", 340, 150)
     assert rows(ws, [(55, 145, 330, 170), (335, 145, 560, 170)]) == [
