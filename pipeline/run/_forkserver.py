@@ -1,4 +1,4 @@
-"""Imported by the workers' forkserver only (runner.CONVERSION_MODULES preloads it): the forkserver dies
+"""Imported by the workers' forkserver only (early.CONVERSION_MODULES preloads it): the forkserver dies
 with the run that started it, and its workers die with it (pipeline/run/isolate.py).
 
 SIGTERM, not SIGKILL: the forkserver has no handler for it, so it ends all the same, but a tool that

@@ -28,7 +28,8 @@ from .discover import Found, display_name, find_inputs
 from .lock import outdir_lock
 from .plan import Plan, make_plan, outcome_label
 from .reconvert import why_converted
-from .runner import Limits, default_workers, run_tasks, start_early
+from .early import start_early
+from .runner import Limits, default_workers, run_tasks
 
 # The codebook and the writer are imported where they are used: an unchanged rerun, which writes
 # nothing, starts faster without them.

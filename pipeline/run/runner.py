@@ -42,11 +42,11 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
-from ..core.codebook_files import CODEBOOK_ENV, CodebookFiles
+from ..core.codebook_files import CodebookFiles
 from ..core.limits import MAX_BYTES, OUT_OF_MEMORY
 from ..core.models import ENTRY, Entry, Failure, FailureEntry, ReportEntry
 from ..core.settings import DEFAULT_SETTINGS, ExtractSettings
-from .early import CONVERSION_MODULES, start_early, worker_context  # noqa: F401 (CONVERSION_MODULES, start_early: part of the interface)
+from .early import worker_context
 from .isolate import MIN_MEMORY_MB, alarm, harden  # noqa: F401 (MIN_MEMORY_MB: part of the interface)
 
 # Only for tests: make the worker misbehave on matching files. "ACTION[=ARG]:GLOB;..." with ACTION one
@@ -157,9 +157,6 @@ class _Slot:
     done: int = 0
 
 
-_context = worker_context  # the tests' name for it
-
-
 def _start(slot: _Slot, ctx, settings_json: str, limits: Limits, faults, codebook: CodebookFiles | None) -> None:
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_worker, args=(child, settings_json, limits.max_memory_mb, faults, limits.timeout,
@@ -250,7 +247,7 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
     if not tasks:
         return
     faults = parse_fault(os.environ.get(TEST_FAULT_ENV)) if faults is None else faults
-    ctx = _context()
+    ctx = worker_context()
     settings_json = settings.model_dump_json()
     pending = deque(tasks)
     slots = [_Slot() for _ in range(max(1, min(workers or default_workers(), len(tasks))))]

@@ -157,7 +157,7 @@ def test_a_worker_stops_its_own_file_when_nobody_else_does(tmp_path):
     from pipeline.run import runner
     from pipeline.core.settings import DEFAULT_SETTINGS
 
-    ctx = runner._context()
+    ctx = runner.worker_context()
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=runner._worker, args=(child, DEFAULT_SETTINGS.model_dump_json(), 0,
                                                     [("hang", "", "*")], 1.0), daemon=True)
@@ -539,8 +539,8 @@ def test_a_memory_limit_too_small_for_a_worker_is_refused(tmp_path, capsys):
 @pytest.mark.slow
 def test_the_minimum_memory_limit_is_what_a_worker_needs_with_room_to_spare(tmp_path):
     """Measured where the pipeline runs (a worker forked under pytest carries pytest too)."""
-    measure = ("from pipeline.run.isolate import address_space_mb, call\nfrom pipeline.run.runner import _context\n"
-               "print(call(address_space_mb, (), 60, 0, _context()).value)")
+    measure = ("from pipeline.run.isolate import address_space_mb, call\nfrom pipeline.run.early import worker_context\n"
+               "print(call(address_space_mb, (), 60, 0, worker_context()).value)")
     proc = subprocess.run([sys.executable, "-c", measure], cwd=ROOT, capture_output=True, text=True, timeout=120)
     started_with = int(proc.stdout)  # MB of address space of a worker before any file
     assert 0 < started_with * 2 <= MIN_MEMORY_MB, started_with

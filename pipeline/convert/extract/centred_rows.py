@@ -1,11 +1,11 @@
 """Rows that run together in a table whose cells are centred vertically (or set at the bottom) with no
 spacing (a browser's or WeasyPrint's auto-sized table, `vertical-align: middle`, no padding), when their
-labels are not the codebook's (reworded: label_rows.py cannot part them). Cells set at the bottom share
-their last baseline instead of their middle; the band takes whichever of the two readings scores more. Every line follows the one above
-at the line step, so no gap, rule or grid step parts the rows; what does is the centring itself: each
-row's label lines and value lines share one middle, and a row's first line in each column opens with
-a capital or a figure. A one-line value beside a two-line label sits half a line off the label's
-baselines, which is how a reader sees the rows too.
+labels are not the codebook's (reworded: label_rows.py cannot part them). Every line follows the one
+above at the line step, so no gap, rule or grid step parts the rows; what does is the alignment itself:
+each row's label lines and value lines share one middle (cells set at the bottom: one last baseline),
+and a row's first line in each column opens with a capital or a figure. A one-line value beside a
+two-line label sits half a line off the label's baselines, which is how a reader sees the rows too.
+The band takes whichever of the two readings scores more.
 
 The band is cut into the most rows whose middles agree within `same_line` and whose first lines
 open rows, never inside a known label ("... Inhuman or" / "Degrading Treatment ..."); a cut after a
@@ -55,9 +55,9 @@ def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label
                  ) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
     """(its score, the (label lines, value lines) of each row) of a band set with no spacing and its
     cells aligned `how` (ANCHORS), top to bottom; None when no reading cuts it into two rows or more.
-    `is_heading(lines)`: whether
-    label lines are a sub-heading of the codebook, a row with no value; `continues(above, line)`:
-    whether a label line goes on with a known label's words from the line above (no cut there)."""
+    `is_heading(lines)`: whether label lines are a sub-heading of the codebook, a row with no value;
+    `continues(above, line)`: whether a label line goes on with a known label's words from the line
+    above (no cut there)."""
     n, m = len(labels), len(values)
     anchor = ANCHORS[how]
     width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))

@@ -26,11 +26,11 @@ def label_segments(lines: list[Line], known: KnownLabels, least: int = 2) -> lis
     out: list[list[Line]] = []
     start = 0
     while start < len(lines):
-        end = next((k for k in range(start + 1, len(lines) + 1) if known.whole(_text(lines[start:k]))
-                    and (k == len(lines) or known.opens(_text(lines[k:k + 1])))), None)
+        end = next((k for k in range(start + 1, len(lines) + 1) if known.whole(lines_text(lines[start:k]))
+                    and (k == len(lines) or known.opens(lines_text(lines[k:k + 1])))), None)
         if end is None:
             # the last label may go on overleaf (the page break split its row): the start of one
-            if out and known.opens(_text(lines[start:])):
+            if out and known.opens(lines_text(lines[start:])):
                 out.append(lines[start:])
                 break
             return None
@@ -39,7 +39,8 @@ def label_segments(lines: list[Line], known: KnownLabels, least: int = 2) -> lis
     return out if len(out) >= least else None
 
 
-def _text(lines: list[Line]) -> str:
+def lines_text(lines: list[Line]) -> str:
+    """The lines' text, folded (core.text.fold)."""
     return fold(" ".join(ln.text for ln in lines))
 
 
@@ -112,7 +113,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
     segments = label_segments(labels, known, 1)
     if segments is None:
         return None
-    heading = [_text(seg) in known.headings for seg in segments]
+    heading = [lines_text(seg) in known.headings for seg in segments]
     misfit, groups = _best_fit(segments, heading, values)
     lead: list[Line] = []
     if misfit <= tolerance:
@@ -135,7 +136,7 @@ def runs_together(lines: list[Line], known: KnownLabels) -> str | None:
     one ("Istanbul Protocol" / "Number of investigators"): the rows may have run together, and its
     reading is doubtful. None when nothing says so."""
     for k in range(1, len(lines)):
-        head, line = _text(lines[:k]), lines[k]
-        if known.whole(head) and known.opens(_text([line])) and not known.continues(lines[k - 1], line):
+        head, line = lines_text(lines[:k]), lines[k]
+        if known.whole(head) and known.opens(lines_text([line])) and not known.continues(lines[k - 1], line):
             return line.text
     return None

@@ -66,7 +66,7 @@ def _seam(left: str, right: str) -> bool:
     """Whether two characters may be where one word ends and the next begins with no space between:
     a small letter or a stop before a capital or a figure."""
     return ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit())) \
-        or (left[-1:] in ".,;:" and right[:1].isupper())  # a stop before a figure: a number's
+        or (left[-1:] in ".,;:" and right[:1].isupper())  # not before a figure: "3,340,099,013", "107.83"
 
 
 def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict]:

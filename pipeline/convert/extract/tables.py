@@ -11,7 +11,7 @@ from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
 from .centred_rows import part_centred
-from .label_rows import part_band, runs_together
+from .label_rows import lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, opens_row, row_starts,
                     split_blocks)
 
@@ -205,7 +205,7 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bo
     if rows is None and centred and len(labels) >= 2 and values:
         headings = known.headings if known is not None else frozenset()
         rows = part_centred(labels, values, tol.same_line, label_width,
-                            lambda lines: fold(" ".join(ln.text for ln in lines)) in headings,
+                            lambda lines: lines_text(lines) in headings,
                             known.continues if known is not None else lambda above, line: False)
         if rows is not None:
             tally["centres"] += len(rows) - 1

@@ -2,22 +2,10 @@
 codebook's: parted where each row's label and value lines share a middle
 (pipeline/convert/extract/centred_rows.py)."""
 from pipeline.convert.extract.centred_rows import part_centred
-from pipeline.convert.extract.lines import Line
-from pipeline.core.models import Word
 
-STEP = 10.0  # the line step: no spacing between rows
+from .test_label_rows import line, texts  # a line on the n-th line step of a table set with no spacing
+
 WIDTH = 200.0  # the label column's width: six of line()'s words do not fit on a line with a seventh
-
-
-def line(n: float, text: str, x: float = 60.0) -> Line:
-    """A line on the n-th step of the table (halves: a line centred between two steps)."""
-    top = 100.0 + n * STEP
-    return Line([Word(text=t, page=1, x0=x + 30 * i, top=top, x1=x + 30 * i + 25, bottom=top + 9, size=9)
-                 for i, t in enumerate(text.split())])
-
-
-def texts(rows):
-    return [([ln.text for ln in labels], [ln.text for ln in values]) for labels, values in rows]
 
 
 def test_rows_part_where_label_and_value_share_a_middle():
