@@ -59,14 +59,15 @@ def _join_kerned(chars: list[dict], words: list[Word], vrules: list[VRule], sett
     return join_kerned(words, settings.kern_ratio, walls, settings.kern_max)
 
 
-_SEAMS = regex.compile(r"[\p{Ll})][\p{Lu}\p{Nd}]|[.,;:]\p{Lu}")  # where _seam may hold: a cheap look first
+# a small letter or a closing bracket before a capital or a decimal digit, or a stop before a capital
+# (not before a digit: "3,340,099,013", "107.83"); one pattern for a word's text and for a pair of its
+# characters, so the cheap look at the text finds every pair the characters would show
+_SEAMS = regex.compile(r"[\p{Ll})][\p{Lu}\p{Nd}]|[.,;:]\p{Lu}")
 
 
 def _seam(left: str, right: str) -> bool:
-    """Whether two characters may be where one word ends and the next begins with no space between:
-    a small letter or a stop before a capital or a figure."""
-    return ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit())) \
-        or (left[-1:] in ".,;:" and right[:1].isupper())  # not before a figure: "3,340,099,013", "107.83"
+    """Whether two characters may be where one word ends and the next begins with no space between."""
+    return _SEAMS.fullmatch(left[-1:] + right[:1]) is not None
 
 
 def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict]:
