@@ -53,7 +53,8 @@ def producer_kinds(rng: random.Random) -> dict:
     rows, borders as filled rectangles, rules drawn twice, header rows repeated on each page,
     "Page n of N" footers, kerned words with no space characters; and what a new author's table
     does: each table's columns sized apart (`auto_columns`) or to its text (`shrink`), the columns a
-    point or two apart, rows with no padding at all, bold labels, header cells of several lines."""
+    point or two apart, rows with no padding at all, bold labels, header cells of several lines (set
+    at the top, or centred or at the bottom as the values are)."""
     header_row = rng.random() < 0.25
     return dict(
         auto_columns=rng.random() < 0.15, shrink=rng.random() < 0.2, bold_labels=rng.random() < 0.25,
@@ -62,7 +63,7 @@ def producer_kinds(rng: random.Random) -> dict:
         pad=rng.choice([3.0, 3.0, 2.0, 1.5, 1.0, 0.0]), leading=rng.choice([1.2, 1.2, 1.15, 1.3, 1.4]),
         para_space=rng.choice([0.0, 0.0, 1.0, 2.0]), banded=rng.random() < 0.25,
         rule_style=rng.choice(["line", "line", "rect"]), double_rules=rng.random() < 0.2,
-        header_row=header_row, kerned=rng.random() < 0.15,
+        header_row=header_row, kerned=rng.random() < 0.15, header_valign=header_row and rng.random() < 0.5,
         page_number_form=rng.choice(["{n}", "Page {n} of {N}", "{n} / {N}", "p. {n}", "- {n} -"]))
 
 

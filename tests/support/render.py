@@ -127,6 +127,7 @@ class Layout:
     bold_labels: bool = False  # label cells set bold (values regular)
     hpad: float | None = None  # side padding of the cells, points (None: as `pad`, at least 1.5; gap = twice it)
     header_lines: int = 1  # with header_row: header cells worded long enough to wrap over this many lines
+    header_valign: bool = False  # header cells set as `valign` sets the values (LibreOffice centres them), not at the top
     # the facts box: "cells" (a shaded box per item, items a gap apart), "lines" (the items one per line at
     # ordinary leading, no gap between them, in one shaded box per column) or "plain" (the same, no box)
     facts_style: str = "cells"
@@ -478,11 +479,13 @@ class Table:
         if not self.lay.header_row:
             return
         doc = self.doc
-        cells = self.header_cells()
-        self.frame(self.header_h())
+        cells, h = self.header_cells(), self.header_h()
+        self.frame(h)
+        share = {"top": 0.0, "center": 0.5, "bottom": 1.0}[self.lay.valign] if self.lay.header_valign else 0.0
         for lines, x0 in zip(cells, (doc.x0, self.split_x)):
+            shift = share * (h - self.height(lines))
             for line, dy in lines:
-                doc.text(x0 + doc.hpad, doc.y + doc.pad + dy, line, doc.bold, self.lay.size, "label")
+                doc.text(x0 + doc.hpad, doc.y + shift + doc.pad + dy, line, doc.bold, self.lay.size, "label")
         doc.y += self.header_h()
         self.drawn = 0
 

@@ -12,14 +12,18 @@ from .lines import Line, fragment_of, group_lines, split_blocks
 _STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")
 
 
-def _columns(words: list[Word], tol: Tolerances) -> list[list[Word]]:
-    """Split words at vertical strips no word crosses, left to right: strips `facts_gutter` wide, or
+def _columns(words: list[Word], tol: Tolerances, known: set[str] = frozenset()) -> list[list[Word]]:
+    """Split words at vertical strips no word crosses, left to right: strips `facts_gutter` wide;
     narrower ones (down to `min_gutter`) on whose right edge words of two lines or more start (the
-    items of a second column, a cell's text filling the first one nearly to it)."""
+    items of a second column, a cell's text filling the first one nearly to it); and strips narrower
+    still, as narrow as a word space, where items (`Label - value`, or a known label) open on its
+    right edge on two lines or more: a cell's padding is all that parts its text from the next."""
     if not words:
         return []
-    strips = [g for g in gutters(((w.x0, w.x1) for w in words), tol.min_gutter)
-              if g.width >= tol.facts_gutter or _aligned_starts(words, g.x1, tol.align_slack) >= 2]
+    strips = [g for g in gutters(((w.x0, w.x1) for w in words), tol.crossing)
+              if g.width >= tol.facts_gutter
+              or (g.width >= tol.min_gutter and _aligned_starts(words, g.x1, tol.align_slack) >= 2)
+              or _items_opening(words, g.x1, tol, known) >= 2]
     lefts = [min(w.x0 for w in words)] + [g.x1 for g in strips]
     rights = [g.x0 for g in strips] + [max(w.x1 for w in words)]
     return [[w for w in words if left <= w.x0 <= right] for left, right in zip(lefts, rights)]
@@ -28,6 +32,17 @@ def _columns(words: list[Word], tol: Tolerances) -> list[list[Word]]:
 def _aligned_starts(words: list[Word], x: float, slack: float) -> int:
     """Lines with a word starting at x (within `slack`)."""
     return len({round(w.bottom) for w in words if abs(w.x0 - x) <= slack})
+
+
+def _items_opening(words: list[Word], x: float, tol: Tolerances, known: set[str]) -> int:
+    """Lines on which an item opens at x: the line's words from x on start with a word starting
+    there (within `align_slack`) and read as `Label - value` or begin a known label."""
+    count = 0
+    for line in group_lines([w for w in words if w.x0 >= x - tol.align_slack], tol.same_line):
+        if abs(line.x0 - x) <= tol.align_slack and (
+                _opens_form(line) or _starts_known_label(fold(line.text), known)):
+            count += 1
+    return count
 
 
 def _has_separator(words: list[Word]) -> bool:
@@ -81,6 +96,7 @@ def facts_cells(words: list[Word], boxes: list[BBox], tolerances: Tolerances,
     layout (columns, blocks parted by space); then each cell into the items set in it one per line
     (known `labels`, and the `label - value` form)."""
     tol = tolerances.same_line
+    known = {fold(l) for l in labels}
     cells: list[list[Line]] = []
     rest = list(words)
     # The smallest box that holds a word is its cell (shading and borders both draw boxes).
@@ -88,13 +104,12 @@ def facts_cells(words: list[Word], boxes: list[BBox], tolerances: Tolerances,
         inside = [w for w in rest if box.holds_centre_of(w.bbox)]
         if inside:
             # one box may shade the whole facts box: its columns are cells of their own
-            cells += [group_lines(column, tol) for column in _columns(inside, tolerances)]
+            cells += [group_lines(column, tol) for column in _columns(inside, tolerances, known)]
             taken = {id(w) for w in inside}
             rest = [w for w in rest if id(w) not in taken]
-    for column in _columns(rest, tolerances):
+    for column in _columns(rest, tolerances, known):
         for block in split_blocks(group_lines(column, tol), tolerances.block_gap, []):
             cells.append(block)
-    known = {fold(l) for l in labels}
     items = [item for cell in cells for item in split_items(cell, known)]
     return sorted(items, key=lambda c: (round(c[0].top), c[0].x0))
 

@@ -239,11 +239,29 @@ class _Header(NamedTuple):
 
 
 def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
-    """A table's first line when it has text in both columns on one baseline, and nothing above it."""
+    """A table's first cells when there is text in both columns and nothing above it: their first
+    lines on one baseline, or, for a cell of several lines, the first paragraph of each column
+    centred on one middle or ending on one baseline (header cells set middle or bottom)."""
     if not cols.labels or not cols.values:
         return None
-    label, value = min(cols.labels, key=lambda l: l.top), min(cols.values, key=lambda l: l.top)
-    return _Header(label, value) if abs(label.base - value.base) < tolerance else None
+    label, value = _top_paragraph(cols.labels), _top_paragraph(cols.values)
+    if abs(label[0].base - value[0].base) < tolerance:
+        return _Header(label[0], value[0])
+    middle = abs((label[0].top + label[-1].bottom) - (value[0].top + value[-1].bottom)) / 2
+    if len(label) + len(value) > 2 and (middle < tolerance or abs(label[-1].base - value[-1].base) < tolerance):
+        return _Header(label[0], value[0], tuple(label[1:] + value[1:]))
+    return None
+
+
+def _top_paragraph(column: list[Line]) -> list[Line]:
+    """A column's first lines, each a line step (1.5 of its size at most) below the one before."""
+    lines = sorted(column, key=lambda l: l.top)
+    out = lines[:1]
+    for ln in lines[1:]:
+        if ln.base - out[-1].base > 1.5 * out[-1].size:
+            break
+        out.append(ln)
+    return out
 
 
 def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: float) -> tuple[Line, ...]:
@@ -287,7 +305,8 @@ def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float) ->
         if h is None or not (seen[h.signature()] >= 2 or (h.label.bold and h.value.bold)):
             out.append(None)
         else:
-            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance)) if h.label.bold and h.value.bold else h)
+            bold = h.label.bold and h.value.bold and not h.more
+            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance)) if bold else h)
     return out
 
 

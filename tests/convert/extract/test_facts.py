@@ -47,6 +47,28 @@ def test_a_narrow_column_gap_on_which_items_start_parts_the_columns():
                         ("In pre-trial detention (under investigation)", "5 288")]
 
 
+def test_columns_parted_by_no_more_than_a_word_space_where_items_open_on_its_edge():
+    """LibreOffice's print with larger type: the left cell's text runs to within a word space of the
+    right column (under `min_gutter`), and no line on the left is set beside a right item's first word;
+    items (`Label - value`) open on the strip's right edge on two lines, so it parts the columns."""
+    ws = words("Population - 2.96 million", 60, 100) + words("Law enforcement budget - 56 370 392", 275, 95) + \
+        words("833 drams", 275, 106.5) + words("Prison population (convicted) - 2 235", 60, 140) + \
+        words("Detained - 58 668", 275, 140) + words("In pre-trial detention (under investigation)", 60, 170) + \
+        words("- 1 004", 60, 181.5)
+    edge = max(w.x1 for w in ws if w.x0 < 275)
+    assert 2.8 < 275 - edge < S.min_gutter * 10  # a word space (2.8) and a little more
+    assert rows(ws) == [("Law enforcement budget", "56 370 392 / 833 drams"), ("Population", "2.96 million"),
+                        ("Prison population (convicted)", "2 235"), ("Detained", "58 668"),
+                        ("In pre-trial detention (under investigation)", "1 004")]
+
+
+def test_a_word_space_strip_with_no_items_on_its_edge_parts_nothing():
+    """Word gaps of two lines that happen to line up part no columns: what starts there opens no item."""
+    ws = words("Population - 9.41 million people", 60, 100) + words("Prison total - 25 979 inmates", 60, 111.5)
+    assert rows(ws)[0][0] == "Population"
+    assert [label for label, _ in rows(ws)] == ["Population", "Prison total"]
+
+
 def test_cells_given_by_boxes():
     ws = words("Population - 18.28 million", 60, 150) + words("Detained - 9 666", 340, 150)
     assert rows(ws, [(55, 145, 330, 170), (335, 145, 560, 170)]) == [

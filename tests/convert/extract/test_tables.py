@@ -381,6 +381,24 @@ def test_a_header_cell_of_several_lines_is_set_aside_whole():
     assert [ln.text for ln in read.headers] == ["Indicator as worded in the", "Value as published", "methodology"]
 
 
+def test_a_centred_header_of_several_lines_repeated_overleaf_is_set_aside():
+    """LibreOffice centres the header cells: the label header's four lines and the value header's one
+    share a middle, not a first baseline. Set aside atop each page, the value continued below it on
+    the next page joins its row overleaf instead of the header."""
+    def head(top, page):
+        return bold(lines(["Indicator (as worded", "in the methodology", "of the index)"], LABEL_X, top, page)
+                    + words("Value (as published)", VALUE_X, top + LINE, page))
+    page1 = head(80, 1) + lines(["Investigating body's jurisdiction"], LABEL_X, 130) + \
+        lines(["Not only torture cases,", "but"], VALUE_X, 130)
+    page2 = head(40, 2) + lines(["also corruption."], VALUE_X, 90, page=2) + lines(["Budget"], LABEL_X, 110, page=2) + \
+        words("No data", VALUE_X, 110, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    read = read_tables([c for c in chunks if not setattr(c, "split", Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."), ("Budget", "No data")]
+    assert [t.header_rows for t in read.layouts] == [1, 1] and len(read.headers) == 8
+
+
 def test_settings_resolve_once_into_points():
     tol = S.resolve(9.0)
     assert tol.same_line == S.same_line * 9.0 and tol.column_snap == S.column_snap * 9.0
