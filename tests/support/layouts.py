@@ -242,6 +242,43 @@ FOUND = {
         font="Times-Roman", size=8.5, label_share=0.35, borders="none", valign="center", margin=85.04,
         thousands="comma", score="em-double", split_rows=False, breaks=True, section_titles="row",
         pad=0.0, auto_columns=True, bold_labels=True, hpad=0.75, seed=64)),
+    # sweep seed 1, layout 149: the label header cell's second line looked like a paragraph of its own
+    # (its first word would have fitted on the line before, kerned text) and stayed as a row atop the
+    # page; the value tail under it joined the next row ("law Unsatisfactory. ...")
+    "label-header-line-beside-a-taller-value-header": ("kyrgyzstan_en_2019.docx", Layout(
+        font="Times-Roman", size=9, label_share=0.6, valign="center", page="Letter", margin=70.87,
+        score="em-attached", values_first=True, split_rows=False, split_row="value", label_align="right",
+        leading=1.3, para_space=2.0, banded=True, header_row=True, kerned=True, header_lines=3,
+        facts_style="lines", seed=149)),
+    # sweep seed 1, layout 106: a value's last line alone atop the next page, in a ruled grid; its one
+    # wide word gap outscored the split of the table it continues, and the rule drawn there counted
+    # for nothing ("Convention against" | "Torture")
+    "ruled-value-tail-overleaf-one-line": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, borders="grid", page="Letter", margin=85.04, thousands="nnbsp",
+        score="em-double", fragmented=True, split_row="label", facts_wrap=False, pad=0.0, para_space=2.0,
+        banded=True, shrink=True, seed=106)),
+    # sweep seed 1, layout 64: the same with no vertical rule ("case" went to the label, "file" to the value)
+    "value-tail-overleaf-one-line-wide-word-gap": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=11, valign="bottom", page="Letter", margin=85.04, thousands="nnbsp",
+        score="em-attached", fragmented=True, split_row="label", breaks=True, running_header="Country profile",
+        page_numbers=True, page_number_form="Page {n} of {N}", label_align="center", pad=1.5, leading=1.3,
+        banded=True, rule_style="rect", seed=64)),
+    # sweep seed 23, layout 128: header cells set at the bottom (the label's two lines beside the value's
+    # three), no padding: the value header's paragraph ran on into the plain tail of a row split by the
+    # page break, and the header was not found
+    "bottom-set-header-cells-over-a-value-tail": ("tajikistan_en_2019.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.6, valign="bottom", page="Letter", margin=42.52,
+        thousands="comma", score="em-double", fragmented=True, breaks=True, running_header="Index on Torture | CSP",
+        section_titles="row", page_number_form="- {n} -", pad=0.0, para_space=1.0, banded=True,
+        rule_style="rect", double_rules=True, header_row=True, header_lines=3, header_valign=True,
+        facts_style="lines", seed=128)),
+    # sweep seed 23, layout 131: in a facts cell, two words of a wrapped item started together past a
+    # gap wider than `min_gutter` (uneven word gaps) and parted the cell ("Law" | "enforcement budget")
+    "facts-item-words-aligned-down-a-wrapped-item": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.45, valign="center", page="Letter", score="en-minus", fragmented=True,
+        values_first=True, split_row="value", running_header="Country profile", page_numbers=True,
+        label_align="right", value_align="center", leading=1.15, rule_style="rect", auto_columns=True,
+        hpad=0.75, seed=131)),
 }
 
 

@@ -37,7 +37,7 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
            "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0}
 # the same table overleaf keeps its columns unless they plainly lie elsewhere
-NEIGHBOUR_WEIGHT = {"continued": 2.5, "document": 0.6, "nearby": 0.5}
+NEIGHBOUR_WEIGHT = {"continued": 3.25, "document": 0.6, "nearby": 0.5}
 
 
 class Split(NamedTuple):
@@ -330,10 +330,13 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
     top, bottom = min(w.top for w in words), max(w.bottom for w in words)
     vrules = [v for v in vrules if v.top < bottom and v.bottom > top] if "rules" in tol.columns else []
     out = []
+    def ruled(x0: float, x1: float) -> tuple[list[VRule], float]:  # the rules in [x0, x1], their length over the table
+        rules = [v for v in vrules if x0 - EPS <= v.x <= x1 + EPS]
+        return rules, sum(min(v.bottom, bottom) - max(v.top, top) for v in rules)
+
     for g in strips:
-        ruled = [v for v in vrules if g.x0 - EPS <= v.x <= g.x1 + EPS]
-        length = sum(min(v.bottom, bottom) - max(v.top, top) for v in ruled)
-        x = max(ruled, key=lambda v: v.length).x if ruled else _placed(g, table, tol)
+        rules, length = ruled(g.x0, g.x1)
+        x = max(rules, key=lambda v: v.length).x if rules else _placed(g, table, tol)
         out.append(_Candidate(g, x, length, 0.0))
     for nb in neighbours if "neighbours" in tol.columns else []:
         weight = NEIGHBOUR_WEIGHT[nb.kind]
@@ -347,8 +350,8 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
             out[i] = c._replace(neighbour=max(c.neighbour, weight), x=nb.split.x if inside and weight > c.neighbour else c.x)
             continue
         x = _snapped(body, nb.split.x, tol)
-        if x is not None:
-            out.append(_Candidate(Gutter(x, x), x, 0.0, weight))
+        if x is not None:  # outside every strip (all the text on one side), a rule drawn there still counts
+            out.append(_Candidate(Gutter(x, x), x, ruled(x - tol.rule_merge, x + tol.rule_merge)[1], weight))
     return out
 
 

@@ -13,25 +13,18 @@ _STARTS_NUMBER = regex.compile(r"^[\p{Pd}\u2212]?\d")
 
 
 def _columns(words: list[Word], tol: Tolerances, known: set[str] = frozenset()) -> list[list[Word]]:
-    """Split words at vertical strips no word crosses, left to right: strips `facts_gutter` wide;
-    narrower ones (down to `min_gutter`) on whose right edge words of two lines or more start (the
-    items of a second column, a cell's text filling the first one nearly to it); and strips narrower
-    still, as narrow as a word space, where items (`Label - value`, or a known label) open on its
-    right edge on two lines or more: a cell's padding is all that parts its text from the next."""
+    """Split words at vertical strips no word crosses, left to right: strips `facts_gutter` wide, or
+    narrower ones, down to a word space, where items (`Label - value`, or a known label) open on the
+    strip's right edge on two lines or more: a cell's padding may be all that parts its text from the
+    next column's. (Words that merely start on one edge do not do: a wrapped value's next line starts
+    where its label does.)"""
     if not words:
         return []
     strips = [g for g in gutters(((w.x0, w.x1) for w in words), tol.crossing)
-              if g.width >= tol.facts_gutter
-              or (g.width >= tol.min_gutter and _aligned_starts(words, g.x1, tol.align_slack) >= 2)
-              or _items_opening(words, g.x1, tol, known) >= 2]
+              if g.width >= tol.facts_gutter or _items_opening(words, g.x1, tol, known) >= 2]
     lefts = [min(w.x0 for w in words)] + [g.x1 for g in strips]
     rights = [g.x0 for g in strips] + [max(w.x1 for w in words)]
     return [[w for w in words if left <= w.x0 <= right] for left, right in zip(lefts, rights)]
-
-
-def _aligned_starts(words: list[Word], x: float, slack: float) -> int:
-    """Lines with a word starting at x (within `slack`)."""
-    return len({round(w.bottom) for w in words if abs(w.x0 - x) <= slack})
 
 
 def _items_opening(words: list[Word], x: float, tol: Tolerances, known: set[str]) -> int:

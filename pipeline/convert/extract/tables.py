@@ -254,11 +254,12 @@ def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
 
 
 def _top_paragraph(column: list[Line]) -> list[Line]:
-    """A column's first lines, each a line step (1.5 of its size at most) below the one before."""
+    """A column's first lines set alike (weight, colour, size), each a line step (1.5 of its size at
+    most) below the one before: a bold header cell ends where plain text follows it with no gap."""
     lines = sorted(column, key=lambda l: l.top)
     out = lines[:1]
     for ln in lines[1:]:
-        if ln.base - out[-1].base > 1.5 * out[-1].size:
+        if ln.base - out[-1].base > 1.5 * out[-1].size or ln.bold != out[0].bold or not _same_style(out[0], ln):
             break
         out.append(ln)
     return out
@@ -270,20 +271,31 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     a bold label beside a smaller value sits on the value's baseline)."""
     plain = [ln.base for ln in cols.labels + cols.values if not ln.bold and ln.base > header.label.base]
     end = min(plain, default=float("inf")) - tolerance
-    more: list[Line] = []
-    for first, column, wraps in ((header.label, cols.labels, True), (header.value, cols.values, False)):
-        last = first
-        width = max(ln.x1 for ln in column) - min(ln.x0 for ln in column)
-        for ln in sorted((ln for ln in column if ln.base > first.base), key=lambda l: l.base):
-            # a label header cell goes on only where its line is full (the next word did not fit):
-            # after "Indicator", a bold label is the first row's. (The value column's width is not
-            # known from its text, and values are seldom bold.)
-            if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or not _same_style(first, ln) \
-                    or (wraps and ends_paragraph(last, ln, width)):
-                break
-            more.append(ln)
-            last = ln
-    return tuple(more)
+    values = _bold_run(header.value, cols.values, end, grid_step)
+    # beside the value header's lines, a label line is the header's too: the first row starts below
+    # the taller header cell
+    beside = (values[-1] if values else header.value).base + tolerance
+    width = max(ln.x1 for ln in cols.labels) - min(ln.x0 for ln in cols.labels)
+    # past them, a label header cell goes on only where its line is full (the next word did not fit):
+    # after "Indicator", a bold label is the first row's. (The value column's width is not known
+    # from its text, and values are seldom bold.)
+    labels = _bold_run(header.label, cols.labels, end, grid_step,
+                       lambda last, ln: ln.base > beside and ends_paragraph(last, ln, width))
+    return tuple(labels + values)
+
+
+def _bold_run(first: Line, column: list[Line], end: float, grid_step: float, stop=lambda last, ln: False) -> list[Line]:
+    """The bold lines set like `first` that follow it in its column, each a line step below the one
+    before, above `end`, until `stop(last, line)`."""
+    run: list[Line] = []
+    last = first
+    for ln in sorted((ln for ln in column if ln.base > first.base), key=lambda l: l.base):
+        if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or not _same_style(first, ln) \
+                or stop(last, ln):
+            break
+        run.append(ln)
+        last = ln
+    return run
 
 
 def _same_style(a: Line, b: Line) -> bool:

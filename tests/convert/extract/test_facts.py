@@ -69,6 +69,16 @@ def test_a_word_space_strip_with_no_items_on_its_edge_parts_nothing():
     assert [label for label, _ in rows(ws)] == ["Population", "Prison total"]
 
 
+def test_words_aligned_down_a_wrapped_item_part_no_columns():
+    """In an item wrapped over three lines (uneven word gaps), the second words of two lines start
+    together past a strip wider than `min_gutter`; no item opens there, so the item stays whole."""
+    ws = words("Population - 18.28", 60, 150) + words("million", 60, 161.5) + words("Law", 350, 150) + \
+        words("enforcement budget - 417", 371, 150) + words("611", 350, 161.5) + words("910", 371, 161.5) + \
+        words("KZT", 350, 173)
+    assert 371 - (350 + 15) > S.min_gutter * 10
+    assert rows(ws) == [("Population", "18.28 / million"), ("Law enforcement budget", "417 / 611 910 / KZT")]
+
+
 def test_cells_given_by_boxes():
     ws = words("Population - 18.28 million", 60, 150) + words("Detained - 9 666", 340, 150)
     assert rows(ws, [(55, 145, 330, 170), (335, 145, 560, 170)]) == [

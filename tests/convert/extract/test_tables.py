@@ -259,6 +259,17 @@ def test_a_continued_table_moves_a_crossed_split_to_the_clear_strip_beside_it():
     assert got is not None and LABEL_X + 5 * len("Jurisdiction") < got.x <= VALUE_X
 
 
+def test_a_value_tail_overleaf_keeps_the_ruled_split_over_a_wide_word_gap():
+    """A row's last value line alone atop the next page, in a ruled grid: the rule at the split of the
+    table it continues counts for that split, which no strip holds (all the text is on one side),
+    against the one line's wide word gap."""
+    kept = Split(VALUE_X - 1.5, "rule")
+    ws = words("Convention against", VALUE_X, 100) + words("Torture", VALUE_X + 5 * 17 + 2.8 + 6, 100)
+    rule = VRule(VALUE_X - 1.5, 95, 112)
+    got = column_split(ws, [rule], neighbours=[Neighbour(kept, "continued")])
+    assert got is not None and got.x == kept.x and dict(got.signals)["rules"] > 0
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
@@ -397,6 +408,20 @@ def test_a_centred_header_of_several_lines_repeated_overleaf_is_set_aside():
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."), ("Budget", "No data")]
     assert [t.header_rows for t in read.layouts] == [1, 1] and len(read.headers) == 8
+
+
+def test_a_label_header_line_beside_the_value_header_s_lines_is_the_header_s():
+    """The label header's first line looks as if it ended its paragraph (its next word would have
+    fitted: kerned words, a narrow space), but its next line sits beside the value header's further
+    lines, and the first row starts below the taller header cell: the line is the header's."""
+    head = bold(lines(["Indicator as worded", "and year"], LABEL_X, 80) +
+                lines(["Value, assessment or", "comment as published", "with notes"], VALUE_X, 80))
+    ws = head + bold(lines(["Budget of law enforcement bodies"], LABEL_X, 80 + 3 * LINE)) + \
+        words("No data", VALUE_X, 80 + 3 * LINE)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Budget of law enforcement bodies", "No data")]
+    assert len(read.headers) == 5
 
 
 def test_settings_resolve_once_into_points():
