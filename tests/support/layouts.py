@@ -279,6 +279,18 @@ FOUND = {
         values_first=True, split_row="value", running_header="Country profile", page_numbers=True,
         label_align="right", value_align="center", leading=1.15, rule_style="rect", auto_columns=True,
         hpad=0.75, seed=131)),
+    # sweep seed 23, layouts 67 and 95: no padding, labels atop their cells, values at the bottom of
+    # theirs: no one of top, centre or bottom fitted every row ("Family notification" and "Medical
+    # examination" ran into the row above), or bottom fitted and cut a value mid-sentence
+    # ("anti-corruption service 1 252")
+    "no-padding-labels-top-values-bottom": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.55, borders="none", valign="bottom", thousands="nnbsp",
+        values_first=True, facts_wrap=False, running_header="Country profile", page_number_form="p. {n}",
+        value_align="center", pad=0.0, facts_style="plain", seed=67)),
+    "no-padding-values-bottom-cut-mid-sentence": ("moldova_en_2020.docx", Layout(
+        size=10.5, label_share=0.4, borders="none", valign="bottom", page="Letter", margin=70.87,
+        score="em-double", fragmented=True, values_first=True, page_number_form="{n} / {N}",
+        label_align="center", pad=0.0, leading=1.3, shrink=True, hpad=1.0, facts_style="lines", seed=95)),
 }
 
 

@@ -4,7 +4,8 @@ follow each other at the line step, so no gap, rule or grid step parts them, and
 rows or more. Where the band's label lines read as whole labels of the codebook, one after another
 ("Number of judgments ... (ECtHR)" / "Number of judgments ... (domestic courts)"), the band is
 parted there, and its value lines go to the row whose label they sit beside as the table aligns its
-cells (top, centre or bottom: whichever fits best). A band whose labels do not all read as known
+cells (top, centre or bottom, or labels at the top with values centred or at the bottom of cells
+the taller of which fills the row: whichever fits best). A band whose labels do not all read as known
 labels is left whole (the map stage reads it as one row)."""
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...core.text import fold
-from .lines import Line
+from .lines import Line, opens_row
 
 if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
@@ -90,6 +91,13 @@ def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[L
             return float("inf")
         if how == "top":
             worst = max(worst, abs(seg[0].base - group[0].base))
+        elif how in FILLED:  # the taller cell fills the row: labels atop it, values set `how` in theirs
+            if group[-1].base - group[0].base >= seg[-1].base - seg[0].base:
+                worst = max(worst, abs(seg[0].base - group[0].base))
+            elif how == "top+bottom":
+                worst = max(worst, abs(seg[-1].base - group[-1].base))
+            else:
+                worst = max(worst, abs(_middle(seg) - _middle(group)))
         elif how == "bottom":
             worst = max(worst, abs(seg[-1].base - group[-1].base))
         else:
@@ -97,10 +105,20 @@ def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[L
     return worst
 
 
-def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line]) -> tuple[float, list[list[Line]]]:
-    fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom")
-            for g in [_cuts(segments, heading, values, how)]]
-    return min(fits, key=lambda f: f[0])
+# labels atop their cells, values centred or at the bottom of theirs: a row's value starts on its
+# label's first baseline where it is the taller cell, and is cut from the next row's, as with top
+# alignment, at the next label's first line
+FILLED = ("top+center", "top+bottom")
+
+
+def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line],
+              tolerance: float) -> tuple[float, list[list[Line]]]:
+    """The alignment whose cuts fit best: of those within `tolerance` (rows with no padding may fit
+    two), the one whose rows' values open with a capital or a figure most often (a value cut in
+    the middle of its paragraph goes on in lower case)."""
+    fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom") + FILLED
+            for g in [_cuts(segments, heading, values, "top" if how in FILLED else how)]]
+    return min(fits, key=lambda f: (f[0] > tolerance, sum(bool(g) and not opens_row(g[0]) for g in f[1]), f[0]))
 
 
 def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolerance: float,
@@ -114,7 +132,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
     if segments is None:
         return None
     heading = [lines_text(seg) in known.headings for seg in segments]
-    misfit, groups = _best_fit(segments, heading, values)
+    misfit, groups = _best_fit(segments, heading, values, tolerance)
     lead: list[Line] = []
     if misfit <= tolerance:
         if len(segments) < 2:
@@ -123,7 +141,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
         lead = [v for v in values if v.base < segments[0][0].base - tolerance]
         if not lead or len(lead) == len(values):
             return None
-        misfit, groups = _best_fit(segments, heading, values[len(lead):])
+        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance)
         if misfit > tolerance:
             return None
     if tally is not None:

@@ -81,3 +81,25 @@ def test_value_lines_above_the_first_label_that_fit_nothing_are_the_row_before_s
     assert texts(part_band(labels, values, KNOWN, 1.0)) == [
         ([], ["delayed"]), (["Istanbul Protocol"], ["Partially. Applied"]),
         (["Number of judgments of", "international bodies"], ["427"])]
+
+
+def test_labels_atop_their_cells_values_at_the_bottom_the_taller_cell_filling_the_row():
+    """Labels set at the top, values at the bottom, no padding: a value shorter than its label ends on
+    the label's last line, a taller one starts on its first; neither top nor bottom alignment fits both."""
+    labels = [line(0, "Number of judgments of"), line(1, "international bodies"), line(2, "Istanbul Protocol")]
+    values = [line(1, "24", 300), line(2, "Yes. Applied in", 300), line(3, "Every region", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        (["Number of judgments of", "international bodies"], ["24"]),
+        (["Istanbul Protocol"], ["Yes. Applied in", "Every region"])]
+
+
+def test_of_two_alignments_that_fit_the_one_whose_values_open_as_values_do():
+    """Each row's value ends on its label's last line (bottom), or the taller cell fills the row (values
+    at the bottom of theirs): both fit these lines. Cut at the bottom, the second row's value would
+    open in lower case, in the middle of the first row's sentence."""
+    labels = [line(0, "Istanbul Protocol"), line(3, "Number of judgments of"), line(4, "international bodies")]
+    values = [line(0, "No. Such checks can be", 300), line(1, "made by the prosecutor", 300),
+              line(2, "or the police service", 300), line(4, "24", 300)]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == [
+        (["Istanbul Protocol"], ["No. Such checks can be", "made by the prosecutor", "or the police service"]),
+        (["Number of judgments of", "international bodies"], ["24"])]
