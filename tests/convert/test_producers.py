@@ -57,7 +57,9 @@ def test_each_producer_is_read_whole(drawn):
 
 def test_how_each_table_was_read_is_recorded(drawn):
     browser, weasy, latex = (drawn[k][1] for k in ("browser", "weasyprint", "latex"))
-    assert {t.column_from for t in browser.tables} == {"rule"} and {t.rows_from for t in browser.tables} == {"rules"}
+    # every table's split holds a drawn rule; the one continued overleaf weighs its first page's split more
+    assert all(t.column_signals.get("rules") for t in browser.tables) and {t.rows_from for t in browser.tables} == {"rules"}
+    assert [t.column_from for t in browser.tables].count("rule") == len(browser.tables) - 1
     assert sum(t.header_rows for t in browser.tables) == 7  # six tables, one of them over two pages
     assert sum(f.endswith(": Indicator") for f in browser.furniture) == 7  # counted as page furniture
     # left-aligned values: their starts, known labels or the document's split (taken from them) chose each
