@@ -291,6 +291,14 @@ FOUND = {
         size=10.5, label_share=0.4, borders="none", valign="bottom", page="Letter", margin=70.87,
         score="em-double", fragmented=True, values_first=True, page_number_form="{n} / {N}",
         label_align="center", pad=0.0, leading=1.3, shrink=True, hpad=1.0, facts_style="lines", seed=95)),
+    # sweep seed 37, layout 33: fragmented text, header cells of three lines, each table's columns
+    # sized apart, values centred: the label header ran into the strip with a wide word gap inside it,
+    # and the split went into that gap, cutting the header; a word gap of a value line won instead
+    "split-between-header-cells-wider-than-their-text": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.4, page="Letter", margin=42.52, fragmented=True,
+        split_row="value", facts_wrap=False, breaks=True, running_header="Country profile", page_numbers=True,
+        page_number_form="Page {n} of {N}", value_align="center", pad=1.0, leading=1.4, header_row=True,
+        auto_columns=True, header_lines=3, seed=33)),
 }
 
 

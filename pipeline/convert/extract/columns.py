@@ -289,20 +289,29 @@ def _placed(g: Gutter, table: _TableLines, tol: Tolerances) -> float:
     """The split just left of where the value column's text begins: at most `column_snap` before the
     strip's right edge (or a bold cell's start inside the strip: a header cell or a bold value), never
     past the strip's middle."""
-    edge = min([g.x1] + _cells_in_strip(table.titles, g, tol))
-    return edge - min(tol.column_snap, max(edge - g.x0, 0.0) / 2)
+    def at(edge: float) -> float:
+        return edge - min(tol.column_snap, max(edge - g.x0, 0.0) / 2)
+
+    # the leftmost such start whose split cuts no bold line's word (a fragmented header line's wide
+    # word gap inside the strip is no cell's start: a split there cuts the label header's next word)
+    edges = sorted(_cells_in_strip(table.titles, g, tol)) + [g.x1]
+    clear = [e for e in edges if not any(w.x0 < at(e) < w.x1 - tol.crossing for ln in table.titles for w in ln.words)]
+    return at(clear[0] if clear else edges[0])
 
 
 def _cells_in_strip(lines: list[Line], g: Gutter, tol: Tolerances) -> list[float]:
     """Where bold words (left out of the strips) start inside the strip as the first word past its
     left side, a column's gap after the word before: a header cell or a bold value, of the value
-    column. A bold title across both columns, or a bold label's line, runs into the strip from the
-    left instead, a word space after the word before."""
+    column (or the next word after such a gap, where the word before starts inside the strip too: a
+    label header cell wider than the labels, with uneven word gaps). A bold title across both
+    columns, or a bold label's line, runs into the strip from the left instead, a word space after
+    the word before."""
     starts = []
     for line in lines:
         before = [w for w in line.words if w.x0 <= g.x0 or (g.x0 < w.x0 < g.x1)]
         for prev, w in zip([None] + before, before):
-            if g.x0 < w.x0 < g.x1 and (prev is None or (prev.x1 <= g.x0 and w.x0 - prev.x1 >= tol.min_gutter)):
+            if g.x0 < w.x0 < g.x1 and (prev is None or ((prev.x1 <= g.x0 or prev.x0 > g.x0)
+                                                        and w.x0 - prev.x1 >= tol.min_gutter)):
                 starts.append(w.x0)
     return starts
 

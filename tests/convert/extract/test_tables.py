@@ -270,6 +270,27 @@ def test_a_value_tail_overleaf_keeps_the_ruled_split_over_a_wide_word_gap():
     assert got is not None and got.x == kept.x and dict(got.signals)["rules"] > 0
 
 
+def test_the_split_falls_between_header_cells_wider_than_their_columns_text():
+    """Fragmented text, a bold header row: the label header runs past the labels into the strip, a
+    wide word gap inside it ("in   the"), and the value header starts before the centred values. The
+    split goes between the two header cells, not into the label header's gap (cutting "year")."""
+    def at(text, x, top, gap=2.8):
+        out = []
+        for t in text.split():
+            out.append(Word(text=t, page=1, x0=x, top=top, x1=x + 5.0 * len(t), bottom=top + 10, size=10,
+                            font="Arial-Bold"))
+            x += 5.0 * len(t) + gap
+        return out
+    head = at("Indicator as worded in", 57, 80) + at("the", 181, 80) + at("Value, assessment", 212, 80) + \
+        at("with its source and year", 57, 91.5)
+    body = lines(["Documenting the time", "Lawyer notification"], LABEL_X, 110) + \
+        lines(["Yes, investigators are required"], 227, 110) + lines(["No. Only later"], 260, 121.5)
+    ws = head + body
+    label_end = max(w.x1 for w in head if w.x0 < 200)
+    got = column_split(ws, [])
+    assert got is not None and label_end < got.x < 212
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
