@@ -299,6 +299,14 @@ FOUND = {
         split_row="value", facts_wrap=False, breaks=True, running_header="Country profile", page_numbers=True,
         page_number_form="Page {n} of {N}", value_align="center", pad=1.0, leading=1.4, header_row=True,
         auto_columns=True, header_lines=3, seed=33)),
+    # sweep seed 37, layout 88: shrink-to-fit, values centred: the page before held only short values, a
+    # row's tail overleaf was a centred line wider than any of them, and the split kept from the page
+    # before fell into its word gap ("Applied by some forensic" | "experts, ...")
+    "wide-centred-value-tail-overleaf": ("moldova_en_2020.docx", Layout(
+        size=9, label_share=0.45, borders="none", valign="bottom", margin=42.52, score="em-double",
+        split_rows=False, split_row="value", breaks=True, running_header="Country profile",
+        page_number_form="p. {n}", value_align="center", pad=1.5, rule_style="rect", double_rules=True,
+        kerned=True, shrink=True, seed=88)),
 }
 
 

@@ -44,6 +44,7 @@ class Split(NamedTuple):
     x: float  # words starting left of x are labels
     source: str  # the signal that weighed most: rule, alignment, style, labels, gap (a clear strip) or neighbour
     signals: tuple[tuple[str, float], ...] = ()  # each signal's part of the score
+    room: float = 0.0  # how far left of x the clear strip it lies in reaches (0: a rule, or no strip)
 
     def same_place(self, other: Split | None) -> bool:
         return other is not None and abs(self.x - other.x) < EPS
@@ -332,6 +333,17 @@ def _snapped(words: list[Word], x: float, tol: Tolerances) -> float | None:
     return None if _crossing(words, x, tol) else x
 
 
+def _moved_into_room(table: _TableLines, nb: Neighbour, tol: Tolerances) -> float:
+    """The split of the table this one continues, moved left within the clear strip it lay in on the
+    page before to just before lines that start inside that strip: no label started there, so they
+    are value lines (a centred value wider than any the page before held, "Applied by ... experts")."""
+    x, room = nb.split.x, nb.split.room
+    if nb.kind != "continued" or room <= 0:
+        return x
+    starts = [ln.words[0].x0 for ln in table.body if x - room < ln.words[0].x0 < x]
+    return min(starts) - min(tol.column_snap, room) / 2 if starts else x
+
+
 def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neighbours: list[Neighbour],
                 tol: Tolerances) -> list[_Candidate]:
     body = table.words
@@ -350,15 +362,16 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
     for nb in neighbours if "neighbours" in tol.columns else []:
         weight = NEIGHBOUR_WEIGHT[nb.kind]
         reach = tol.body if nb.kind == "continued" else tol.column_snap  # the same table overleaf: within an em
-        near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= nb.split.x <= c.strip.x1 + reach]
+        at = _moved_into_room(table, nb, tol)
+        near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= at <= c.strip.x1 + reach]
         if near:
-            i = min(near, key=lambda i: max(out[i].strip.x0 - nb.split.x, nb.split.x - out[i].strip.x1, 0.0))
+            i = min(near, key=lambda i: max(out[i].strip.x0 - at, at - out[i].strip.x1, 0.0))
             c = out[i]
             # inside the strip, the neighbour's split stays where it is: the tables keep one split
-            inside = c.strip.x0 <= nb.split.x <= c.strip.x1 and not c.rule
-            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=nb.split.x if inside and weight > c.neighbour else c.x)
+            inside = c.strip.x0 <= at <= c.strip.x1 and not c.rule
+            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=at if inside and weight > c.neighbour else c.x)
             continue
-        x = _snapped(body, nb.split.x, tol)
+        x = _snapped(body, at, tol)
         if x is not None:  # outside every strip (all the text on one side), a rule drawn there still counts
             out.append(_Candidate(Gutter(x, x), x, ruled(x - tol.rule_merge, x + tol.rule_merge)[1], weight))
     return out
@@ -387,4 +400,5 @@ def find_split(words: list[Word], finder: Finder, vrules: list[VRule] = (),
     if best is None:
         return None
     _, c, parts = best
-    return Split(c.x, _source(parts), tuple((k, round(v, 3)) for k, v in parts.items()))
+    return Split(c.x, _source(parts), tuple((k, round(v, 3)) for k, v in parts.items()),
+                 0.0 if c.rule else max(c.x - c.strip.x0, 0.0))

@@ -291,6 +291,19 @@ def test_the_split_falls_between_header_cells_wider_than_their_columns_text():
     assert got is not None and label_end < got.x < 212
 
 
+def test_a_wide_centred_value_overleaf_moves_the_split_within_the_strip_of_the_page_before():
+    """The page before held only short centred values ("Partially."), so its clear strip ran from the
+    labels' end far right, its split at the strip's right edge. Overleaf, a row's tail is a centred
+    line wider than any of them, starting inside that strip: no label started there, so the split
+    moves left of it instead of into its word gap."""
+    page_before = lines(["Istanbul Protocol"], LABEL_X, 700) + words("Partially.", VALUE_X + 90, 700)
+    kept = column_split(page_before, [])
+    assert kept is not None and kept.room > 80
+    tail = words("Applied by some forensic experts, not binding", VALUE_X, 60)
+    got = column_split(tail, [], neighbours=[Neighbour(kept, "continued")])
+    assert got is not None and got.x <= VALUE_X
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
