@@ -49,7 +49,8 @@ def fold(text: str) -> str:
     """A comparison key: NFKC, case, quotes, dashes, punctuation and whitespace folded away."""
     text = unicodedata.normalize("NFKC", text)
     text = fold_quotes_dashes(text).casefold()
-    text = text.replace("'s ", " ").replace("s' ", "s ")
+    # the possessive at the end of the text too: a wrapped label's line may end on it ("body's")
+    text = (text + " ").replace("'s ", " ").replace("s' ", "s ")
     return collapse_ws(_NON_WORD.sub(" ", text))
 
 

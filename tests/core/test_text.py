@@ -1,4 +1,4 @@
-"""Text shared by every stage (pipeline/core/text.py): a cell's lines joined."""
+"""Text shared by every stage (pipeline/core/text.py): a cell's lines joined, the comparison key."""
 from hypothesis import given, strategies as st
 
 from pipeline.core.text import join_cell_lines
@@ -30,3 +30,23 @@ def test_no_break_spaces_collapse():
 def test_joined_text_has_no_runs_of_whitespace(lines):
     text, _ = join_cell_lines(lines)
     assert text == " ".join(text.split())
+
+
+# --- fold ------------------------------------------------------------------------------------
+
+def test_fold_drops_a_possessive_at_the_end_as_inside():
+    """A wrapped label's first line may end on the possessive ("Investigating body's" / "jurisdiction"):
+    folded, it must be the start of the whole label folded."""
+    from pipeline.core.text import fold
+    assert fold("Investigating body's") == "investigating body"
+    assert fold("Investigating body's jurisdiction").startswith(fold("Investigating body's") + " ")
+    assert fold("the courts'") == "the courts" and fold("Armenia's courts") == "armenia courts"
+
+
+@given(st.lists(st.sampled_from(["body's", "courts'", "Armenia's", "of", "the", "Investigating", "rights"]),
+                min_size=2, max_size=6), st.integers(min_value=1, max_value=5))
+def test_fold_of_a_line_is_the_start_of_the_fold_of_its_label(words, k):
+    from pipeline.core.text import fold
+    k = min(k, len(words) - 1)
+    head, whole = " ".join(words[:k]), " ".join(words)
+    assert (fold(whole) + " ").startswith(fold(head) + " ")

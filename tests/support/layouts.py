@@ -307,6 +307,14 @@ FOUND = {
         split_rows=False, split_row="value", breaks=True, running_header="Country profile",
         page_number_form="p. {n}", value_align="center", pad=1.5, rule_style="rect", double_rules=True,
         kerned=True, shrink=True, seed=88)),
+    # sweep seed 5, layout 77: no padding, a label wrapped after a possessive ("Investigating body's" /
+    # "jurisdiction"): folded, its first line was no known label's start, so the known labels did not
+    # part the band and two rows were read as one
+    "no-padding-label-wrapped-after-a-possessive": ("moldova_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, borders="none", valign="bottom", margin=85.04,
+        thousands="nnbsp", score="en-minus", values_first=True, facts_wrap=False,
+        running_header="Index on Torture | CSP", page_numbers=True, label_align="right", pad=0.0,
+        leading=1.15, para_space=1.0, shrink=True, hpad=0.75, facts_style="lines", seed=77)),
 }
 
 
