@@ -11,7 +11,8 @@ Design: a small hand-rolled pool, not ``concurrent.futures.ProcessPoolExecutor``
   the pipes and the process sentinels together, with the nearest deadline as timeout. A result, a
   dead worker and a passed deadline each belong to exactly one known file: that file gets its
   failure (``internal_error``, ``too_large`` or ``timeout``), the worker is replaced, and the batch
-  goes on. The pool is about 120 lines with nothing hidden.
+  goes on. A worker gets its next file as soon as it hands a result back, before the caller writes
+  that result's outputs, so it never waits on them. The pool is about 120 lines with nothing hidden.
 - Workers are forked from a forkserver that has imported the pipeline and built the codebook's
   lookup tables once (pipeline/convert/preload.py; started early, see early.py): a cheap start, and no
   fork of a parent that may run threads (tqdm's monitor). A worker sets RLIMIT_AS to the memory
@@ -279,6 +280,8 @@ def run_tasks(tasks: list[Task], settings: ExtractSettings = DEFAULT_SETTINGS, w
                 task, entry = s.task, _outcome(s, ready, now, limits)
                 if entry is not None:
                     s.task = None
+                    # the worker's next file first: the caller writes this one's outputs meanwhile
+                    assign(s)
                     yield task, entry
     finally:
         for s in slots:
