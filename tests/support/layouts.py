@@ -315,6 +315,14 @@ FOUND = {
         thousands="nnbsp", score="en-minus", values_first=True, facts_wrap=False,
         running_header="Index on Torture | CSP", page_numbers=True, label_align="right", pad=0.0,
         leading=1.15, para_space=1.0, shrink=True, hpad=0.75, facts_style="lines", seed=77)),
+    # sweep seed 11, layout 55: no padding, a row split by the page break inside its label: overleaf the
+    # label's last lines ran into the next row's, which read as no whole known label, so the band stayed
+    # one row ("Signed in 2013 but not ratified No")
+    "no-padding-label-tail-overleaf-runs-into-the-next": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.35, borders="none", page="Letter", margin=70.87,
+        thousands="comma", score="en-minus", fragmented=True, split_row="label", breaks=True,
+        page_number_form="Page {n} of {N}", label_align="right", pad=0.0, leading=1.3, double_rules=True,
+        bold_labels=True, facts_style="plain", seed=55)),
 }
 
 

@@ -19,15 +19,20 @@ if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
 
 
-def label_segments(lines: list[Line], known: KnownLabels, least: int = 2) -> list[list[Line]] | None:
+def label_segments(lines: list[Line], known: KnownLabels, least: int = 2,
+                   overleaf: bool = False) -> list[list[Line]] | None:
     """The label lines cut into runs that each read as one whole known label, from the top (the
     shortest run that is a whole label, when the rest goes on as a known label's start; the last
-    may be a known label's start only, its row going on overleaf); None when the lines are fewer
-    runs than `least`, or do not all part so."""
+    may be a known label's start only, its row going on overleaf; with `overleaf`, atop a table
+    continued from the page before, the first may be a known label's last words only, the rest of a
+    row the page break split); None when the lines are fewer runs than `least`, or do not all part so."""
+    def reads(text: str, first: bool) -> bool:
+        return known.whole(text) or (first and overleaf and text in known.ends)
+
     out: list[list[Line]] = []
     start = 0
     while start < len(lines):
-        end = next((k for k in range(start + 1, len(lines) + 1) if known.whole(lines_text(lines[start:k]))
+        end = next((k for k in range(start + 1, len(lines) + 1) if reads(lines_text(lines[start:k]), start == 0)
                     and (k == len(lines) or known.opens(lines_text(lines[k:k + 1])))), None)
         if end is None:
             # the last label may go on overleaf (the page break split its row): the start of one
@@ -122,13 +127,13 @@ def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line
 
 
 def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolerance: float,
-              tally: Counter[str] | None = None) -> list[tuple[list[Line], list[Line]]] | None:
+              tally: Counter[str] | None = None, overleaf: bool = False) -> list[tuple[list[Line], list[Line]]] | None:
     """The (label lines, value lines) of each row a band holds, when its labels are known labels one
     after another and its values fit one alignment within `tolerance`; None: leave it whole.
     Value lines above the band's first label line that fit no alignment with it are the rest of
     the row before (a row the page break split, run into this one): when the others then fit, they
     come first, with no label lines."""
-    segments = label_segments(labels, known, 1)
+    segments = label_segments(labels, known, 1, overleaf)
     if segments is None:
         return None
     heading = [lines_text(seg) in known.headings for seg in segments]

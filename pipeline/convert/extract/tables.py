@@ -149,7 +149,9 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
             band.add(block, is_value)
             bands.append(band)
     if known is not None and "labels" in tol.rows or centred:
-        bands = [part for band in bands for part in _parted(band, known, tol, tally, centred, width)]
+        # atop a table continued from the page before, its first band may open with the rest of a label
+        bands = [part for i, band in enumerate(bands)
+                 for part in _parted(band, known, tol, tally, centred, width, chunk.continued and i == 0)]
     bands = _lower_case_tails(bands, tol)
     if chunk.continued and bands:
         bands = _tail_overleaf(bands[0], tol) + bands[1:]
@@ -195,13 +197,13 @@ def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
 
 
 def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bool = False,
-            label_width: float | None = None) -> list[Band]:
+            label_width: float | None = None, overleaf: bool = False) -> list[Band]:
     """The band as the rows its known labels part it into (label_rows.py), or in a document whose cells
     are centred, the rows their middles part it into (centred_rows.py); or whole."""
     labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
     values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
     on = known is not None and "labels" in tol.rows
-    rows = part_band(labels, values, known, tol.same_line, tally) if on and labels and values else None
+    rows = part_band(labels, values, known, tol.same_line, tally, overleaf) if on and labels and values else None
     if rows is None and centred and len(labels) >= 2 and values:
         headings = known.headings if known is not None else frozenset()
         rows = part_centred(labels, values, tol.same_line, label_width,

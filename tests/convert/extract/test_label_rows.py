@@ -103,3 +103,21 @@ def test_of_two_alignments_that_fit_the_one_whose_values_open_as_values_do():
     assert texts(part_band(labels, values, KNOWN, 1.0)) == [
         (["Istanbul Protocol"], ["No. Such checks can be", "made by the prosecutor", "or the police service"]),
         (["Number of judgments of", "international bodies"], ["24"])]
+
+
+OPCAT = known_labels(["Optional Protocol to the UN Convention against Torture and Other Cruel, Inhuman or "
+                      "Degrading Treatment or Punishment (2002)", "Istanbul Protocol"])
+
+
+def test_atop_a_continued_table_the_first_label_may_be_the_rest_of_one():
+    """No padding, a row split by the page break inside its label: overleaf, the label's last lines
+    and the next row's run together. The first run is a known label's end only, the rest of the row
+    on the page before; read so only atop a table continued from it."""
+    labels = [line(0, "Convention against Torture and"), line(1, "Other Cruel, Inhuman or"),
+              line(2, "Degrading Treatment or"), line(3, "Punishment (2002)"), line(4, "Istanbul Protocol")]
+    values = [line(0, "Signed in 2013 but not ratified", 300), line(4, "No", 300)]
+    assert part_band(labels, values, OPCAT, 1.0) is None
+    assert texts(part_band(labels, values, OPCAT, 1.0, overleaf=True)) == [
+        (["Convention against Torture and", "Other Cruel, Inhuman or", "Degrading Treatment or",
+          "Punishment (2002)"], ["Signed in 2013 but not ratified"]),
+        (["Istanbul Protocol"], ["No"])]
