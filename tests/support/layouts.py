@@ -323,6 +323,14 @@ FOUND = {
         thousands="comma", score="en-minus", fragmented=True, split_row="label", breaks=True,
         page_number_form="Page {n} of {N}", label_align="right", pad=0.0, leading=1.3, double_rules=True,
         bold_labels=True, facts_style="plain", seed=55)),
+    # sweep seed 11, layout 76: bold labels, values centred, header cells of two lines repeated overleaf: the
+    # first row's bold label was taken for the header's further line (nothing plain came before it) and
+    # its value went to the row on the page before ("86 No data")
+    "bold-label-below-a-header-across-its-rule": ("kazakhstan_en_2019.docx", Layout(
+        font="Times-Roman", size=10, label_share=0.4, valign="center", page="Letter", thousands="nbsp",
+        score="em-double", split_rows=False, facts_wrap=False, running_header="Country profile",
+        page_number_form="{n} / {N}", label_align="center", value_align="center", pad=1.0, leading=1.3,
+        double_rules=True, header_row=True, bold_labels=True, header_lines=2, facts_style="lines", seed=76)),
 }
 
 

@@ -267,12 +267,15 @@ def _top_paragraph(column: list[Line]) -> list[Line]:
     return out
 
 
-def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: float) -> tuple[Line, ...]:
+def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: float,
+                rules: list[float] = ()) -> tuple[Line, ...]:
     """A bold header's further lines: the bold lines that follow its first line in each column, one
     line step apart, above the baseline of the first line of text that is not bold (less `tolerance`:
-    a bold label beside a smaller value sits on the value's baseline)."""
+    a bold label beside a smaller value sits on the value's baseline), and above the first drawn rule
+    (a header cell never runs on across a row's rule)."""
     plain = [ln.base for ln in cols.labels + cols.values if not ln.bold and ln.base > header.label.base]
-    end = min(plain, default=float("inf")) - tolerance
+    below = [y for y in rules if y > header.label.bottom]
+    end = min(plain + [min(below, default=float("inf")) + tolerance], default=float("inf")) - tolerance
     values = _bold_run(header.value, cols.values, end, grid_step)
     # beside the value header's lines, a label line is the header's too: the first row starts below
     # the taller header cell
@@ -307,7 +310,8 @@ def _same_style(a: Line, b: Line) -> bool:
     return wa.color == wb.color and abs(wa.size - wb.size) <= 0.05 * max(wa.size, wb.size)
 
 
-def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float) -> list[_Header | None]:
+def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float,
+                 rules: list[list[float]]) -> list[_Header | None]:
     """Each table's column header ("Indicator | Value"), if it has one: its first line, with text on
     both sides, that opens another of the document's tables too (a browser repeats a table's header
     row on every page it runs over), or that is bold on both sides, with its cells' further bold lines.
@@ -315,12 +319,12 @@ def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float) ->
     firsts = [_first_pair(cols, tolerance) for cols in columns]
     seen = Counter(h.signature() for h in firsts if h is not None)
     out: list[_Header | None] = []
-    for cols, h in zip(columns, firsts):
+    for cols, h, hrules in zip(columns, firsts, rules):
         if h is None or not (seen[h.signature()] >= 2 or (h.label.bold and h.value.bold)):
             out.append(None)
         else:
             bold = h.label.bold and h.value.bold and not h.more
-            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance)) if bold else h)
+            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance, hrules)) if bold else h)
     return out
 
 
@@ -515,7 +519,8 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     label's next line from a new row's where rows are set with no spacing."""
     tolerance = tol.same_line
     columns = [_columns(chunk, tolerance) for chunk in chunks]
-    headers = _header_rows(columns, tolerance, tol.grid_high)
+    headers = _header_rows(columns, tolerance, tol.grid_high,
+                           [c.hrules if "rules" in tol.rows else [] for c in chunks])
     columns = [_without(cols, h) for cols, h in zip(columns, headers)]
     header_lines = [ln for h in headers if h is not None for ln in h.lines()]
     grid = line_grid([col for c in columns for col in c], tol)

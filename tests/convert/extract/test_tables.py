@@ -458,6 +458,22 @@ def test_a_label_header_line_beside_the_value_header_s_lines_is_the_header_s():
     assert len(read.headers) == 5
 
 
+def test_a_bold_header_cell_stops_at_the_rule_under_it():
+    """Bold labels, values centred: the header cell's last line is full (the next word would not have
+    fitted), and nothing plain comes before the bold label below it; the row's rule parts them, so
+    the label is the first row's, not the header's."""
+    head = bold(lines(["Indicator as worded in the methodology of", "the index, with its source and the year"],
+                      LABEL_X, 80) + words("Value as published", VALUE_X, 80))
+    ws = head + bold(lines(["Complaints of torture", "and ill-treatment"], LABEL_X, 80 + 2 * LINE + 3)) + \
+        words("No data", VALUE_X, 80 + 2.5 * LINE + 3)  # centred on the label's two lines
+    rule = 80 + 2 * LINE + 1.5
+    read = read_tables([Chunk("S", 1, ws, [rule], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Complaints of torture / and ill-treatment", "No data")]
+    assert [ln.text for ln in read.headers] == ["Indicator as worded in the methodology of", "Value as published",
+                                                "the index, with its source and the year"]
+
+
 def test_settings_resolve_once_into_points():
     tol = S.resolve(9.0)
     assert tol.same_line == S.same_line * 9.0 and tol.column_snap == S.column_snap * 9.0
