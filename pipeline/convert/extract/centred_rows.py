@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lines import Line, ends_paragraph, opens_row
+from .lines import Line, ends_paragraph, middle, opens_row
 
 MAX_ROW_LINES = 12  # lines of one cell that a row may hold; bounds the search
 # what a cut between rows costs, by how many of its two cells wrap on past it (the line above does
@@ -26,17 +26,13 @@ MAX_ROW_LINES = 12  # lines of one cell that a row may hold; bounds the search
 WRAPS_ON = (0.0, 0.25, 0.5)
 
 
-def _middle(lines: list[Line]) -> float:
-    return (lines[0].top + lines[-1].bottom) / 2
-
-
 def _last_base(lines: list[Line]) -> float:
     return lines[-1].base
 
 
 # where a cell's lines sit, as the rows share it: their middle (centred cells) or their last baseline
 # (cells aligned at the bottom)
-ANCHORS = {"center": _middle, "bottom": _last_base}
+ANCHORS = {"center": middle, "bottom": _last_base}
 
 
 def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ...core.text import fold
-from .lines import Line, opens_row
+from .lines import Line, middle, opens_row
 
 if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
@@ -50,10 +50,6 @@ def lines_text(lines: list[Line]) -> str:
     return fold(" ".join(ln.text for ln in lines))
 
 
-def _middle(lines: list[Line]) -> float:
-    return (lines[0].top + lines[-1].bottom) / 2
-
-
 def _cuts(segments: list[list[Line]], heading: list[bool], values: list[Line], how: str) -> list[list[Line]]:
     """The value lines in runs, one per label segment, as cells aligned `how` would set them."""
     groups: list[list[Line]] = []
@@ -75,7 +71,7 @@ def _cuts(segments: list[list[Line]], heading: list[bool], values: list[Line], h
             while j < len(values) and values[j].base <= seg[-1].base + 0.5 * (seg[-1].bottom - seg[-1].top):
                 j += 1
         else:  # centred on its label: the run whose middle is nearest the label's
-            j = min(range(i + 1, len(values) + 1), key=lambda e: abs(_middle(values[i:e]) - _middle(seg)),
+            j = min(range(i + 1, len(values) + 1), key=lambda e: abs(middle(values[i:e]) - middle(seg)),
                     default=i)
         groups.append(values[i:j])
         i = j
@@ -102,11 +98,11 @@ def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[L
             elif how == "top+bottom":
                 worst = max(worst, abs(seg[-1].base - group[-1].base))
             else:
-                worst = max(worst, abs(_middle(seg) - _middle(group)))
+                worst = max(worst, abs(middle(seg) - middle(group)))
         elif how == "bottom":
             worst = max(worst, abs(seg[-1].base - group[-1].base))
         else:
-            worst = max(worst, abs(_middle(seg) - _middle(group)))
+            worst = max(worst, abs(middle(seg) - middle(group)))
     return worst
 
 

@@ -160,7 +160,8 @@ def opens_row(line: Line) -> bool:
     return first.isupper() or first.isdigit()
 
 
-def _middle(block: list[Line]) -> float:
+def middle(block: list[Line]) -> float:
+    """Halfway between a block's first line's top and its last line's bottom."""
     return (block[0].top + block[-1].bottom) / 2
 
 
@@ -185,7 +186,7 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         label = over[0]
         if abs(label[0].base - value[0].base) <= tolerance:
             votes["top"] += 1
-        elif abs(_middle(label) - _middle(value)) <= tolerance:
+        elif abs(middle(label) - middle(value)) <= tolerance:
             votes["center"] += 1
         elif abs(label[-1].base - value[-1].base) <= tolerance:
             votes["bottom"] += 1

@@ -12,7 +12,7 @@ from ...core.text import fold
 from .columns import Split
 from .centred_rows import part_centred
 from .label_rows import lines_text, part_band, runs_together
-from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, opens_row, row_starts,
+from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, middle, opens_row, row_starts,
                     split_blocks)
 
 
@@ -249,8 +249,8 @@ def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
     label, value = _top_paragraph(cols.labels), _top_paragraph(cols.values)
     if abs(label[0].base - value[0].base) < tolerance:
         return _Header(label[0], value[0])
-    middle = abs((label[0].top + label[-1].bottom) - (value[0].top + value[-1].bottom)) / 2
-    if len(label) + len(value) > 2 and (middle < tolerance or abs(label[-1].base - value[-1].base) < tolerance):
+    centred = abs(middle(label) - middle(value)) < tolerance
+    if len(label) + len(value) > 2 and (centred or abs(label[-1].base - value[-1].base) < tolerance):
         return _Header(label[0], value[0], tuple(label[1:] + value[1:]))
     return None
 
@@ -275,7 +275,7 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     (a header cell never runs on across a row's rule)."""
     plain = [ln.base for ln in cols.labels + cols.values if not ln.bold and ln.base > header.label.base]
     below = [y for y in rules if y > header.label.bottom]
-    end = min(plain + [min(below, default=float("inf")) + tolerance], default=float("inf")) - tolerance
+    end = min(min(plain, default=float("inf")) - tolerance, min(below, default=float("inf")))
     values = _bold_run(header.value, cols.values, end, grid_step)
     # beside the value header's lines, a label line is the header's too: the first row starts below
     # the taller header cell

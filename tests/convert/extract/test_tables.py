@@ -211,14 +211,24 @@ def bold(ws: list[Word]) -> list[Word]:
     return [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]
 
 
+def read_over_a_page_break(head, tops: tuple[float, float, float, float, float]):
+    """Two rows over two pages with the header `head(top, page)` atop each, the first row's value
+    going on under the header overleaf; `tops`: the header and the first row on page 1, then the
+    header, the value's tail and the second row on page 2."""
+    head1, row1, head2, tail, row2 = tops
+    page1 = head(head1, 1) + lines(["Investigating body's jurisdiction"], LABEL_X, row1) + \
+        lines(["Not only torture cases,", "but"], VALUE_X, row1)
+    page2 = head(head2, 2) + lines(["also corruption."], VALUE_X, tail, page=2) + \
+        lines(["Budget"], LABEL_X, row2, page=2) + words("No data", VALUE_X, row2, page=2)
+    chunks = [Chunk("S", 1, page1, [], False, Split(VALUE_X - 1, "alignment")),
+              Chunk("S", 2, page2, [], True, Split(VALUE_X - 1, "alignment"))]
+    return read_tables(chunks, S.resolve(10.0))
+
+
 def test_repeated_header_rows_are_set_aside():
-    head = lambda top, page: words("Indicator", LABEL_X, top, page) + words("Value", VALUE_X, top, page)  # noqa: E731
-    page1 = head(80, 1) + lines(["Investigating body's jurisdiction"], LABEL_X, 100) + \
-        lines(["Not only torture cases,", "but"], VALUE_X, 100)
-    page2 = head(60, 2) + lines(["also corruption."], VALUE_X, 80, page=2) + lines(["Budget"], LABEL_X, 100, page=2) + \
-        words("No data", VALUE_X, 100, page=2)
-    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
-    read = read_tables([c for c in chunks if not setattr(c, "split", Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    def head(top, page):
+        return words("Indicator", LABEL_X, top, page) + words("Value", VALUE_X, top, page)
+    read = read_over_a_page_break(head, (80, 100, 60, 80, 100))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."), ("Budget", "No data")]
     assert [ln.text for ln in read.headers] == ["Indicator", "Value", "Indicator", "Value"]
@@ -433,12 +443,7 @@ def test_a_centred_header_of_several_lines_repeated_overleaf_is_set_aside():
     def head(top, page):
         return bold(lines(["Indicator (as worded", "in the methodology", "of the index)"], LABEL_X, top, page)
                     + words("Value (as published)", VALUE_X, top + LINE, page))
-    page1 = head(80, 1) + lines(["Investigating body's jurisdiction"], LABEL_X, 130) + \
-        lines(["Not only torture cases,", "but"], VALUE_X, 130)
-    page2 = head(40, 2) + lines(["also corruption."], VALUE_X, 90, page=2) + lines(["Budget"], LABEL_X, 110, page=2) + \
-        words("No data", VALUE_X, 110, page=2)
-    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
-    read = read_tables([c for c in chunks if not setattr(c, "split", Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    read = read_over_a_page_break(head, (80, 130, 40, 90, 110))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."), ("Budget", "No data")]
     assert [t.header_rows for t in read.layouts] == [1, 1] and len(read.headers) == 8
