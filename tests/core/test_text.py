@@ -50,3 +50,13 @@ def test_fold_of_a_line_is_the_start_of_the_fold_of_its_label(words, k):
     k = min(k, len(words) - 1)
     head, whole = " ".join(words[:k]), " ".join(words)
     assert (fold(whole) + " ").startswith(fold(head) + " ")
+
+
+@given(st.lists(st.text(st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc", "Cs")), min_size=1, max_size=8),
+                min_size=1, max_size=6))
+def test_fold_works_word_by_word(words):
+    """The column finder folds a line's words once each and joins them (columns.KnownLabels.marks):
+    that must be the fold of the line's text, whatever the words hold (quotes, dashes, possessives,
+    characters NFKC turns into spaces)."""
+    from pipeline.core.text import fold
+    assert fold(" ".join(words)) == " ".join(part for part in map(fold, words) if part)

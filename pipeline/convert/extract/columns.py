@@ -76,7 +76,11 @@ class KnownLabels(NamedTuple):
         and those past which a known label goes on (a split there cuts it). A label that is also the
         start of a longer one ("Optional Protocol ... against Torture") ends only where the longer one
         does not go on."""
-        heads = [fold(" ".join(w.text for w in words[:k])) for k in range(1, len(words) + 1)]
+        heads, head = [], ""
+        for w in words:  # fold works word by word (a property test holds it), so a head grows by one
+            part = fold(w.text)
+            head = f"{head} {part}" if head and part else head or part
+            heads.append(head)
         ends, cuts = set(), set()
         for k in range(1, len(words)):
             if heads[k] in self.starts:

@@ -2,7 +2,6 @@
 page furniture, the title block, section headings, the facts box and the section tables."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -13,7 +12,7 @@ from ..lexicon import Lexicon, default_lexicon
 from .columns import Finder, KnownLabels, Neighbour, find_split, known_labels
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
-from .lines import Line, body_size, group_lines, lines_without, text_size, words_of
+from .lines import Line, body_size, lines_without, text_size, words_of
 from .pages import PageData, read_pages
 from .reconcile import hold_to_tags
 from .sections import Sections, find_headings, split_sections
@@ -43,7 +42,7 @@ def _words_without(pages: list[PageData], taken: list[Word]) -> dict[int, list[W
 
 def _find_parts(pages: list[PageData], body: float, settings: ExtractSettings, lexicon: Lexicon) -> _Parts:
     """Each part takes its words from what the parts found before it left."""
-    lines = {p.number: group_lines(p.words, settings.same_line * body) for p in pages}
+    lines = {p.number: p.lines(settings.same_line * body) for p in pages}
     furniture = find_furniture(pages, lines)
     lines = _lines_without(lines, words_of(furniture))
     text = text_size([w for p in pages for w in p.words])  # headings and the title are set larger than this
@@ -137,8 +136,7 @@ def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word]
 
 def _tidy_rules(pages: list[PageData], tolerance: float) -> list[PageData]:
     """Each page with its rules merged: drawn twice, or cut into a segment per cell, a rule is one."""
-    return [replace(p, hrules=merge_hrules(p.hrules, tolerance), vrules=merge_vrules(p.vrules, tolerance))
-            for p in pages]
+    return [p.with_rules(merge_hrules(p.hrules, tolerance), merge_vrules(p.vrules, tolerance)) for p in pages]
 
 
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,

@@ -61,8 +61,9 @@ class Line:
 
 
 def fragment_of(words: list[Word]) -> Fragment:
-    return Fragment(text=" ".join(w.text for w in words), page=words[0].page,
-                    bbox=BBox.union(w.bbox for w in words).rounded(2))
+    box = BBox(min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+               max(w.bottom for w in words))  # BBox.union of the words' boxes, without making each box
+    return Fragment(text=" ".join(w.text for w in words), page=words[0].page, bbox=box.rounded(2))
 
 
 def words_of(lines: list[Line]) -> list[Word]:
@@ -75,11 +76,17 @@ def lines_without(lines: list[Line], taken: list[Word]) -> list[Line]:
     return [ln for ln in lines if not all(id(w) in ids for w in ln.words)]
 
 
-def body_size(words: list[Word]) -> float:
-    """The font size most characters are set in."""
+def size_chars(words: list[Word]) -> Counter[float]:
+    """How many characters are set in each font size (to 0.1 pt)."""
     counts: Counter[float] = Counter()
     for w in words:
         counts[round(w.size, 1)] += len(w.text)
+    return counts
+
+
+def body_size(words: list[Word], counts: Counter[float] | None = None) -> float:
+    """The font size most characters are set in (`counts`: their size_chars, when already known)."""
+    counts = size_chars(words) if counts is None else counts
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
@@ -88,11 +95,9 @@ def text_size(words: list[Word], share: float = 0.25, above: float = 1.25) -> fl
     the body size: what a heading must be larger than. Labels may be set a size above their values
     (bold 10 pt beside 9 pt), and neither is a heading; headings of a short page may set a quarter of
     its text, but are larger still."""
-    counts: Counter[float] = Counter()
-    for w in words:
-        counts[round(w.size, 1)] += len(w.text)
+    counts = size_chars(words)
     total = sum(counts.values())
-    body = body_size(words)
+    body = body_size(words, counts)
     common = [size for size, n in counts.items() if n >= share * total and size <= above * body]
     return max(common, default=body)
 

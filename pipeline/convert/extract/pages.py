@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import pdfplumber
@@ -13,7 +14,7 @@ import regex
 from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
 from ...core.settings import ExtractSettings
-from .lines import join_kerned
+from .lines import Line, body_size, group_lines, join_kerned
 from .tags import PageTags, read_structure
 
 
@@ -27,6 +28,25 @@ class PageData:
     vrules: list[VRule] = field(default_factory=list)
     boxes: list[BBox] = field(default_factory=list)  # filled or stroked rects, rounded to 0.1 pt
     tags: PageTags | None = None  # the table cells the structure tree puts on this page (None: untagged)
+    _lines: dict[float, list[Line]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    @cached_property
+    def body(self) -> float:
+        """The font size most of the page's characters are set in."""
+        return body_size(self.words)
+
+    def lines(self, tolerance: float) -> list[Line]:
+        """The page's words as lines (group_lines), grouped once for each tolerance asked: the split of a
+        file into profiles looks at each page twice."""
+        if tolerance not in self._lines:
+            self._lines[tolerance] = group_lines(self.words, tolerance)
+        return self._lines[tolerance]
+
+    def with_rules(self, hrules: list[HRule], vrules: list[VRule]) -> PageData:
+        """The page with other rules; the same words, so the lines grouped so far still hold."""
+        page = replace(self, hrules=hrules, vrules=vrules)
+        page._lines.update(self._lines)
+        return page
 
 
 def _rulings(page) -> tuple[list[HRule], list[VRule], list[BBox]]:

@@ -11,7 +11,7 @@ from statistics import median
 
 from ...core.codebook import Codebook
 from ...core.settings import ExtractSettings
-from .lines import Line, body_size, group_lines, text_size
+from .lines import Line, text_size
 from .pages import PageData
 from .title import YEAR, _find_index_line, title_lines
 
@@ -70,9 +70,8 @@ def is_prose_line(line: Line, body: float, text_width: float, vrules=()) -> bool
 
 
 def _body_lines(page: PageData, settings: ExtractSettings) -> tuple[list[Line], float]:
-    words = page.words
-    body = body_size(words)
-    lines = group_lines(words, settings.same_line * body)
+    body = page.body
+    lines = page.lines(settings.same_line * body)
     # the lines of body text (not the headings, not the footnotes set small)
     return [ln for ln in lines if abs(median(w.size for w in ln.words) - body) <= 0.15 * body], body
 
@@ -112,7 +111,7 @@ def title_block_page(page: PageData, settings: ExtractSettings, codebook: Codebo
     if not page.words:
         return False
     size = text_size(page.words)
-    lines = group_lines(page.words, settings.same_line * body_size(page.words))
+    lines = page.lines(settings.same_line * page.body)
     large = [ln for ln in title_lines(lines, size, settings.heading_size_ratio)
              if ln.size >= size * settings.heading_size_ratio]
     _, template, _ = _find_index_line(large, codebook)
