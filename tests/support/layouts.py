@@ -331,6 +331,20 @@ FOUND = {
         score="em-double", split_rows=False, facts_wrap=False, running_header="Country profile",
         page_number_form="{n} / {N}", label_align="center", value_align="center", pad=1.0, leading=1.3,
         double_rules=True, header_row=True, bold_labels=True, header_lines=2, facts_style="lines", seed=76)),
+    # sweep seed 11, layout 8 (minimised): no padding and no rules, so rows touch, while a cell's
+    # paragraphs are 2 pt apart: a value block ran from a value's second paragraph into the next row's
+    # value, and its label, beside the block's middle or last line, voted "centre" or "bottom"; with
+    # that vote the rows were not cut where a label and a value line open together, and 12 values ran
+    # into their neighbours ("Established in all territorial units No data" for the budget)
+    "rows-touch-paragraphs-apart": ("russia_en_2019.docx", Layout(borders="none", breaks=True, pad=0.0,
+                                                                  para_space=2.0)),
+    # sweep seed 23, layout 97 (minimised): no padding, a header row, a row broken across the page with its
+    # value's second paragraph (capitalised) atop the next page, right above the next row: it was read as
+    # that row's value ("Offices only in the capital ... 3 341 081" for the budget, invalid). The map
+    # stage gives it back: the budget reads as money without it and not with it (value_head_overleaf)
+    "value-paragraph-overleaf-above-a-figure": ("tajikistan_en_2019.docx", Layout(
+        size=8.5, borders="none", margin=70.87, split_row="value", breaks=True, pad=0.0, para_space=1.0,
+        header_row=True, shrink=True, header_lines=3)),
 }
 
 

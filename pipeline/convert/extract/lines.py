@@ -183,6 +183,11 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
     def overlapping(block: list[Line], others: list[list[Line]]) -> list[list[Line]]:
         return [o for o in others if o[0].top < block[-1].bottom and block[0].top < o[-1].bottom]
 
+    def top_row_inside(label: list[Line], value: list[Line]) -> bool:
+        # a paragraph of the value opens beside the label's first line: rows set with no spacing, and a
+        # value's paragraph spacing, may have run the end of the row above into this value's block
+        return any(abs(ln.base - label[0].base) <= tolerance and opens_row(ln) for ln in value[1:])
+
     votes: Counter[str] = Counter()
     for value in values:
         over = overlapping(value, labels)
@@ -191,6 +196,8 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         label = over[0]
         if abs(label[0].base - value[0].base) <= tolerance:
             votes["top"] += 1
+        elif top_row_inside(label, value):  # no vote: it reads as either
+            continue
         elif abs(middle(label) - middle(value)) <= tolerance:
             votes["center"] += 1
         elif abs(label[-1].base - value[-1].base) <= tolerance:

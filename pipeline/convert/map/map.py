@@ -23,7 +23,9 @@ from ...core.geometry import BBox
 from ...core.models import Cell, Fragment, Issue, Mapping, MappedRow, Match, Row
 from ...core.text import fold, join_cell_lines
 from ..lexicon import Lexicon
+from ..normalize import no_data_form
 from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
+from .fit import value_fit
 from .labels import Score, accepted, match_label, method_of, score_label, section_by_title, section_id
 
 # --- rows before matching: page breaks and section titles set as rows -------------------------
@@ -120,6 +122,47 @@ def value_before_label(rows: list[Row], lexicon: Lexicon, language: str | None =
                 continue
         out.append(row)
     return out
+
+
+def value_head_overleaf(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
+    """A row split by a page break whose value goes on atop the next page with a capitalised line, run
+    into the first row there: with values set at the bottom (or the middle) of their cells, the lines
+    above that row's label read as its own. They are the row before's when, taken from this row, its
+    value reads as its field's type and did not before ("Offices only in 6 regional centres" /
+    "3 341 081 somoni" for a budget): lines that stand beside no label of this row, whose text its
+    field cannot hold, go back to the row the break split. Both rows are marked rejoined."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        moved = _head_of_other_row(prev, row, lexicon, language) if prev is not None else 0
+        if moved:
+            head, rest = row.value.fragments[:moved], row.value.fragments[moved:]
+            out[-1] = prev.model_copy(update={"value": Cell(fragments=prev.value.fragments + head), "rejoined": True})
+            row = row.model_copy(update={"value": Cell(fragments=rest), "rejoined": True})
+        out.append(row)
+    return out
+
+
+def _head_of_other_row(prev: Row, row: Row, lexicon: Lexicon, language: str | None) -> int:
+    """How many of `row`'s first value lines are the rest of `prev` (value_head_overleaf); 0: none."""
+    frags, labels = row.value.fragments, row.label.fragments
+    if not (row.after_page_break and row.kind == "table" and prev.kind == "table" and prev.section == row.section
+            and labels and len(frags) > 1 and prev.value.fragments
+            and prev.value.fragments[-1].page < frags[0].page):
+        return 0
+    m, _ = match_label(" ".join(row.label.lines), section_id(row.section, lexicon, language), lexicon.table_fields,
+                       lexicon, language=language)
+    if m is None:
+        return 0
+    spec, first = lexicon.spec(m.field), labels[0].bbox
+    whole = value_fit(join_cell_lines(row.value.lines)[0], spec, lexicon)
+    for k in range(1, len(frags)):
+        if frags[k - 1].bbox.bottom > first.top + ROW_GAP * (first.bottom - first.top):
+            return 0  # beside the label: this row's own
+        rest = join_cell_lines([f.text for f in frags[k:]])[0]
+        if whole < 1 and (value_fit(rest, spec, lexicon) == 1 or whole < 0 and no_data_form(rest, lexicon.no_data)):
+            return k
+    return 0
 
 
 def section_title_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> list[Row]:
@@ -303,6 +346,7 @@ def map_rows(rows: list[Row], lexicon: Lexicon, language: str | None = None) -> 
     """Rows -> the rows to write, each with its field (or none); known sub-headings and section
     titles set apart; the words of the table rows by outcome (for the coverage account)."""
     rows = value_before_label(rejoin_split_rows(rows, lexicon, language), lexicon, language)
+    rows = value_head_overleaf(rows, lexicon, language)
     rows = section_title_rows(rows, lexicon, language)
     mapped: list[MappedRow] = []
     written: list[Row] = []  # the extracted row of each mapped row

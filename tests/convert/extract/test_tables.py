@@ -418,6 +418,19 @@ def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
     assert rows == [("Optional Protocol to the UN / Convention against Torture and / Other Cruel Treatment", "No.")]
 
 
+def test_a_paragraph_opening_beside_the_label_casts_no_vote_for_centre_or_bottom():
+    """Rows that touch (no padding) while a cell's paragraphs stand apart: a value block may hold the
+    end of the row above. A label beside its middle (or last) line, where a paragraph opens, reads as
+    centred as well as as the top of the next row: no vote. Beside a line that goes on in lower case,
+    it is centred."""
+    from pipeline.convert.extract.lines import cell_alignment, group_lines
+    label = group_lines(lines(["Access to video recordings"], LABEL_X, 100 + LINE), 4.5)
+    run_on = group_lines(lines(["Not required by law", "Unsatisfactory. Recordings", "are deleted"], VALUE_X, 100), 4.5)
+    centred = group_lines(lines(["Unsatisfactory. Recordings", "are deleted after", "30 days"], VALUE_X, 100), 4.5)
+    assert cell_alignment([label], [run_on], 4.5) == {}
+    assert cell_alignment([label], [centred], 4.5) == {"center": 1}
+
+
 def test_a_line_ends_its_paragraph_when_the_next_word_would_have_fitted():
     from pipeline.convert.extract.lines import ends_paragraph, group_lines
     short, nxt = group_lines(words("Budget", LABEL_X, 100) + words("Number of cases", LABEL_X, 111.5), 4.5)
