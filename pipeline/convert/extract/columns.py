@@ -70,12 +70,14 @@ class KnownLabels(NamedTuple):
     starts: frozenset[str]  # each run of a label's first words: text that a longer label goes on from
     around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
     headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
+    inner: frozenset[str] = frozenset()  # each run of two words or more inside a label: a wrapped label's middle line
 
     def marks(self, words: list[Word]) -> tuple[set[int], set[int]]:
         """The word counts k (0 < k < len(words)) at which a split of the line would end a known label,
         and those past which a known label goes on (a split there cuts it). A label that is also the
         start of a longer one ("Optional Protocol ... against Torture") ends only where the longer one
-        does not go on."""
+        does not go on. A wrapped label's middle line is cut too where the split leaves a word of it on
+        the right ("against Torture and Other Cruel, Inhuman" | "or")."""
         heads, head = [], ""
         for w in words:  # fold works word by word (a property test holds it), so a head grows by one
             part = fold(w.text)
@@ -83,8 +85,8 @@ class KnownLabels(NamedTuple):
             heads.append(head)
         ends, cuts = set(), set()
         for k in range(1, len(words)):
-            if heads[k] in self.starts:
-                cuts.add(k)
+            if heads[k] != heads[k - 1] and (heads[k] in self.starts or heads[k] in self.inner):
+                cuts.add(k)  # (a word that folds to nothing, a dash, goes on with no label)
                 continue
             head = heads[k - 1]
             if head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around):
@@ -113,6 +115,7 @@ def known_labels(labels: list[str], headings: list[str] = ()) -> KnownLabels:
     ends: set[str] = set()
     starts: set[str] = set()
     around: set[tuple[str, str]] = set()
+    inner: set[str] = set()
     for label in labels:
         words = fold(label.split("}")[-1]).split()
         whole = "{" not in label
@@ -121,9 +124,11 @@ def known_labels(labels: list[str], headings: list[str] = ()) -> KnownLabels:
         if whole:
             ends.add(" ".join(words))
             starts.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
+            inner.update(" ".join(words[a:b]) for a in range(1, len(words)) for b in range(a + 2, len(words) + 1))
         elif words:
             around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words)))
-    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings))
+    return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings),
+                       frozenset(inner))
 
 
 class _Style(NamedTuple):

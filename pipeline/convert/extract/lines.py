@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import attrgetter
 from statistics import median
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from ...core.geometry import BBox
 from ...core.models import Fragment, Word
@@ -177,9 +177,12 @@ def ends_paragraph(line: Line, nxt: Line, width: float) -> bool:
     return (line.x1 - line.x0) + first.size / 3 + (first.x1 - first.x0) <= width
 
 
-def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance: float) -> Counter[str]:
+def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance: float,
+                   rows_in: Callable[[list[Line]], bool] | None = None) -> Counter[str]:
     """Votes on where values sit in their cells (`top`, `center`, `bottom`), from the rows whose label
-    and value are one block each, of different heights, overlapping only each other."""
+    and value are one block each, of different heights, overlapping only each other. `rows_in`: whether
+    a label block holds several rows (known labels one after another: rows set with no spacing run
+    together), which then says nothing of one cell."""
     def overlapping(block: list[Line], others: list[list[Line]]) -> list[list[Line]]:
         return [o for o in others if o[0].top < block[-1].bottom and block[0].top < o[-1].bottom]
 
@@ -194,6 +197,8 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         if len(over) != 1 or len(over[0]) == len(value) or len(overlapping(over[0], values)) != 1:
             continue
         label = over[0]
+        if rows_in is not None and rows_in(label):
+            continue
         if abs(label[0].base - value[0].base) <= tolerance:
             votes["top"] += 1
         elif top_row_inside(label, value):  # no vote: it reads as either

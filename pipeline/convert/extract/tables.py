@@ -11,7 +11,7 @@ from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
 from .centred_rows import part_centred
-from .label_rows import lines_text, part_band, runs_together
+from .label_rows import label_segments, lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, middle, opens_row, row_starts,
                     split_blocks)
 
@@ -116,11 +116,15 @@ def _blocks(cols: _Columns, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
                    split_blocks(cols.values, gap, rules, grid, tally, tol.rule_reach))
 
 
-def _alignment_votes(blocks: list[_Blocks], tol: Tolerances) -> Counter[str]:
-    """Where the document's rows say their values sit in their cells (lines.cell_alignment)."""
+def _alignment_votes(blocks: list[_Blocks], tol: Tolerances, known=None) -> Counter[str]:
+    """Where the document's rows say their values sit in their cells (lines.cell_alignment); not the
+    label blocks that part into known labels (label_rows.label_segments): several rows run together."""
+    def rows_in(block: list[Line]) -> bool:
+        return known is not None and label_segments(block, known) is not None
+
     votes: Counter[str] = Counter()
     for b in blocks:
-        votes += cell_alignment(b.labels, b.values, tol.same_line)
+        votes += cell_alignment(b.labels, b.values, tol.same_line, rows_in)
     return votes
 
 
@@ -526,7 +530,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
     blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
-    votes = _alignment_votes(blocks, tol)
+    votes = _alignment_votes(blocks, tol, known)
     starts = "row_starts" in tol.rows and _top_aligned(votes)
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred)

@@ -380,6 +380,22 @@ def test_known_label_endings_and_starts():
     assert known.marks(words("Budget 12", LABEL_X, 100)) == ({1}, set())
     assert known.marks(words("Judgments of Armenia's courts 4", LABEL_X, 100))[0] == {4}  # any name in the placeholder
     assert 5 in known.marks(words("the UN Convention against Torture No", LABEL_X, 100))[0]  # a wrapped label's last line
+    # a wrapped label's middle line: a split that leaves its next word on the right cuts it; past its last word it does not
+    middle = known.marks(words("UN Convention against Torture and Other Yes, 2006", LABEL_X, 100))
+    assert middle[1] == {1, 2, 3, 4, 5} and 6 not in middle[1]
+
+
+def test_a_wrapped_label_s_middle_line_is_not_cut_at_a_word_gap_beside_a_short_value():
+    # a one-row table at a page's foot: the label's second line runs past its first, and past the gap before
+    # its last word ("or") both lines are clear; a split there cuts the label's text, the document's does not
+    opcat = ("Optional Protocol to the UN Convention against Torture and Other Cruel, Inhuman or Degrading "
+             "Treatment or Punishment (2002)")
+    ws = words("Optional Protocol to the UN Convention", LABEL_X, 100) + words("Yes, ratified in 2006", VALUE_X, 100) + \
+        words("against Torture and Other Cruel, Inhuman", LABEL_X, 111.5)
+    ws += words("or", max(w.x1 for w in ws if w.top > 110) + 5, 111.5)
+    document = [Neighbour(Split(VALUE_X - 1, "alignment"), "document")]  # the split of the document's other tables
+    labels = known_labels([opcat])
+    assert column_split(ws, [], neighbours=document, labels=labels).x == VALUE_X - 1
 
 
 def test_the_document_split_stays_where_it_is_inside_a_table_strip():
