@@ -345,6 +345,11 @@ FOUND = {
     "value-paragraph-overleaf-above-a-figure": ("tajikistan_en_2019.docx", Layout(
         size=8.5, borders="none", margin=70.87, split_row="value", breaks=True, pad=0.0, para_space=1.0,
         header_row=True, shrink=True, header_lines=3)),
+    # sweep seed 67, layout 115 (minimised; seed 71 found it twice more): bold labels of two lines, values
+    # centred on lines of their own: every label line was taken for a bold title row, so the column
+    # finder looked at the value lines alone and split "No" | "data"
+    "bold-labels-on-their-own-lines-values-centred": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, valign="center", page="Letter", margin=42.52, bold_labels=True)),
 }
 
 

@@ -349,6 +349,18 @@ def test_bold_labels_beside_regular_values_are_a_style_signal():
     assert column_split(close_columns(1.5, "Arial-Bold", "Arial"), [], off) is None  # a narrow strip alone is a word space
 
 
+def test_bold_labels_on_lines_of_their_own_beside_centred_values_part_at_the_column_gap():
+    # values centred in their cells share no baseline with their two-line bold labels: every label line is
+    # bold throughout, and none is a title row across the table (each ends before any value starts)
+    bold = lambda ws: [w.model_copy(update={"font": "DejaVuSans-Bold"}) for w in ws]  # noqa: E731
+    value_x = 190.0
+    ws = bold(lines(["Judgments and decisions of", "international bodies"], LABEL_X, 100)) + words("16", value_x, 106) + \
+        bold(lines(["Judgments of", "Kazakhstan's courts"], LABEL_X, 130)) + words("No data", value_x, 136) + \
+        bold(lines(["Judgments excluding", "evidence obtained"], LABEL_X, 160)) + words("No data", value_x, 166)
+    split = column_split(ws, [])
+    assert max(w.x1 for w in ws if w.x0 < value_x) < split.x < value_x
+
+
 def test_a_colour_change_is_a_style_signal_too():
     ws = close_columns(1.5)
     right = label_edge()
