@@ -350,6 +350,10 @@ FOUND = {
     # finder looked at the value lines alone and split "No" | "data"
     "bold-labels-on-their-own-lines-values-centred": ("kazakhstan_en_2019.docx", Layout(
         font="DejaVuSans", label_share=0.35, valign="center", page="Letter", margin=42.52, bold_labels=True)),
+    # sweep seed 71, layouts 19 and 94 (minimised): no borders, no padding, a record whose no-data values are
+    # in lower case ("no data"): top and bottom alignment both fitted a band of two rows, and bottom won for
+    # opening no value in lower case, cutting a wrapped value ("... State Bureau of" / "Investigation ...")
+    "rows-touch-lower-case-no-data": ("ukraine_en_2019.docx", Layout(borders="none", pad=0.0)),
 }
 
 

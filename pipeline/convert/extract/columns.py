@@ -71,6 +71,7 @@ class KnownLabels(NamedTuple):
     around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
     headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
     inner: frozenset[str] = frozenset()  # each run of two words or more inside a label: a wrapped label's middle line
+    values: frozenset[str] = frozenset()  # whole values the codebook knows ("no data"), folded: a value may open so
 
     def marks(self, words: list[Word]) -> tuple[set[int], set[int]]:
         """The word counts k (0 < k < len(words)) at which a split of the line would end a known label,
@@ -109,7 +110,7 @@ class KnownLabels(NamedTuple):
         return any(f" {text} " in f" {e} " for e in self.ends)
 
 
-def known_labels(labels: list[str], headings: list[str] = ()) -> KnownLabels:
+def known_labels(labels: list[str], headings: list[str] = (), values: list[str] = ()) -> KnownLabels:
     """Wordings with a placeholder ({country}) end with the words after it, and read whole as those
     before it, any name, and those after it."""
     ends: set[str] = set()
@@ -128,7 +129,7 @@ def known_labels(labels: list[str], headings: list[str] = ()) -> KnownLabels:
         elif words:
             around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words)))
     return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings),
-                       frozenset(inner))
+                       frozenset(inner), frozenset(fold(v) for v in values))
 
 
 class _Style(NamedTuple):

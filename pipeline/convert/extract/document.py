@@ -77,7 +77,8 @@ def _table_labels(lexicon: Lexicon) -> KnownLabels:
     held = _KNOWN.get(id(lexicon))
     if held is None or held[0] is not lexicon:
         labels = [label for f in lexicon.codebook.fields if f.where == "table" for label in f.variants]
-        held = _KNOWN[id(lexicon)] = (lexicon, known_labels(labels, lexicon.codebook.subheadings))
+        held = _KNOWN[id(lexicon)] = (lexicon, known_labels(labels, lexicon.codebook.subheadings,
+                                                            lexicon.codebook.no_data))
     return held[1]
 
 

@@ -112,14 +112,20 @@ def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[L
 FILLED = ("top+center", "top+bottom")
 
 
-def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line],
-              tolerance: float) -> tuple[float, list[list[Line]]]:
+def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line], tolerance: float,
+              known: KnownLabels | None = None) -> tuple[float, list[list[Line]]]:
     """The alignment whose cuts fit best: of those within `tolerance` (rows with no padding may fit
     two), the one whose rows' values open with a capital or a figure most often (a value cut in
-    the middle of its paragraph goes on in lower case)."""
+    the middle of its paragraph goes on in lower case), or are whole values the codebook knows
+    ("no data": a value of its own, in lower case)."""
+    whole = known.values if known is not None else frozenset()
+
+    def mid_paragraph(groups: list[list[Line]]) -> int:
+        return sum(bool(g) and not opens_row(g[0]) and lines_text(g) not in whole for g in groups)
+
     fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom") + FILLED
             for g in [_cuts(segments, heading, values, "top" if how in FILLED else how)]]
-    return min(fits, key=lambda f: (f[0] > tolerance, sum(bool(g) and not opens_row(g[0]) for g in f[1]), f[0]))
+    return min(fits, key=lambda f: (f[0] > tolerance, mid_paragraph(f[1]), f[0]))
 
 
 def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolerance: float,
@@ -133,7 +139,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
     if segments is None:
         return None
     heading = [lines_text(seg) in known.headings for seg in segments]
-    misfit, groups = _best_fit(segments, heading, values, tolerance)
+    misfit, groups = _best_fit(segments, heading, values, tolerance, known)
     lead: list[Line] = []
     if misfit <= tolerance:
         if len(segments) < 2:
@@ -142,7 +148,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
         lead = [v for v in values if v.base < segments[0][0].base - tolerance]
         if not lead or len(lead) == len(values):
             return None
-        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance)
+        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance, known)
         if misfit > tolerance:
             return None
     if tally is not None:

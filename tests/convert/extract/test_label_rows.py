@@ -121,3 +121,20 @@ def test_atop_a_continued_table_the_first_label_may_be_the_rest_of_one():
         (["Convention against Torture and", "Other Cruel, Inhuman or", "Degrading Treatment or",
           "Punishment (2002)"], ["Signed in 2013 but not ratified"]),
         (["Istanbul Protocol"], ["No"])]
+
+
+def test_a_value_of_its_own_in_lower_case_is_no_value_cut_mid_paragraph():
+    # top and bottom alignment both fit; bottom would open the second row's value with the first's second line,
+    # and top opens it with "no data": lower case, but a whole value the codebook knows, not a paragraph's rest
+    known = known_labels(["There is a body authorized to investigate torture", "Number of investigators"],
+                         values=["No data"])
+    labels = [line(0, "There is a body authorized to investigate torture"), line(2, "Number of investigators")]
+    values = [line(0, "Partially. A specialised unit of the", 300), line(1, "Bureau handles torture cases", 300),
+              line(2, "no data", 300)]
+    assert texts(part_band(labels, values, known, 4.5)) == [
+        (["There is a body authorized to investigate torture"],
+         ["Partially. A specialised unit of the", "Bureau handles torture cases"]),
+        (["Number of investigators"], ["no data"])]
+    unaware = known_labels(["There is a body authorized to investigate torture", "Number of investigators"])
+    assert texts(part_band(labels, values, unaware, 4.5))[1] == (
+        ["Number of investigators"], ["Bureau handles torture cases", "no data"])  # what it was read as before
