@@ -354,6 +354,13 @@ FOUND = {
     # in lower case ("no data"): top and bottom alignment both fitted a band of two rows, and bottom won for
     # opening no value in lower case, cutting a wrapped value ("... State Bureau of" / "Investigation ...")
     "rows-touch-lower-case-no-data": ("ukraine_en_2019.docx", Layout(borders="none", pad=0.0)),
+    # sweep seed 73, layout 2 (minimised): each table only as wide as its text, labels and values centred,
+    # 0.75 pt between the cells: the only clear strip down the table is a word space wide and no edge is
+    # aligned, so no split qualified ("no_value_column"); every line's text left of it is a piece of a
+    # known label, cut nowhere
+    "shrunk-table-centred-cells-a-word-space-apart": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, margin=42.52, label_align="center", value_align="center",
+        auto_columns=True, hpad=0.75)),
 }
 
 

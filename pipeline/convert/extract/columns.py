@@ -73,18 +73,20 @@ class KnownLabels(NamedTuple):
     inner: frozenset[str] = frozenset()  # each run of two words or more inside a label: a wrapped label's middle line
     values: frozenset[str] = frozenset()  # whole values the codebook knows ("no data"), folded: a value may open so
 
-    def marks(self, words: list[Word]) -> tuple[set[int], set[int]]:
+    def marks(self, words: list[Word]) -> tuple[set[int], set[int], set[int]]:
         """The word counts k (0 < k < len(words)) at which a split of the line would end a known label,
         and those past which a known label goes on (a split there cuts it). A label that is also the
         start of a longer one ("Optional Protocol ... against Torture") ends only where the longer one
         does not go on. A wrapped label's middle line is cut too where the split leaves a word of it on
-        the right ("against Torture and Other Cruel, Inhuman" | "or")."""
+        the right ("against Torture and Other Cruel, Inhuman" | "or"). Third, the counts whose text left
+        of the split is a piece of a known label (its start, its middle or its end) that the split does
+        not cut: a label cell's line of a wrapped label."""
         heads, head = [], ""
         for w in words:  # fold works word by word (a property test holds it), so a head grows by one
             part = fold(w.text)
             head = f"{head} {part}" if head and part else head or part
             heads.append(head)
-        ends, cuts = set(), set()
+        ends, cuts, pieces = set(), set(), set()
         for k in range(1, len(words)):
             if heads[k] != heads[k - 1] and (heads[k] in self.starts or heads[k] in self.inner):
                 cuts.add(k)  # (a word that folds to nothing, a dash, goes on with no label)
@@ -92,7 +94,9 @@ class KnownLabels(NamedTuple):
             head = heads[k - 1]
             if head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around):
                 ends.add(k)
-        return ends, cuts
+            if k in ends or head in self.starts or head in self.inner:
+                pieces.add(k)
+        return ends, cuts, pieces
 
     def whole(self, text: str) -> bool:
         """Whether folded text reads as one whole known label."""
@@ -160,6 +164,7 @@ class _TableLines:
     titles: list[Line]  # the lines set bold throughout, when some are not
     known: list[set[int]]  # per body line: the word counts whose text ends a known label
     cuts: list[set[int]]  # ... and those past which a known label goes on
+    pieces: list[set[int]]  # ... and those whose text is a piece of a known label, not cut
     styles: list[list[_Style]]  # ... and each word's style
 
     @property
@@ -176,9 +181,10 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
         # own (centred in their cells), not title rows across the table
         body, titles = lines, []
     on = finder.labels is not None and "labels" in finder.tol.columns
-    marks = [finder.labels.marks(ln.words) if on else (set(), set()) for ln in body]
+    marks = [finder.labels.marks(ln.words) if on else (set(), set(), set()) for ln in body]
     styles = [[_style(w) for w in ln.words] for ln in body]
-    return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], styles)
+    return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
+                       styles)
 
 
 class _Candidate(NamedTuple):
@@ -197,6 +203,7 @@ class _Evidence(NamedTuple):
     style: int  # lines in two whose style changes across the strip
     known: int  # lines in two whose left-hand text ends a known label
     cut: int  # lines in two whose left-hand text is a known label's start that goes on across the strip
+    pieces: int  # lines in two whose left-hand text is a piece of a known label the strip does not cut
     titles: int  # lines set bold throughout that cross the split
     groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
     cells: int = 0  # bold lines of two cells or more ("Indicator" | "Value") that cross the split: inside a cell
@@ -204,11 +211,11 @@ class _Evidence(NamedTuple):
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = cut = groups = 0
+    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = 0
     g = c.strip
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs, st in zip(table.body, table.known, table.cuts, table.styles):
+    for ln, ks, cs, ps, st in zip(table.body, table.known, table.cuts, table.pieces, table.styles):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
         left_styles.update(st[:k])
         right_styles.update(st[k:])
@@ -223,6 +230,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             style += _style_changes(st[k - 1], st[k])
             known += k in ks
             cut += k in cs
+            pieces += k in ps
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
     titles = cells = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
@@ -234,7 +242,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
         else:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, titles, groups, cells, apart)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -284,9 +292,12 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
 
 def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
     # a narrow strip with nothing but text on both sides is a word space; known labels ending on it
-    # make it more when they do on two lines or more, and on most of the lines it parts
+    # make it more when they do on two lines or more, and on most of the lines it parts, or pieces of
+    # known labels standing left of it, none cut, on most of them
     if e.known >= 2 and e.known >= 0.5 * e.both:
         return True
+    if e.pieces >= 3 and e.pieces >= 0.75 * e.both and not e.cut:
+        return True  # the lines' text left of it is a known label's, cut nowhere: label cells, centred or wrapped
     if "wide" not in parts and "rules" not in parts and e.groups > 0.5 * e.both:
         return False  # the group spaces of figures, not a column's edge
     return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours"))

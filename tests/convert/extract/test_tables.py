@@ -386,10 +386,10 @@ def test_known_label_endings_and_starts():
                           "Optional Protocol to the UN Convention against Torture and Other Cruel Treatment",
                           "Judgments of {country} courts", "Budget"])
     line = words("Optional Protocol to the UN Convention against Torture and Other", LABEL_X, 100)
-    ends, cuts = known.marks(line)
+    ends, cuts, _ = known.marks(line)
     assert 8 not in ends and 8 in cuts  # a longer label goes on past "... against Torture"
     assert cuts == {1, 2, 3, 4, 5, 6, 7, 8, 9} and not ends  # every split of this line cuts a label
-    assert known.marks(words("Budget 12", LABEL_X, 100)) == ({1}, set())
+    assert known.marks(words("Budget 12", LABEL_X, 100)) == ({1}, set(), {1})
     assert known.marks(words("Judgments of Armenia's courts 4", LABEL_X, 100))[0] == {4}  # any name in the placeholder
     assert 5 in known.marks(words("the UN Convention against Torture No", LABEL_X, 100))[0]  # a wrapped label's last line
     # a wrapped label's middle line: a split that leaves its next word on the right cuts it; past its last word it does not
@@ -408,6 +408,35 @@ def test_a_wrapped_label_s_middle_line_is_not_cut_at_a_word_gap_beside_a_short_v
     document = [Neighbour(Split(VALUE_X - 1, "alignment"), "document")]  # the split of the document's other tables
     labels = known_labels([opcat])
     assert column_split(ws, [], neighbours=document, labels=labels).x == VALUE_X - 1
+
+
+def test_a_word_space_wide_strip_qualifies_where_the_text_left_of_it_is_pieces_of_known_labels():
+    # centred cells 2 pt apart, no edge aligned, no rule, no style: each line's text left of the strip is a
+    # piece of a known label (its start, middle or end) that the strip does not cut
+    labels = known_labels(["Explicit prohibition of torture in criminal law",
+                           "Criminalization of acts falling within the definition of torture",
+                           "Criminalization of torture as prescribed by international treaties"])
+    def width(t):
+        return max(w.x1 for w in words(t, 0, 0))
+
+    left_edge = 57.0 + width("Criminalization of torture as prescribed by")  # the longest label line's end
+
+    def row(label_lines, value_lines, top):
+        out = []
+        for i, t in enumerate(label_lines):  # centred in the label column
+            out += words(t, 57.0 + (left_edge - 57.0 - width(t)) / 2, top + i * LINE)
+        for i, (t, dx) in enumerate(value_lines):
+            out += words(t, left_edge + dx, top + i * LINE)
+        return out
+    ws = row(["Explicit prohibition of", "torture in criminal law"],
+             [("Yes. Article 320 of the Criminal Code explicitly", 9), ("prohibits torture in all its forms", 31)], 100) + \
+        row(["Criminalization of acts falling within the", "definition of torture"],
+            [("Infliction of pain through torture - Art. 372 of the", 2), ("Criminal Code", 67)], 130) + \
+        row(["Criminalization of torture as prescribed by", "international treaties"],
+            [("Yes, but the definition omits acts committed", 14), ("with the consent of an official", 38)], 160)
+    assert column_split(ws, []) is None  # a word space alone
+    split = column_split(ws, [], labels=labels)
+    assert split is not None and left_edge <= split.x <= left_edge + 2
 
 
 def test_the_document_split_stays_where_it_is_inside_a_table_strip():
