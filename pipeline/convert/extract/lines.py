@@ -311,17 +311,20 @@ def _snap(x: float) -> float:
 def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     """`least` different words start after a gap (or end before one) at one x, and a line starts (or
     ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
-    is a word that lines share, "No" of "No data" and of "No.".)"""
+    is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x but all start
+    at one x too are words of one width at a column's left edge ("34", "no", "Cr" in Times), not a
+    column set flush right."""
     starts: dict[float, set[str]] = {}
-    ends: dict[float, set[str]] = {}
+    ends: dict[float, set[tuple[str, float]]] = {}
     for ln in lines:
         for a, b in zip(ln, ln[1:]):
             starts.setdefault(_snap(b.x0), set()).add(b.text)
-            ends.setdefault(_snap(a.x1), set()).add(a.text)
+            ends.setdefault(_snap(a.x1), set()).add((a.text, _snap(a.x0)))
     line_starts = {_snap(ln[0].x0) for ln in lines}
     line_ends = {_snap(ln[-1].x1) for ln in lines}
     return ColumnEdges(frozenset(x for x, t in starts.items() if len(t) >= least and x in line_starts),
-                       frozenset(x for x, t in ends.items() if len(t) >= least and x in line_ends))
+                       frozenset(x for x, t in ends.items() if len({w for w, _ in t}) >= least
+                                 and len({x0 for _, x0 in t}) > 1 and x in line_ends))
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:

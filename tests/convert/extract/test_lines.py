@@ -79,3 +79,23 @@ def test_a_step_off_the_line_grid_starts_a_block():
     lines = [line(100), line(110.8), line(124.6), line(135.4)]  # 10.8 inside a cell, 13.8 to the next
     assert [len(b) for b in split_blocks(lines, 5.4, [])] == [4]
     assert [len(b) for b in split_blocks(lines, 5.4, [], Grid(10.8, 1.08))] == [2, 2]
+
+
+def test_first_words_of_one_width_at_a_left_edge_are_no_column_edge_where_they_end():
+    """Two-letter words in Times are all 10 pt wide: at a value column's left edge their ends line up
+    ("34", "no", "up"), and a kerned piece of that width ("Cr" | "imes") must still join. A column set
+    flush right, words of different widths ending at one x, is an edge."""
+    from pipeline.convert.extract.lines import column_edges
+    def line(top, *pieces):  # (text, x0, width)
+        return [Word(text=t, page=1, x0=x, top=top, x1=x + w, bottom=top + 10, size=10, font="Times-Roman")
+                for t, x, w in pieces]
+    lines = [line(100, ("Label", 60, 30), ("34", 300, 10)), line(112, ("Label", 60, 30), ("no", 300, 10), ("data", 313, 20)),
+             line(124, ("Label", 60, 30), ("up", 300, 10), ("to", 313, 10)),
+             line(136, ("Label", 60, 30), ("Cr", 300, 10), ("imes", 311, 20), ("committed", 333.5, 45))]
+    edges = column_edges(lines)
+    assert 310.0 not in edges.ends
+    joined = join_kerned([w for ln in lines for w in ln] + PAGE, 0.6)
+    assert "Crimes" in texts(joined)
+    right = [line(100 + 12 * i, (t, 120 - 5 * len(t), 5 * len(t)), ("value", 130, 25)) for i, t in enumerate(
+        ["Budget", "Number of cases", "Workload"])] + [line(136, ("Conventions", 65, 55))]  # a label alone ends a line
+    assert 120.0 in column_edges(right).ends
