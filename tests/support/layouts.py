@@ -366,6 +366,13 @@ FOUND = {
     # flush right, and a kerned piece of that width ended there too: "Cr" | "imes" was not joined
     "kerned-piece-ends-where-equal-first-words-do": ("belarus_en_2019.docx", Layout(
         font="Times-Roman", thousands="comma", values_first=True, kerned=True, seed=96)),
+    # sweep seeds 83 #40 and 79 #85 (minimised): no borders, no padding, bold labels atop their cells, values
+    # centred (or at the bottom) in theirs: shorter values voted "centre", and with that vote no row was cut
+    # where a label opens after a blank in the label column; a value's last paragraph ran into the next row
+    "rows-touch-labels-top-values-centred": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", borders="none", valign="center", breaks=True, pad=0.0, para_space=2.0, bold_labels=True)),
+    "rows-touch-labels-top-values-bottom": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", label_share=0.45, borders="none", valign="bottom", pad=0.0, bold_labels=True)),
 }
 
 

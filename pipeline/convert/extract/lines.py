@@ -179,8 +179,9 @@ def ends_paragraph(line: Line, nxt: Line, width: float) -> bool:
 
 def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance: float,
                    rows_in: Callable[[list[Line]], bool] | None = None) -> Counter[str]:
-    """Votes on where values sit in their cells (`top`, `center`, `bottom`), from the rows whose label
-    and value are one block each, of different heights, overlapping only each other. `rows_in`: whether
+    """Votes on where values sit in their cells (`top`, `center`, `bottom`), or labels beside taller values
+    (`label top`, ...), from the rows whose label and value are one block each, of different heights,
+    overlapping only each other. `rows_in`: whether
     a label block holds several rows (known labels one after another: rows set with no spacing run
     together), which then says nothing of one cell."""
     def overlapping(block: list[Line], others: list[list[Line]]) -> list[list[Line]]:
@@ -199,14 +200,16 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         label = over[0]
         if rows_in is not None and rows_in(label):
             continue
+        # beside a taller value, where the label sits in its cell; beside a shorter one, where the value does
+        whose = "label " if len(value) > len(label) else ""
         if abs(label[0].base - value[0].base) <= tolerance:
-            votes["top"] += 1
+            votes[whose + "top"] += 1
         elif top_row_inside(label, value):  # no vote: it reads as either
             continue
         elif abs(middle(label) - middle(value)) <= tolerance:
-            votes["center"] += 1
+            votes[whose + "center"] += 1
         elif abs(label[-1].base - value[-1].base) <= tolerance:
-            votes["bottom"] += 1
+            votes[whose + "bottom"] += 1
     return votes
 
 
@@ -226,21 +229,26 @@ def _cut(blocks: list[list[Line]], starts: set[float], tally: Counter[str] | Non
 
 def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: float, pitch: float,
                tally: Counter[str] | None = None, label_width: float | None = None,
-               continues=None) -> tuple[list[list[Line]], list[list[Line]]]:
+               continues=None, values_lead: bool = True) -> tuple[list[list[Line]], list[list[Line]]]:
     """Rows set with no spacing at all run together down a column; in a table whose values sit at
     the top of their cells, a row starts on a baseline where a label line and a value line both
     open with a capital or a figure, and either one follows a blank line in its column (the other
     cell of the row above was longer) or the label or the value line above ended its
     paragraph (the next word would have fitted: two rows of one line), unless `continues(above,
     line)` says the label goes on (a known label's words). `label_width`: the label column's width,
-    when known (from the split)."""
+    when known (from the split). Without `values_lead` (values shorter than their labels sit lower in
+    their cells: a blank above a value says nothing), only the label column's blank or paragraph end
+    starts a row."""
     label_lines = {ln.base: ln for b in labels for ln in b}
     value_lines = {ln.base: ln for b in values for ln in b}
 
     def width(lines: dict[float, Line]) -> float:
         return max((ln.x1 for ln in lines.values()), default=0.0) - min((ln.x0 for ln in lines.values()), default=0.0)
 
-    label_w, value_w = label_width or width(label_lines), width(value_lines)
+    # without values to lead, a label line ends its paragraph only by the widest label line's measure: the
+    # column's width from the split may leave room that its wrapped labels never use
+    label_w = (label_width if values_lead else None) or width(label_lines)
+    value_w = width(value_lines)
     starts: set[float] = set()
     for base, label in label_lines.items():
         value = next((v for b, v in value_lines.items() if abs(b - base) <= tolerance), None)
@@ -251,8 +259,8 @@ def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: fl
                            None)
         if continues is not None and label_above is not None and continues(label_above, label):
             continue  # the label's text goes on as a known label does
-        if label_above is None or value_above is None or ends_paragraph(label_above, label, label_w) \
-                or ends_paragraph(value_above, value, value_w):
+        if label_above is None or ends_paragraph(label_above, label, label_w) or values_lead and (
+                value_above is None or ends_paragraph(value_above, value, value_w)):
             starts.update((base, value.base))
     return _cut(labels, starts, tally), _cut(values, starts, tally)
 

@@ -131,17 +131,23 @@ def _alignment_votes(blocks: list[_Blocks], tol: Tolerances, known=None) -> Coun
 def _top_aligned(votes: Counter[str]) -> bool:
     """Whether the document's values may sit at the top of their cells: no row says they are centred
     or at the bottom (in a table set with no spacing at all, no row may say anything)."""
-    return not (votes["center"] or votes["bottom"])
+    return not (votes["center"] or votes["bottom"]) and _labels_lead(votes)
+
+
+def _labels_lead(votes: Counter[str]) -> bool:
+    """Whether the document's labels may sit at the top of their cells: no row says a label beside a
+    taller value is centred or at the bottom of it (values shorter than their labels may sit lower)."""
+    return not (votes["label center"] or votes["label bottom"])
 
 
 def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str],
-           starts: bool, known=None, centred: bool = False) -> list[Band]:
+           starts: bool, known=None, centred: bool = False, values_lead: bool = True) -> list[Band]:
     labels, values = blocks
     left = min((ln.x0 for b in labels for ln in b), default=0.0)
     width = chunk.split.x - left if chunk.split is not None else None
     if starts:
         labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
-                                    width, known.continues if known else None)
+                                    width, known.continues if known else None, values_lead)
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
@@ -531,9 +537,10 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     tallies = [Counter() for _ in chunks]
     blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
     votes = _alignment_votes(blocks, tol, known)
-    starts = "row_starts" in tol.rows and _top_aligned(votes)
+    starts = "row_starts" in tol.rows and _labels_lead(votes)
+    values_lead = _top_aligned(votes)
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
-    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred)
+    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []

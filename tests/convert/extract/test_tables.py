@@ -476,6 +476,27 @@ def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
     assert rows == [("Optional Protocol to the UN / Convention against Torture and / Other Cruel Treatment", "No.")]
 
 
+def test_with_values_set_lower_only_the_label_column_starts_a_row():
+    from pipeline.convert.extract.lines import group_lines, row_starts
+    # labels atop their cells, rows touching: a value centred beside a taller label follows a blank in its
+    # column by its alignment alone; the next label, after a blank in the label column, starts a row
+    labels = group_lines(lines(["Explicit prohibition of torture", "in criminal law", "", "Criminalization of acts"],
+                               LABEL_X, 100), 4.5)
+    values = group_lines(words("Yes.", VALUE_X, 100 + LINE / 2) + lines(["", "", "", "Abuse of power", "Code"],
+                                                                        VALUE_X, 100), 4.5)
+    labels_block, values_block = [labels], [values]
+    _, cut = row_starts(labels_block, values_block, 4.5, LINE, values_lead=False)
+    assert [[ln.text for ln in b] for b in cut] == [["Yes."], ["Abuse of power", "Code"]]
+    # a label line after one of its own wrapped lines starts nothing, though the value beside it follows a blank
+    wrapped = group_lines(lines(["Optional Protocol to the UN", "Convention against Torture and", "Other Cruel"],
+                                LABEL_X, 100), 4.5)
+    alone = group_lines(words("No.", VALUE_X, 100 + 2 * LINE), 4.5)
+    assert row_starts([wrapped], [alone], 4.5, LINE, label_width=VALUE_X - LABEL_X, values_lead=False)[1] == [alone]
+    labels_cut, _ = row_starts([wrapped], [alone], 4.5, LINE, label_width=VALUE_X - LABEL_X)  # values leading
+    assert [[ln.text for ln in b] for b in labels_cut] == [
+        ["Optional Protocol to the UN", "Convention against Torture and"], ["Other Cruel"]]
+
+
 def test_a_paragraph_opening_beside_the_label_casts_no_vote_for_centre_or_bottom():
     """Rows that touch (no padding) while a cell's paragraphs stand apart: a value block may hold the
     end of the row above. A label beside its middle (or last) line, where a paragraph opens, reads as
@@ -486,7 +507,7 @@ def test_a_paragraph_opening_beside_the_label_casts_no_vote_for_centre_or_bottom
     run_on = group_lines(lines(["Not required by law", "Unsatisfactory. Recordings", "are deleted"], VALUE_X, 100), 4.5)
     centred = group_lines(lines(["Unsatisfactory. Recordings", "are deleted after", "30 days"], VALUE_X, 100), 4.5)
     assert cell_alignment([label], [run_on], 4.5) == {}
-    assert cell_alignment([label], [centred], 4.5) == {"center": 1}
+    assert cell_alignment([label], [centred], 4.5) == {"label center": 1}  # the label centred beside a taller value
 
 
 def test_a_line_ends_its_paragraph_when_the_next_word_would_have_fitted():
