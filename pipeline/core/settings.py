@@ -53,6 +53,8 @@ class ExtractSettings(BaseModel):
     box_height: float = Field(0.8, ge=0, description="a drawn box lower than this is no facts cell")
     box_width: float = Field(3.0, ge=0, description="a drawn box narrower than this is no facts cell")
     facts_gutter: float = Field(1.5, gt=0, description="a clear strip this wide parts the facts box's columns")
+    cell_gap: float = Field(1.5, gt=0, description=(
+        "a gap this wide inside a bold line parts two cells: a header row, not a title across the table"))
     heading_gap: float = Field(0.5, gt=0, description="lines of one heading (or one wrapped title) are this close")
     grid_low: float = Field(0.8, gt=0, description="baseline steps over this (and under grid_high) are line-grid steps")
     grid_high: float = Field(2.5, gt=0, description="baseline steps under this (and over grid_low) are line-grid steps")
@@ -65,6 +67,7 @@ class ExtractSettings(BaseModel):
             min_gutter=self.min_gutter * body, grid_break=self.grid_break * body, rule_merge=self.rule_merge * body,
             rule_reach=self.rule_reach * body, crossing=self.crossing * body, edge=self.edge_slack * body,
             box_height=self.box_height * body, box_width=self.box_width * body, facts_gutter=self.facts_gutter * body,
+            cell_gap=self.cell_gap * body,
             heading_gap=self.heading_gap * body, grid_low=self.grid_low * body,
             grid_high=self.grid_high * body, heading_size=self.heading_size_ratio * body,
             columns=frozenset(self.vertical_strategy), rows=frozenset(self.horizontal_strategy))
@@ -87,6 +90,7 @@ class Tolerances(NamedTuple):
     box_height: float
     box_width: float
     facts_gutter: float
+    cell_gap: float
     heading_gap: float
     grid_low: float
     grid_high: float

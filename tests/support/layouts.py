@@ -373,6 +373,18 @@ FOUND = {
         font="DejaVuSans", borders="none", valign="center", breaks=True, pad=0.0, para_space=2.0, bold_labels=True)),
     "rows-touch-labels-top-values-bottom": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", label_share=0.45, borders="none", valign="bottom", pad=0.0, bold_labels=True)),
+    # sweep seed 107, layout 30, minimised: shrink-to-fit tables with a header row; the treaties table's label
+    # column is wider than the others', and the split kept from its head on the page before (the others')
+    # cut its wrapped label ("Cruel, Inhuman or" went to the value): a neighbour's split that cuts known
+    # labels holds no more than it does not
+    "shrunk-table-continued-split-cuts-a-label": ("belarus_en_2019.docx", Layout(
+        size=8.5, label_share=0.6, page="Letter", margin=42.52, header_row=True, auto_columns=True)),
+    # the same layout whole: header cells of three bold lines, wider than the document's split, were read as
+    # section titles set across the table, and the treaties section's rows were left unmapped
+    "shrunk-table-header-row-wider-than-the-document-split": ("belarus_en_2019.docx", Layout(
+        size=8.5, label_share=0.6, borders="grid", page="Letter", margin=42.52, thousands="nbsp", score="em-double",
+        fragmented=True, breaks=True, page_number_form="Page {n} of {N}", value_align="center", pad=2.0,
+        para_space=2.0, banded=True, header_row=True, auto_columns=True, bold_labels=True, header_lines=3, seed=30)),
 }
 
 

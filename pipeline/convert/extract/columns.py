@@ -282,7 +282,9 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     if "rules" in on and c.rule:
         parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
     if "neighbours" in on and c.neighbour:
-        parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour
+        # a neighbour's split that cuts known labels here holds for this table only as far as it does not
+        held = 1.0 - min(e.cut, e.both) / e.both if e.both else 1.0
+        parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour * held
     if e.titles:
         parts["title_rows"] = WEIGHTS["title_rows"] * e.titles / n
     if e.cells:  # a header row's cell cut in two: no reader splits a table there

@@ -46,8 +46,11 @@ class Band:
         self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
 
 
-def _spans_split(line: Line, split: float, reach: float) -> bool:
-    return line.bold and any(w.x0 < split - reach and w.x1 > split + reach for w in line.words)
+def _spans_split(line: Line, split: float, reach: float, cell_gap: float = float("inf")) -> bool:
+    """A bold line with a word across the split, and no gap of two cells inside it (a header row of a
+    table whose columns are not the document's: shrink-to-fit tables part where each one's text does)."""
+    return line.bold and any(w.x0 < split - reach and w.x1 > split + reach for w in line.words) \
+        and not any(b.x0 - a.x1 >= cell_gap for a, b in zip(line.words, line.words[1:]))
 
 
 def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple[list[Chunk], list[Line]]:
@@ -57,7 +60,8 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple
     out: list[Chunk] = []
     titles: list[Line] = []
     for chunk in chunks:
-        heads = [ln for ln in group_lines(chunk.words, tol.same_line) if _spans_split(ln, split, tol.rule_reach)]
+        heads = [ln for ln in group_lines(chunk.words, tol.same_line)
+                 if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")

@@ -497,6 +497,19 @@ def test_with_values_set_lower_only_the_label_column_starts_a_row():
         ["Optional Protocol to the UN", "Convention against Torture and"], ["Other Cruel"]]
 
 
+def test_a_bold_header_row_across_the_document_split_is_no_section_title():
+    from pipeline.convert.extract.tables import spanning_titles
+    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
+    header = bold(words("Indicator as worded in the methodology", LABEL_X, 100) + words("Value, assessment", 330, 100))
+    title = bold(words("Ratification of relevant international treaties", LABEL_X, 130))
+    row = words("Istanbul Protocol", LABEL_X, 150) + words("No", 330, 150)
+    tol = S.resolve(10.0)
+    split = 200.0  # the document's: this table's label column is wider than the others'
+    chunks, titles = spanning_titles([Chunk("S", 1, header + title + row, [], False)], split, tol)
+    assert [t.text for t in titles] == ["Ratification of relevant international treaties"]
+    assert chunks[0].section == "S" and any(w.text == "Indicator" for w in chunks[0].words)
+
+
 def test_a_paragraph_opening_beside_the_label_casts_no_vote_for_centre_or_bottom():
     """Rows that touch (no padding) while a cell's paragraphs stand apart: a value block may hold the
     end of the row above. A label beside its middle (or last) line, where a paragraph opens, reads as
