@@ -16,7 +16,8 @@ class BBox(NamedTuple):
 
     @classmethod
     def union(cls, boxes: Iterable[BBox]) -> BBox:
-        """The smallest box holding every one of `boxes` (at least one)."""
+        """The smallest box holding every one of `boxes` (at least one): boxes, or anything with their
+        four edges (`x0`, `top`, `x1`, `bottom`), such as words."""
         boxes = list(boxes)
         if not boxes:
             raise ValueError("the union of no boxes")

@@ -111,15 +111,22 @@ def test_a_new_row_at_the_top_of_a_page_is_not_joined_to_the_last_one():
     assert report.field("criminal_cases_initiated").value == 86
 
 
+def split_coverage_and_budget(coverage: str, budget_label_top: float, *budget_lines: str, source: str):
+    """The coverage row at a page's foot, and atop page 2 the budget row whose value lines start at 95 pt,
+    one per 12 pt, beside a "Budget" label set at `budget_label_top`."""
+    coverage_row = table("Geographic coverage", coverage, top=740)
+    budget = Row(kind="table", section=SECTION, after_page_break=True,
+                 label=lines_at(150, 214, budget_label_top, "Budget", page=2),
+                 value=lines_at(252, 400, 95, *budget_lines, page=2, pitch=12))
+    report = build_report(doc(coverage_row, budget), source)
+    return report.field("investigative_body_coverage"), report.field("investigative_body_budget")
+
+
 def test_value_lines_above_the_first_label_overleaf_that_its_field_cannot_hold_go_back_to_the_row_split():
     # the coverage row breaks across the page; atop the next page its value goes on with a capitalised
     # line, read with the budget row below it: "Offices ..." stands above the budget label's line
-    coverage = table("Geographic coverage", "Low.", top=740)
-    budget = Row(kind="table", section=SECTION, after_page_break=True, label=lines_at(150, 214, 107, "Budget", page=2),
-                 value=lines_at(252, 400, 95, "Offices only in the capital and 6 regional centres",
-                                "3 341 081 somoni", page=2, pitch=12))
-    report = build_report(doc(coverage, budget), "tajikistan_en_2019.docx.pdf")
-    cov, bud = report.field("investigative_body_coverage"), report.field("investigative_body_budget")
+    cov, bud = split_coverage_and_budget("Low.", 107, "Offices only in the capital and 6 regional centres",
+                                         "3 341 081 somoni", source="tajikistan_en_2019.docx.pdf")
     assert cov.text == "Low. Offices only in the capital and 6 regional centres" and [f.page for f in cov.fragments] == [1, 2]
     assert (bud.status, bud.value, bud.unit) == ("ok", 3341081, "TJS")
     assert "row_rejoined_across_page_break" in cov.rules and "row_rejoined_across_page_break" in bud.rules
@@ -127,23 +134,18 @@ def test_value_lines_above_the_first_label_overleaf_that_its_field_cannot_hold_g
 
 def test_value_lines_beside_the_label_overleaf_stay_with_it():
     # the same lines, the first beside the budget label's line: the row's own value, whatever it says
-    coverage = table("Geographic coverage", "Low.", top=740)
-    budget = Row(kind="table", section=SECTION, after_page_break=True, label=lines_at(150, 214, 95, "Budget", page=2),
-                 value=lines_at(252, 400, 95, "Offices only in the capital and 6 regional centres",
-                                "3 341 081 somoni", page=2, pitch=12))
-    report = build_report(doc(coverage, budget), "tajikistan_en_2019.docx.pdf")
-    assert report.field("investigative_body_coverage").text == "Low."
-    assert report.field("investigative_body_budget").text.startswith("Offices only")
+    cov, bud = split_coverage_and_budget("Low.", 95, "Offices only in the capital and 6 regional centres",
+                                         "3 341 081 somoni", source="tajikistan_en_2019.docx.pdf")
+    assert cov.text == "Low."
+    assert bud.text.startswith("Offices only")
 
 
 def test_value_lines_overleaf_above_a_no_data_value_go_back_to_the_row_split():
     # "No data" alone reads as the budget's (no data), and the whole cannot: the line above goes back
-    coverage = table("Geographic coverage", "High.", top=740)
-    budget = Row(kind="table", section=SECTION, after_page_break=True, label=lines_at(150, 214, 107, "Budget", page=2),
-                 value=lines_at(252, 400, 95, "Established in all territorial units", "No data", page=2, pitch=12))
-    report = build_report(doc(coverage, budget), "kazakhstan_en_2019.docx.pdf")
-    assert report.field("investigative_body_coverage").text == "High. Established in all territorial units"
-    assert report.field("investigative_body_budget").status == "no_data"
+    cov, bud = split_coverage_and_budget("High.", 107, "Established in all territorial units", "No data",
+                                         source="kazakhstan_en_2019.docx.pdf")
+    assert cov.text == "High. Established in all territorial units"
+    assert bud.status == "no_data"
 
 
 GUARANTEES = "Procedural guarantees (norms)"

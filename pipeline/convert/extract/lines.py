@@ -61,9 +61,8 @@ class Line:
 
 
 def fragment_of(words: list[Word]) -> Fragment:
-    box = BBox(min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
-               max(w.bottom for w in words))  # BBox.union of the words' boxes, without making each box
-    return Fragment(text=" ".join(w.text for w in words), page=words[0].page, bbox=box.rounded(2))
+    # the words themselves, not a box made for each: union reads only their edges
+    return Fragment(text=" ".join(w.text for w in words), page=words[0].page, bbox=BBox.union(words).rounded(2))
 
 
 def words_of(lines: list[Line]) -> list[Word]:
