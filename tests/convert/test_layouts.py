@@ -111,9 +111,10 @@ def test_random_layout_sweep(tmp_path):
     if not render.dejavu_available():
         pytest.skip("DejaVu Sans is not installed")
     lines = []
-    failed, drawn = layout_sweep.sweep(seed=1, n=50, tmp=tmp_path, out=lines.append)
-    assert drawn >= 40, "\n".join(lines)
-    assert failed == 0, "\n".join(lines)
+    tally = layout_sweep.sweep(seed=1, n=50, tmp=tmp_path, out=lines.append)
+    assert tally.drawn >= 40, "\n".join(lines)
+    assert tally.failed == 0 and tally.silent_errors == 0, "\n".join(lines)
+    assert tally.fields_ok == tally.fields_total > 0
 
 
 # --- the renderer itself -----------------------------------------------------------------

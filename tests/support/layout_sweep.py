@@ -67,19 +67,38 @@ def producer_kinds(rng: random.Random) -> dict:
         page_number_form=rng.choice(["{n}", "Page {n} of {N}", "{n} / {N}", "p. {n}", "- {n} -"]))
 
 
-def misreads(printed: dict, report) -> list[str]:
+@dataclasses.dataclass
+class Tally:
+    """A sweep's count: misread layouts of those drawn, and fields as pipeline.tools.evaluate scores them."""
+    failed: int = 0
+    drawn: int = 0
+    fields_ok: int = 0
+    fields_total: int = 0
+    silent_errors: int = 0
+
+    def __str__(self) -> str:
+        pct = 100.0 * self.fields_ok / self.fields_total if self.fields_total else 0.0
+        return (f"misread layouts: {self.failed} / {self.drawn} drawn | fields correct: {self.fields_ok}"
+                f"/{self.fields_total} ({pct:.2f}%) | silent errors: {self.silent_errors}")
+
+
+def misreads(printed: dict, report, tally: Tally | None = None) -> list[str]:
     """What pipeline.tools.evaluate finds wrong in the report against the truth as printed."""
     res = evaluate_rows(report_rows(report), printed)
+    if tally is not None:
+        tally.fields_ok += res.fields_ok
+        tally.fields_total += res.fields_total
+        tally.silent_errors += res.silent_errors
     return [f"{m.field or 'unmapped row'} (page {m.page}): {m.reason}"
             + (f" (status {m.got.status}, text {(m.got.text or '')[:60]!r})" if m.got and m.field else "")
             for m in res.mismatches]
 
 
-def sweep(seed: int, n: int, tmp: Path, out=print) -> tuple[int, int]:
-    """Draw n random layouts from `seed` under tmp and read them; (misread, drawn) layouts."""
+def sweep(seed: int, n: int, tmp: Path, out=print) -> Tally:
+    """Draw n random layouts from `seed` under tmp and read them."""
     rng = random.Random(seed)
     records = sorted(FIXTURES.glob("*.truth.json"))
-    failed = drawn = 0
+    tally = Tally()
     for i in range(n):
         lay = random_layout(rng, i)
         truth = json.loads(rng.choice(records).read_text(encoding="utf-8"))
@@ -90,13 +109,13 @@ def sweep(seed: int, n: int, tmp: Path, out=print) -> tuple[int, int]:
         except ValueError as e:  # a layout the renderer cannot draw (no room to split a row)
             out(f"{i}: not drawn: {e}")
             continue
-        drawn += 1
-        bad = misreads(printed, process_pdf(pdf))
+        tally.drawn += 1
+        bad = misreads(printed, process_pdf(pdf), tally)
         if bad:
-            failed += 1
+            tally.failed += 1
             out(f"{i}: {truth['source']} {lay}")
             out("\n".join("    " + b for b in bad))
-    return failed, drawn
+    return tally
 
 
 def main() -> int:
@@ -105,9 +124,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=50)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        failed, drawn = sweep(args.seed, args.n, Path(tmp))
-    print(f"misread layouts: {failed} / {drawn} drawn")
-    return 1 if failed else 0
+        tally = sweep(args.seed, args.n, Path(tmp))
+    print(tally)
+    return 1 if tally.failed else 0
 
 
 if __name__ == "__main__":

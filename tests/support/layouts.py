@@ -385,6 +385,19 @@ FOUND = {
         size=8.5, label_share=0.6, borders="grid", page="Letter", margin=42.52, thousands="nbsp", score="em-double",
         fragmented=True, breaks=True, page_number_form="Page {n} of {N}", value_align="center", pad=2.0,
         para_space=2.0, banded=True, header_row=True, auto_columns=True, bold_labels=True, header_lines=3, seed=30)),
+    # sweep seed 151, layout 26 (minimised): fragmented words (uneven gaps of 0.4-0.65 em), a row's one line
+    # at a page's foot read as a table of its own; every word gap of one line is a clear strip, and the
+    # widest, 0.64 em, beat the document's split: "The NPM operates" went to the label
+    "one-line-table-at-a-page-foot-fragmented": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, margin=85.04, thousands="comma", fragmented=True, breaks=True,
+        running_header="Country profile", page_numbers=True, page_number_form="p. {n}", pad=2.0, leading=1.3,
+        hpad=1.0, facts_style="plain")),
+    # sweep seed 163, layout 46 (minimised): pdfTeX-style kerned words; a short line of one word gap and two
+    # kerns ("enforc" | "ement" 0.17 em, "ag" | "encies") was judged tight by its own widest gap, and the
+    # 0.17 em kern stayed a word gap
+    "kerned-line-of-one-word-gap": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.55, margin=85.04, score="em-attached",
+        running_header="Index on Torture | CSP", pad=0.0, header_row=True, kerned=True, header_lines=3, seed=46)),
 }
 
 

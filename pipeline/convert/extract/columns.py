@@ -36,6 +36,9 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
            "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0}
+# a one-line table's strip is wide when this many times its other word gaps (uneven gaps of a
+# fragmented export run to 1.3 times their median)
+WIDE_OF_SPACES = 1.5
 # the same table overleaf keeps its columns unless they plainly lie elsewhere
 NEIGHBOUR_WEIGHT = {"continued": 3.25, "document": 0.6, "nearby": 0.5}
 
@@ -208,6 +211,7 @@ class _Evidence(NamedTuple):
     groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
     cells: int = 0  # bold lines of two cells or more ("Indicator" | "Value") that cross the split: inside a cell
     apart: bool = False  # no style is found on both sides: the labels are set apart from the values
+    spaces: float = 0.0  # a table of one line: the median of its other word gaps (every gap there is a strip)
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
@@ -242,7 +246,17 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
         else:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
-    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart)
+    return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
+                     _other_spaces(table, g))
+
+
+def _other_spaces(table: _TableLines, g: Gutter) -> float:
+    """A table of one line: the median of its word gaps outside the strip `g` (0 when it has none)."""
+    if len(table.lines) != 1:
+        return 0.0
+    ws = table.lines[0].words
+    gaps = sorted(b.x0 - a.x1 for a, b in zip(ws, ws[1:]) if not (a.x1 <= g.x0 + EPS and b.x0 >= g.x1 - EPS))
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -263,7 +277,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     parts: dict[str, float] = {}
     if "strips" in on:
         parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right)) / n
-        if c.strip.width >= tol.min_gutter:
+        # in a table of one line every word gap is a strip: the gutter stands out from the others
+        if c.strip.width >= max(tol.min_gutter, WIDE_OF_SPACES * e.spaces):
             parts["wide"] = WEIGHTS["wide"]
     if "alignment" in on:
         # an edge is aligned on when most of the lines on its side (at least two) meet it

@@ -374,9 +374,12 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     edges = column_edges(lines)
     out: list[Word] = []
     for ln, gaps in zip(lines, placed):
-        # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still)
+        # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still),
+        # where it has three gaps or more near its widest (a line of one word gap and two kerns says
+        # nothing about its word gaps)
         inner = [g for g in gaps if g < 1]
-        usual = min(usual_gap, inner[-1]) if len(inner) >= 3 else usual_gap
+        near_widest = sum(g >= ratio * inner[-1] for g in inner) if inner else 0
+        usual = min(usual_gap, inner[-1]) if near_widest >= 3 else usual_gap
         limit = min(ratio * usual, most)
         wide = min(max(limit, line_kern_limit(inner, ratio * usual_gap)), most)
         out.append(ln[0])

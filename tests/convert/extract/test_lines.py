@@ -59,6 +59,13 @@ def test_a_kern_clearly_below_its_lines_word_gaps_joins_though_wider_than_the_ra
     assert texts(join_kerned(number + PAGE, 0.6))[:3] == ["The", "23", "635"]
 
 
+def test_a_line_of_one_word_gap_is_judged_by_the_pages_word_gaps():
+    # "enforc" | "ement" 0.17 em apart and "ag" | "encies" 0.12 em, the line's one word gap 0.27 em:
+    # the line has too few word gaps to call it tight, so the page's (0.27-0.39 em) set the limit
+    short = placed([("enforc", 0), ("ement", 0.17), ("ag", 0.27), ("encies", 0.12)])
+    assert texts(join_kerned(short + PAGE, 0.6))[:2] == ["enforcement", "agencies"]
+
+
 def test_a_line_with_no_clear_jump_in_its_gaps_keeps_its_words():
     even = placed([("held", 0), ("in", 0.2), ("the", 0.17), ("cell", 0.22), ("for", 0.21), ("days", 0.2)])
     assert texts(join_kerned(even + PAGE, 0.6)) == texts(even + PAGE)

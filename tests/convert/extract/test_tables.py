@@ -447,6 +447,22 @@ def test_the_document_split_stays_where_it_is_inside_a_table_strip():
     assert got.x == VALUE_X - 1 and dict(got.signals)["neighbours"] > 0
 
 
+def test_a_one_line_table_of_uneven_word_gaps_keeps_the_document_split():
+    # a fragmented export: word gaps of 4.3 to 7 pt (0.43-0.7 em), every one a clear strip of the one line;
+    # the widest (7 pt, past a word space) is no gutter beside gaps nearly as wide
+    gaps = [6.8, 6.8, 4.3, 5.7, 4.7, 7.0, 6.3, 5.1]
+    ws, x = [], LABEL_X
+    for t, gap in zip("Independent external review The NPM operates countrywide under the".split(), gaps + [0]):
+        ws.append(Word(text=t, page=1, x0=x, top=100, x1=x + 5.0 * len(t), bottom=110, size=10))
+        x += 5.0 * len(t) + gap
+    value_x = ws[3].x0
+    got = table_split(ws, Split(value_x - 1, "alignment"), [])
+    assert got.x == value_x - 1 and got.source == "neighbour"
+    # a gutter clearly wider than the line's word gaps is still the table's own
+    ws = words("Istanbul Protocol", LABEL_X, 100) + words("No", VALUE_X, 100)
+    assert table_split(ws, Split(LABEL_X + 60, "alignment"), []).x > LABEL_X + 100
+
+
 # --- rows set with no spacing at all ----------------------------------------------------------------
 
 def test_rows_with_no_spacing_part_where_label_and_value_start_on_one_baseline():
