@@ -398,6 +398,13 @@ FOUND = {
     "kerned-line-of-one-word-gap": ("kazakhstan_en_2019.docx", Layout(
         font="DejaVuSans", size=10.5, label_share=0.55, margin=85.04, score="em-attached",
         running_header="Index on Torture | CSP", pad=0.0, header_row=True, kerned=True, header_lines=3, seed=46)),
+    # sweep seed 151, layout 59 (minimised): no borders, no padding, bold labels, values centred; a row broke
+    # across the page, and atop the next page the rest of its label ("independence of the" / "investigating
+    # body") opened a band of six rows that no known labels part (one is unmapped) and no centring does (the
+    # rest of a row is aligned with nothing): the whole page's table went into that row
+    "rest-of-a-split-row-atop-centred-rows": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="center", thousands="nnbsp",
+        section_titles="row", pad=0.0, leading=1.4, bold_labels=True, facts_style="plain")),
 }
 
 

@@ -11,7 +11,9 @@ The band is cut into the most rows whose middles agree within `same_line` and wh
 open rows, never inside a known label ("... Inhuman or" / "Degrading Treatment ..."); a cut after a
 label line or a value line that did not end its paragraph (the next word would not have fitted: the
 cell may wrap on) counts a quarter of a row against the reading. A band that cuts no such way, or
-into one row only, is left whole.
+into one row only, is left whole. Atop a table continued from the page before, a band that opens in
+lower case opens with the rest of a row the page break split (`overleaf`): its cells go on from the top
+of the page, aligned with nothing, so that first row is taken as it comes, above rows that part as above.
 """
 from __future__ import annotations
 
@@ -36,24 +38,24 @@ ANCHORS = {"center": middle, "bottom": _last_base}
 
 
 def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
-                 is_heading=lambda lines: False, continues=lambda above, line: False
+                 is_heading=lambda lines: False, continues=lambda above, line: False, overleaf: bool = False
                  ) -> list[tuple[list[Line], list[Line]]] | None:
     """The best of the readings of part_aligned, for cells centred and for cells at the bottom (a tie
     goes to centred cells); None when neither cuts the band into two rows or more."""
     readings = [r for how in ANCHORS
-                for r in [part_aligned(labels, values, tolerance, label_width, how, is_heading, continues)]
+                for r in [part_aligned(labels, values, tolerance, label_width, how, is_heading, continues, overleaf)]
                 if r is not None]
     return max(readings, key=lambda r: r[0])[1] if readings else None
 
 
 def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
-                 how: str = "center", is_heading=lambda lines: False, continues=lambda above, line: False
-                 ) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
+                 how: str = "center", is_heading=lambda lines: False, continues=lambda above, line: False,
+                 overleaf: bool = False) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
     """(its score, the (label lines, value lines) of each row) of a band set with no spacing and its
     cells aligned `how` (ANCHORS), top to bottom; None when no reading cuts it into two rows or more.
     `is_heading(lines)`: whether label lines are a sub-heading of the codebook, a row with no value;
     `continues(above, line)`: whether a label line goes on with a known label's words from the line
-    above (no cut there)."""
+    above (no cut there); `overleaf`: the band may open with the rest of a row split by the page break."""
     n, m = len(labels), len(values)
     anchor = ANCHORS[how]
     width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))
@@ -84,6 +86,23 @@ def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label
         return max(options, key=lambda o: o[0]) if options else None
 
     found = best(0, 0)
+    if found is None and overleaf and not opens_row(labels[0]):  # the rest of a label: no capital
+        found = _after_tail(best, labels, values, tolerance)
     if found is None or len(found[1]) < 2:
         return None
     return found[0], [(labels[a:b], values[c:d]) for a, b, c, d in found[1]]
+
+
+def _after_tail(best, labels: list[Line], values: list[Line], tolerance: float):
+    """The best reading of a band whose first row is the rest of a row the page break split: any first
+    label lines and the value lines beside them (none past the next row's first label line), then rows
+    that `best` parts."""
+    options = []
+    for i2 in range(1, len(labels)):
+        for j2 in range(len(values) + 1):
+            if j2 and values[j2 - 1].base > labels[i2].base + tolerance:
+                break
+            rest = best(i2, j2)
+            if rest is not None:
+                options.append((rest[0] + 1.0, ((0, i2, 0, j2),) + rest[1]))
+    return max(options, key=lambda o: o[0]) if options else None

@@ -73,3 +73,19 @@ def test_cells_set_at_the_bottom_share_their_last_baseline():
     values = [line(1, "7 747", 300), line(2, "Crimes committed", 300)]
     assert texts(part_centred(labels, values, 1.0, WIDTH)) == [
         (["Number of complaints of torture", "and ill-treatment"], ["7 747"]), (["Wording of our own"], ["Crimes committed"])]
+
+
+def test_atop_a_continued_table_the_rest_of_a_split_row_comes_first():
+    # the page break split "Institutional independence of the investigating body": its label's last two
+    # lines and its value's last line go on from the top of the page, aligned with nothing; the rows
+    # below are centred
+    labels = [line(0, "independence of the"), line(1, "investigating body"), line(2, "Geographic coverage"),
+              line(3, "Number of criminal cases"), line(4, "initiated"), line(5, "Wording of our own")]
+    values = [line(0, "return there after 8 years", 300), line(2, "High. Established in all units", 300),
+              line(3.5, "269", 300), line(5, "4", 300)]
+    assert part_centred(labels, values, 1.0, WIDTH) is None  # a band that opens in lower case: left whole
+    assert texts(part_centred(labels, values, 1.0, WIDTH, overleaf=True)) == [
+        (["independence of the", "investigating body"], ["return there after 8 years"]),
+        (["Geographic coverage"], ["High. Established in all units"]),
+        (["Number of criminal cases", "initiated"], ["269"]),
+        (["Wording of our own"], ["4"])]
