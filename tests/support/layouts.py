@@ -405,6 +405,10 @@ FOUND = {
     "rest-of-a-split-row-atop-centred-rows": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="center", thousands="nnbsp",
         section_titles="row", pad=0.0, leading=1.4, bold_labels=True, facts_style="plain")),
+    # sweep seeds 167 #0 and 173 #16 (minimised): a one-page profile, so its running header ("Index on
+    # Torture | CSP") recurs on no other page and stays; it names the index too, and was read as the score line
+    "running-header-names-the-index-one-page": ("tajikistan_en_2019.docx", Layout(
+        size=8.5, margin=42.52, running_header="Index on Torture | CSP", pad=0.0)),
 }
 
 

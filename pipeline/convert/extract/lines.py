@@ -228,7 +228,7 @@ def _cut(blocks: list[list[Line]], starts: set[float], tally: Counter[str] | Non
 
 def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: float, pitch: float,
                tally: Counter[str] | None = None, label_width: float | None = None,
-               continues=None, values_lead: bool = True) -> tuple[list[list[Line]], list[list[Line]]]:
+               continues=None, values_lead: bool = True, value_opens=opens_row) -> tuple[list[list[Line]], list[list[Line]]]:
     """Rows set with no spacing at all run together down a column; in a table whose values sit at
     the top of their cells, a row starts on a baseline where a label line and a value line both
     open with a capital or a figure, and either one follows a blank line in its column (the other
@@ -237,7 +237,8 @@ def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: fl
     line)` says the label goes on (a known label's words). `label_width`: the label column's width,
     when known (from the split). Without `values_lead` (values shorter than their labels sit lower in
     their cells: a blank above a value says nothing), only the label column's blank or paragraph end
-    starts a row."""
+    starts a row. `value_opens(line)`: whether a value line may open a row (by default a capital or a
+    figure; the caller may add whole values that open in lower case, "no data")."""
     label_lines = {ln.base: ln for b in labels for ln in b}
     value_lines = {ln.base: ln for b in values for ln in b}
 
@@ -251,7 +252,7 @@ def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: fl
     starts: set[float] = set()
     for base, label in label_lines.items():
         value = next((v for b, v in value_lines.items() if abs(b - base) <= tolerance), None)
-        if value is None or not (opens_row(label) and opens_row(value)):
+        if value is None or not (opens_row(label) and value_opens(value)):
             continue
         label_above = next((ln for b, ln in label_lines.items() if base - 1.5 * pitch < b < base - 0.01), None)
         value_above = next((ln for b, ln in value_lines.items() if value.base - 1.5 * pitch < b < value.base - 0.01),

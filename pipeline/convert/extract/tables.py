@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import median
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from ...core.models import Cell, Row, TableLayout, Word
 from ...core.settings import Tolerances
@@ -151,7 +151,8 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     width = chunk.split.x - left if chunk.split is not None else None
     if starts:
         labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
-                                    width, known.continues if known else None, values_lead)
+                                    width, known.continues if known else None, values_lead,
+                                    _value_opens(known))
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
@@ -170,6 +171,13 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     if chunk.continued and bands:
         bands = _tail_overleaf(bands[0], tol) + bands[1:]
     return bands
+
+
+def _value_opens(known) -> Callable[[Line], bool]:
+    """Whether a value line may open a row: with a capital or a figure, or as a whole value the codebook
+    knows ("no data" opens in lower case)."""
+    whole = known.values if known is not None else frozenset()
+    return lambda line: opens_row(line) or lines_text([line]) in whole
 
 
 def _tail_overleaf(band: Band, tol: Tolerances) -> list[Band]:

@@ -35,8 +35,12 @@ def _prefix_len(words: list[Word], phrase: str) -> int:
     return 0
 
 
-def _find_index_line(lines: list[Line], codebook: Codebook) -> tuple[int, str | None, str | None]:
-    for i, ln in enumerate(lines):
+def _find_index_line(lines: list[Line], codebook: Codebook, large: float = 0.0) -> tuple[int, str | None, str | None]:
+    """The line naming the index (its index, template id and title), a line set at least `large` first:
+    a running header in small type above the title block may name the index too ("Index on Torture | CSP")."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i].size < large)
+    for i in order:
+        ln = lines[i]
         for tpl in codebook.templates:
             for title in tpl.index_titles:
                 if fold(title) in fold(ln.text):
@@ -148,7 +152,7 @@ def parse_title(lines: list[Line], codebook: Codebook, body: float = 10.0, ratio
     """`lines`: page-1 lines, top to bottom. A known index title names the template; an
     unknown one (a line in the title block ending in a number) is still read, with a warning."""
     block = title_lines(lines, body, ratio)
-    idx, template, title = _find_index_line(block, codebook)
+    idx, template, title = _find_index_line(block, codebook, body * ratio)
     out = TitleBlock(template=template, words=[w for ln in block for w in ln.words],
                      lines=[ln.text for ln in block], bottom=max((ln.bottom for ln in block), default=0.0))
     if idx < 0:

@@ -477,6 +477,24 @@ def test_rows_with_no_spacing_part_where_label_and_value_start_on_one_baseline()
         ("Investigator workload", "About 7 cases a year")]
 
 
+def test_a_whole_known_value_in_lower_case_opens_a_row_where_rows_touch():
+    # top-aligned, no spacing: "Partially." and its second paragraph, then "Number of investigators" beside
+    # "no data" (the codebook's no-data form, in lower case) on the next line step
+    ws = lines(["There is a body authorized", "", "", "Number of investigators"], LABEL_X, 100) + \
+        lines(["Partially.", "A specialised unit handles", "torture cases only", "no data"], VALUE_X, 100)
+    ws = [w for w in ws if w.text]
+    chunk = Chunk("S", 1, ws, [], False)
+    chunk.split = Split(VALUE_X - 1, "alignment")
+    known = known_labels(["Number of investigators"], values=["No data"])
+    rows = read_tables([chunk], S.resolve(10.0), known=known).rows
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in rows] == [
+        ("There is a body authorized", "Partially. / A specialised unit handles / torture cases only"),
+        ("Number of investigators", "no data")]
+    # without the codebook's values no row starts at "no data": the paragraph above went with it, below its label
+    rows = read_tables([chunk], S.resolve(10.0)).rows
+    assert rows[1].value.lines[0] == "A specialised unit handles"
+
+
 def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
     from pipeline.convert.extract.lines import cell_alignment, group_lines
     label = group_lines(lines(["Optional Protocol to the UN", "Convention against Torture and", "Other Cruel Treatment"],

@@ -30,6 +30,14 @@ def test_standard_title_block():
     assert block.template == "2019" and not block.warnings
 
 
+def test_a_running_header_naming_the_index_is_not_the_score_line():
+    # a one-page profile: its running header is on no other page, so nothing set it aside as furniture
+    rows, block = parsed(line("Index on Torture | CSP", 17, 8.5), line("Country profile", 50, 12),
+                         line("Republic of Tajikistan", 70, 22), line("Index on Torture — --40.5", 100, 14),
+                         line("Facts and Assessments. 2019", 120, 12))
+    assert rows["index_score"] == ("Index on Torture —", "--40.5") and block.template == "2019"
+
+
 def test_2020_title_and_attached_dash():
     rows, block = parsed(line("Republic of Moldova", 70, 22), line("Prohibition of Torture Index —122.21", 100, 14),
                          line("Facts and Assessments. 2020", 120, 12))
