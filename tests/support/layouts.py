@@ -409,6 +409,12 @@ FOUND = {
     # Torture | CSP") recurs on no other page and stays; it names the index too, and was read as the score line
     "running-header-names-the-index-one-page": ("tajikistan_en_2019.docx", Layout(
         size=8.5, margin=42.52, running_header="Index on Torture | CSP", pad=0.0)),
+    # sweep seed 173, layout 45 (minimised): no borders, no padding, paragraphs spaced 2 pt; "no data" (lower
+    # case) beside "Number of investigators" started no row, so the paragraph above it went to that row, its
+    # label below its value's top, and the table read as one whose labels are not atop their cells: value
+    # paragraphs went to the row below all down the page (silently)
+    "rows-touch-lower-case-no-data-after-a-paragraph": ("ukraine_en_2019.docx", Layout(
+        font="Times-Roman", borders="none", breaks=True, pad=0.0, para_space=2.0)),
 }
 
 

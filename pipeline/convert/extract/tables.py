@@ -277,13 +277,20 @@ def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
     return None
 
 
+# a cell's lines follow each other at one line step, to this share of their size
+SAME_STEP = 0.1
+
+
 def _top_paragraph(column: list[Line]) -> list[Line]:
     """A column's first lines set alike (weight, colour, size), each a line step (1.5 of its size at
-    most) below the one before: a bold header cell ends where plain text follows it with no gap."""
+    most, and after the first, the same step) below the one before: a bold header cell ends where
+    plain text follows it with no gap, or where a bold label follows it a padding further down."""
     lines = sorted(column, key=lambda l: l.top)
     out = lines[:1]
     for ln in lines[1:]:
-        if ln.base - out[-1].base > 1.5 * out[-1].size or ln.bold != out[0].bold or not _same_style(out[0], ln):
+        step = ln.base - out[-1].base
+        if step > 1.5 * out[-1].size or ln.bold != out[0].bold or not _same_style(out[0], ln) \
+                or len(out) >= 2 and abs(step - (out[1].base - out[0].base)) > SAME_STEP * out[-1].size:
             break
         out.append(ln)
     return out

@@ -245,6 +245,17 @@ def test_a_bold_first_row_is_a_header_once_too():
     assert len(read.rows) == 1 and not read.headers
 
 
+def test_a_header_of_several_lines_centred_ends_before_a_bold_label_a_padding_below():
+    # header cells centred: three bold label lines at a 11.5 pt step, two bold value lines between them;
+    # the first row's bold label follows 14.5 pt below (within 1.5 line heights, but not the cell's step)
+    head = bold(lines(["Indicator as worded", "in the methodology", "with its source"], LABEL_X, 80)
+                + lines(["Value as published", "by the group"], VALUE_X, 85.75))
+    row = bold(lines(["Budget"], LABEL_X, 80 + 2 * LINE + 14.5)) + words("No data", VALUE_X, 80 + 2 * LINE + 14.5)
+    read = read_tables([Chunk("S", 1, head + row, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in read.rows] == [("Budget", "No data")]
+    assert len(read.headers) == 5
+
+
 def borrowed_split(ws, splits, settings=S, body=10.0):
     return column_split(ws, [], settings, body, [Neighbour(s, "nearby") for s in splits])
 
