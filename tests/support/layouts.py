@@ -415,6 +415,12 @@ FOUND = {
     # paragraphs went to the row below all down the page (silently)
     "rows-touch-lower-case-no-data-after-a-paragraph": ("ukraine_en_2019.docx", Layout(
         font="Times-Roman", borders="none", breaks=True, pad=0.0, para_space=2.0)),
+    # sweep seed 167, layout 21 (minimised): bold labels, header cells of three bold lines centred on the value
+    # header's two; the first row's bold label came 1.5 line heights below, and was taken for the header's
+    # fourth line: no header was found, so the one repeated overleaf stood between the split row and its tail
+    "bold-label-a-padding-below-a-centred-header": ("kazakhstan_en_2019.docx", Layout(
+        label_share=0.4, valign="center", fragmented=True, split_row="label", pad=1.5, header_row=True,
+        bold_labels=True, header_lines=3, header_valign=True)),
 }
 
 

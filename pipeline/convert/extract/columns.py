@@ -406,6 +406,9 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
         reach = tol.body if nb.kind == "continued" else tol.column_snap  # the same table overleaf: within an em
         at = _moved_into_room(table, nb, tol)
         near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= at <= c.strip.x1 + reach]
+        if near and nb.kind == "continued" and not _crossing(body, at, tol) \
+                and not any(out[i].strip.x0 <= at <= out[i].strip.x1 for i in near):
+            near = []  # clear of the text, all of it on one side (a row's tail overleaf): the split holds there
         if near:
             i = min(near, key=lambda i: max(out[i].strip.x0 - at, at - out[i].strip.x1, 0.0))
             c = out[i]

@@ -280,6 +280,15 @@ def test_a_continued_table_moves_a_crossed_split_to_the_clear_strip_beside_it():
     assert got is not None and LABEL_X + 5 * len("Jurisdiction") < got.x <= VALUE_X
 
 
+def test_a_value_tail_overleaf_keeps_the_split_clear_of_it():
+    # the last value line alone atop the next page, starting just right of the kept split: the word gap
+    # after its first word ("a" | "health") is within an em of it, but the split is clear of the text already
+    kept = Split(VALUE_X - 1.6, "style")
+    ws = words("a health worker within 12 hours", VALUE_X, 100)
+    got = column_split(ws, [], neighbours=[Neighbour(kept, "continued")])
+    assert got is not None and got.x == kept.x
+
+
 def test_a_value_tail_overleaf_keeps_the_ruled_split_over_a_wide_word_gap():
     """A row's last value line alone atop the next page, in a ruled grid: the rule at the split of the
     table it continues counts for that split, which no strip holds (all the text is on one side),
