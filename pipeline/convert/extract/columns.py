@@ -169,6 +169,7 @@ class _TableLines:
     cuts: list[set[int]]  # ... and those past which a known label goes on
     pieces: list[set[int]]  # ... and those whose text is a piece of a known label, not cut
     styles: list[list[_Style]]  # ... and each word's style
+    past: list[int]  # ... and the word count after which a whole known label ends at a gutter's width (0: none)
 
     @property
     def words(self) -> list[Word]:
@@ -186,8 +187,22 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     on = finder.labels is not None and "labels" in finder.tol.columns
     marks = [finder.labels.marks(ln.words) if on else (set(), set(), set()) for ln in body]
     styles = [[_style(w) for w in ln.words] for ln in body]
+    past = [_label_then_gutter(ln.words, finder) if on else 0 for ln in body]
     return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
-                       styles)
+                       styles, past)
+
+
+def _label_then_gutter(words: list[Word], finder: Finder) -> int:
+    """The word count k after which a line's first words read as one whole known label and a gap as wide
+    as a gutter follows ("Independent external review mechanism" | "No independent mechanism"): a
+    split right of it puts value words in the label (0 when the line has no such place)."""
+    head = ""
+    for k, (a, b) in enumerate(zip(words, words[1:]), start=1):
+        part = fold(a.text)
+        head = f"{head} {part}" if head and part else head or part
+        if b.x0 - a.x1 >= finder.tol.min_gutter and finder.labels.whole(head):
+            return k
+    return 0
 
 
 class _Candidate(NamedTuple):
@@ -212,14 +227,15 @@ class _Evidence(NamedTuple):
     cells: int = 0  # bold lines of two cells or more ("Indicator" | "Value") that cross the split: inside a cell
     apart: bool = False  # no style is found on both sides: the labels are set apart from the values
     spaces: float = 0.0  # a table of one line: the median of its other word gaps (every gap there is a strip)
+    over: int = 0  # lines in two whose left-hand text goes on past a whole known label and a gutter after it
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = 0
+    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = 0
     g = c.strip
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs, ps, st in zip(table.body, table.known, table.cuts, table.pieces, table.styles):
+    for ln, ks, cs, ps, st, past in zip(table.body, table.known, table.cuts, table.pieces, table.styles, table.past):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
         left_styles.update(st[:k])
         right_styles.update(st[k:])
@@ -235,6 +251,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             known += k in ks
             cut += k in cs
             pieces += k in ps
+            over += 0 < past < k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
     titles = cells = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
@@ -247,7 +264,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     _other_spaces(table, g))
+                     _other_spaces(table, g), over)
 
 
 def _other_spaces(table: _TableLines, g: Gutter) -> float:
@@ -291,9 +308,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         # one line with both sides, but every label word in one style and every value word in
         # another (bold labels of a short table): the style parts the columns all the same
         parts["style"] = WEIGHTS["style"]
-    if "labels" in on and (e.known or e.cut):
-        # a known label ending on it speaks for it; one that goes on across it, against it
-        parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut) / max(e.both, 1)
+    if "labels" in on and (e.known or e.cut or e.over):
+        # a known label ending on it speaks for it; one that goes on across it, or one that ends left of
+        # it before a gutter (value words on the left), against it
+        parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut - e.over) / max(e.both, 1)
     if "rules" in on and c.rule:
         parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
     if "neighbours" in on and c.neighbour:

@@ -381,6 +381,17 @@ def test_bold_labels_on_lines_of_their_own_beside_centred_values_part_at_the_col
     assert max(w.x1 for w in ws if w.x0 < value_x) < split.x < value_x
 
 
+def test_value_words_past_a_known_label_and_a_gutter_speak_against_a_split():
+    # a table sized to its text, labels and values centred: the document's split (274) falls in the word
+    # space after "No", the value's first word; the table's own gutter (258.8-262) is narrower than a word space
+    ws = words("Independent external review mechanism", 70, 100) + words("No independent mechanism; visits", 262, 100) + \
+        words("Video surveillance", 110, 115) + words("Partially. Cameras cover corridors", 280, 115) + \
+        words("Access to, and safekeeping of video evidence", 52, 130) + words("Unsatisfactory", 300, 130)
+    labels = known_labels([v for f in default_codebook().fields if f.where == "table" for v in f.variants])
+    got = find_split(ws, Finder(S.resolve(10.0), labels), [], [Neighbour(Split(274.0, "alignment"), "document")])
+    assert 258.8 < got.x < 262
+
+
 def test_a_colour_change_is_a_style_signal_too():
     ws = close_columns(1.5)
     right = label_edge()
