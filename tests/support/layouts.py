@@ -421,6 +421,12 @@ FOUND = {
     "bold-label-a-padding-below-a-centred-header": ("kazakhstan_en_2019.docx", Layout(
         label_share=0.4, valign="center", fragmented=True, split_row="label", pad=1.5, header_row=True,
         bold_labels=True, header_lines=3, header_valign=True)),
+    # sweep seed 193, layout 46 (minimised): a value's last line alone atop the next page, starting 1.6 pt
+    # right of the split kept from the page before; that split was moved into the word gap after the line's
+    # first word ("of" | "arrest.", within an em), and "of" went to the label
+    "value-tail-overleaf-just-right-of-the-split": ("russia_en_2019.docx", Layout(
+        size=11, label_share=0.45, page="Letter", margin=85.04, facts_wrap=False, section_titles="row", pad=2.0,
+        leading=1.15, bold_labels=True, facts_style="lines")),
 }
 
 
