@@ -3,11 +3,13 @@ signal a reader uses (`ExtractSettings.vertical_strategy` names them; leave one 
 
 - `rules`: a vertical rule drawn in the strip, down the table;
 - `strips`: a clear vertical strip (no word crosses it) with text on both sides, over many lines,
-  and wider than a word space;
+  and wider than a word space (in a table of one line, clearly wider than its other gaps); a line
+  whose own gutter (an em wide and twice its word gaps) lies left of the strip speaks against it;
 - `alignment`: value lines starting on the strip's right edge, or label lines ending on its left
   (right-aligned labels);
 - `style`: the weight, size or colour changing from a line's last label word to its first value word;
-- `labels`: the text left of the strip ending a label the codebook knows;
+- `labels`: the text left of the strip ending a label the codebook knows (going on across it, or
+  past a whole known label and a gutter, against it);
 - `neighbours`: the split of the table this one continues from the page before, of the document, or
   (for a table with no clear strip of its own) of the tables beside it.
 
@@ -35,10 +37,12 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # labels on every line each count about as much as a line in two; a rule the table's height counts
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
-           "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0}
+           "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0, "gutter_left": -1.0}
 # a one-line table's strip is wide when this many times its other word gaps (uneven gaps of a
 # fragmented export run to 1.3 times their median)
 WIDE_OF_SPACES = 1.5
+# a line's gap this many times its median word gap (and an em wide) is its gutter
+OWN_GUTTER = 2.0
 # the same table overleaf keeps its columns unless they plainly lie elsewhere
 NEIGHBOUR_WEIGHT = {"continued": 3.25, "document": 0.6, "nearby": 0.5}
 
@@ -170,6 +174,7 @@ class _TableLines:
     pieces: list[set[int]]  # ... and those whose text is a piece of a known label, not cut
     styles: list[list[_Style]]  # ... and each word's style
     past: list[int]  # ... and the word count after which a whole known label ends at a gutter's width (0: none)
+    gutter: list[int]  # ... and the word count after which the line's own gutter lies (0: none)
 
     @property
     def words(self) -> list[Word]:
@@ -189,7 +194,17 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     styles = [[_style(w) for w in ln.words] for ln in body]
     past = [_label_then_gutter(ln.words, finder) if on else 0 for ln in body]
     return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
-                       styles, past)
+                       styles, past, [_own_gutter(ln.words, finder.tol) for ln in body])
+
+
+def _own_gutter(words: list[Word], tol: Tolerances) -> int:
+    """The word count k after which a line has a gap that can only be its gutter: an em wide at least,
+    and twice its median word gap (a justified or fragmented line's gaps are never so uneven); 0: none."""
+    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    if len(gaps) < 2:
+        return 0
+    usual = sorted(gaps)[len(gaps) // 2]
+    return next((k for k, g in enumerate(gaps, start=1) if g >= max(tol.body, OWN_GUTTER * usual)), 0)
 
 
 def _label_then_gutter(words: list[Word], finder: Finder) -> int:
@@ -228,14 +243,16 @@ class _Evidence(NamedTuple):
     apart: bool = False  # no style is found on both sides: the labels are set apart from the values
     spaces: float = 0.0  # a table of one line: the median of its other word gaps (every gap there is a strip)
     over: int = 0  # lines in two whose left-hand text goes on past a whole known label and a gutter after it
+    inside: int = 0  # lines in two whose left-hand text holds the line's own gutter (_own_gutter)
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = 0
+    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = 0
     g = c.strip
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs, ps, st, past in zip(table.body, table.known, table.cuts, table.pieces, table.styles, table.past):
+    for ln, ks, cs, ps, st, past, own in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
+                                             table.past, table.gutter):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
         left_styles.update(st[:k])
         right_styles.update(st[k:])
@@ -252,6 +269,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             cut += k in cs
             pieces += k in ps
             over += 0 < past < k
+            inside += 0 < own < k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
     titles = cells = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
@@ -264,7 +282,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     _other_spaces(table, g), over)
+                     _other_spaces(table, g), over, inside)
 
 
 def _other_spaces(table: _TableLines, g: Gutter) -> float:
@@ -297,6 +315,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         # in a table of one line every word gap is a strip: the gutter stands out from the others
         if c.strip.width >= max(tol.min_gutter, WIDE_OF_SPACES * e.spaces):
             parts["wide"] = WEIGHTS["wide"]
+        if e.inside:  # the line's own gutter lies left of the strip: value words would go to the label
+            parts["gutter_left"] = WEIGHTS["gutter_left"] * e.inside / e.both
     if "alignment" in on:
         # an edge is aligned on when most of the lines on its side (at least two) meet it
         sides = (e.starts >= max(2, 0.5 * e.right)) + (e.ends >= max(2, 0.5 * e.left))

@@ -392,6 +392,21 @@ def test_value_words_past_a_known_label_and_a_gutter_speak_against_a_split():
     assert 258.8 < got.x < 262
 
 
+def test_a_split_right_of_a_lines_own_gutter_loses():
+    # values centred across the cell, rows of two labels the codebook does not know: two value lines happen
+    # to start where a strip inside the values ends ("checks", "rarely", after word gaps of 5.2 pt, as wide as
+    # a gutter), which reads as aligned value starts; but left of that strip a line holds its real gutter,
+    # 56 pt wide among word spaces of 2.8
+    ws = words("Promptness of investigations", 72, 100) + words("Low. Preliminary", 271, 100) + \
+        words("checks take up to", 353.8, 100) + words("case is opened", 364, 111) + \
+        words("Involvement of victims in", 72, 124) + words("Low. Victims", 290.0, 129) + \
+        words("rarely get the file", 353.8, 129) + words("investigations", 72, 135)
+    starts = sorted({w.x0 for w in ws if w.text in ("checks", "rarely")})
+    assert len(starts) == 1  # the coincidence the test is about
+    got = column_split(ws, [], neighbours=[Neighbour(Split(266.0, "alignment"), "document")])
+    assert got.x < 271 and dict(got.signals).get("gutter_left") is None
+
+
 def test_a_colour_change_is_a_style_signal_too():
     ws = close_columns(1.5)
     right = label_edge()
