@@ -427,6 +427,10 @@ FOUND = {
     "value-tail-overleaf-just-right-of-the-split": ("russia_en_2019.docx", Layout(
         size=11, label_share=0.45, page="Letter", margin=85.04, facts_wrap=False, section_titles="row", pad=2.0,
         leading=1.15, bold_labels=True, facts_style="lines")),
+    # sweep seed 167, layout 140 (minimised): shrink-to-fit tables, values centred; the document's split fell in
+    # the word space after a value's first word ("No" | "independent mechanism"), and "No" went to the label
+    "shrunk-table-centred-value-word-past-the-label": ("moldova_en_2019.docx", Layout(
+        size=8.5, value_align="center", pad=2.0, shrink=True)),
 }
 
 
