@@ -431,6 +431,23 @@ FOUND = {
     # the word space after a value's first word ("No" | "independent mechanism"), and "No" went to the label
     "shrunk-table-centred-value-word-past-the-label": ("moldova_en_2019.docx", Layout(
         size=8.5, value_align="center", pad=2.0, shrink=True)),
+    # sweep seed 223, layout 144 (minimised): a bold header row of two-line cells, then bold labels a padding
+    # further down; the label header cell ran on into the first row's label (its last line looked full beside
+    # centred labels), and that row's value went to the row above
+    "bold-header-of-two-lines-then-a-bold-label": ("tajikistan_en_2019.docx", Layout(
+        label_share=0.45, borders="none", valign="bottom", page="Letter", margin=85.04, pad=1.5, header_row=True,
+        bold_labels=True, header_lines=3)),
+    # sweep seed 199, layout 120 (minimised): a table of one plain line under a bold sub-heading, labels set flush
+    # right 3 pt from their values (less than a word space); every word gap of that line was taken for a gutter,
+    # as the heading made it a table of two lines, and the split went after "ratified in"
+    "one-plain-line-under-a-bold-heading-tight-gap": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, page="Letter", margin=85.04, thousands="nnbsp", fragmented=True,
+        label_align="right", pad=1.0, leading=1.15, facts_style="plain")),
+    # sweep seed 199, layout 0 (minimised): fragmented words, each table's columns sized apart, labels flush right
+    # 2 pt from their values: value words opening in lower case ("no data") were joined to the label's last
+    # word as kerned pieces ("investigatorsno"), and the word crossing the split hid every table's column
+    "labels-flush-right-a-kern-from-lower-case-values": ("ukraine_en_2019.docx", Layout(
+        size=11, page="Letter", margin=42.52, fragmented=True, label_align="right", auto_columns=True, hpad=1.0)),
 }
 
 

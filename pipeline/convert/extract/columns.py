@@ -286,10 +286,11 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
 
 
 def _other_spaces(table: _TableLines, g: Gutter) -> float:
-    """A table of one line: the median of its word gaps outside the strip `g` (0 when it has none)."""
-    if len(table.lines) != 1:
+    """A table of one line that makes strips (bold title lines beside it make none): the median of its
+    word gaps outside the strip `g` (0 when it has none)."""
+    if len(table.body) != 1:
         return 0.0
-    ws = table.lines[0].words
+    ws = table.body[0].words
     gaps = sorted(b.x0 - a.x1 for a, b in zip(ws, ws[1:]) if not (a.x1 <= g.x0 + EPS and b.x0 >= g.x1 - EPS))
     return gaps[len(gaps) // 2] if gaps else 0.0
 

@@ -272,10 +272,11 @@ def _blank_between(blanks: list[BBox], left: Word, right: Word) -> bool:
 
 def _word_edge(left: str, right: str) -> bool:
     """Whether two pieces read as the end of one word and the start of another: after a stop or
-    comma, or a capital or a figure after a small letter ("treaties" | "The", "investigators" | "372")."""
+    comma, or a capital or a figure after a small letter or a closing bracket ("treaties" | "The",
+    "investigators" | "372", "(2002)" | "Yes,")."""
     if left[-1:] in ".," and left[-2:-1].isdigit() and right[:1].isdigit():
         return False  # a decimal point or a thousands comma inside a number
-    return left[-1:] in ".,;:" or (left[-1:].islower() and (right[:1].isupper() or right[:1].isdigit()))
+    return left[-1:] in ".,;:" or ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit()))
 
 
 def _page_lines(words: list[Word]) -> list[list[Word]]:
@@ -301,15 +302,18 @@ def _kern(prev: Word, w: Word, most: float, blanks: list[BBox]) -> bool:
 
 class ColumnEdges(NamedTuple):
     """Where words start, and end, at one x (to a twentieth of a point) on three lines or more of a
-    page: the edges of a column of text (values set flush left, labels flush right). A kern's
-    piece falls on one by chance about once in a thousand pages."""
+    page: the edges of a column of text (values set flush left, labels flush right); and the gaps that
+    open at one x and close at one x on three lines or more (labels flush right beside values flush
+    left). A kern's piece falls on one by chance about once in a thousand pages."""
 
     starts: frozenset[float]
     ends: frozenset[float]
+    gaps: frozenset[tuple[float, float]] = frozenset()
 
     def parts(self, left: Word, right: Word) -> bool:
         """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow."""
-        return _snap(right.x0) in self.starts or _snap(left.x1) in self.ends
+        return _snap(right.x0) in self.starts or _snap(left.x1) in self.ends \
+            or (_snap(left.x1), _snap(right.x0)) in self.gaps
 
 
 def _snap(x: float) -> float:
@@ -321,18 +325,23 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
     is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x but all start
     at one x too are words of one width at a column's left edge ("34", "no", "Cr" in Times), not a
-    column set flush right."""
+    column set flush right. Third, gaps from one x to one x before `least` different words: the
+    gutter between labels set flush right and values set flush left, where each value line may have
+    a label line beside it (no line starts at the values' edge, none ends at the labels')."""
     starts: dict[float, set[str]] = {}
     ends: dict[float, set[tuple[str, float]]] = {}
+    gaps: dict[tuple[float, float], set[str]] = {}
     for ln in lines:
         for a, b in zip(ln, ln[1:]):
             starts.setdefault(_snap(b.x0), set()).add(b.text)
             ends.setdefault(_snap(a.x1), set()).add((a.text, _snap(a.x0)))
+            gaps.setdefault((_snap(a.x1), _snap(b.x0)), set()).add(b.text)
     line_starts = {_snap(ln[0].x0) for ln in lines}
     line_ends = {_snap(ln[-1].x1) for ln in lines}
     return ColumnEdges(frozenset(x for x, t in starts.items() if len(t) >= least and x in line_starts),
                        frozenset(x for x, t in ends.items() if len({w for w, _ in t}) >= least
-                                 and len({x0 for _, x0 in t}) > 1 and x in line_ends))
+                                 and len({x0 for _, x0 in t}) > 1 and x in line_ends),
+                       frozenset(g for g, t in gaps.items() if len(t) >= least))
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:

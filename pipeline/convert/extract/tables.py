@@ -320,12 +320,14 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
 
 def _bold_run(first: Line, column: list[Line], end: float, grid_step: float, stop=lambda last, ln: False) -> list[Line]:
     """The bold lines set like `first` that follow it in its column, each a line step below the one
-    before, above `end`, until `stop(last, line)`."""
+    before (after the first, the same step: a bold label a padding below is the first row's), above
+    `end`, until `stop(last, line)`."""
     run: list[Line] = []
     last = first
     for ln in sorted((ln for ln in column if ln.base > first.base), key=lambda l: l.base):
-        if not ln.bold or ln.base >= end or ln.base - last.base > grid_step or not _same_style(first, ln) \
-                or stop(last, ln):
+        step = ln.base - last.base
+        if not ln.bold or ln.base >= end or step > grid_step or not _same_style(first, ln) \
+                or run and abs(step - (run[0].base - first.base)) > SAME_STEP * ln.size or stop(last, ln):
             break
         run.append(ln)
         last = ln

@@ -47,6 +47,27 @@ def test_word_gaps_are_not_kerns():
 
 
 
+def test_labels_flush_right_a_kern_s_width_from_values_flush_left_stay_apart():
+    """Labels set flush right, values flush left 0.18 em after them (a tight gutter, narrower than a
+    word space): where a value opens in lower case ("no data") nothing reads as two words, but the
+    same gap from one x to one x on three lines is a column's; and a closing bracket before a capital
+    ends a word ("(2002)" | "Yes,")."""
+    def row(top, label, value):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(label.split())], top)
+        shift = 200.0 - ws[-1].x1  # every label ends at x = 200
+        ws = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+        x = 201.8
+        for i, t in enumerate(value.split()):
+            x += 0 if i == 0 else 3.0
+            ws.append(Word(text=t, page=1, x0=x, top=top, x1=x + 5 * len(t), bottom=top + 10, size=10, font="Palatino"))
+            x += 5 * len(t)
+        return ws
+    rows = [row(100, "Number of investigators", "no data"), row(112, "Budget", "none given"),
+            row(124, "Optional Protocol (2002)", "Yes, ratified"), row(136, "Investigator workload", "about 5 a year")]
+    got = texts(join_kerned([w for r in rows for w in r] + PAGE, 0.6))
+    assert {"investigators", "no", "Budget", "none", "(2002)", "Yes,", "workload", "about"} <= set(got)
+
+
 def test_a_kern_clearly_below_its_lines_word_gaps_joins_though_wider_than_the_ratio():
     # "Cr" | "ime" 0.17 em apart on a line whose word gaps are 0.27-0.28 em: over 0.6 of them, but
     # the line's gaps fall into two kinds with a clear jump between

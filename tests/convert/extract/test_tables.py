@@ -509,6 +509,21 @@ def test_a_one_line_table_of_uneven_word_gaps_keeps_the_document_split():
     assert table_split(ws, Split(LABEL_X + 60, "alignment"), []).x > LABEL_X + 100
 
 
+def test_a_bold_heading_over_a_one_line_table_leaves_it_a_table_of_one_line():
+    """A bold sub-heading makes no strips: under it, the one plain line's word gaps (6 pt, wider than
+    the 3 pt between its label and value) are still no gutters, and the document's split holds."""
+    ws, x = [], LABEL_X
+    for t in "Optional Protocol to the UN Convention".split():
+        ws.append(Word(text=t, page=1, x0=x, top=112, x1=x + 5.0 * len(t), bottom=122, size=10))
+        x += 5.0 * len(t) + 6.0
+    value_x = ws[-1].x1 + 3.0
+    ws += [Word(text=t, page=1, x0=value_x + 30 * i, top=112, x1=value_x + 30 * i + 24.0, bottom=122, size=10)
+           for i, t in enumerate(["Yes,", "ratified", "in", "2008"])]
+    heading = bold(words("Relevant conventions", ws[-5].x1 - 100, 100))
+    got = table_split(heading + ws, Split(value_x - 1, "alignment"), [])
+    assert got.x == value_x - 1 and got.source == "neighbour"
+
+
 # --- rows set with no spacing at all ----------------------------------------------------------------
 
 def test_rows_with_no_spacing_part_where_label_and_value_start_on_one_baseline():
@@ -646,6 +661,21 @@ def test_a_label_header_line_beside_the_value_header_s_lines_is_the_header_s():
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Budget of law enforcement bodies", "No data")]
     assert len(read.headers) == 5
+
+
+def test_a_bold_header_cell_stops_where_the_line_step_widens_to_a_bold_label():
+    """Header cells of two lines each, bold, on one first baseline; a padding below, a bold label of two
+    lines, its value set at the bottom beside the label's last line. The label header's last line
+    looks full (the labels are narrower), but the label's first line follows it at a wider step than
+    the header's own: it is the first row's."""
+    head = bold(lines(["Indicator as worded in the methodology of", "the index, with its source and the year"],
+                      LABEL_X, 80) + lines(["Value as published", "with notes"], VALUE_X, 80))
+    top = 80 + LINE + LINE + 3.5
+    ws = head + bold(lines(["Access to video", "evidence"], LABEL_X, top)) + words("No data", VALUE_X, top + LINE)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Access to video / evidence", "No data")]
+    assert len(read.headers) == 4
 
 
 def test_a_bold_header_cell_stops_at_the_rule_under_it():
