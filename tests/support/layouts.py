@@ -448,6 +448,19 @@ FOUND = {
     # word as kerned pieces ("investigatorsno"), and the word crossing the split hid every table's column
     "labels-flush-right-a-kern-from-lower-case-values": ("ukraine_en_2019.docx", Layout(
         size=11, page="Letter", margin=42.52, fragmented=True, label_align="right", auto_columns=True, hpad=1.0)),
+    # sweep seed 238, layout 64 (minimised): kerned words, values centred; overleaf, a centred value line wider
+    # than any on the page before started ("A lawyer is ...") left of the split kept from there, beside its
+    # label's last line; the split stayed in the word gap after "A", and "A" went to the label
+    "wide-centred-value-beside-its-label-overleaf": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.35, page="Letter", margin=85.04, split_rows=False, breaks=True,
+        value_align="center", pad=1.5, leading=1.3, kerned=True, auto_columns=True, bold_labels=True,
+        facts_style="plain")),
+    # sweep seed 247, layout 148 (minimised): fragmented words 5 to 7 pt apart, values centred, each table sized
+    # apart; in a table of one row the gap after a value line's first word ("The" | "time ...") passed
+    # `min_gutter`, and a split there parted two lines against one at the gutter: "The" went to the label
+    "fragmented-word-gap-past-min-gutter-centred-values": ("moldova_en_2019.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.6, margin=85.04, fragmented=True, breaks=True,
+        value_align="center", pad=2.0, leading=1.4, auto_columns=True, seed=148)),
 }
 
 

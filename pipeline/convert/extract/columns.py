@@ -241,7 +241,7 @@ class _Evidence(NamedTuple):
     groups: int  # lines in two whose strip parts a number at a thousands group ("23" | "635")
     cells: int = 0  # bold lines of two cells or more ("Indicator" | "Value") that cross the split: inside a cell
     apart: bool = False  # no style is found on both sides: the labels are set apart from the values
-    spaces: float = 0.0  # a table of one line: the median of its other word gaps (every gap there is a strip)
+    spaces: float = 0.0  # the median word gap of the lines in two, the gaps at the strip left out
     over: int = 0  # lines in two whose left-hand text goes on past a whole known label and a gutter after it
     inside: int = 0  # lines in two whose left-hand text holds the line's own gutter (_own_gutter)
 
@@ -249,6 +249,7 @@ class _Evidence(NamedTuple):
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = 0
     g = c.strip
+    spaces: list[float] = []
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
     for ln, ks, cs, ps, st, past, own in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
@@ -271,6 +272,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             over += 0 < past < k
             inside += 0 < own < k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
+            spaces += [b.x0 - a.x1 for i, (a, b) in enumerate(zip(ln.words, ln.words[1:]), start=1) if i != k]
     titles = cells = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
@@ -282,17 +284,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     _other_spaces(table, g), over, inside)
-
-
-def _other_spaces(table: _TableLines, g: Gutter) -> float:
-    """A table of one line that makes strips (bold title lines beside it make none): the median of its
-    word gaps outside the strip `g` (0 when it has none)."""
-    if len(table.body) != 1:
-        return 0.0
-    ws = table.body[0].words
-    gaps = sorted(b.x0 - a.x1 for a, b in zip(ws, ws[1:]) if not (a.x1 <= g.x0 + EPS and b.x0 >= g.x1 - EPS))
-    return gaps[len(gaps) // 2] if gaps else 0.0
+                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -313,7 +305,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     parts: dict[str, float] = {}
     if "strips" in on:
         parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right)) / n
-        # in a table of one line every word gap is a strip: the gutter stands out from the others
+        # a gutter stands out from the word gaps of the lines it parts (in a table of one line every word
+        # gap is a strip; fragmented exports space their words up to half an em apart)
         if c.strip.width >= max(tol.min_gutter, WIDE_OF_SPACES * e.spaces):
             parts["wide"] = WEIGHTS["wide"]
         if e.inside:  # the line's own gutter lies left of the strip: value words would go to the label
@@ -416,12 +409,15 @@ def _snapped(words: list[Word], x: float, tol: Tolerances) -> float | None:
 
 def _moved_into_room(table: _TableLines, nb: Neighbour, tol: Tolerances) -> float:
     """The split of the table this one continues, moved left within the clear strip it lay in on the
-    page before to just before lines that start inside that strip: no label started there, so they
-    are value lines (a centred value wider than any the page before held, "Applied by ... experts")."""
+    page before to just before lines that start inside that strip, or whose text after their own
+    gutter does: no label started there, so they are value lines (a centred value wider than any the
+    page before held, "Applied by ... experts", "A lawyer is notified ...")."""
     x, room = nb.split.x, nb.split.room
     if nb.kind != "continued" or room <= 0:
         return x
-    starts = [ln.words[0].x0 for ln in table.body if x - room < ln.words[0].x0 < x]
+    firsts = [ln.words[own].x0 for ln, own in zip(table.body, table.gutter) if own] + \
+        [ln.words[0].x0 for ln in table.body]
+    starts = [x0 for x0 in firsts if x - room < x0 < x]
     return min(starts) - min(tol.column_snap, room) / 2 if starts else x
 
 

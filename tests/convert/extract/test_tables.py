@@ -334,6 +334,43 @@ def test_a_wide_centred_value_overleaf_moves_the_split_within_the_strip_of_the_p
     assert got is not None and got.x <= VALUE_X
 
 
+def test_a_wide_centred_value_beside_its_label_overleaf_moves_the_split_left_of_it_too():
+    """As above, but the wider centred line overleaf has a label line beside it ("at the actual" |
+    "A lawyer is notified"): the value's first word, after the line's own gutter, starts inside the
+    strip of the page before, and the kept split (in the word gap after "A") moves left of it."""
+    page_before = lines(["Documenting the time"], LABEL_X, 700) + words("Yes.", VALUE_X + 7.0, 700)
+    kept = column_split(page_before, [])
+    assert kept is not None and VALUE_X + 5 < kept.x < VALUE_X + 7.0 and kept.room > 80
+    ws = words("at the actual", LABEL_X, 60) + words("A lawyer is notified only later", VALUE_X, 60) + \
+        lines(["Family notification"], LABEL_X, 80) + words("No.", VALUE_X + 7.0, 80)
+    got = column_split(ws, [], neighbours=[Neighbour(kept, "continued")])
+    assert got is not None and LABEL_X + 5 * len("Family notification") < got.x < VALUE_X
+
+
+def test_a_word_gap_as_wide_as_the_lines_own_is_no_gutter():
+    """A fragmented export sets its words 5 to 7 pt apart (past `min_gutter`, half an em). Values
+    centred: the first word of a value line standing alone ("The") is a word gap from the rest, and a
+    split there parts two lines, against one for the gutter after the label; but that gap is no wider
+    than the word gaps of the lines it parts, and the gutter is."""
+    def spaced(text, x0, top, gap):
+        out, x = [], x0
+        for t in text.split():
+            out.append(Word(text=t, page=1, x0=x, top=top, x1=x + 5.0 * len(t), bottom=top + 10, size=10))
+            x += 5.0 * len(t) + gap
+        return out
+    def centred(text, centre, top, gap):
+        width = sum(5.0 * len(t) for t in text.split()) + gap * (len(text.split()) - 1)
+        return spaced(text, centre - width / 2, top, gap)
+    centre = VALUE_X + 110
+    ws = spaced("Documenting the actual time", LABEL_X, 100, 5.0) + centred("Yes.", centre, 100, 6.5) + \
+        centred("The time of actual detention is entered", centre, 114, 6.5) + \
+        centred("in the detention report", centre, 128, 6.5)
+    label_end, line_start = ws[3].x1, ws[5].x0
+    assert line_start - label_end > 20
+    got = column_split(ws, [], labels=known_labels(["Documenting the actual time"]))
+    assert got is not None and label_end < got.x < line_start
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
