@@ -185,9 +185,10 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     lines = group_lines(words, finder.tol.same_line)
     body = [ln for ln in lines if not ln.bold] or lines
     titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
-    if titles and max(ln.x1 for ln in titles) < min(ln.x0 for ln in body):
-        # every bold line ends before any plain one starts: bold labels beside values set on lines of their
-        # own (centred in their cells), not title rows across the table
+    plain = [w.x0 for ln in body for w in ln.words if "bold" not in w.font.lower()]
+    if titles and plain and max(ln.x1 for ln in titles) < min(plain):
+        # every bold line ends before any plain word starts: bold labels beside values set on lines of their
+        # own (centred in their cells, or a label's first lines above a value at the bottom), not title rows
         body, titles = lines, []
     on = finder.labels is not None and "labels" in finder.tol.columns
     marks = [finder.labels.marks(ln.words) if on else (set(), set(), set()) for ln in body]

@@ -364,7 +364,15 @@ def _digits(a: Word, b: Word) -> bool:
     return a.text[-1:].isdigit() and b.text[:1].isdigit()
 
 
-def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2) -> list[Word]:
+def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:
+    """The gaps the producer placed between a page's words, in ems, under an em (a no-break space is a
+    character of its own width: no placed gap); `words` in pdfplumber's order."""
+    return [g for ln in _page_lines(words) for a, b in zip(ln, ln[1:])
+            if not (blanks and _blank_between(blanks, a, b)) and 0 < (g := _gap(a, b)) < 1]
+
+
+def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2,
+                usual_gap: float | None = None) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
     much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
@@ -372,15 +380,17 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     the font size (kerns are small), in the same font, with no blank character between them (a
     no-break space inside a number) and not reading as two words, are one word. A kern wider than
     that, but clearly narrower than its line's own word gaps (`line_kern_limit`), is one too, though
-    never between two figures (the groups of a number). `words` in pdfplumber's order, line by line."""
+    never between two figures (the groups of a number). `words` in pdfplumber's order, line by line;
+    `usual_gap` (in ems) stands for the page's median word gap where the page has too few to tell."""
     lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
     placed = [sorted(_gap(a, b) for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b)))
               for ln in lines]
-    page_gaps = [g for gaps in placed for g in gaps if 0 < g < 1]
-    if not page_gaps:
-        return words
-    usual_gap = median(page_gaps)
+    if usual_gap is None:
+        page_gaps = [g for gaps in placed for g in gaps if 0 < g < 1]
+        if not page_gaps:
+            return words
+        usual_gap = median(page_gaps)
     edges = column_edges(lines)
     out: list[Word] = []
     for ln, gaps in zip(lines, placed):

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from statistics import median
 
 import pdfplumber
 import regex
@@ -14,7 +15,7 @@ import regex
 from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
 from ...core.settings import ExtractSettings
-from .lines import Line, body_size, group_lines, join_kerned
+from .lines import Line, body_size, group_lines, join_kerned, page_word_gaps
 from .tags import PageTags, read_structure
 
 
@@ -67,16 +68,31 @@ def _rulings(page) -> tuple[list[HRule], list[VRule], list[BBox]]:
     return hrules, vrules, sorted(boxes)
 
 
-def _join_kerned(chars: list[dict], words: list[Word], vrules: list[VRule], settings: ExtractSettings) -> list[Word]:
+def _kern_walls(chars: list[dict], vrules: list[VRule]) -> list[BBox] | None:
     """On a page whose words are placed by gaps (pdfTeX writes no space characters; a few, say
-    no-break spaces in numbers, may still be there), word pieces parted by a kern are joined; never
-    across a vertical rule (a label and its value either side of a column's border)."""
+    no-break spaces in numbers, may still be there), what a kern is never joined across: a blank
+    character, a vertical rule (a label and its value either side of a column's border). None for a
+    page that draws its spaces: pdfplumber's words stand."""
     blanks = [c for c in chars if c["text"].isspace()]
     if sum(c["text"] == " " for c in blanks) > 0.02 * len(chars):
-        return words
-    walls = [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks]
-    walls += [BBox(v.x, v.top, v.x, v.bottom) for v in vrules]
-    return join_kerned(words, settings.kern_ratio, walls, settings.kern_max)
+        return None
+    return [BBox(c["x0"], c["top"], c["x1"], c["bottom"]) for c in blanks] + \
+        [BBox(v.x, v.top, v.x, v.bottom) for v in vrules]
+
+
+# word gaps: a page with fewer (a row's tail and a running header overleaf) tells too little of its own
+SPARSE_PAGE = 40
+
+
+def _join_kerned(pages: list[PageData], walls: list[list[BBox] | None], settings: ExtractSettings) -> None:
+    """On each page placed by gaps, word pieces parted by a kern are joined (`join_kerned`), judged by
+    the page's median word gap, or, on a page of few words, by the document's."""
+    gaps = {i: page_word_gaps(p.words, w) for i, (p, w) in enumerate(zip(pages, walls)) if w is not None}
+    every = [g for gs in gaps.values() for g in gs]
+    document = median(every) if every else None
+    for i, gs in gaps.items():
+        usual = None if len(gs) >= SPARSE_PAGE or document is None else document  # None: the page's own
+        pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max, usual)
 
 
 # a small letter or a closing bracket before a capital or a decimal digit, or a stop before a capital
@@ -166,6 +182,7 @@ class TooLarge(ValueError):
 def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
     """Parse each page once; close it straight away so pdfplumber's caches do not pile up."""
     pages: list[PageData] = []
+    walls: list[list[BBox] | None] = []
     with pdfplumber.open(path) as pdf:
         if len(pdf.pages) > settings.max_pages:
             raise TooLarge(f"the PDF has {len(pdf.pages)} pages, over the limit of {settings.max_pages} "
@@ -191,10 +208,11 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                     for w in raw if w["text"].strip()
                 ]
                 hrules, vrules, boxes = _rulings(page)
-                words = _join_kerned(page.chars, words, vrules, settings)
+                walls.append(_kern_walls(page.chars, vrules))
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
                                       words, hrules, vrules, boxes,
                                       structure.get(page.page_number) if structure is not None else None))
             finally:
                 page.close()
+    _join_kerned(pages, walls, settings)
     return pages

@@ -127,3 +127,21 @@ def test_first_words_of_one_width_at_a_left_edge_are_no_column_edge_where_they_e
     right = [line(100 + 12 * i, (t, 120 - 5 * len(t), 5 * len(t)), ("value", 130, 25)) for i, t in enumerate(
         ["Budget", "Number of cases", "Workload"])] + [line(136, ("Conventions", 65, 55))]  # a label alone ends a line
     assert 120.0 in column_edges(right).ends
+
+
+def test_a_page_of_few_words_is_judged_by_the_documents_word_gaps():
+    """A page of a value's tail and the running header: "Country" | "prof" | "ile", "inv" | "estigator",
+    three gaps, two of them kerns. Its own median gap is a kern, so nothing would join; the
+    document's word gaps (the pages before) tell the kerns apart."""
+    from pipeline.convert.extract.pages import PageData, _join_kerned
+    from pipeline.core.settings import DEFAULT_SETTINGS as S
+    dense = PageData(1, 595, 842, PAGE * 4)
+    sparse = PageData(2, 595, 842, placed([("Country", 0), ("prof", 0.3), ("ile", 0.1)], 40) +
+                      placed([("inv", 0), ("estigator", 0.1)], 80))
+    _join_kerned([dense, sparse], [[], []], S)
+    assert texts(sparse.words) == ["Country", "profile", "investigator"]
+    alone = PageData(2, 595, 842, placed([("Country", 0), ("prof", 0.3), ("ile", 0.1)], 40) +
+                     placed([("inv", 0), ("estigator", 0.1)], 80))
+    _join_kerned([alone], [[]], S)  # no other page: the page's own gaps, as ever
+    assert texts(alone.words) == ["Country", "prof", "ile", "inv", "estigator"]
+

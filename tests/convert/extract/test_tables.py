@@ -371,6 +371,22 @@ def test_a_word_gap_as_wide_as_the_lines_own_is_no_gutter():
     assert got is not None and label_end < got.x < line_start
 
 
+def test_bold_label_lines_above_a_value_at_the_bottom_are_labels_not_titles():
+    """Bold labels, values at the bottom of their cells: a long label's first lines stand alone, and
+    the longest ends past its last line (beside the value). Every bold line ends before any plain word
+    starts, so they are label lines, not titles across the table, and no split runs through them."""
+    second = words("Convention against Torture and", LABEL_X, 100 + LINE)
+    second += words("Other", second[-1].x1 + 5.5, 100 + LINE)  # a fragmented export's wide word gap
+    ws = bold(words("Optional Protocol to the UN", LABEL_X, 100) + second + words("Cruel or Degrading (2002)", LABEL_X,
+                                                                              100 + 2 * LINE)) + \
+        words("No. Signed in 2016 but not ratified", VALUE_X, 100 + 2 * LINE) + \
+        bold(lines(["Istanbul Protocol"], LABEL_X, 100 + 3 * LINE + 4)) + words("No", VALUE_X + 40, 100 + 3 * LINE + 4)
+    longest = max(w.x1 for w in ws if w.text == "Other")
+    got = column_split(ws, [], labels=known_labels(["Optional Protocol to the UN Convention against Torture and "
+                                                    "Other Cruel or Degrading (2002)", "Istanbul Protocol"]))
+    assert got is not None and longest < got.x < VALUE_X
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
