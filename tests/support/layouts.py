@@ -461,6 +461,20 @@ FOUND = {
     "fragmented-word-gap-past-min-gutter-centred-values": ("moldova_en_2019.docx", Layout(
         font="Times-Roman", size=11, label_share=0.6, margin=85.04, fragmented=True, breaks=True,
         value_align="center", pad=2.0, leading=1.4, auto_columns=True, seed=148)),
+    # sweep seed 230, layout 32 (minimised): bold labels, values at the bottom of their cells, fragmented words; a
+    # long label's first lines stood alone and were taken for title rows (they are bold throughout), so no
+    # strip kept clear of them and the split ran through the label ("... Torture and" | "Other")
+    "bold-label-lines-above-a-value-at-the-bottom": ("kyrgyzstan_en_2019.docx", Layout(
+        size=9.5, label_share=0.4, valign="bottom", margin=70.87, fragmented=True, split_row="label",
+        running_header="Index on Torture | CSP", page_numbers=True, pad=1.5, auto_columns=True, bold_labels=True,
+        seed=32)),
+    # sweep seed 230, layout 131 (minimised): kerned words with no space characters; a row's last value word alone
+    # atop the next page: too few word gaps on that page to tell a kern from a word gap, so "investig" | "ator"
+    # stayed apart
+    "kerned-page-of-few-words-overleaf": ("armenia_en_2019.docx", Layout(
+        size=10.5, label_share=0.55, page="Letter", margin=70.87, score="em-attached", values_first=True,
+        facts_wrap=False, breaks=True, page_numbers=True, pad=1.5, leading=1.3, kerned=True, facts_style="lines",
+        seed=131)),
 }
 
 

@@ -37,7 +37,8 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # labels on every line each count about as much as a line in two; a rule the table's height counts
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
-           "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0, "gutter_left": -1.0}
+           "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0, "gutter_left": -1.0,
+           "own_gutters": 0.5}
 # a one-line table's strip is wide when this many times its other word gaps (uneven gaps of a
 # fragmented export run to 1.3 times their median)
 WIDE_OF_SPACES = 1.5
@@ -204,7 +205,7 @@ def _own_gutter(words: list[Word], tol: Tolerances) -> int:
     gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
     if len(gaps) < 2:
         return 0
-    usual = sorted(gaps)[len(gaps) // 2]
+    usual = sorted(gaps)[(len(gaps) - 1) // 2]  # the lower median: of a word space and a gutter, the space
     return next((k for k, g in enumerate(gaps, start=1) if g >= max(tol.body, OWN_GUTTER * usual)), 0)
 
 
@@ -245,10 +246,11 @@ class _Evidence(NamedTuple):
     spaces: float = 0.0  # the median word gap of the lines in two, the gaps at the strip left out
     over: int = 0  # lines in two whose left-hand text goes on past a whole known label and a gutter after it
     inside: int = 0  # lines in two whose left-hand text holds the line's own gutter (_own_gutter)
+    at: int = 0  # lines in two whose own gutter is the strip's gap
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = 0
+    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = at = 0
     g = c.strip
     spaces: list[float] = []
     left_styles: set[_Style] = set()
@@ -272,6 +274,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             pieces += k in ps
             over += 0 < past < k
             inside += 0 < own < k
+            at += own == k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
             spaces += [b.x0 - a.x1 for i, (a, b) in enumerate(zip(ln.words, ln.words[1:]), start=1) if i != k]
     titles = cells = 0
@@ -285,7 +288,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             right_n += 1
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside)
+                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -312,6 +315,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
             parts["wide"] = WEIGHTS["wide"]
         if e.inside:  # the line's own gutter lies left of the strip: value words would go to the label
             parts["gutter_left"] = WEIGHTS["gutter_left"] * e.inside / e.both
+        if e.at:  # the lines' own gutters fall here: each line's one clearly wide gap, a strip narrowed by others
+            parts["own_gutters"] = WEIGHTS["own_gutters"] * e.at / e.both
     if "alignment" in on:
         # an edge is aligned on when most of the lines on its side (at least two) meet it
         sides = (e.starts >= max(2, 0.5 * e.right)) + (e.ends >= max(2, 0.5 * e.left))
@@ -350,6 +355,8 @@ def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
         return True  # the lines' text left of it is a known label's, cut nowhere: label cells, centred or wrapped
     if "wide" not in parts and "rules" not in parts and e.groups > 0.5 * e.both:
         return False  # the group spaces of figures, not a column's edge
+    if "own_gutters" in parts and e.at >= 2 and e.at >= 0.5 * e.both and not e.inside:
+        return True  # two lines or more have their own gutter here (a shrink-to-fit table's centred values)
     return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours"))
 
 

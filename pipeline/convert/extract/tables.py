@@ -297,11 +297,12 @@ def _top_paragraph(column: list[Line]) -> list[Line]:
 
 
 def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: float,
-                rules: list[float] = ()) -> tuple[Line, ...]:
+                rules: list[float] = (), known=None) -> tuple[Line, ...]:
     """A bold header's further lines: the bold lines that follow its first line in each column, one
     line step apart, above the baseline of the first line of text that is not bold (less `tolerance`:
-    a bold label beside a smaller value sits on the value's baseline), and above the first drawn rule
-    (a header cell never runs on across a row's rule)."""
+    a bold label beside a smaller value sits on the value's baseline), above the first drawn rule
+    (a header cell never runs on across a row's rule), and in the label column above a line that
+    opens a known label (the first row's)."""
     plain = [ln.base for ln in cols.labels + cols.values if not ln.bold and ln.base > header.label.base]
     below = [y for y in rules if y > header.label.bottom]
     end = min(min(plain, default=float("inf")) - tolerance, min(below, default=float("inf")))
@@ -313,8 +314,11 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     # past them, a label header cell goes on only where its line is full (the next word did not fit):
     # after "Indicator", a bold label is the first row's. (The value column's width is not known
     # from its text, and values are seldom bold.)
+    # nor past a line that opens a known label: rows set with no padding, the first row's label follows
+    # the header cell at its own line step
     labels = _bold_run(header.label, cols.labels, end, grid_step,
-                       lambda last, ln: ln.base > beside and ends_paragraph(last, ln, width))
+                       lambda last, ln: ln.base > beside and ends_paragraph(last, ln, width)
+                       or known is not None and known.opens(fold(ln.text)))
     return tuple(labels + values)
 
 
@@ -342,7 +346,7 @@ def _same_style(a: Line, b: Line) -> bool:
 
 
 def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float,
-                 rules: list[list[float]]) -> list[_Header | None]:
+                 rules: list[list[float]], known=None) -> list[_Header | None]:
     """Each table's column header ("Indicator | Value"), if it has one: its first line, with text on
     both sides, that opens another of the document's tables too (a browser repeats a table's header
     row on every page it runs over), or that is bold on both sides, with its cells' further bold lines.
@@ -355,7 +359,7 @@ def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float,
             out.append(None)
         else:
             bold = h.label.bold and h.value.bold and not h.more
-            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance, hrules)) if bold else h)
+            out.append(h._replace(more=_bold_below(cols, h, grid_step, tolerance, hrules, known)) if bold else h)
     return out
 
 
@@ -551,7 +555,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     tolerance = tol.same_line
     columns = [_columns(chunk, tolerance) for chunk in chunks]
     headers = _header_rows(columns, tolerance, tol.grid_high,
-                           [c.hrules if "rules" in tol.rows else [] for c in chunks])
+                           [c.hrules if "rules" in tol.rows else [] for c in chunks], known)
     columns = [_without(cols, h) for cols, h in zip(columns, headers)]
     header_lines = [ln for h in headers if h is not None for ln in h.lines()]
     grid = line_grid([col for c in columns for col in c], tol)

@@ -419,7 +419,11 @@ def test_bold_labels_beside_regular_values_are_a_style_signal():
     right = label_edge()
     assert right < split.x <= right + 1.5 and dict(split.signals).get("style") == 1.0
     off = S.model_copy(update={"vertical_strategy": ["strips", "rules", "neighbours"]})  # no alignment, no style
-    assert column_split(close_columns(1.5, "Arial-Bold", "Arial"), [], off) is None  # a narrow strip alone is a word space
+    # the narrow strip is a word space, but on two lines of three it is the line's own gutter ("Budget" | "12 KZT")
+    alone = column_split(close_columns(1.5, "Arial-Bold", "Arial"), [], off)
+    assert alone is not None and right < alone.x <= right + 1.5 and set(dict(alone.signals)) == {"strips", "own_gutters"}
+    off = S.model_copy(update={"vertical_strategy": ["rules", "neighbours"]})
+    assert column_split(close_columns(1.5, "Arial-Bold", "Arial"), [], off) is None
 
 
 def test_bold_labels_on_lines_of_their_own_beside_centred_values_part_at_the_column_gap():
@@ -534,7 +538,10 @@ def test_a_word_space_wide_strip_qualifies_where_the_text_left_of_it_is_pieces_o
             [("Infliction of pain through torture - Art. 372 of the", 2), ("Criminal Code", 67)], 130) + \
         row(["Criminalization of torture as prescribed by", "international treaties"],
             [("Yes, but the definition omits acts committed", 14), ("with the consent of an official", 38)], 160)
-    assert column_split(ws, []) is None  # a word space alone
+    # without the codebook, only the lines' own gutters (an em wide, on two lines of three) speak for it
+    alone = column_split(ws, [])
+    assert alone is not None and left_edge < alone.x < left_edge + 2 and "labels" not in dict(alone.signals)
+    assert dict(alone.signals)["own_gutters"] > 0
     split = column_split(ws, [], labels=labels)
     assert split is not None and left_edge <= split.x <= left_edge + 2
 
@@ -728,6 +735,21 @@ def test_a_bold_header_cell_stops_where_the_line_step_widens_to_a_bold_label():
     read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Access to video / evidence", "No data")]
+    assert len(read.headers) == 4
+
+
+def test_a_bold_header_cell_stops_at_a_line_that_opens_a_known_label():
+    """Rows with no padding: the bold label of the first row follows the bold header cells at their own
+    line step, and the header's last line looks full. The label line opens a known label: it is the
+    first row's."""
+    head = bold(lines(["Indicator as worded in the methodology of", "the index, with its source and the year"],
+                      LABEL_X, 80) + lines(["Value as published", "with notes"], VALUE_X, 80))
+    label = ["Judgments and decisions of", "international bodies"]
+    ws = head + bold(lines(label, LABEL_X, 80 + 2 * LINE)) + words("36", VALUE_X, 80 + 2.5 * LINE)
+    known = known_labels(["Judgments and decisions of international bodies"])
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0), known=known)
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Judgments and decisions of / international bodies", "36")]
     assert len(read.headers) == 4
 
 
