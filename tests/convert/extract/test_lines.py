@@ -68,6 +68,23 @@ def test_labels_flush_right_a_kern_s_width_from_values_flush_left_stay_apart():
     assert {"investigators", "no", "Budget", "none", "(2002)", "Yes,", "workload", "about"} <= set(got)
 
 
+def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter():
+    """Labels set flush right, two of them beside values 0.15 em away that open in lower case, and
+    wrapped label lines alone on theirs: three different words end at the labels' edge (two before
+    the gutter, one ending its line), so the gutter is a column's edge, not a kern."""
+    def label(top, text):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        shift = 200.0 - ws[-1].x1
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    def value(top, text):
+        return [w.model_copy(update={"x0": w.x0 + 141.5, "x1": w.x1 + 141.5}) for w in placed(
+            [(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)]
+    rows = label(100, "Judgments of international") + label(112, "courts") + value(112, "no data") + \
+        label(124, "Judgments excluding evidence") + value(124, "none so far") + label(136, "under torture")
+    got = texts(join_kerned(rows + PAGE, 0.6))
+    assert {"courts", "no", "evidence", "none"} <= set(got)
+
+
 def test_a_kern_clearly_below_its_lines_word_gaps_joins_though_wider_than_the_ratio():
     # "Cr" | "ime" 0.17 em apart on a line whose word gaps are 0.27-0.28 em: over 0.6 of them, but
     # the line's gaps fall into two kinds with a clear jump between
