@@ -475,6 +475,21 @@ FOUND = {
         size=10.5, label_share=0.55, page="Letter", margin=70.87, score="em-attached", values_first=True,
         facts_wrap=False, breaks=True, page_numbers=True, pad=1.5, leading=1.3, kerned=True, facts_style="lines",
         seed=131)),
+    # sweep seed 243, layout 40 (minimised): fragmented words, labels flush right 1.5 pt from their values, each
+    # table sized apart: where only two value words opening in lower case stood at the gutter ("evidence" |
+    # "no data"), the kern test joined them; the labels' edge shows in the label lines that end there
+    "labels-flush-right-seen-from-their-line-ends": ("ukraine_en_2019.docx", Layout(
+        page="Letter", fragmented=True, section_titles="row", label_align="right", auto_columns=True, hpad=0.75)),
+    # sweep seed 241, layout 91 (minimised): a bold header row of two-line cells, bold labels, no padding at all:
+    # the first row's label followed the label header cell at its own line step, and was read as the header's
+    "bold-header-cells-then-bold-labels-no-padding": ("moldova_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, borders="none", valign="center", pad=0.0, header_row=True,
+        bold_labels=True, header_lines=2)),
+    # sweep seed 248, layout 3 (minimised): shrink-to-fit tables, values centred; the treaties table's longest label
+    # line ends 3.7 pt from the values' column, narrower than `min_gutter`, with no edge aligned: only each line's
+    # own wide gap there shows the columns
+    "shrunk-table-own-gutters-at-a-narrow-strip": ("armenia_en_2019.docx", Layout(
+        size=8.5, page="Letter", margin=70.87, facts_wrap=False, value_align="center", pad=1.0, shrink=True)),
 }
 
 
