@@ -39,13 +39,15 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
            "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0, "gutter_left": -1.0,
            "own_gutters": 0.5}
-# a one-line table's strip is wide when this many times its other word gaps (uneven gaps of a
+# a strip is wide when this many times the word gaps of the lines it parts (uneven gaps of a
 # fragmented export run to 1.3 times their median)
 WIDE_OF_SPACES = 1.5
 # a line's gap this many times its median word gap (and an em wide) is its gutter
 OWN_GUTTER = 2.0
 # the same table overleaf keeps its columns unless they plainly lie elsewhere
 NEIGHBOUR_WEIGHT = {"continued": 3.25, "document": 0.6, "nearby": 0.5}
+# more for a strip with the neighbour's very edges on both sides
+NEIGHBOUR_EDGES = 1.2
 
 
 class Split(NamedTuple):
@@ -227,6 +229,7 @@ class _Candidate(NamedTuple):
     x: float  # where the split is placed
     rule: float  # length of vertical rule drawn in the strip
     neighbour: float  # the weight of the neighbours whose split it holds
+    edges: bool = False  # its strip has the edges of a neighbour's (the document's, another table's) on both sides
 
 
 class _Evidence(NamedTuple):
@@ -338,6 +341,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         # a neighbour's split that cuts known labels here holds for this table only as far as it does not
         held = 1.0 - min(e.cut, e.both) / e.both if e.both else 1.0
         parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour * held
+        if c.edges:
+            parts["neighbour_edges"] = WEIGHTS["neighbours"] * NEIGHBOUR_EDGES * held
     if e.titles:
         parts["title_rows"] = WEIGHTS["title_rows"] * e.titles / n
     if e.cells:  # a header row's cell cut in two: no reader splits a table there
@@ -457,7 +462,12 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
             c = out[i]
             # inside the strip, the neighbour's split stays where it is: the tables keep one split
             inside = c.strip.x0 <= at <= c.strip.x1 and not c.rule
-            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=at if inside and weight > c.neighbour else c.x)
+            # the same strip as the neighbour's, to its edges: this table shares its columns (labels set flush
+            # right, values flush left), whatever a few lines of its own happen to line up with
+            edges = inside and nb.kind != "continued" and nb.split.room > 0 and abs(c.x - at) <= tol.align_slack \
+                and abs(c.strip.x0 - (nb.split.x - nb.split.room)) <= tol.align_slack
+            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=at if inside and weight > c.neighbour else c.x,
+                                edges=c.edges or edges)
             continue
         x = _snapped(body, at, tol)
         if x is not None:  # outside every strip (all the text on one side), a rule drawn there still counts

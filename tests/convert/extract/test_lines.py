@@ -141,6 +141,10 @@ def test_first_words_of_one_width_at_a_left_edge_are_no_column_edge_where_they_e
     assert 310.0 not in edges.ends
     joined = join_kerned([w for ln in lines for w in ln] + PAGE, 0.6)
     assert "Crimes" in texts(joined)
+    # a label line that happens to end there too (another start) makes no column set flush right
+    lines.append(line(148, ("Complaints of", 60, 65), ("ill-treatment", 245, 65)))
+    assert 310.0 not in column_edges(lines).ends
+    assert "Crimes" in texts(join_kerned([w for ln in lines for w in ln] + PAGE, 0.6))
     right = [line(100 + 12 * i, (t, 120 - 5 * len(t), 5 * len(t)), ("value", 130, 25)) for i, t in enumerate(
         ["Budget", "Number of cases", "Workload"])] + [line(136, ("Conventions", 65, 55))]  # a label alone ends a line
     assert 120.0 in column_edges(right).ends

@@ -387,6 +387,20 @@ def test_bold_label_lines_above_a_value_at_the_bottom_are_labels_not_titles():
     assert got is not None and longest < got.x < VALUE_X
 
 
+def test_a_two_line_table_with_the_documents_very_edges_keeps_the_document_split():
+    """Labels flush right 2 pt from values flush left. A table of two lines: its values' first words
+    ("Low.", "case") happen to be one width, so the gap after them lines up on both sides, and parts
+    both lines. But the strip at the document's split has the document's very edges: the table
+    shares the document's columns."""
+    label = words("Promptness of investigations", 0, 100)
+    shift = 200.0 - label[-1].x1
+    label = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in label]
+    ws = label + words("Low. Preliminary checks take", 202.0, 100) + words("case is opened", 202.0, 111.5)
+    document = Split(201.0, "alignment", (), 1.0)
+    got = table_split(ws, document, [])
+    assert got is not None and got.x == 201.0 and "neighbour_edges" in dict(got.signals)
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
