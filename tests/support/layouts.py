@@ -490,6 +490,19 @@ FOUND = {
     # own wide gap there shows the columns
     "shrunk-table-own-gutters-at-a-narrow-strip": ("armenia_en_2019.docx", Layout(
         size=8.5, page="Letter", margin=70.87, facts_wrap=False, value_align="center", pad=1.0, shrink=True)),
+    # sweep seed 254, layout 31 (minimised): kerned words; two-letter words of one width at the value column's edge
+    # ("15", "no", "po") end together, and a label line's last word ended there by chance: that x was taken for
+    # a column set flush right, and "po" | "lice" stayed apart
+    "kerned-words-of-one-width-and-a-line-end-at-one-x": ("ukraine_en_2019.docx", Layout(
+        font="Times-Roman", size=10.5, margin=70.87, thousands="nbsp", values_first=True,
+        running_header="Index on Torture | CSP", page_numbers=True, kerned=True, hpad=1.0, facts_style="lines",
+        seed=31)),
+    # sweep seed 262, layout 144 (minimised): labels flush right 2 pt from their values, no padding; a table of two
+    # lines whose values' first words are one width ("Low.", "case") lined up on both sides of the gap after
+    # them, and the split went there: two rows the codebook does not map lost their labels
+    "two-line-table-chance-alignment-off-the-document-split": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.4, page="Letter", fragmented=True, split_row="value",
+        facts_wrap=False, label_align="right", pad=0.0, leading=1.3)),
 }
 
 

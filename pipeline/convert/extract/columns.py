@@ -45,7 +45,7 @@ WIDE_OF_SPACES = 1.5
 # a line's gap this many times its median word gap (and an em wide) is its gutter
 OWN_GUTTER = 2.0
 # the same table overleaf keeps its columns unless they plainly lie elsewhere
-NEIGHBOUR_WEIGHT = {"continued": 3.25, "document": 0.6, "nearby": 0.5}
+NEIGHBOUR_WEIGHT = {"continued": 3.25, "overleaf": 3.25, "document": 0.6, "nearby": 0.5}
 # more for a strip with the neighbour's very edges on both sides
 NEIGHBOUR_EDGES = 1.2
 
@@ -62,7 +62,8 @@ class Split(NamedTuple):
 
 class Neighbour(NamedTuple):
     split: Split
-    kind: str  # continued (the same table on the page before), document, nearby (another table's)
+    kind: str  # continued (the same table on the page before), overleaf (its rest on the next page), document,
+    # nearby (another table's)
 
 
 @dataclass(frozen=True)
@@ -393,15 +394,24 @@ def _cells_in_strip(lines: list[Line], g: Gutter, tol: Tolerances) -> list[float
     column (or the next word after such a gap, where the word before starts inside the strip too: a
     label header cell wider than the labels, with uneven word gaps). A bold title across both
     columns, or a bold label's line, runs into the strip from the left instead, a word space after
-    the word before."""
+    the word before (a gap that does not stand out from the line's own word gaps)."""
     starts = []
     for line in lines:
         before = [w for w in line.words if w.x0 <= g.x0 or (g.x0 < w.x0 < g.x1)]
+        gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
         for prev, w in zip([None] + before, before):
             if g.x0 < w.x0 < g.x1 and (prev is None or ((prev.x1 <= g.x0 or prev.x0 > g.x0)
-                                                        and w.x0 - prev.x1 >= tol.min_gutter)):
+                                                        and _stands_out(w.x0 - prev.x1, gaps, tol))):
                 starts.append(w.x0)
     return starts
+
+
+def _stands_out(gap: float, gaps: list[float], tol: Tolerances) -> bool:
+    """Whether a gap of a line (one of its `gaps`) is a column's: `min_gutter` wide, and `WIDE_OF_SPACES`
+    times the line's other gaps (their lower median; a fragmented export's word gaps pass min_gutter)."""
+    others = sorted(gaps)
+    others.remove(gap)
+    return gap >= max(tol.min_gutter, WIDE_OF_SPACES * others[(len(others) - 1) // 2] if others else 0.0)
 
 
 def _crossing(words: list[Word], x: float, tol: Tolerances) -> list[Word]:
@@ -451,10 +461,19 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
         out.append(_Candidate(g, x, length, 0.0))
     for nb in neighbours if "neighbours" in tol.columns else []:
         weight = NEIGHBOUR_WEIGHT[nb.kind]
-        reach = tol.body if nb.kind == "continued" else tol.column_snap  # the same table overleaf: within an em
+        same = nb.kind in ("continued", "overleaf")
+        reach = tol.body if same else tol.column_snap  # the same table on another page: within an em
         at = _moved_into_room(table, nb, tol)
+        if nb.kind == "overleaf" and nb.split.room > 0:
+            # the rest of this table overleaf: its columns part anywhere in the clear strip its split lay in, so
+            # each strip there holds it, and this table's own lines choose among them
+            room = [i for i, c in enumerate(out) if c.strip.x1 >= at - nb.split.room and c.strip.x0 <= at + reach]
+            for i in room:
+                out[i] = out[i]._replace(neighbour=max(out[i].neighbour, weight))
+            if room:
+                continue
         near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= at <= c.strip.x1 + reach]
-        if near and nb.kind == "continued" and not _crossing(body, at, tol) \
+        if near and same and not _crossing(body, at, tol) \
                 and not any(out[i].strip.x0 <= at <= out[i].strip.x1 for i in near):
             near = []  # clear of the text, all of it on one side (a row's tail overleaf): the split holds there
         if near:
@@ -464,7 +483,7 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
             inside = c.strip.x0 <= at <= c.strip.x1 and not c.rule
             # the same strip as the neighbour's, to its edges: this table shares its columns (labels set flush
             # right, values flush left), whatever a few lines of its own happen to line up with
-            edges = inside and nb.kind != "continued" and nb.split.room > 0 and abs(c.x - at) <= tol.align_slack \
+            edges = inside and not same and nb.split.room > 0 and abs(c.x - at) <= tol.align_slack \
                 and abs(c.strip.x0 - (nb.split.x - nb.split.room)) <= tol.align_slack
             out[i] = c._replace(neighbour=max(c.neighbour, weight), x=at if inside and weight > c.neighbour else c.x,
                                 edges=c.edges or edges)

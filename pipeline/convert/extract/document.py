@@ -105,7 +105,7 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
             # first the rest of this same table overleaf: a table's head at the foot of a page may hold
             # its header row and the first cells of a row the page break split (no label beside them)
             after = chunks[i + 1] if i + 1 < len(chunks) else None
-            overleaf = [Neighbour(after.split, "continued")] if after is not None and after.continued \
+            overleaf = [Neighbour(after.split, "overleaf")] if after is not None and after.continued \
                 and after.section == chunk.section and after.split is not None else []
             nearest_first = sorted((j for j, c in enumerate(chunks) if j != i and c.split is not None),
                                    key=lambda j: abs(j - i))

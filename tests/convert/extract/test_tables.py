@@ -401,6 +401,37 @@ def test_a_two_line_table_with_the_documents_very_edges_keeps_the_document_split
     assert got is not None and got.x == 201.0 and "neighbour_edges" in dict(got.signals)
 
 
+def test_a_fragmented_bold_label_s_word_gap_inside_the_strip_is_no_cell_start():
+    """A bold header row keeps bold lines out of the strips. A bold label alone on its line (its value
+    centred below), fragmented: its words 6.3 to 7 pt apart, the 7 pt gap before "video" inside the
+    strip, past `min_gutter` but no wider than the line's other gaps: no value cell starts there."""
+    head = bold(words("Indicator", LABEL_X, 80) + words("Value as published", VALUE_X, 80))
+    ws, x = [], LABEL_X
+    for t, gap in [("Access", 6.3), ("to,", 6.3), ("and", 6.3), ("safekeeping", 6.3), ("of", 7.0), ("video", 0)]:
+        ws.append(Word(text=t, page=1, x0=x, top=112, x1=x + 5.0 * len(t), bottom=122, size=10, font="Arial-Bold"))
+        x += 5.0 * len(t) + gap
+    ws = head + lines(["Video surveillance"], LABEL_X, 100) + words("No. Not required", VALUE_X, 100) + bold(ws) + \
+        words("Unsatisfactory", VALUE_X, 118)
+    got = column_split(ws, [])
+    assert got is not None and ws[-2].x1 < got.x < VALUE_X
+
+
+def test_a_table_head_takes_the_split_of_its_rest_overleaf_anywhere_in_that_strip():
+    """A table's head at the foot of a page: its one line of both sides, a word space wider between
+    label and value (3.2 pt) than between words (2.4 pt), nothing aligned. Overleaf, the rest of the
+    table placed its split at a centred value far right, in a clear strip reaching back past the
+    labels: any strip of this line inside that one fits it, and the line's widest is the gutter."""
+    ws, x = [], LABEL_X
+    text = "Optional Protocol to the UN Convention against Torture and No. Signed in 2013 but not ratified"
+    for t in text.split():
+        ws.append(Word(text=t, page=1, x0=x, top=700, x1=x + 5.0 * len(t), bottom=710, size=10))
+        x += 5.0 * len(t) + (3.2 if t == "and" else 2.4)
+    ws += words("Relevant conventions", LABEL_X, 685)
+    rest = Split(ws[15].x1 + 12, "labels", (), 230.0)  # far right of "in", reaching back past the labels
+    got = column_split(ws, [], neighbours=[Neighbour(rest, "overleaf")])
+    assert got is not None and ws[8].x1 < got.x < ws[9].x0  # between "and" and "No."
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
