@@ -321,14 +321,15 @@ def _snap(x: float) -> float:
 
 
 def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
-    """`least` different words start after a gap at one x, and a line starts there too; or `least`
-    different words end at one x (before a gap, or ending their line), and a line ends there: a
-    column's edge, where wrapped lines begin (or end) as well. (The same word at one place
-    is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x must start
-    at `least` different x too: words of one width at a column's left edge ("34", "no", "Cr" in Times)
-    end together, and a line's last word may end there by chance; that is no column set flush right. Third, gaps from one x to one x before `least` different words: the
-    gutter between labels set flush right and values set flush left, where each value line may have
-    a label line beside it (no line starts at the values' edge, none ends at the labels')."""
+    """`least` different words start after a gap (or end before one) at one x, and a line starts (or
+    ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
+    is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x but all start
+    at one x too are words of one width at a column's left edge ("34", "no", "Cr" in Times), not a
+    column set flush right. Third, gaps from one x to one x before `least` different words, or before
+    two where a line ends at the gap's left side too (a label alone on its line): the gutter between
+    labels set flush right and values set flush left, where each value line may have a label line
+    beside it (no line starts at the values' edge). Kerned pieces meet such a pair of edges by
+    chance far more seldom than one edge."""
     starts: dict[float, set[str]] = {}
     ends: dict[float, set[tuple[str, float]]] = {}
     gaps: dict[tuple[float, float], set[str]] = {}
@@ -337,13 +338,12 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
             starts.setdefault(_snap(b.x0), set()).add(b.text)
             ends.setdefault(_snap(a.x1), set()).add((a.text, _snap(a.x0)))
             gaps.setdefault((_snap(a.x1), _snap(b.x0)), set()).add(b.text)
-        ends.setdefault(_snap(ln[-1].x1), set()).add((ln[-1].text, _snap(ln[-1].x0)))  # a label alone on its line
     line_starts = {_snap(ln[0].x0) for ln in lines}
     line_ends = {_snap(ln[-1].x1) for ln in lines}
     return ColumnEdges(frozenset(x for x, t in starts.items() if len(t) >= least and x in line_starts),
                        frozenset(x for x, t in ends.items() if len({w for w, _ in t}) >= least
-                                 and len({x0 for _, x0 in t}) >= least and x in line_ends),
-                       frozenset(g for g, t in gaps.items() if len(t) >= least))
+                                 and len({x0 for _, x0 in t}) > 1 and x in line_ends),
+                       frozenset(g for g, t in gaps.items() if len(t) >= least or len(t) >= 2 and g[0] in line_ends))
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:

@@ -70,8 +70,8 @@ def test_labels_flush_right_a_kern_s_width_from_values_flush_left_stay_apart():
 
 def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter():
     """Labels set flush right, two of them beside values 0.15 em away that open in lower case, and
-    wrapped label lines alone on theirs: three different words end at the labels' edge (two before
-    the gutter, one ending its line), so the gutter is a column's edge, not a kern."""
+    wrapped label lines alone on theirs: the same gap from one x to one x on two lines, where other
+    lines end at its left side, is a column's gutter, not a kern."""
     def label(top, text):
         ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
         shift = 200.0 - ws[-1].x1
@@ -141,10 +141,12 @@ def test_first_words_of_one_width_at_a_left_edge_are_no_column_edge_where_they_e
     assert 310.0 not in edges.ends
     joined = join_kerned([w for ln in lines for w in ln] + PAGE, 0.6)
     assert "Crimes" in texts(joined)
-    # a label line that happens to end there too (another start) makes no column set flush right
-    lines.append(line(148, ("Complaints of", 60, 65), ("ill-treatment", 245, 65)))
-    assert 310.0 not in column_edges(lines).ends
-    assert "Crimes" in texts(join_kerned([w for ln in lines for w in ln] + PAGE, 0.6))
+    # kerned pieces of other starts that happen to end there too, mid-line or ending a line, make none
+    chance = [line(160, ("Judgments", 60, 45), ("of", 108, 10), ("tor", 295, 15), ("ture", 311.6, 20)),
+              line(172, ("by", 60, 10), ("offi", 280, 16), ("cial", 297, 13), ("acts", 313, 20)),
+              line(184, ("ill-", 240, 15), ("treat", 257, 25), ("ment", 290, 20))]
+    assert 310.0 not in column_edges(chance).ends
+    assert {"torture", "official"} <= set(texts(join_kerned([w for ln in chance for w in ln] + PAGE, 0.6)))
     right = [line(100 + 12 * i, (t, 120 - 5 * len(t), 5 * len(t)), ("value", 130, 25)) for i, t in enumerate(
         ["Budget", "Number of cases", "Workload"])] + [line(136, ("Conventions", 65, 55))]  # a label alone ends a line
     assert 120.0 in column_edges(right).ends
