@@ -503,6 +503,25 @@ FOUND = {
     "two-line-table-chance-alignment-off-the-document-split": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=9.5, label_share=0.4, page="Letter", fragmented=True, split_row="value",
         facts_wrap=False, label_align="right", pad=0.0, leading=1.3)),
+    # sweep seed 251, layout 107 (minimised): fragmented words 5 to 7 pt apart, a bold header of three-line cells,
+    # each table sized apart: a word gap of a bold line past `min_gutter` inside the strip was taken for a value
+    # cell's start, and the split was placed there
+    "fragmented-bold-word-gap-in-the-strip": ("moldova_en_2020.docx", Layout(
+        size=11, label_share=0.4, valign="center", margin=42.52, thousands="comma", fragmented=True,
+        running_header="Index on Torture | CSP", header_row=True, auto_columns=True, header_lines=3,
+        header_valign=True)),
+    # sweep seed 258, layout 23 (minimised): shrink-to-fit tables, values centred; the treaties table's head at a
+    # page's foot took the split of its rest overleaf at the nearest word gap ("in" | "2013"), though that
+    # split's clear strip reached back past the labels
+    "table-head-takes-its-rest-overleaf-split-anywhere-in-its-strip": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", size=9.5, label_share=0.55, margin=85.04, thousands="nbsp", value_align="center",
+        pad=1.0, leading=1.3, shrink=True)),
+    # sweep seed 265, layout 148 (minimised): kerned words; kerned pieces ending at one x by chance on two lines,
+    # and a line's last piece there too, were taken for a column set flush right: a title row's "tor" | "ture"
+    # stayed apart, the title went unknown, and the first table went unread
+    "kerned-pieces-end-together-by-chance": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.35, thousands="comma", values_first=True, split_row="value",
+        section_titles="row", value_align="center", kerned=True, hpad=0.75, facts_style="lines", seed=148)),
 }
 
 

@@ -22,11 +22,25 @@ def _shape(text: str) -> str:
 
 def find_furniture(pages: list[PageData], lines_by_page: dict[int, list[Line]], margin: float = 0.08) -> list[Line]:
     """Lines in the top or bottom margin band that give the page's own number, or that recur with
-    the same text (numbers aside, when there are words) and height on several pages."""
+    the same text (numbers aside, when there are words) and height on several pages; not a line whose
+    block runs on below the top band (a table's header row repeated atop each page)."""
     def in_margin(ln: Line, p: PageData) -> bool:
         return ln.bottom < p.height * margin or ln.top > p.height * (1 - margin)
 
-    candidates = [(p, ln, _shape(ln.text)) for p in pages for ln in lines_by_page[p.number] if in_margin(ln, p)]
+    def runs_on(ln: Line, p: PageData) -> bool:
+        # a line with the next line of its block right below it (less than half a line apart, the two
+        # overlapping), that block going on past the top margin band: the first line of a table's header
+        # row repeated atop each page, not a running header standing apart
+        return ln.bottom < p.height * margin and any(
+            m is not ln and 0 <= m.top - ln.top and m.top - ln.bottom < 0.5 * ln.size and m.bottom > p.height * margin
+            and m.x0 < ln.x1 and ln.x0 < m.x1 for m in lines_by_page[p.number])
+
+    def in_block(ln: Line, p: PageData) -> bool:  # such a line, or a cell beside one (the header's other cell)
+        return runs_on(ln, p) or ln.bottom < p.height * margin and any(
+            m is not ln and m.top < ln.bottom and ln.top < m.bottom and runs_on(m, p) for m in lines_by_page[p.number])
+
+    candidates = [(p, ln, _shape(ln.text)) for p in pages for ln in lines_by_page[p.number]
+                  if in_margin(ln, p) and not in_block(ln, p)]
     out = []
     for p, ln, shape in candidates:
         m = _PAGE_NUMBER.match(ln.text.strip())

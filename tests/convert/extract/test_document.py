@@ -114,3 +114,20 @@ def test_a_bold_title_wrapped_over_two_lines_is_a_heading():
     page = PageData(1, 595, 842, title[:-1] + row("Budget", "No data", 230))
     assert find_headings([page], {1: group_lines(page.words, 4.5)}, 0.0, 10.0, DEFAULT_SETTINGS,
                          {"government body investigating allegations of torture and ill treatment"}) == {1: []}
+
+
+def test_a_table_header_repeated_atop_each_page_is_no_running_header():
+    """Pages 2 and 3 open with a table's header row of two-line cells at the same place, its first line
+    in the top margin band like the running header above it. That line's cell goes on right below it,
+    out of the band: it is the header row's (set aside with the table), not page furniture."""
+    from pipeline.convert.extract.furniture import find_furniture
+    from pipeline.convert.extract.lines import group_lines
+
+    def page(n):
+        ws = words("Index on Torture | CSP", 50, 25, page=n) + words("Indicator as worded in the", 50, 48, page=n) \
+            + words("methodology of the index", 50, 60, page=n) + words("Value as published", VALUE_X, 54, page=n) \
+            + row("Budget", "No data", 90, page=n)
+        return PageData(n, 595, 842, ws)
+    pages_ = [page(2), page(3)]
+    found = find_furniture(pages_, {p.number: group_lines(p.words, 4.5) for p in pages_})
+    assert sorted({ln.text for ln in found}) == ["Index on Torture | CSP"]
