@@ -304,16 +304,25 @@ class ColumnEdges(NamedTuple):
     """Where words start, and end, at one x (to a twentieth of a point) on three lines or more of a
     page: the edges of a column of text (values set flush left, labels flush right); and the gaps that
     open at one x and close at one x on three lines or more (labels flush right beside values flush
-    left). A kern's piece falls on one by chance about once in a thousand pages."""
+    left). Each holds only near the lines that make it (another within `NEAR_LINES` font sizes up
+    or down): the tables of a page, each sized to its text, have columns of their own. A kern's piece
+    falls on one by chance about once in a thousand pages."""
 
-    starts: frozenset[float]
-    ends: frozenset[float]
-    gaps: frozenset[tuple[float, float]] = frozenset()
+    starts: dict[float, list[float]]  # x -> the tops of the words that make it
+    ends: dict[float, list[float]]
+    gaps: dict[tuple[float, float], list[float]] = {}
 
     def parts(self, left: Word, right: Word) -> bool:
         """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow."""
-        return _snap(right.x0) in self.starts or _snap(left.x1) in self.ends \
-            or (_snap(left.x1), _snap(right.x0)) in self.gaps
+        def near(tops: list[float] | None) -> bool:
+            reach = NEAR_LINES * right.size
+            return tops is not None and any(0 < abs(t - right.top) <= reach for t in tops)
+        return near(self.starts.get(_snap(right.x0))) or near(self.ends.get(_snap(left.x1))) \
+            or near(self.gaps.get((_snap(left.x1), _snap(right.x0))))
+
+
+# font sizes up or down within which a column's edge holds (a table's rows of a line or two)
+NEAR_LINES = 8.0
 
 
 def _snap(x: float) -> float:
@@ -333,17 +342,26 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     starts: dict[float, set[str]] = {}
     ends: dict[float, set[tuple[str, float]]] = {}
     gaps: dict[tuple[float, float], set[str]] = {}
+    tops: dict[tuple[str, object], list[float]] = {}
+
+    def seen(kind: str, key, w: Word) -> None:
+        tops.setdefault((kind, key), []).append(w.top)
+
     for ln in lines:
         for a, b in zip(ln, ln[1:]):
             starts.setdefault(_snap(b.x0), set()).add(b.text)
             ends.setdefault(_snap(a.x1), set()).add((a.text, _snap(a.x0)))
             gaps.setdefault((_snap(a.x1), _snap(b.x0)), set()).add(b.text)
+            seen("start", _snap(b.x0), b)
+            seen("end", _snap(a.x1), a)
+            seen("gap", (_snap(a.x1), _snap(b.x0)), b)
     line_starts = {_snap(ln[0].x0) for ln in lines}
     line_ends = {_snap(ln[-1].x1) for ln in lines}
-    return ColumnEdges(frozenset(x for x, t in starts.items() if len(t) >= least and x in line_starts),
-                       frozenset(x for x, t in ends.items() if len({w for w, _ in t}) >= least
-                                 and len({x0 for _, x0 in t}) > 1 and x in line_ends),
-                       frozenset(g for g, t in gaps.items() if len(t) >= least or len(t) >= 2 and g[0] in line_ends))
+    return ColumnEdges({x: tops["start", x] for x, t in starts.items() if len(t) >= least and x in line_starts},
+                       {x: tops["end", x] for x, t in ends.items() if len({w for w, _ in t}) >= least
+                        and len({x0 for _, x0 in t}) > 1 and x in line_ends},
+                       {g: tops["gap", g] for g, t in gaps.items()
+                        if len(t) >= least or len(t) >= 2 and g[0] in line_ends})
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:

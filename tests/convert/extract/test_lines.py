@@ -168,3 +168,18 @@ def test_a_page_of_few_words_is_judged_by_the_documents_word_gaps():
     _join_kerned([alone], [[]], S)  # no other page: the page's own gaps, as ever
     assert texts(alone.words) == ["Country", "prof", "ile", "inv", "estigator"]
 
+
+
+def test_a_column_edge_holds_near_its_own_lines_only():
+    """A table's values start at x = 300 on four lines at the top of the page; far below, in another
+    table sized to its own text, a kern inside "Cameras" falls at x = 300 too: that is no column's
+    edge there, and the pieces join."""
+    top = [placed([("Budget", 0), ("law", 0.3)], 100 + 12 * i) for i in range(4)]
+    top = [ln + [Word(text=t, page=1, x0=300, top=100 + 12 * i, x1=330, bottom=110 + 12 * i, size=10, font="Palatino")]
+           for i, (ln, t) in enumerate(zip(top, ["High.", "Medium.", "No", "622"]))]
+    top.append([Word(text="regions", page=1, x0=300, top=148, x1=335, bottom=158, size=10, font="Palatino")])  # wrapped
+    low = [Word(text="Partially.", page=1, x0=200, top=600, x1=250, bottom=610, size=10, font="Palatino"),
+           Word(text="Came", page=1, x0=278.5, top=600, x1=298.5, bottom=610, size=10, font="Palatino"),
+           Word(text="ras", page=1, x0=300, top=600, x1=315, bottom=610, size=10, font="Palatino")]
+    got = texts(join_kerned([w for ln in top for w in ln] + low + PAGE, 0.6))
+    assert "Cameras" in got and "High." in got
