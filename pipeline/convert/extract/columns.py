@@ -38,7 +38,7 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
            "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0, "gutter_left": -1.0,
-           "own_gutters": 0.5}
+           "own_gutters": 0.5, "header_gap": 0.5}
 # a strip is wide when this many times the word gaps of the lines it parts (uneven gaps of a
 # fragmented export run to 1.3 times their median)
 WIDE_OF_SPACES = 1.5
@@ -251,6 +251,7 @@ class _Evidence(NamedTuple):
     over: int = 0  # lines in two whose left-hand text goes on past a whole known label and a gutter after it
     inside: int = 0  # lines in two whose left-hand text holds the line's own gutter (_own_gutter)
     at: int = 0  # lines in two whose own gutter is the strip's gap
+    between: int = 0  # bold lines of two cells ("Indicator" | "Value") that it parts at their cells' gap
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
@@ -281,7 +282,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             at += own == k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
             spaces += [b.x0 - a.x1 for i, (a, b) in enumerate(zip(ln.words, ln.words[1:]), start=1) if i != k]
-    titles = cells = 0
+    titles = cells = between = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
             titles += 1
@@ -290,9 +291,12 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             left_n += 1
         else:
             right_n += 1
+            k = sum(1 for w in ln.words if w.x1 <= c.x)
+            gaps = [b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:])]
+            between += 0 < k < len(ln.words) and _stands_out(gaps[k - 1], gaps, tol)
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at)
+                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -348,6 +352,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         parts["title_rows"] = WEIGHTS["title_rows"] * e.titles / n
     if e.cells:  # a header row's cell cut in two: no reader splits a table there
         parts["header_cells"] = WEIGHTS["header_cells"] * e.cells
+    if e.between:  # the other way round, a header row parted at its cells' gap shows the columns
+        parts["header_gap"] = WEIGHTS["header_gap"]
     return parts
 
 
@@ -363,7 +369,7 @@ def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
         return False  # the group spaces of figures, not a column's edge
     if "own_gutters" in parts and e.at >= 2 and e.at >= 0.5 * e.both and not e.inside:
         return True  # two lines or more have their own gutter here (a shrink-to-fit table's centred values)
-    return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours"))
+    return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours", "header_gap"))
 
 
 _SOURCE = {"rules": "rule", "alignment": "alignment", "style": "style", "labels": "labels", "neighbours": "neighbour"}

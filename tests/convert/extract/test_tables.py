@@ -432,6 +432,30 @@ def test_a_table_head_takes_the_split_of_its_rest_overleaf_anywhere_in_that_stri
     assert got is not None and ws[8].x1 < got.x < ws[9].x0  # between "and" and "No."
 
 
+def test_a_bold_header_row_parted_at_its_cells_gap_shows_the_columns():
+    """A table's head at a page's foot: a bold header row of two cells, then one row whose label line
+    has its value's verdict beside it, 7 pt away (its word gaps are 5 pt: no gutter to see), the rest
+    of the value on lines of its own, centred, whose second words happen to start at one x: a split
+    there parts three lines on an aligned edge, but cuts the value header's cell; the header's cells
+    show the columns."""
+    def spaced(text, x, top, gap=5.0, font=""):
+        out = []
+        for t in text.split():
+            out.append(Word(text=t, page=1, x0=x, top=top, x1=x + 5.0 * len(t), bottom=top + 10, size=10, font=font))
+            x += 5.0 * len(t) + gap
+        return out
+    label = spaced("There is a body authorized to investigate torture", LABEL_X, 100)
+    value_x = label[-1].x1 + 7.0
+    at = value_x + 90  # centred value lines whose second words happen to start at one x, "Partially." there too
+    second = spaced("A specialised", at - 5 - 65, 114)
+    ws = spaced("Indicator as worded", LABEL_X, 80, 2.8, "Arial-Bold") + \
+        spaced("Value, assessment or comment as published", value_x, 80, 2.8, "Arial-Bold") + \
+        label + spaced("Partially.", at, 100) + second + spaced("unit of the office", at, 114) + \
+        spaced("Office's", value_x, 128) + spaced("handles torture", at, 128)
+    got = column_split(ws, [])
+    assert got is not None and label[-1].x1 < got.x < value_x and "header_gap" in dict(got.signals)
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
