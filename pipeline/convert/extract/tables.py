@@ -316,9 +316,17 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     # from its text, and values are seldom bold.)
     # nor past a line that opens a known label: rows set with no padding, the first row's label follows
     # the header cell at its own line step
+    # where a rule is drawn under the header row, a line at the value header cell's own line step is in the
+    # header's cells, above that rule, whatever its paragraph looks like
+    step = values[0].base - header.value.base if values else None
+
+    def in_ruled_cell(last: Line, ln: Line) -> bool:
+        return bool(below) and step is not None and abs(ln.base - last.base - step) <= SAME_STEP * ln.size
+
     labels = _bold_run(header.label, cols.labels, end, grid_step,
-                       lambda last, ln: ln.base > beside and ends_paragraph(last, ln, width)
-                       or known is not None and known.opens(fold(ln.text)))
+                       lambda last, ln: not in_ruled_cell(last, ln) and (
+                           ln.base > beside and ends_paragraph(last, ln, width)
+                           or known is not None and known.opens(fold(ln.text))))
     return tuple(labels + values)
 
 

@@ -822,6 +822,21 @@ def test_a_bold_header_cell_stops_at_a_line_that_opens_a_known_label():
     assert len(read.headers) == 4
 
 
+def test_every_bold_line_above_the_rule_under_a_header_row_is_the_header_s():
+    """A ruled grid: the header row's label cell has three lines, its value cell two; the label cell's
+    third line looks as if a paragraph had ended before it (its first word would have fitted), but it
+    lies above the rule that closes the header row: it is the header's, not a row of its own."""
+    head = bold(lines(["Indicator as worded in the", "methodology of the index,", "with its source and year"],
+                      LABEL_X, 80) + lines(["Value, assessment or comment as", "published by the group"], VALUE_X, 80))
+    ws = head + lines(["Number of investigators in the whole country"], LABEL_X, 80 + 3 * LINE + 4) + \
+        words("966", VALUE_X, 80 + 3 * LINE + 4)
+    rule = 80 + 3 * LINE + 1
+    read = read_tables([Chunk("S", 1, ws, [rule], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Number of investigators in the whole country", "966")]
+    assert len(read.headers) == 5
+
+
 def test_a_bold_header_cell_stops_at_the_rule_under_it():
     """Bold labels, values centred: the header cell's last line is full (the next word would not have
     fitted), and nothing plain comes before the bold label below it; the row's rule parts them, so
