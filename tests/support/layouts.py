@@ -522,6 +522,17 @@ FOUND = {
     "kerned-pieces-end-together-by-chance": ("kyrgyzstan_en_2019.docx", Layout(
         font="DejaVuSans", size=10.5, label_share=0.35, thousands="comma", values_first=True, split_row="value",
         section_titles="row", value_align="center", kerned=True, hpad=0.75, facts_style="lines", seed=148)),
+    # sweep seed 278, layout 68 (minimised): kerned words, shrink-to-fit tables; a kern inside "Cameras" fell at the
+    # x where another table's values start, far up the page, and was kept as a word gap
+    "kern-at-another-tables-value-edge": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.6, breaks=True, kerned=True, shrink=True, seed=68)),
+    # sweep seed 283, layout 84 (minimised): a table's head at a page's foot, a bold header row then one row whose
+    # centred value runs on below its label; the value lines' chance alignment won over the gap between the
+    # header's cells, and the value's first words went to the label
+    "table-head-header-cells-show-the-columns": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.6, page="Letter", margin=42.52, thousands="nnbsp",
+        fragmented=True, facts_wrap=False, breaks=True, label_align="right", value_align="center", leading=1.3,
+        header_row=True, auto_columns=True, hpad=0.75, header_lines=2, facts_style="plain", seed=84)),
 }
 
 
