@@ -384,6 +384,12 @@ def _digits(a: Word, b: Word) -> bool:
     return a.text[-1:].isdigit() and b.text[:1].isdigit()
 
 
+def page_edges(words: list[Word]) -> frozenset[float]:
+    """The x of every column edge of a page (column_edges: starts and ends), snapped."""
+    edges = column_edges(_page_lines(words))
+    return frozenset(edges.starts) | frozenset(edges.ends)
+
+
 def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:
     """The gaps the producer placed between a page's words, in ems, under an em (a no-break space is a
     character of its own width: no placed gap); `words` in pdfplumber's order."""
@@ -392,7 +398,7 @@ def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:
 
 
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2,
-                usual_gap: float | None = None) -> list[Word]:
+                usual_gap: float | None = None, borrowed: frozenset[float] = frozenset()) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
     much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
@@ -401,7 +407,9 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     no-break space inside a number) and not reading as two words, are one word. A kern wider than
     that, but clearly narrower than its line's own word gaps (`line_kern_limit`), is one too, though
     never between two figures (the groups of a number). `words` in pdfplumber's order, line by line;
-    `usual_gap` (in ems) stands for the page's median word gap where the page has too few to tell."""
+    `usual_gap` (in ems) stands for the page's median word gap where the page has too few to tell, and
+    then `borrowed` holds the column edges of the other pages (snapped x): a table continued onto a page
+    of a line or two keeps its columns there, with too few lines to show them."""
     lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
     placed = [sorted(_gap(a, b) for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b)))
@@ -425,7 +433,8 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         out.append(ln[0])
         for w in ln[1:]:
             prev = out[-1]
-            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not edges.parts(prev, w):
+            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not edges.parts(prev, w) \
+                    and not (borrowed and (_snap(w.x0) in borrowed or _snap(prev.x1) in borrowed)):
                 out[-1] = prev.model_copy(update={"text": prev.text + w.text, "x1": w.x1,
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})
             else:

@@ -15,7 +15,7 @@ import regex
 from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
 from ...core.settings import ExtractSettings
-from .lines import Line, body_size, group_lines, join_kerned, page_word_gaps
+from .lines import Line, body_size, group_lines, join_kerned, page_edges, page_word_gaps
 from .tags import PageTags, read_structure
 
 
@@ -86,13 +86,20 @@ SPARSE_PAGE = 40
 
 def _join_kerned(pages: list[PageData], walls: list[list[BBox] | None], settings: ExtractSettings) -> None:
     """On each page placed by gaps, word pieces parted by a kern are joined (`join_kerned`), judged by
-    the page's median word gap, or, on a page of few words, by the document's."""
+    the page's median word gap, or, on a page of few words, by the document's and never across a column
+    edge of the other pages."""
     gaps = {i: page_word_gaps(p.words, w) for i, (p, w) in enumerate(zip(pages, walls)) if w is not None}
     every = [g for gs in gaps.values() for g in gs]
     document = median(every) if every else None
-    for i, gs in gaps.items():
-        usual = None if len(gs) >= SPARSE_PAGE or document is None else document  # None: the page's own
-        pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max, usual)
+    sparse = [i for i, gs in gaps.items() if len(gs) < SPARSE_PAGE and document is not None]
+    # the other pages' column edges, for a page of few lines (a table's tail) that cannot show its own
+    borrowed = frozenset().union(*(page_edges(pages[i].words) for i in gaps if i not in sparse)) if sparse else frozenset()
+    for i in gaps:
+        if i in sparse:
+            pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max, document,
+                                         borrowed)
+        else:
+            pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max)
 
 
 # a small letter or a closing bracket before a capital or a decimal digit, or a stop before a capital

@@ -183,3 +183,21 @@ def test_a_column_edge_holds_near_its_own_lines_only():
            Word(text="ras", page=1, x0=300, top=600, x1=315, bottom=610, size=10, font="Palatino")]
     got = texts(join_kerned([w for ln in top for w in ln] + low + PAGE, 0.6))
     assert "Cameras" in got and "High." in got
+
+
+def test_a_page_of_few_words_keeps_the_columns_of_the_pages_before():
+    """A table's last row overleaf: its label's last word and its value's last word, 0.15 em apart on
+    a page of no other text. By the document's word gaps that is a kern; but the values on the page
+    before start at that x: the column goes on, and the two stay apart."""
+    from pipeline.convert.extract.pages import PageData, _join_kerned
+    from pipeline.core.settings import DEFAULT_SETTINGS as S
+
+    def at(text, x, top, page):
+        return Word(text=text, page=page, x0=x, top=top, x1=x + 5 * len(text), bottom=top + 10, size=10, font="Palatino")
+    table = [w for i, (label, value) in enumerate([("Budget", "High."), ("Coverage", "Low."), ("Access", "Medium.")])
+             for w in (at(label, 300 - 5 * len(label) - 1.5, 100 + 12 * i, 1), at(value, 300, 100 + 12 * i, 1))]
+    table.append(at("regions", 300, 136, 1))  # a value's wrapped line
+    dense = PageData(1, 595, 842, table + PAGE * 3)
+    tail = PageData(2, 595, 842, [at("evidence", 298.5 - 40, 60, 2), at("investigator", 300, 60, 2)])
+    _join_kerned([dense, tail], [[], []], S)
+    assert texts(tail.words) == ["evidence", "investigator"]
