@@ -73,10 +73,13 @@ _KNOWN: dict[int, tuple[Lexicon, KnownLabels]] = {}
 
 
 def _table_labels(lexicon: Lexicon) -> KnownLabels:
-    """The table labels of the lexicon's codebook, for the column finder: worked out once per lexicon."""
+    """The table labels of the lexicon's codebook (its fields' and its templates' indicators), for the
+    column finder: worked out once per lexicon."""
     held = _KNOWN.get(id(lexicon))
     if held is None or held[0] is not lexicon:
         labels = [label for f in lexicon.codebook.fields if f.where == "table" for label in f.variants]
+        # and the rows only one methodology prints, which no field takes: labels the tables hold all the same
+        labels += [t for tpl in lexicon.codebook.templates for texts in tpl.indicators.values() for t in texts]
         held = _KNOWN[id(lexicon)] = (lexicon, known_labels(labels, lexicon.codebook.subheadings,
                                                             lexicon.codebook.no_data))
     return held[1]

@@ -131,3 +131,15 @@ def test_a_table_header_repeated_atop_each_page_is_no_running_header():
     pages_ = [page(2), page(3)]
     found = find_furniture(pages_, {p.number: group_lines(p.words, 4.5) for p in pages_})
     assert sorted({ln.text for ln in found}) == ["Index on Torture | CSP"]
+
+
+def test_the_column_finder_knows_the_rows_only_one_methodology_prints():
+    """The 2020 methodology's indicators take no field, but they are table labels all the same: the
+    column finder reads them whole (and a split inside one cuts it)."""
+    from pipeline.convert.extract.document import _table_labels
+    from pipeline.convert.lexicon import default_lexicon
+    from pipeline.core.text import fold
+    known = _table_labels(default_lexicon())
+    assert known.whole(fold("Promptness of investigations"))
+    assert known.whole(fold("Involvement of victims in investigations"))
+    assert not known.whole(fold("Promptness of investigations Low."))

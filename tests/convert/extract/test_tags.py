@@ -226,7 +226,12 @@ def test_tags_that_are_not_a_table():
 
 
 def test_the_record_and_the_log_say_whether_tags_agreed():
+    # read whole, the layout agrees with the tags; without the codebook's labels among the column signals,
+    # a tiny auto-sized table gives the rows' verdicts ("Low.") to their labels, and the tags' reading is kept
     report = process_pdf(FIXTURES_TAGGED / "moldova_en_2020.chromium-auto-tagged.pdf")
+    assert {t.tags.agreement for t in report.tables} == {"agree"}
+    no_labels = S.model_copy(update={"vertical_strategy": ["rules", "strips", "alignment", "style", "neighbours"]})
+    report = process_pdf(FIXTURES_TAGGED / "moldova_en_2020.chromium-auto-tagged.pdf", settings=no_labels)
     kept = [t for t in report.tables if t.tags.kept == "tags"]
     assert kept and kept[0].tags.agreement == "disagree" and any("Promptness" in r for r in kept[0].tags.rows)
     assert any(w.code == "tags_disagree" and "kept the tags's reading" in w.message for w in report.warnings)
