@@ -533,6 +533,16 @@ FOUND = {
         font="DejaVuSans", size=10.5, label_share=0.6, page="Letter", margin=42.52, thousands="nnbsp",
         fragmented=True, facts_wrap=False, breaks=True, label_align="right", value_align="center", leading=1.3,
         header_row=True, auto_columns=True, hpad=0.75, header_lines=2, facts_style="plain", seed=84)),
+    # sweep seed 272, layout 128 (minimised): kerned words, a header row of three-line cells over a two-line value
+    # header; the label header's third line looked as if its paragraph had ended, so it was read as a row, and
+    # a value overleaf went to it
+    "header-label-cell-longer-than-the-value-cell": ("kazakhstan_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.4, margin=70.87, breaks=True, label_align="right", pad=1.0, leading=1.4,
+        para_space=2.0, header_row=True, kerned=True, header_lines=3)),
+    # sweep seed 277, layout 8 (minimised): fragmented words, labels flush right 2 pt from their values; a row's
+    # last label word and last value word alone overleaf were joined as kerned pieces by the document's gaps
+    "row-tail-overleaf-label-and-value-words-alone": ("armenia_en_2019.docx", Layout(
+        size=11, page="Letter", fragmented=True, split_row="value", label_align="right", leading=1.3, hpad=1.0)),
 }
 
 
