@@ -252,10 +252,11 @@ class _Evidence(NamedTuple):
     inside: int = 0  # lines in two whose left-hand text holds the line's own gutter (_own_gutter)
     at: int = 0  # lines in two whose own gutter is the strip's gap
     between: int = 0  # bold lines of two cells ("Indicator" | "Value") that it parts at their cells' gap
+    whole: int = 0  # lines in two that read a whole known label, the line's own gutter, then the rest
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
-    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = at = 0
+    left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = at = whole = 0
     g = c.strip
     spaces: list[float] = []
     left_styles: set[_Style] = set()
@@ -280,6 +281,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             over += 0 < past < k
             inside += 0 < own < k
             at += own == k
+            whole += own == k and 0 < past == k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
             spaces += [b.x0 - a.x1 for i, (a, b) in enumerate(zip(ln.words, ln.words[1:]), start=1) if i != k]
     titles = cells = between = 0
@@ -296,7 +298,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             between += 0 < k < len(ln.words) and _stands_out(gaps[k - 1], gaps, tol)
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between)
+                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -367,8 +369,10 @@ def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
         return True  # the lines' text left of it is a known label's, cut nowhere: label cells, centred or wrapped
     if "wide" not in parts and "rules" not in parts and e.groups > 0.5 * e.both:
         return False  # the group spaces of figures, not a column's edge
-    if "own_gutters" in parts and e.at >= 2 and e.at >= 0.5 * e.both and not e.inside:
-        return True  # two lines or more have their own gutter here (a shrink-to-fit table's centred values)
+    if "own_gutters" in parts and (e.at >= 2 and e.at >= 0.5 * e.both or e.whole) and not (e.inside or e.cut or e.over):
+        # two lines or more have their own gutter here (a shrink-to-fit table's centred values), or one reads
+        # a whole known label up to its own gutter here
+        return True
     return any(k in parts for k in ("wide", "alignment", "style", "rules", "neighbours", "header_gap"))
 
 

@@ -456,6 +456,19 @@ def test_a_bold_header_row_parted_at_its_cells_gap_shows_the_columns():
     assert got is not None and label[-1].x1 < got.x < value_x and "header_gap" in dict(got.signals)
 
 
+def test_one_line_of_a_whole_known_label_up_to_its_own_gutter_qualifies_a_narrow_strip():
+    """A shrink-to-fit table, values centred on lines of their own but one: its longest label line ends
+    3.7 pt before the value column. Only "Judgments of national courts" | "no data" has both sides, and
+    there the whole known label runs up to the line's own gutter: that is the table's split."""
+    labels = known_labels(["Judgments and decisions of international bodies documenting the problem of torture",
+                           "Judgments of national courts"])
+    ws = lines(["Judgments and decisions of international bodies", "documenting the problem of torture"], LABEL_X, 100)
+    edge = max(w.x1 for w in ws)
+    ws += words("34", edge + 15, 106) + words("Judgments of national courts", LABEL_X, 130) + words("no data", edge + 3.7, 130)
+    got = column_split(ws, [], labels=labels)
+    assert got is not None and edge < got.x < edge + 3.7
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
