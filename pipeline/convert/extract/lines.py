@@ -332,9 +332,9 @@ def _snap(x: float) -> float:
 def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     """`least` different words start after a gap (or end before one) at one x, and a line starts (or
     ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
-    is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x but all start
-    at one x too are words of one width at a column's left edge ("34", "no", "Cr" in Times), not a
-    column set flush right. Third, gaps from one x to one x before `least` different words, or before
+    is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x must start
+    at `least` different x too: words of one width at a column's left edge ("34", "no", "Cr" in
+    Times) end together, and another word may end there by chance; that is no column set flush right. Third, gaps from one x to one x before `least` different words, or before
     two where a line ends at the gap's left side too (a label alone on its line): the gutter between
     labels set flush right and values set flush left, where each value line may have a label line
     beside it (no line starts at the values' edge). Kerned pieces meet such a pair of edges by
@@ -359,7 +359,7 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     line_ends = {_snap(ln[-1].x1) for ln in lines}
     return ColumnEdges({x: tops["start", x] for x, t in starts.items() if len(t) >= least and x in line_starts},
                        {x: tops["end", x] for x, t in ends.items() if len({w for w, _ in t}) >= least
-                        and len({x0 for _, x0 in t}) > 1 and x in line_ends},
+                        and len({x0 for _, x0 in t}) >= least and x in line_ends},
                        {g: tops["gap", g] for g, t in gaps.items()
                         if len(t) >= least or len(t) >= 2 and g[0] in line_ends})
 

@@ -147,6 +147,9 @@ def test_first_words_of_one_width_at_a_left_edge_are_no_column_edge_where_they_e
               line(184, ("ill-", 240, 15), ("treat", 257, 25), ("ment", 290, 20))]
     assert 310.0 not in column_edges(chance).ends
     assert {"torture", "official"} <= set(texts(join_kerned([w for ln in chance for w in ln] + PAGE, 0.6)))
+    # nor does one word of another start ending there mid-line beside the words of one width
+    lines.append(line(160, ("Complaints", 60, 50), ("of", 298, 12), ("torture", 314, 35)))
+    assert 310.0 not in column_edges(lines).ends and "Crimes" in texts(join_kerned([w for ln in lines for w in ln] + PAGE, 0.6))
     right = [line(100 + 12 * i, (t, 120 - 5 * len(t), 5 * len(t)), ("value", 130, 25)) for i, t in enumerate(
         ["Budget", "Number of cases", "Workload"])] + [line(136, ("Conventions", 65, 55))]  # a label alone ends a line
     assert 120.0 in column_edges(right).ends
