@@ -469,6 +469,17 @@ def test_one_line_of_a_whole_known_label_up_to_its_own_gutter_qualifies_a_narrow
     assert got is not None and edge < got.x < edge + 3.7
 
 
+def test_a_word_gap_that_runs_through_known_labels_is_no_split():
+    """Labels of first words of one width ("Optional", "Criminal", "Juvenile") line up their first
+    word gaps, and the one value sits on a line of its own: that aligned gap parts three lines, but
+    runs through known labels on two of them and ends none. It is a word gap, not the columns."""
+    labels = known_labels(["Optional Protocol to the UN", "Criminal Code of the country"])
+    ws = lines(["Optional Protocol to the UN", "Criminal Code of the country"], LABEL_X, 100) + \
+        words("No", 400, 100 + 2 * LINE) + words("Juvenile justice system", LABEL_X, 100 + 3 * LINE)
+    got = column_split(ws, [], labels=labels)
+    assert got is not None and max(w.x1 for w in ws if w.x0 < 390) < got.x < 400
+
+
 # --- the finder's signals, one at a time -----------------------------------------------------------
 
 def styled(ws: list[Word], **update) -> list[Word]:
