@@ -543,6 +543,24 @@ FOUND = {
     # last label word and last value word alone overleaf were joined as kerned pieces by the document's gaps
     "row-tail-overleaf-label-and-value-words-alone": ("armenia_en_2019.docx", Layout(
         size=11, page="Letter", fragmented=True, split_row="value", label_align="right", leading=1.3, hpad=1.0)),
+    # sweep seed 304, layout 75 (minimised): kerned words; "Ab" and "the" (one width) at the value column's edge and
+    # a heading's word ending there by chance were taken for a column set flush right: "Ab" | "out" stayed apart
+    "kerned-one-width-words-and-a-heading-word-end-together": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", label_share=0.35, page="Letter", section_titles="row", pad=0.0, kerned=True,
+        facts_style="plain", seed=75)),
+    # sweep seed 279, layout 35 (minimised): shrink-to-fit tables, labels and values centred, values on lines of their
+    # own; the treaties table's one line of both sides ("Istanbul Protocol" | "No") was all that showed its columns
+    "shrunk-centred-one-line-of-a-whole-label-and-its-gutter": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, valign="center", label_align="center", value_align="center",
+        auto_columns=True, shrink=True, hpad=0.75)),
+    # sweep seed 309, layout 39: shrink-to-fit tables, bold labels, rows centred; in the treaties table
+    # "Relevant" and "Optional" (one width in Times) lined up their word gaps with another label's, and the one
+    # value sat on a line of its own: the split ran through the labels
+    "word-gap-through-known-labels-one-width-first-words": ("moldova_en_2020.docx", Layout(
+        font="Times-Roman", size=9, label_share=0.6, borders="hrules", valign="center", page="Letter",
+        margin=42.52, thousands="space", score="em-attached", values_first=True, breaks=True,
+        running_header="Country profile", section_titles="row", pad=3.0, banded=True, double_rules=True,
+        shrink=True, bold_labels=True, hpad=1.0, seed=39)),
 }
 
 
