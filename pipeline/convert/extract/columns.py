@@ -179,6 +179,7 @@ class _TableLines:
     styles: list[list[_Style]]  # ... and each word's style
     past: list[int]  # ... and the word count after which a whole known label ends at a gutter's width (0: none)
     gutter: list[int]  # ... and the word count after which the line's own gutter lies (0: none)
+    gaps: list[list[float]]  # ... and its word gaps, left to right
 
     @property
     def words(self) -> list[Word]:
@@ -198,14 +199,15 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     marks = [finder.labels.marks(ln.words) if on else (set(), set(), set()) for ln in body]
     styles = [[_style(w) for w in ln.words] for ln in body]
     past = [_label_then_gutter(ln.words, finder) if on else 0 for ln in body]
+    gaps = [[b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:])] for ln in body]
     return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
-                       styles, past, [_own_gutter(ln.words, finder.tol) for ln in body])
+                       styles, past, [_own_gutter(g, finder.tol) for g in gaps], gaps)
 
 
-def _own_gutter(words: list[Word], tol: Tolerances) -> int:
-    """The word count k after which a line has a gap that can only be its gutter: an em wide at least,
-    and twice its median word gap (a justified or fragmented line's gaps are never so uneven); 0: none."""
-    gaps = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+def _own_gutter(gaps: list[float], tol: Tolerances) -> int:
+    """The word count k after which a line (of these word gaps) has a gap that can only be its gutter: an
+    em wide at least, and twice its median word gap (a justified or fragmented line's gaps are never so
+    uneven); 0: none."""
     if len(gaps) < 2:
         return 0
     usual = sorted(gaps)[(len(gaps) - 1) // 2]  # the lower median: of a word space and a gutter, the space
@@ -261,8 +263,8 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     spaces: list[float] = []
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs, ps, st, past, own in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
-                                             table.past, table.gutter):
+    for ln, ks, cs, ps, st, past, own, gaps in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
+                                                   table.past, table.gutter, table.gaps):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
         left_styles.update(st[:k])
         right_styles.update(st[k:])
@@ -283,7 +285,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             at += own == k
             whole += own == k and 0 < past == k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
-            spaces += [b.x0 - a.x1 for i, (a, b) in enumerate(zip(ln.words, ln.words[1:]), start=1) if i != k]
+            spaces += gaps[:k - 1] + gaps[k:]  # the line's word gaps, the one at the strip left out
     titles = cells = between = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):

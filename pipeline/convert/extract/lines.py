@@ -334,34 +334,34 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
     is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x must start
     at `least` different x too: words of one width at a column's left edge ("34", "no", "Cr" in
-    Times) end together, and another word may end there by chance; that is no column set flush right. Third, gaps from one x to one x before `least` different words, or before
-    two where a line ends at the gap's left side too (a label alone on its line): the gutter between
-    labels set flush right and values set flush left, where each value line may have a label line
-    beside it (no line starts at the values' edge). Kerned pieces meet such a pair of edges by
-    chance far more seldom than one edge."""
-    starts: dict[float, set[str]] = {}
-    ends: dict[float, set[tuple[str, float]]] = {}
-    gaps: dict[tuple[float, float], set[str]] = {}
-    tops: dict[tuple[str, object], list[float]] = {}
-
-    def seen(kind: str, key, w: Word) -> None:
-        tops.setdefault((kind, key), []).append(w.top)
-
+    Times) end together, and another word may end there by chance; that is no column set flush right.
+    Third, gaps from one x to one x before `least` different words, or before two where a line ends
+    at the gap's left side too (a label alone on its line): the gutter between labels set flush right
+    and values set flush left, where each value line may have a label line beside it (no line starts
+    at the values' edge). Kerned pieces meet such a pair of edges by chance far more seldom than one
+    edge."""
+    starts: dict[float, list[Word]] = {}  # x -> the words that start there after a gap
+    ends: dict[float, list[Word]] = {}  # x -> the words that end there before a gap
+    gaps: dict[tuple[float, float], list[Word]] = {}  # (x, x) -> the words after such a gap
     for ln in lines:
         for a, b in zip(ln, ln[1:]):
-            starts.setdefault(_snap(b.x0), set()).add(b.text)
-            ends.setdefault(_snap(a.x1), set()).add((a.text, _snap(a.x0)))
-            gaps.setdefault((_snap(a.x1), _snap(b.x0)), set()).add(b.text)
-            seen("start", _snap(b.x0), b)
-            seen("end", _snap(a.x1), a)
-            seen("gap", (_snap(a.x1), _snap(b.x0)), b)
+            starts.setdefault(_snap(b.x0), []).append(b)
+            ends.setdefault(_snap(a.x1), []).append(a)
+            gaps.setdefault((_snap(a.x1), _snap(b.x0)), []).append(b)
     line_starts = {_snap(ln[0].x0) for ln in lines}
     line_ends = {_snap(ln[-1].x1) for ln in lines}
-    return ColumnEdges({x: tops["start", x] for x, t in starts.items() if len(t) >= least and x in line_starts},
-                       {x: tops["end", x] for x, t in ends.items() if len({w for w, _ in t}) >= least
-                        and len({x0 for _, x0 in t}) >= least and x in line_ends},
-                       {g: tops["gap", g] for g, t in gaps.items()
-                        if len(t) >= least or len(t) >= 2 and g[0] in line_ends})
+
+    def texts(ws: list[Word]) -> int:
+        return len({w.text for w in ws})
+
+    def tops(ws: list[Word]) -> list[float]:
+        return [w.top for w in ws]
+
+    return ColumnEdges({x: tops(ws) for x, ws in starts.items() if texts(ws) >= least and x in line_starts},
+                       {x: tops(ws) for x, ws in ends.items() if texts(ws) >= least
+                        and len({_snap(w.x0) for w in ws}) >= least and x in line_ends},
+                       {g: tops(ws) for g, ws in gaps.items()
+                        if texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends})
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:

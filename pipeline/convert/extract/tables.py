@@ -311,22 +311,22 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     # the taller header cell
     beside = (values[-1] if values else header.value).base + tolerance
     width = max(ln.x1 for ln in cols.labels) - min(ln.x0 for ln in cols.labels)
-    # past them, a label header cell goes on only where its line is full (the next word did not fit):
-    # after "Indicator", a bold label is the first row's. (The value column's width is not known
-    # from its text, and values are seldom bold.)
-    # nor past a line that opens a known label: rows set with no padding, the first row's label follows
-    # the header cell at its own line step
-    # where a rule is drawn under the header row, a line at the value header cell's own line step is in the
-    # header's cells, above that rule, whatever its paragraph looks like
     step = values[0].base - header.value.base if values else None
 
     def in_ruled_cell(last: Line, ln: Line) -> bool:
+        # where a rule is drawn under the header row, a line at the value header cell's own line step is in
+        # the header's cells, above that rule, whatever its paragraph looks like
         return bool(below) and step is not None and abs(ln.base - last.base - step) <= SAME_STEP * ln.size
 
-    labels = _bold_run(header.label, cols.labels, end, grid_step,
-                       lambda last, ln: not in_ruled_cell(last, ln) and (
-                           ln.base > beside and ends_paragraph(last, ln, width)
-                           or known is not None and known.opens(fold(ln.text))))
+    def stop(last: Line, ln: Line) -> bool:
+        # past them, a label header cell goes on only where its line is full (the next word did not fit):
+        # after "Indicator", a bold label is the first row's. (The value column's width is not known
+        # from its text, and values are seldom bold.) Nor past a line that opens a known label: rows set
+        # with no padding, the first row's label follows the header cell at its own line step
+        return not in_ruled_cell(last, ln) and (ln.base > beside and ends_paragraph(last, ln, width)
+                                                or known is not None and known.opens(fold(ln.text)))
+
+    labels = _bold_run(header.label, cols.labels, end, grid_step, stop)
     return tuple(labels + values)
 
 
