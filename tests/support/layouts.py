@@ -561,6 +561,53 @@ FOUND = {
         margin=42.52, thousands="space", score="em-attached", values_first=True, breaks=True,
         running_header="Country profile", section_titles="row", pad=3.0, banded=True, double_rules=True,
         shrink=True, bold_labels=True, hpad=1.0, seed=39)),
+    # sweep seed 324, layout 102 (minimised): auto-sized tables, bold labels, values centred at the bottom of their
+    # cells; the treaties table's label column is wider than the document's, and a long label's first line across
+    # the document split was cut off as a section title: the rest of its table overleaf lost its split, and the
+    # value's last word there ("legislation") went to the label, silently
+    "bold-label-first-line-across-the-document-split-above-a-bottom-value": ("ukraine_en_2019.docx", Layout(
+        font="Times-Roman", size=9, label_share=0.55, valign="bottom", margin=42.52, split_row="value",
+        value_align="center", pad=1.5, kerned=True, auto_columns=True, bold_labels=True)),
+    # sweep seed 311, layout 68 (minimised): kerned words; "deta" | "inee's" and "re" | "quest" 0.16-0.17 em apart on a
+    # line whose one word gap is 0.27 em: two kerns within 0.6 of it made the line look justified tight, and its
+    # widest gap then set the kern limit below them (silent)
+    "kerned-line-of-one-word-gap-and-two-wide-kerns": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, margin=70.87, thousands="nbsp", values_first=True,
+        split_row="value", breaks=True, running_header="Country profile", pad=1.0, leading=1.4, kerned=True,
+        seed=68)),
+    # sweep seed 328, layout 30 (minimised): kerned words, labels flush right; a bold title row's kern ("allegati" |
+    # "ons") fell where the plain labels end, was taken for their column's edge, and the title, cut there, was no
+    # title any more: the investigating body's rows went to the section before
+    "kerned-title-row-kern-where-plain-labels-end": ("moldova_en_2019.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.45, margin=85.04, running_header="Country profile",
+        section_titles="row", page_numbers=True, label_align="right", pad=1.0, kerned=True, seed=30)),
+    # sweep seed 328, layout 28 (minimised): kerned words, labels flush right 1.5 pt from their values; "UN" | "No",
+    # far from the lines that show the column's edges, were joined as a kerned word ("UNNo"): the treaties table
+    # had no value column and the opcat value was lost
+    "kerned-capitalised-value-after-an-acronym-label-end": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.45, page="Letter", breaks=True, label_align="right", kerned=True,
+        hpad=0.75)),
+    # sweep seed 325, layout 88 (minimised): shrink-to-fit tables, bold labels, values centred in a narrow column;
+    # "15" and "59" (one width) started together, and the split went between "no" and "data" of a wider value
+    "shrunk-bold-labels-centred-values-of-one-width": ("ukraine_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.45, value_align="center", auto_columns=True, shrink=True,
+        bold_labels=True, hpad=0.75)),
+    # sweep seed 313, layout 147 (minimised): auto-sized tables, bold labels, values centred on lines of their own,
+    # under a bold header row: the header made every bold line a title, and the split went inside "No data"
+    "bold-labels-centred-values-under-a-bold-header-row": ("kazakhstan_en_2019.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.35, valign="center", margin=70.87, header_row=True,
+        auto_columns=True, bold_labels=True)),
+    # sweep seed 275, layout 134 (minimised): shrink-to-fit tables, bold labels, values centred on lines of their own;
+    # a long label's first line ran 3 pt past the split (short of the values) and was cut off as a title
+    "shrunk-bold-label-line-past-the-split-above-a-centred-value": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.55, valign="center", page="Letter", margin=85.04, pad=1.5,
+        shrink=True, bold_labels=True)),
+    # sweep seed 281, layout 16 (minimised): auto-sized tables, no padding, values at the bottom of their cells; the
+    # rest of a split row overleaf (label and value tails) fitted no alignment, so the known labels after it did not
+    # part the rows either, and "Budget" ran into the next row
+    "no-padding-bottom-values-split-row-tail-before-known-labels": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, borders="none", valign="bottom", margin=85.04, pad=0.0, leading=1.4,
+        auto_columns=True)),
 }
 
 

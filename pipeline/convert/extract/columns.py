@@ -8,6 +8,7 @@ signal a reader uses (`ExtractSettings.vertical_strategy` names them; leave one 
 - `alignment`: value lines starting on the strip's right edge, or label lines ending on its left
   (right-aligned labels);
 - `style`: the weight, size or colour changing from a line's last label word to its first value word;
+  more where no style is found on both sides (every label word in one, every value word in another);
 - `labels`: the text left of the strip ending a label the codebook knows (going on across it, or
   past a whole known label and a gutter, against it);
 - `neighbours`: the split of the table this one continues from the page before, of the document, or
@@ -38,7 +39,7 @@ MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
 # more than any of them, since a producer draws it only between columns.
 WEIGHTS = {"strips": 1.0, "wide": 1.0, "alignment": 0.5, "style": 1.0, "labels": 1.0, "rules": 2.5,
            "neighbours": 1.0, "title_rows": -0.5, "header_cells": -1.0, "gutter_left": -1.0,
-           "own_gutters": 0.5, "header_gap": 0.5}
+           "own_gutters": 0.5, "header_gap": 0.5, "styles_apart": 0.5}
 # a strip is wide when this many times the word gaps of the lines it parts (uneven gaps of a
 # fragmented export run to 1.3 times their median)
 WIDE_OF_SPACES = 1.5
@@ -113,6 +114,11 @@ class KnownLabels(NamedTuple):
         """Whether folded text reads as one whole known label."""
         return (text in self.ends and text in self.starts) or text in self.headings \
             or any(text.startswith(a) and text.endswith(b) for a, b in self.around)
+
+    def tail(self, text: str) -> bool:
+        """Whether folded text reads as a known label's last words (one word or more): what a page break
+        leaves of a wrapped label atop the next page."""
+        return text in self.ends or any(e.endswith(f" {text}") for e in self.ends)
 
     def opens(self, text: str) -> bool:
         """Whether folded text (a line's) could open a known label."""
@@ -191,10 +197,16 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     body = [ln for ln in lines if not ln.bold] or lines
     titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
     plain = [w.x0 for ln in body for w in ln.words if "bold" not in w.font.lower()]
-    if titles and plain and max(ln.x1 for ln in titles) < min(plain):
-        # every bold line ends before any plain word starts: bold labels beside values set on lines of their
-        # own (centred in their cells, or a label's first lines above a value at the bottom), not title rows
-        body, titles = lines, []
+    if titles and plain:
+        # a bold line that starts left of where the plain words start, with no word across there: a bold label
+        # beside values set on lines of their own (centred in their cells, or a label's first lines above a
+        # value at the bottom), or a bold header row whose cells part there too, not a title row
+        edge = min(plain)
+        crossing = [ln for ln in titles if ln.x0 >= edge - finder.tol.align_slack
+                    or any(w.x0 < edge < w.x1 for w in ln.words)]
+        if len(crossing) < len(titles):
+            kept = {id(ln) for ln in crossing}
+            body, titles = [ln for ln in lines if id(ln) not in kept], crossing
     on = finder.labels is not None and "labels" in finder.tol.columns
     marks = [finder.labels.marks(ln.words) if on else (set(), set(), set()) for ln in body]
     styles = [[_style(w) for w in ln.words] for ln in body]
@@ -336,6 +348,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
             parts["alignment"] = WEIGHTS["alignment"] * sides
     if "style" in on and e.both >= 2 and e.style:
         parts["style"] = WEIGHTS["style"] * e.style / e.both
+        if e.apart:  # no value word on the labels' side in their style, nor the other way round
+            parts["styles_apart"] = WEIGHTS["styles_apart"]
     elif "style" in on and e.both and e.apart:
         # one line with both sides, but every label word in one style and every value word in
         # another (bold labels of a short table): the style parts the columns all the same

@@ -27,7 +27,7 @@ def label_segments(lines: list[Line], known: KnownLabels, least: int = 2,
     continued from the page before, the first may be a known label's last words only, the rest of a
     row the page break split); None when the lines are fewer runs than `least`, or do not all part so."""
     def reads(text: str, first: bool) -> bool:
-        return known.whole(text) or (first and overleaf and text in known.ends)
+        return known.whole(text) or (first and overleaf and known.tail(text))
 
     out: list[list[Line]] = []
     start = 0
@@ -78,12 +78,15 @@ def _cuts(segments: list[list[Line]], heading: list[bool], values: list[Line], h
     return groups
 
 
-def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[Line]], how: str) -> float:
+def _misfit(segments: list[list[Line]], heading: list[bool], groups: list[list[Line]], how: str,
+            tail: bool = False) -> float:
     """How far, at most, a row's value sits from where the alignment `how` puts it (points);
     infinite when a row gets no value, unless it is a sub-heading or the values sit atop their
-    cells (a row with nothing beside its label: the value went overleaf, or there is none)."""
+    cells (a row with nothing beside its label: the value went overleaf, or there is none). With
+    `tail`, the first row is the rest of one the page break split: its cells' alignment is that of
+    the whole cells, not of what is left of them here, and it is not judged."""
     worst = 0.0
-    for seg, is_heading, group in zip(segments, heading, groups):
+    for seg, is_heading, group in list(zip(segments, heading, groups))[1 if tail else 0:]:
         if is_heading and group:
             return float("inf")
         if not group:
@@ -113,7 +116,7 @@ FILLED = ("top+center", "top+bottom")
 
 
 def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line], tolerance: float,
-              known: KnownLabels | None = None) -> tuple[float, list[list[Line]]]:
+              known: KnownLabels | None = None, tail: bool = False) -> tuple[float, list[list[Line]]]:
     """The alignment whose cuts fit best: of those within `tolerance` (rows with no padding may fit
     two), the one whose rows' values open with a capital or a figure most often (a value cut in
     the middle of its paragraph goes on in lower case), or are whole values the codebook knows
@@ -123,7 +126,7 @@ def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line
     def mid_paragraph(groups: list[list[Line]]) -> int:
         return sum(bool(g) and not opens_row(g[0]) and lines_text(g) not in whole for g in groups)
 
-    fits = [(_misfit(segments, heading, g, how), g) for how in ("top", "center", "bottom") + FILLED
+    fits = [(_misfit(segments, heading, g, how, tail), g) for how in ("top", "center", "bottom") + FILLED
             for g in [_cuts(segments, heading, values, "top" if how in FILLED else how)]]
     return min(fits, key=lambda f: (f[0] > tolerance, mid_paragraph(f[1]), f[0]))
 
@@ -139,7 +142,8 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
     if segments is None:
         return None
     heading = [lines_text(seg) in known.headings for seg in segments]
-    misfit, groups = _best_fit(segments, heading, values, tolerance, known)
+    tail = overleaf and not known.whole(lines_text(segments[0]))  # a known label's last words only
+    misfit, groups = _best_fit(segments, heading, values, tolerance, known, tail)
     lead: list[Line] = []
     if misfit <= tolerance:
         if len(segments) < 2:
@@ -148,7 +152,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
         lead = [v for v in values if v.base < segments[0][0].base - tolerance]
         if not lead or len(lead) == len(values):
             return None
-        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance, known)
+        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance, known, tail)
         if misfit > tolerance:
             return None
     if tally is not None:

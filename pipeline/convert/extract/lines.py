@@ -273,10 +273,12 @@ def _blank_between(blanks: list[BBox], left: Word, right: Word) -> bool:
 def _word_edge(left: str, right: str) -> bool:
     """Whether two pieces read as the end of one word and the start of another: after a stop or
     comma, or a capital or a figure after a small letter or a closing bracket ("treaties" | "The",
-    "investigators" | "372", "(2002)" | "Yes,")."""
+    "investigators" | "372", "(2002)" | "Yes,"), or a capitalised word after a capital ("UN" | "No":
+    an acronym's letters go on in capitals)."""
     if left[-1:] in ".," and left[-2:-1].isdigit() and right[:1].isdigit():
         return False  # a decimal point or a thousands comma inside a number
-    return left[-1:] in ".,;:" or ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit()))
+    return left[-1:] in ".,;:" or ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit())) \
+        or (left[-1:].isupper() and right[:1].isupper() and right[1:2].islower())
 
 
 def _page_lines(words: list[Word]) -> list[list[Word]]:
@@ -305,24 +307,27 @@ class ColumnEdges(NamedTuple):
     page: the edges of a column of text (values set flush left, labels flush right); and the gaps that
     open at one x and close at one x on three lines or more (labels flush right beside values flush
     left). Each holds only near the lines that make it (another within `NEAR_LINES` font sizes up
-    or down): the tables of a page, each sized to its text, have columns of their own. A kern's piece
-    falls on one by chance about once in a thousand pages."""
+    or down): the tables of a page, each sized to its text, have columns of their own; and only for
+    pieces in the font of its words (a bold title row across a table of plain labels is no text of
+    their column). A kern's piece falls on one by chance about once in a thousand pages."""
 
-    starts: dict[float, list[float]]  # x -> the tops of the words that make it
-    ends: dict[float, list[float]]
-    gaps: dict[tuple[float, float], list[float]] = {}
+    starts: dict[float, list[tuple[float, str]]]  # x -> the top and font of each word that makes it
+    ends: dict[float, list[tuple[float, str]]]
+    gaps: dict[tuple[float, float], list[tuple[float, str]]] = {}
 
     def parts(self, left: Word, right: Word) -> bool:
         """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow."""
-        def near(tops: list[float] | None) -> bool:
+        def near(marks: list[tuple[float, str]] | None, piece: Word) -> bool:
             reach = NEAR_LINES * right.size
-            return tops is not None and any(0 < abs(t - right.top) <= reach for t in tops)
-        return near(self.starts.get(_snap(right.x0))) or near(self.ends.get(_snap(left.x1))) \
-            or near(self.gaps.get((_snap(left.x1), _snap(right.x0))))
+            return marks is not None and any(0 < abs(t - right.top) <= reach and f == piece.font for t, f in marks)
+        return near(self.starts.get(_snap(right.x0)), right) or near(self.ends.get(_snap(left.x1)), left) \
+            or near(self.gaps.get((_snap(left.x1), _snap(right.x0))), right)
 
 
 # font sizes up or down within which a column's edge holds (a table's rows of a line or two)
 NEAR_LINES = 8.0
+# word gaps a justified line set alike: at least this share of the line's widest
+JUSTIFIED_ALIKE = 0.85
 
 
 def _snap(x: float) -> float:
@@ -354,13 +359,13 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     def texts(ws: list[Word]) -> int:
         return len({w.text for w in ws})
 
-    def tops(ws: list[Word]) -> list[float]:
-        return [w.top for w in ws]
+    def marks(ws: list[Word]) -> list[tuple[float, str]]:
+        return [(w.top, w.font) for w in ws]
 
-    return ColumnEdges({x: tops(ws) for x, ws in starts.items() if texts(ws) >= least and x in line_starts},
-                       {x: tops(ws) for x, ws in ends.items() if texts(ws) >= least
+    return ColumnEdges({x: marks(ws) for x, ws in starts.items() if texts(ws) >= least and x in line_starts},
+                       {x: marks(ws) for x, ws in ends.items() if texts(ws) >= least
                         and len({_snap(w.x0) for w in ws}) >= least and x in line_ends},
-                       {g: tops(ws) for g, ws in gaps.items()
+                       {g: marks(ws) for g, ws in gaps.items()
                         if texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends})
 
 
@@ -423,10 +428,10 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     out: list[Word] = []
     for ln, gaps in zip(lines, placed):
         # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still),
-        # where it has three gaps or more near its widest (a line of one word gap and two kerns says
-        # nothing about its word gaps)
+        # where it has three gaps or more alike with its widest (justification sets them alike; a line
+        # of one word gap and two wide kerns says nothing about its word gaps)
         inner = [g for g in gaps if g < 1]
-        near_widest = sum(g >= ratio * inner[-1] for g in inner) if inner else 0
+        near_widest = sum(g >= JUSTIFIED_ALIKE * inner[-1] for g in inner) if inner else 0
         usual = min(usual_gap, inner[-1]) if near_widest >= 3 else usual_gap
         limit = min(ratio * usual, most)
         wide = min(max(limit, line_kern_limit(inner, ratio * usual_gap)), most)

@@ -53,6 +53,22 @@ def _spans_split(line: Line, split: float, reach: float, cell_gap: float = float
         and not any(b.x0 - a.x1 >= cell_gap for a, b in zip(line.words, line.words[1:]))
 
 
+def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) -> bool:
+    """A bold line over the split that is a long label's first line, not a title: a line goes on
+    from its left edge a line step down (or two, past a value centred on a line of its own), and the
+    value beside that label starts right of where the line ends (a value set at the middle or bottom
+    of its cell, in a table whose label column is wider than the document's or than its split)."""
+    block: list[Line] = []
+    for ln in below:
+        if ln.top - (block[-1] if block else line).bottom >= tol.block_gap:
+            break
+        block.append(ln)
+    if not any(abs(ln.x0 - line.x0) <= tol.align_slack for ln in block[:2]):
+        return False
+    values = [w.x0 for ln in block for w in ln.words if w.x0 >= split]
+    return bool(values) and min(values) > line.x1 + tol.min_gutter
+
+
 def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple[list[Chunk], list[Line]]:
     """Section titles set as a bold row across both columns (a merged cell): a bold line with a
     word crossing the column split. Neither a label nor a value can cross it, so such a line
@@ -60,8 +76,9 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple
     out: list[Chunk] = []
     titles: list[Line] = []
     for chunk in chunks:
-        heads = [ln for ln in group_lines(chunk.words, tol.same_line)
-                 if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)]
+        lines = group_lines(chunk.words, tol.same_line)
+        heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
+                 and not _label_head(ln, lines[i + 1:], split, tol)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")
@@ -531,6 +548,9 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
             previous.labels.extend(rows[0].labels)
             previous.values.extend(rows[0].values)
             rows = rows[1:]
+            if chunk.split is None:  # every line went to the labels: the rest of its value among them?
+                previous.doubtful = previous.doubtful or ("the rest of this row overleaf was read with no "
+                                                          "value column: its text went to the label")
         if rows and previous is not None and not joined and not previous.values and previous.labels:
             rows = _value_overleaf(previous, rows, tolerance)
         if rows and previous is not None and not joined and _label_alone(rows[0], known):

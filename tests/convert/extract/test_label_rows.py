@@ -123,6 +123,30 @@ def test_atop_a_continued_table_the_first_label_may_be_the_rest_of_one():
         (["Istanbul Protocol"], ["No"])]
 
 
+def test_the_rest_of_a_split_row_overleaf_is_not_held_to_the_cells_alignment():
+    """Values at the bottom of their cells, no padding: overleaf, a split row's label tail (two lines) and
+    value tail (one, at the page's top) stand as the page break left them, not as a bottom-aligned cell
+    would set them; the rows after it still fit that alignment."""
+    labels = [line(0, "Other Cruel, Inhuman or"), line(1, "Punishment (2002)"), line(2, "Istanbul Protocol"),
+              line(3, "Number of"), line(4, "investigators")]
+    values = [line(0, "ratified in 2006", 300), line(2, "No", 300), line(4, "372", 300)]
+    known = known_labels(["Optional Protocol to the UN Convention against Torture and Other Cruel, Inhuman or "
+                          "Punishment (2002)", "Istanbul Protocol", "Number of investigators"])
+    assert texts(part_band(labels, values, known, 1.0, overleaf=True)) == [
+        (["Other Cruel, Inhuman or", "Punishment (2002)"], ["ratified in 2006"]), (["Istanbul Protocol"], ["No"]),
+        (["Number of", "investigators"], ["372"])]
+
+
+def test_atop_a_continued_table_the_first_label_may_be_a_known_label_s_last_word():
+    labels = [line(0, "jurisdiction"), line(1, "Istanbul Protocol"), line(2, "Number of"), line(3, "investigators")]
+    values = [line(0, "about 10% of the caseload", 300), line(1, "No", 300), line(3, "372", 300)]
+    known = known_labels(["Investigating body's jurisdiction", "Istanbul Protocol", "Number of investigators"])
+    assert part_band(labels, values, known, 1.0) is None
+    assert texts(part_band(labels, values, known, 1.0, overleaf=True)) == [
+        (["jurisdiction"], ["about 10% of the caseload"]), (["Istanbul Protocol"], ["No"]),
+        (["Number of", "investigators"], ["372"])]
+
+
 def test_a_value_of_its_own_in_lower_case_is_no_value_cut_mid_paragraph():
     # top and bottom alignment both fit; bottom would open the second row's value with the first's second line,
     # and top opens it with "no data": lower case, but a whole value the codebook knows, not a paragraph's rest

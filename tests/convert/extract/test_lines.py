@@ -85,6 +85,34 @@ def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter()
     assert {"courts", "no", "evidence", "none"} <= set(got)
 
 
+def test_a_bold_title_s_kern_where_plain_labels_end_flush_right_joins():
+    """A bold title row across a table whose plain labels end flush right at x = 200: a kern of the
+    title that opens there is no gap of the label column, which is set in another font."""
+    def label(top, text):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        shift = 200.0 - ws[-1].x1
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    def value(top, text):
+        return [w.model_copy(update={"x0": w.x0 + 143, "x1": w.x1 + 143}) for w in placed([(text, 0)], top)]
+    rows = label(124, "Number of investigators") + value(124, "Yes.") + label(136, "Investigator workload") + \
+        value(136, "High.") + label(148, "Budget") + value(148, "None.") + label(160, "Geographic coverage")
+    title = [w.model_copy(update={"font": "Palatino-Bold"}) for w in placed(
+        [("Government", 0), ("body", 0.3), ("allegati", 0.3), ("ons", 0.15), ("of", 0.3), ("torture", 0.3)], 100)]
+    shift = 200.0 - title[2].x1  # "allegati" ends with the labels
+    title = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in title]
+    got = texts(join_kerned(title + rows + PAGE, 0.6))
+    assert "allegations" in got
+    plain = [w.model_copy(update={"font": "Palatino"}) for w in title]  # in the labels' font, it is their edge
+    assert "allegations" not in texts(join_kerned(plain + rows + PAGE, 0.6))
+
+
+def test_a_capitalised_word_after_a_capital_is_a_new_word_and_an_acronym_s_capitals_go_on():
+    # a label's last word "UN" a kern's width from its value "No" (no column edge near enough to tell)
+    line = placed([("to", 0), ("the", 0.3), ("UN", 0.3), ("No", 0.14), ("OP", 0.3), ("CAT", 0.14), ("Cr", 0.3),
+                   ("ime", 0.14)])
+    assert texts(join_kerned(line + PAGE, 0.6))[:6] == ["to", "the", "UN", "No", "OPCAT", "Crime"]
+
+
 def test_a_kern_clearly_below_its_lines_word_gaps_joins_though_wider_than_the_ratio():
     # "Cr" | "ime" 0.17 em apart on a line whose word gaps are 0.27-0.28 em: over 0.6 of them, but
     # the line's gaps fall into two kinds with a clear jump between
@@ -102,6 +130,18 @@ def test_a_line_of_one_word_gap_is_judged_by_the_pages_word_gaps():
     # the line has too few word gaps to call it tight, so the page's (0.27-0.39 em) set the limit
     short = placed([("enforc", 0), ("ement", 0.17), ("ag", 0.27), ("encies", 0.12)])
     assert texts(join_kerned(short + PAGE, 0.6))[:2] == ["enforcement", "agencies"]
+
+
+def test_a_line_of_one_word_gap_and_two_wide_kerns_is_judged_by_the_pages_word_gaps():
+    # "deta" | "inee's" and "re" | "quest" 0.165-0.17 em apart, the one word gap 0.27 em: the kerns are
+    # over 0.6 of it, but three gaps that unlike are no line justified tight
+    short = placed([("deta", 0), ("inee's", 0.165), ("re", 0.27), ("quest", 0.17)])
+    assert texts(join_kerned(short + PAGE, 0.6))[:2] == ["detainee's", "request"]
+
+
+def test_a_line_justified_tight_keeps_its_narrow_word_gaps():
+    tight = placed([("held", 0), ("in", 0.15), ("the", 0.16), ("cell", 0.16), ("for", 0.15), ("ten", 0.16)])
+    assert texts(join_kerned(tight + PAGE, 0.6)) == texts(tight + PAGE)
 
 
 def test_a_line_with_no_clear_jump_in_its_gaps_keeps_its_words():

@@ -531,6 +531,39 @@ def test_bold_labels_on_lines_of_their_own_beside_centred_values_part_at_the_col
     assert max(w.x1 for w in ws if w.x0 < value_x) < split.x < value_x
 
 
+def test_bold_labels_on_lines_of_their_own_under_a_bold_header_row_part_at_the_column_gap():
+    # as above, under a bold header row of three lines whose value cell starts where the values do: the header
+    # is no title across the table either, so the gap of two value words ("No" | "data") is no split
+    bold = lambda ws: [w.model_copy(update={"font": "DejaVuSans-Bold"}) for w in ws]  # noqa: E731
+    value_x = 190.0
+    header = bold(words("Indicator as worded", LABEL_X, 60) + words("Value,", value_x, 60) +
+                  words("in the methodology", LABEL_X, 60 + LINE) + words("assessment or", value_x, 60 + LINE) +
+                  words("of the index", LABEL_X, 60 + 2 * LINE) + words("comment", value_x, 60 + 2 * LINE))
+    ws = header + bold(lines(["Judgments and decisions of", "international bodies"], LABEL_X, 100)) + \
+        words("16", value_x, 106) + bold(lines(["Judgments of", "Kazakhstan's courts"], LABEL_X, 130)) + \
+        words("No data", value_x, 136) + bold(lines(["Judgments excluding", "evidence obtained"], LABEL_X, 160)) + \
+        words("No data", value_x, 166)
+    split = column_split(ws, [])
+    assert split is not None and max(w.x1 for w in ws if w.x0 < value_x) < split.x < value_x
+    title = bold(words("Judgments documenting the problem of torture", LABEL_X, 80))  # across the value column
+    split = column_split(title + ws, [])
+    assert split is not None and max(w.x1 for w in ws if w.x0 < value_x) < split.x < value_x
+
+
+def test_labels_and_values_each_in_a_style_of_their_own_outweigh_aligned_centred_values():
+    """Shrink-to-fit: bold labels, values centred in a narrow column ("15" and "59" of one width start
+    together, "no data" wider starts 2.4 pt after its label's first line). Where the styles part,
+    every label word is bold and every value word plain; at the strip after "no", they are not."""
+    bold = lambda ws: [w.model_copy(update={"font": "DejaVuSans-Bold"}) for w in ws]  # noqa: E731
+    label = bold(words("Judgments excluding evidence obtained", LABEL_X, 160))
+    edge = label[-1].x1
+    ws = bold(lines(["Judgments and decisions of"], LABEL_X, 100)) + words("15", edge + 12.0, 100) + \
+        bold(lines(["Judgments of Ukraine's courts"], LABEL_X, 130)) + words("59", edge + 12.0, 130) + \
+        label + words("no data", edge + 2.4, 160) + bold(words("under torture", LABEL_X, 160 + LINE))
+    split = column_split(ws, [])
+    assert split is not None and edge < split.x < edge + 2.4 and "styles_apart" in dict(split.signals)
+
+
 def test_value_words_past_a_known_label_and_a_gutter_speak_against_a_split():
     # a table sized to its text, labels and values centred: the document's split (274) falls in the word
     # space after "No", the value's first word; the table's own gutter (258.8-262) is narrower than a word space
@@ -756,6 +789,38 @@ def test_a_bold_header_row_across_the_document_split_is_no_section_title():
     chunks, titles = spanning_titles([Chunk("S", 1, header + title + row, [], False)], split, tol)
     assert [t.text for t in titles] == ["Ratification of relevant international treaties"]
     assert chunks[0].section == "S" and any(w.text == "Indicator" for w in chunks[0].words)
+
+
+def test_a_bold_label_s_first_line_across_the_document_split_is_no_title_above_its_value_set_lower():
+    """A table whose label column is wider than the document's, values at the bottom of their cells:
+    a long label's first line crosses the document split and has nothing beside it."""
+    from pipeline.convert.extract.tables import spanning_titles
+    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
+    head = bold(words("Optional Protocol to the UN Convention against Torture and Cruel,", LABEL_X, 100))
+    rest = bold(words("Inhuman or Degrading Treatment", LABEL_X, 100 + LINE)) + words("Yes, in 2006", 420, 100 + LINE)
+    title = bold(words("Procedural guarantees of the detainees in custody", LABEL_X, 140))
+    after = bold(words("Lawyer notification", LABEL_X, 140 + LINE)) + words("Yes", 255, 140 + LINE)
+    tol = S.resolve(10.0)
+    split = 245.0  # the document's
+    assert head[-1].x1 > split + tol.rule_reach and head[-1].x1 + tol.min_gutter < 420
+    chunks, titles = spanning_titles([Chunk("S", 1, head + rest + title + after, [], False)], split, tol)
+    assert [t.text for t in titles] == ["Procedural guarantees of the detainees in custody"]  # its next row's value starts left of its end
+    assert chunks[0].section == "S" and {w.text for w in head} <= {w.text for w in chunks[0].words}
+    # the value centred on a line of its own between the label's two lines
+    centred = head + words("5", 420, 100 + 0.5 * LINE) + bold(words("Inhuman", LABEL_X, 100 + LINE))
+    chunks, titles = spanning_titles([Chunk("S", 1, centred + title + after, [], False)], split, tol)
+    assert [t.text for t in titles] == ["Procedural guarantees of the detainees in custody"]
+
+
+def test_a_row_s_rest_overleaf_read_with_no_value_column_is_doubtful():
+    page1 = lines(["Istanbul Protocol"], LABEL_X, 700) + lines(["Yes. Not implemented in national"], VALUE_X, 700)
+    page2 = words("legislation", VALUE_X + 40, 60, page=2)
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    tol = S.resolve(10.0)
+    chunks[0].split = Split(VALUE_X - 1, "alignment")
+    rows = read_tables(chunks, tol).rows
+    assert [r.label.lines for r in rows] == [["Istanbul Protocol", "legislation"]]
+    assert "no value column" in rows[0].doubtful
 
 
 def test_a_paragraph_opening_beside_the_label_casts_no_vote_for_centre_or_bottom():
