@@ -608,6 +608,24 @@ FOUND = {
     "no-padding-bottom-values-split-row-tail-before-known-labels": ("belarus_en_2019.docx", Layout(
         font="DejaVuSans", label_share=0.35, borders="none", valign="bottom", margin=85.04, pad=0.0, leading=1.4,
         auto_columns=True)),
+    # sweep seed 335, layout 103 (minimised, against this session's first fix of the case below): fragmented words,
+    # labels flush right 1.5 pt from their values, a bold header row repeated overleaf; "treaties" | "include" at
+    # the edge where the header's value cells start were joined when only plain words could make that edge
+    "fragmented-label-end-at-the-bold-header-cells-edge": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.55, page="Letter", margin=85.04, thousands="nnbsp", fragmented=True,
+        label_align="right", header_row=True, hpad=0.75, header_lines=3)),
+    # sweep seed 331, layout 56 (minimised): bold labels, no padding, a bold header row of three lines at the bottom
+    # of its cells: the label header ran on into the first bold label, so no header was found, and overleaf the
+    # repeated header came between a split row and its rest
+    "bold-header-over-bold-labels-no-padding-ends-at-its-rule": ("kyrgyzstan_en_2019.docx", Layout(
+        label_share=0.35, valign="bottom", margin=85.04, split_row="label", pad=0.0, header_row=True,
+        bold_labels=True, header_lines=3, header_valign=True)),
+    # sweep seed 340, layout 12 (minimised): shrink-to-fit tables, each under its heading with a bold header row of
+    # two lines; the header's first line ran across the document split and was taken for a section title, so
+    # every table was named after it and the rows of three sections went unmapped
+    "shrunk-header-row-across-the-document-split-atop-each-table": ("ukraine_en_2019.docx", Layout(
+        size=11, label_share=0.55, margin=70.87, value_align="center", header_row=True, shrink=True,
+        header_lines=2)),
 }
 
 

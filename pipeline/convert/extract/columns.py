@@ -186,6 +186,7 @@ class _TableLines:
     past: list[int]  # ... and the word count after which a whole known label ends at a gutter's width (0: none)
     gutter: list[int]  # ... and the word count after which the line's own gutter lies (0: none)
     gaps: list[list[float]]  # ... and its word gaps, left to right
+    strays: list[set[int]]  # ... and those whose text is a known label's piece and one word more, capitalised
 
     @property
     def words(self) -> list[Word]:
@@ -213,7 +214,16 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     past = [_label_then_gutter(ln.words, finder) if on else 0 for ln in body]
     gaps = [[b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:])] for ln in body]
     return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
-                       styles, past, [_own_gutter(g, finder.tol) for g in gaps], gaps)
+                       styles, past, [_own_gutter(g, finder.tol) for g in gaps], gaps,
+                       [_strays(ln.words, m[2]) for ln, m in zip(body, marks)])
+
+
+def _strays(words: list[Word], pieces: set[int]) -> set[int]:
+    """The word counts k whose text is a piece of a known label and then one word more that opens with a
+    capital or a figure, no part of it: a value's first word on the labels' side ("Judgments excluding
+    evidence obtained under" | "Not" | "available")."""
+    return {k for k in range(2, len(words)) if k - 1 in pieces and k not in pieces
+            and (words[k - 1].text[:1].isupper() or words[k - 1].text[:1].isdigit())}
 
 
 def _own_gutter(gaps: list[float], tol: Tolerances) -> int:
@@ -267,16 +277,18 @@ class _Evidence(NamedTuple):
     at: int = 0  # lines in two whose own gutter is the strip's gap
     between: int = 0  # bold lines of two cells ("Indicator" | "Value") that it parts at their cells' gap
     whole: int = 0  # lines in two that read a whole known label, the line's own gutter, then the rest
+    strays: int = 0  # lines in two whose left-hand text is a known label's piece and a capitalised word more
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = at = whole = 0
+    strays = 0
     g = c.strip
     spaces: list[float] = []
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs, ps, st, past, own, gaps in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
-                                                   table.past, table.gutter, table.gaps):
+    for ln, ks, cs, ps, st, past, own, gaps, sk in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
+                                                       table.past, table.gutter, table.gaps, table.strays):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
         left_styles.update(st[:k])
         right_styles.update(st[k:])
@@ -293,6 +305,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             cut += k in cs
             pieces += k in ps
             over += 0 < past < k
+            strays += k in sk
             inside += 0 < own < k
             at += own == k
             whole += own == k and 0 < past == k
@@ -312,7 +325,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             between += 0 < k < len(ln.words) and _stands_out(gaps[k - 1], gaps, tol)
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole)
+                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole, strays)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -354,10 +367,11 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         # one line with both sides, but every label word in one style and every value word in
         # another (bold labels of a short table): the style parts the columns all the same
         parts["style"] = WEIGHTS["style"]
-    if "labels" in on and (e.known or e.cut or e.over):
+    if "labels" in on and (e.known or e.cut or e.over or e.strays):
         # a known label ending on it speaks for it; one that goes on across it, or one that ends left of
-        # it before a gutter (value words on the left), against it
-        parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut - e.over) / max(e.both, 1)
+        # it before a gutter, or a piece of one followed by a capitalised word (value words on the left),
+        # against it
+        parts["labels"] = WEIGHTS["labels"] * (e.known - e.cut - e.over - e.strays) / max(e.both, 1)
     if "rules" in on and c.rule:
         parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
     if "neighbours" in on and c.neighbour:

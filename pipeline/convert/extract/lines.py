@@ -274,22 +274,26 @@ def _word_edge(left: str, right: str) -> bool:
     """Whether two pieces read as the end of one word and the start of another: after a stop or
     comma, or a capital or a figure after a small letter or a closing bracket ("treaties" | "The",
     "investigators" | "372", "(2002)" | "Yes,"), or a capitalised word after a capital ("UN" | "No":
-    an acronym's letters go on in capitals)."""
+    an acronym's letters go on in capitals), or an opening bracket or quotation mark before a letter or
+    a figure ("treaties" | "\"severe")."""
     if left[-1:] in ".," and left[-2:-1].isdigit() and right[:1].isdigit():
         return False  # a decimal point or a thousands comma inside a number
     return left[-1:] in ".,;:" or ((left[-1:].islower() or left[-1:] == ")") and (right[:1].isupper() or right[:1].isdigit())) \
-        or (left[-1:].isupper() and right[:1].isupper() and right[1:2].islower())
+        or (left[-1:].isupper() and right[:1].isupper() and right[1:2].islower()) \
+        or (right[:1] in "([\"\u201c\u00ab" and right[1:2].isalnum())  # not an apostrophe: "Ukraine" | "'s"
 
 
 def _page_lines(words: list[Word]) -> list[list[Word]]:
-    """pdfplumber's words (line by line, left to right) back into their lines."""
+    """A page's words in lines, top to bottom, each left to right. (pdfplumber gives them line by line
+    within each run of characters set alike, so a line of bold labels and plain values comes in two
+    pieces, and a heading set apart in the content stream comes out of its place.)"""
     lines: list[list[Word]] = []
-    for w in words:
-        if lines and abs(lines[-1][-1].bottom - w.bottom) < 0.5 * w.size and w.x0 >= lines[-1][-1].x0:
+    for w in sorted(words, key=lambda w: w.bottom):
+        if lines and w.bottom - lines[-1][0].bottom < 0.5 * w.size:
             lines[-1].append(w)
         else:
             lines.append([w])
-    return lines
+    return [sorted(ln, key=lambda w: w.x0) for ln in lines]
 
 
 def _gap(a: Word, b: Word) -> float:
@@ -307,21 +311,24 @@ class ColumnEdges(NamedTuple):
     page: the edges of a column of text (values set flush left, labels flush right); and the gaps that
     open at one x and close at one x on three lines or more (labels flush right beside values flush
     left). Each holds only near the lines that make it (another within `NEAR_LINES` font sizes up
-    or down): the tables of a page, each sized to its text, have columns of their own; and only for
-    pieces in the font of its words (a bold title row across a table of plain labels is no text of
-    their column). A kern's piece falls on one by chance about once in a thousand pages."""
+    or down): the tables of a page, each sized to its text, have columns of their own; and for the
+    pieces of a line set bold throughout (a title or header row across the table), only where words
+    in their font make it: a bold title row is no text of a column of plain labels. A kern's piece
+    falls on one by chance about once in a thousand pages."""
 
     starts: dict[float, list[tuple[float, str]]]  # x -> the top and font of each word that makes it
     ends: dict[float, list[tuple[float, str]]]
     gaps: dict[tuple[float, float], list[tuple[float, str]]] = {}
 
-    def parts(self, left: Word, right: Word) -> bool:
-        """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow."""
-        def near(marks: list[tuple[float, str]] | None, piece: Word) -> bool:
+    def parts(self, left: Word, right: Word, own_font: bool = False) -> bool:
+        """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow.
+        `own_font`: only an edge that words in the pieces' font make."""
+        def near(marks: list[tuple[float, str]] | None) -> bool:
             reach = NEAR_LINES * right.size
-            return marks is not None and any(0 < abs(t - right.top) <= reach and f == piece.font for t, f in marks)
-        return near(self.starts.get(_snap(right.x0)), right) or near(self.ends.get(_snap(left.x1)), left) \
-            or near(self.gaps.get((_snap(left.x1), _snap(right.x0))), right)
+            return marks is not None and any(0 < abs(t - right.top) <= reach and (not own_font or f == right.font)
+                                             for t, f in marks)
+        return near(self.starts.get(_snap(right.x0))) or near(self.ends.get(_snap(left.x1))) \
+            or near(self.gaps.get((_snap(left.x1), _snap(right.x0))))
 
 
 # font sizes up or down within which a column's edge holds (a table's rows of a line or two)
@@ -397,7 +404,7 @@ def page_edges(words: list[Word]) -> frozenset[float]:
 
 def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:
     """The gaps the producer placed between a page's words, in ems, under an em (a no-break space is a
-    character of its own width: no placed gap); `words` in pdfplumber's order."""
+    character of its own width: no placed gap)."""
     return [g for ln in _page_lines(words) for a, b in zip(ln, ln[1:])
             if not (blanks and _blank_between(blanks, a, b)) and 0 < (g := _gap(a, b)) < 1]
 
@@ -411,7 +418,7 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     the font size (kerns are small), in the same font, with no blank character between them (a
     no-break space inside a number) and not reading as two words, are one word. A kern wider than
     that, but clearly narrower than its line's own word gaps (`line_kern_limit`), is one too, though
-    never between two figures (the groups of a number). `words` in pdfplumber's order, line by line;
+    never between two figures (the groups of a number). The words come back line by line;
     `usual_gap` (in ems) stands for the page's median word gap where the page has too few to tell, and
     then `borrowed` holds the column edges of the other pages (snapped x): a table continued onto a page
     of a line or two keeps its columns there, with too few lines to show them."""
@@ -436,9 +443,10 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         limit = min(ratio * usual, most)
         wide = min(max(limit, line_kern_limit(inner, ratio * usual_gap)), most)
         out.append(ln[0])
+        bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
         for w in ln[1:]:
             prev = out[-1]
-            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not edges.parts(prev, w) \
+            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not edges.parts(prev, w, bold) \
                     and not (borrowed and (_snap(w.x0) in borrowed or _snap(prev.x1) in borrowed)):
                 out[-1] = prev.model_copy(update={"text": prev.text + w.text, "x1": w.x1,
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})

@@ -13,7 +13,7 @@ from .columns import Split
 from .centred_rows import part_centred
 from .label_rows import label_segments, lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, middle, opens_row, row_starts,
-                    split_blocks)
+                    rule_between, split_blocks)
 
 
 @dataclass
@@ -69,16 +69,23 @@ def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) ->
     return bool(values) and min(values) > line.x1 + tol.min_gutter
 
 
+def _opening(line: Line) -> str:
+    """A line's first three words, folded: a repeated header row's, however its cells wrap."""
+    return fold(" ".join(w.text for w in line.words[:3]))
+
+
 def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple[list[Chunk], list[Line]]:
     """Section titles set as a bold row across both columns (a merged cell): a bold line with a
     word crossing the column split. Neither a label nor a value can cross it, so such a line
-    starts a new section; the chunk is cut there."""
+    starts a new section; the chunk is cut there. Not a table's first line that opens another table
+    the same way (its first words): a header row repeated atop each table, its cells wrapped apart."""
     out: list[Chunk] = []
     titles: list[Line] = []
-    for chunk in chunks:
-        lines = group_lines(chunk.words, tol.same_line)
+    lines_of = [group_lines(chunk.words, tol.same_line) for chunk in chunks]
+    openings = Counter(_opening(lines[0]) for lines in lines_of if lines)
+    for chunk, lines in zip(chunks, lines_of):
         heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
-                 and not _label_head(ln, lines[i + 1:], split, tol)]
+                 and not _label_head(ln, lines[i + 1:], split, tol) and not (i == 0 and openings[_opening(ln)] >= 2)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")
@@ -279,13 +286,13 @@ class _Header(NamedTuple):
         return [self.label, self.value, *self.more]
 
 
-def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
+def _first_pair(cols: _Columns, tolerance: float, rules: list[float] = ()) -> _Header | None:
     """A table's first cells when there is text in both columns and nothing above it: their first
     lines on one baseline, or, for a cell of several lines, the first paragraph of each column
     centred on one middle or ending on one baseline (header cells set middle or bottom)."""
     if not cols.labels or not cols.values:
         return None
-    label, value = _top_paragraph(cols.labels), _top_paragraph(cols.values)
+    label, value = _top_paragraph(cols.labels, rules), _top_paragraph(cols.values, rules)
     if abs(label[0].base - value[0].base) < tolerance:
         return _Header(label[0], value[0])
     centred = abs(middle(label) - middle(value)) < tolerance
@@ -298,16 +305,18 @@ def _first_pair(cols: _Columns, tolerance: float) -> _Header | None:
 SAME_STEP = 0.1
 
 
-def _top_paragraph(column: list[Line]) -> list[Line]:
+def _top_paragraph(column: list[Line], rules: list[float] = ()) -> list[Line]:
     """A column's first lines set alike (weight, colour, size), each a line step (1.5 of its size at
     most, and after the first, the same step) below the one before: a bold header cell ends where
-    plain text follows it with no gap, or where a bold label follows it a padding further down."""
+    plain text follows it with no gap, or where a bold label follows it a padding further down, or
+    at a drawn rule (bold labels set with no padding under a bold header)."""
     lines = sorted(column, key=lambda l: l.top)
     out = lines[:1]
     for ln in lines[1:]:
         step = ln.base - out[-1].base
         if step > 1.5 * out[-1].size or ln.bold != out[0].bold or not _same_style(out[0], ln) \
-                or len(out) >= 2 and abs(step - (out[1].base - out[0].base)) > SAME_STEP * out[-1].size:
+                or len(out) >= 2 and abs(step - (out[1].base - out[0].base)) > SAME_STEP * out[-1].size \
+                or rule_between(rules, out[-1].bottom, ln.top):
             break
         out.append(ln)
     return out
@@ -376,7 +385,7 @@ def _header_rows(columns: list[_Columns], tolerance: float, grid_step: float,
     both sides, that opens another of the document's tables too (a browser repeats a table's header
     row on every page it runs over), or that is bold on both sides, with its cells' further bold lines.
     Found line by line, as a header row set tight against the first row runs into it."""
-    firsts = [_first_pair(cols, tolerance) for cols in columns]
+    firsts = [_first_pair(cols, tolerance, hrules) for cols, hrules in zip(columns, rules)]
     seen = Counter(h.signature() for h in firsts if h is not None)
     out: list[_Header | None] = []
     for cols, h, hrules in zip(columns, firsts, rules):

@@ -1,5 +1,5 @@
 """Words into lines: kerned pieces of a word (pages with no space characters) joined, and the line grid."""
-from pipeline.convert.extract.lines import Grid, Line, join_kerned, line_kern_limit, split_blocks
+from pipeline.convert.extract.lines import Grid, Line, join_kerned, line_kern_limit, page_edges, split_blocks
 from pipeline.core.geometry import BBox
 from pipeline.core.models import Word
 
@@ -66,6 +66,14 @@ def test_labels_flush_right_a_kern_s_width_from_values_flush_left_stay_apart():
             row(124, "Optional Protocol (2002)", "Yes, ratified"), row(136, "Investigator workload", "about 5 a year")]
     got = texts(join_kerned([w for r in rows for w in r] + PAGE, 0.6))
     assert {"investigators", "no", "Budget", "none", "(2002)", "Yes,", "workload", "about"} <= set(got)
+    # pdfplumber gives the words of each run of characters set alike line by line, here the labels first and
+    # then the values: the page's column edges are those of its lines all the same, and a page of a line or
+    # two that borrows them keeps "evidence" | "the" apart
+    wrapped = [w for w in row(148, "x", "in 2006 only") if w.x0 > 200]  # a value's second line
+    labels_first = [w for r in rows for w in r if w.x1 <= 200.5] + [w for r in rows for w in r if w.x1 > 200.5] + wrapped
+    tail = row(60, "video evidence", "the investigator")
+    got = texts(join_kerned(tail, 0.6, usual_gap=0.3, borrowed=page_edges(labels_first + PAGE)))
+    assert got == ["video", "evidence", "the", "investigator"]
 
 
 def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter():
@@ -106,11 +114,32 @@ def test_a_bold_title_s_kern_where_plain_labels_end_flush_right_joins():
     assert "allegations" not in texts(join_kerned(plain + rows + PAGE, 0.6))
 
 
+def test_a_plain_kern_where_bold_header_cells_start_stays_apart():
+    """A label set flush right, 0.15 em from its value flush left, at the edge where the bold header
+    row's value cells start (x = 210): a plain line is parted by an edge whatever the font of its words."""
+    def cell(text, x, top):
+        return Word(text=text, page=1, x0=x, top=top, x1=x + 5 * len(text), bottom=top + 10, size=10,
+                    font="Palatino-Bold")
+    head = [cell("Indicator", 60, 100), cell("Value,", 210, 100), cell("methodology", 60, 112),
+            cell("published", 210, 112), cell("group,", 210, 124)]
+    row = placed([("international", 0), ("treaties", 0.3), ("include", 0.15), ("severe", 0.3)], 136)
+    shift = 210 - row[2].x0  # "include" starts with the header's value cells
+    row = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in row]
+    got = texts(join_kerned(head + row + PAGE, 0.6))
+    assert "treaties" in got and "include" in got
+
+
 def test_a_capitalised_word_after_a_capital_is_a_new_word_and_an_acronym_s_capitals_go_on():
     # a label's last word "UN" a kern's width from its value "No" (no column edge near enough to tell)
     line = placed([("to", 0), ("the", 0.3), ("UN", 0.3), ("No", 0.14), ("OP", 0.3), ("CAT", 0.14), ("Cr", 0.3),
                    ("ime", 0.14)])
     assert texts(join_kerned(line + PAGE, 0.6))[:6] == ["to", "the", "UN", "No", "OPCAT", "Crime"]
+
+
+def test_an_opening_quotation_mark_or_bracket_starts_a_word_and_an_apostrophe_goes_on():
+    line = placed([("treaties", 0), ('"severe', 0.15), ("pain", 0.3), ("Ukraine", 0.3), ("'s", 0.14), ("courts", 0.3),
+                   ("(2002)", 0.15)])
+    assert texts(join_kerned(line + PAGE, 0.6))[:6] == ["treaties", '"severe', "pain", "Ukraine's", "courts", "(2002)"]
 
 
 def test_a_kern_clearly_below_its_lines_word_gaps_joins_though_wider_than_the_ratio():

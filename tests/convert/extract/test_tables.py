@@ -575,6 +575,25 @@ def test_value_words_past_a_known_label_and_a_gutter_speak_against_a_split():
     assert 258.8 < got.x < 262
 
 
+def test_a_known_label_s_piece_and_a_capitalised_word_more_speak_against_a_split():
+    """Shrink-to-fit, labels and values centred: "40" and "26" of one width, and "Not available" 2 pt after
+    a wrapped label's first line. Between "Not" and "available" the left text is a known label's start
+    and one capitalised word more: a value's first word on the labels' side."""
+    def centred(text, middle, top):
+        ws = words(text, 0, top)
+        shift = middle - (ws[0].x0 + ws[-1].x1) / 2
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    first = words("Judgments excluding evidence obtained under", LABEL_X, 160)
+    value = words("Not available", first[-1].x1 + 2.0, 160)
+    middle = (value[0].x0 + value[-1].x1) / 2
+    ws = centred("Judgments and decisions of", 160, 100) + centred("40", middle, 100) + \
+        centred("Judgments of Tajikistan's courts", 160, 130) + centred("26", middle, 130) + first + value + \
+        centred("torture", 160, 160 + LINE)
+    labels = known_labels([v for f in default_codebook().fields if f.where == "table" for v in f.variants])
+    got = find_split(ws, Finder(S.resolve(10.0), labels), [])
+    assert got is not None and first[-1].x1 < got.x < value[0].x0
+
+
 def test_a_split_right_of_a_lines_own_gutter_loses():
     # values centred across the cell, rows of two labels the codebook does not know: two value lines happen
     # to start where a strip inside the values ends ("checks", "rarely", after word gaps of 5.2 pt, as wide as
@@ -791,6 +810,25 @@ def test_a_bold_header_row_across_the_document_split_is_no_section_title():
     assert chunks[0].section == "S" and any(w.text == "Indicator" for w in chunks[0].words)
 
 
+def test_a_header_row_across_the_split_atop_each_table_is_no_section_title():
+    """Shrink-to-fit tables, each under its heading, each with the bold header row, its cells wrapped
+    apart: the header's first line runs across the document split, but it opens both tables."""
+    from pipeline.convert.extract.tables import spanning_titles
+    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
+    first = bold(words("Indicator as worded in the methodology of", LABEL_X, 100)) + \
+        words("Budget", LABEL_X, 130) + words("No data", 270, 130)
+    second = bold(words("Indicator as worded in the methodology", LABEL_X, 300)) + \
+        words("Istanbul Protocol", LABEL_X, 330) + words("No", 270, 330)
+    tol = S.resolve(10.0)
+    split = 200.0
+    assert all(any(w.x0 < split - 1 and w.x1 > split + 1 for w in ws[:7]) for ws in (first, second))
+    chunks, titles = spanning_titles([Chunk("Budget", 1, first, [], False), Chunk("Treaties", 1, second, [], False)],
+                                     split, tol)
+    assert titles == [] and [c.section for c in chunks] == ["Budget", "Treaties"]
+    alone, titles = spanning_titles([Chunk("Budget", 1, first, [], False)], split, tol)
+    assert [t.text for t in titles] == ["Indicator as worded in the methodology of"]  # once, it may be a title
+
+
 def test_a_bold_label_s_first_line_across_the_document_split_is_no_title_above_its_value_set_lower():
     """A table whose label column is wider than the document's, values at the bottom of their cells:
     a long label's first line crosses the document split and has nothing beside it."""
@@ -852,6 +890,20 @@ def test_a_header_cell_of_several_lines_is_set_aside_whole():
     read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [("Budget", "No data")]
     assert [ln.text for ln in read.headers] == ["Indicator as worded in the", "Value as published", "methodology"]
+
+
+def test_a_bold_header_over_bold_labels_with_no_padding_ends_at_its_rule():
+    """Bold labels, no padding, the header's cells at the bottom of theirs: the label header's lines run
+    on at the line step into the first bold label; the rule drawn under the header row ends its cells."""
+    head = bold(lines(["Indicator as worded in", "the methodology of", "the index, with its"], LABEL_X, 80) +
+                lines(["Value, assessment or", "comment as published"], VALUE_X, 80 + LINE))
+    rule = 80 + 3 * LINE - 0.5
+    ws = head + bold(lines(["Institutional independence", "of the investigating body"], LABEL_X, 80 + 3 * LINE)) + \
+        words("Low.", VALUE_X, 80 + 4 * LINE)
+    read = read_tables([Chunk("S", 1, ws, [rule], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Institutional independence / of the investigating body", "Low.")]
+    assert len(read.headers) == 5
 
 
 def test_a_centred_header_of_several_lines_repeated_overleaf_is_set_aside():
