@@ -626,6 +626,22 @@ FOUND = {
     "shrunk-header-row-across-the-document-split-atop-each-table": ("ukraine_en_2019.docx", Layout(
         size=11, label_share=0.55, margin=70.87, value_align="center", header_row=True, shrink=True,
         header_lines=2)),
+    # sweep seed 348, layout 3 (minimised): shrink-to-fit tables, labels and values centred; "40" and "26" (one width)
+    # started together, and the split went between "Not" and "available" of a wider value beside a wrapped label
+    "shrunk-centred-value-after-a-wrapped-label-s-first-line": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.55, value_align="center", shrink=True, hpad=0.75)),
+    # sweep seed 348, layout 9 (minimised): fragmented words, labels flush right 2 pt from their values; overleaf a
+    # split row's label tail "treaties" and its value's '"severe' were joined as kerned pieces, and the rest of
+    # the value lost its split
+    "fragmented-label-tail-overleaf-before-a-quoted-value": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, page="Letter", margin=85.04, fragmented=True, split_row="label",
+        breaks=True, label_align="right", leading=1.4, hpad=1.0)),
+    # sweep seed 351, layout 122 (minimised): kerned words, labels flush right a kern's width from their values; the
+    # pages' lines were rebuilt from pdfplumber's word order, which runs by style, so they showed no column edges,
+    # and on the last page of a few lines "evidence" | "the" were joined across the column gap
+    "kerned-tail-page-borrows-edges-of-pages-read-by-style-runs": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, page="Letter", margin=85.04, values_first=True, facts_wrap=False,
+        label_align="right", kerned=True, hpad=0.75, facts_style="lines")),
 }
 
 

@@ -343,7 +343,8 @@ def _snap(x: float) -> float:
 
 def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     """`least` different words start after a gap (or end before one) at one x, and a line starts (or
-    ends) there too: a column's edge, where wrapped lines begin as well. (The same word at one place
+    ends) there too: a column's edge, where wrapped lines begin as well; or a word starts after a gap
+    where `least` lines begin with different words (a value column's wrapped lines). (The same word at one place
     is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x must start
     at `least` different x too: words of one width at a column's left edge ("34", "no", "Cr" in
     Times) end together, and another word may end there by chance; that is no column set flush right.
@@ -360,7 +361,10 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
             starts.setdefault(_snap(b.x0), []).append(b)
             ends.setdefault(_snap(a.x1), []).append(a)
             gaps.setdefault((_snap(a.x1), _snap(b.x0)), []).append(b)
-    line_starts = {_snap(ln[0].x0) for ln in lines}
+    firsts: dict[float, list[Word]] = {}  # x -> the words that start a line there
+    for ln in lines:
+        firsts.setdefault(_snap(ln[0].x0), []).append(ln[0])
+    line_starts = set(firsts)
     line_ends = {_snap(ln[-1].x1) for ln in lines}
 
     def texts(ws: list[Word]) -> int:
@@ -369,7 +373,8 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     def marks(ws: list[Word]) -> list[tuple[float, str]]:
         return [(w.top, w.font) for w in ws]
 
-    return ColumnEdges({x: marks(ws) for x, ws in starts.items() if texts(ws) >= least and x in line_starts},
+    return ColumnEdges({x: marks(ws + firsts.get(x, [])) for x, ws in starts.items()
+                        if texts(ws) >= least and x in line_starts or texts(firsts.get(x, [])) >= least},
                        {x: marks(ws) for x, ws in ends.items() if texts(ws) >= least
                         and len({_snap(w.x0) for w in ws}) >= least and x in line_ends},
                        {g: marks(ws) for g, ws in gaps.items()

@@ -93,6 +93,18 @@ def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter()
     assert {"courts", "no", "evidence", "none"} <= set(got)
 
 
+def test_a_value_opening_a_kern_s_width_after_its_label_where_its_wrapped_lines_begin_stays_apart():
+    """The rest of a row overleaf: a label's last line flush right, 0.15 em from the value's first line,
+    whose further lines begin at its left edge. No other value starts there after a gap, but three
+    lines begin there with different words: the value column's edge."""
+    first = placed([("international", 0), ("treaties", 0.3), ("include", 0.15), ("severe", 0.3)], 100)
+    x = first[2].x0
+    rest = [w.model_copy(update={"x0": w.x0 - 60 + x, "x1": w.x1 - 60 + x})
+            for i, t in enumerate(["mention of the", "official capacity as", "perpetrator."])
+            for w in placed([(p, 0.0 if j == 0 else 0.3) for j, p in enumerate(t.split())], 112 + 12 * i)]
+    assert texts(join_kerned(first + rest + PAGE, 0.6))[:3] == ["international", "treaties", "include"]
+
+
 def test_a_bold_title_s_kern_where_plain_labels_end_flush_right_joins():
     """A bold title row across a table whose plain labels end flush right at x = 200: a kern of the
     title that opens there is no gap of the label column, which is set in another font."""
