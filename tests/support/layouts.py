@@ -642,6 +642,26 @@ FOUND = {
     "kerned-tail-page-borrows-edges-of-pages-read-by-style-runs": ("armenia_en_2019.docx", Layout(
         font="DejaVuSans", size=10.5, page="Letter", margin=85.04, values_first=True, facts_wrap=False,
         label_align="right", kerned=True, hpad=0.75, facts_style="lines")),
+    # sweep seed 384, layout 53 (minimised): kerned words, labels flush right a kern's width from their values, the
+    # lines set tight; the gutter between a label's end and its value was counted among the line's word gaps, so
+    # the kerns of "system" at the line's end were read as a word gap ("syst em")
+    "kerned-tight-line-gutter-is-no-word-gap": ("ukraine_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.35, page="Letter", thousands="nnbsp", values_first=True,
+        breaks=True, running_header="Country profile", label_align="right", pad=1.0, leading=1.15, kerned=True,
+        hpad=0.75, seed=53)),
+    # sweep seed 367, layout 12 (minimised, against this session's header fixes): auto-sized tables, a bold header
+    # row of three lines centred in its cells over labels flush right; the title row above it was read as the
+    # label header with the bold header's first line as its value, and two sections went missing
+    "auto-sized-centred-bold-header-under-a-title-row": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.6, valign="center", page="Letter", margin=70.87,
+        label_align="right", pad=1.0, header_row=True, kerned=True, auto_columns=True, header_lines=3,
+        header_valign=True)),
+    # sweep seed 377, layout 9 (minimised): bold labels, no padding, values at the bottom of their cells under a bold
+    # header of three lines at the bottom of its cells; the label header ran on into the first label and the
+    # value's first line, and a value's last words were cut off as the header's
+    "bold-header-at-the-bottom-over-bold-labels-bottom-values": ("tajikistan_en_2019.docx", Layout(
+        label_share=0.35, valign="bottom", split_row="value", pad=0.0, header_row=True, bold_labels=True,
+        header_lines=3, header_valign=True)),
 }
 
 

@@ -199,15 +199,13 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     titles = [ln for ln in lines if ln.bold] if len(body) < len(lines) else []
     plain = [w.x0 for ln in body for w in ln.words if "bold" not in w.font.lower()]
     if titles and plain:
-        # a bold line that starts left of where the plain words start, with no word across there: a bold label
-        # beside values set on lines of their own (centred in their cells, or a label's first lines above a
-        # value at the bottom), or a bold header row whose cells part there too, not a title row
+        # a bold line that ends before the plain words start (a bold label beside values set on lines of their
+        # own: centred in their cells, or a label's first lines above a value at the bottom), or that a gap
+        # standing out from its word gaps parts there (a bold header row's cells), is no title row
         edge = min(plain)
-        crossing = [ln for ln in titles if ln.x0 >= edge - finder.tol.align_slack
-                    or any(w.x0 < edge < w.x1 for w in ln.words)]
-        if len(crossing) < len(titles):
-            kept = {id(ln) for ln in crossing}
-            body, titles = [ln for ln in lines if id(ln) not in kept], crossing
+        kept = {id(ln) for ln in titles if not _parted_at(ln, edge, finder.tol)}
+        if len(kept) < len(titles):
+            body, titles = [ln for ln in lines if id(ln) not in kept], [ln for ln in titles if id(ln) in kept]
     on = finder.labels is not None and "labels" in finder.tol.columns
     marks = [finder.labels.marks(ln.words) if on else (set(), set(), set()) for ln in body]
     styles = [[_style(w) for w in ln.words] for ln in body]
@@ -224,6 +222,17 @@ def _strays(words: list[Word], pieces: set[int]) -> set[int]:
     evidence obtained under" | "Not" | "available")."""
     return {k for k in range(2, len(words)) if k - 1 in pieces and k not in pieces
             and (words[k - 1].text[:1].isupper() or words[k - 1].text[:1].isdigit())}
+
+
+def _parted_at(line: Line, x: float, tol: Tolerances) -> bool:
+    """Whether a line ends before x, or has text either side of x and a gap there that stands out."""
+    if line.x1 < x:
+        return True
+    k = sum(1 for w in line.words if w.x1 <= x)
+    if not 0 < k < len(line.words) or line.words[k].x0 < x - tol.align_slack:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
+    return _stands_out(gaps[k - 1], gaps, tol)
 
 
 def _own_gutter(gaps: list[float], tol: Tolerances) -> int:

@@ -438,21 +438,26 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         usual_gap = median(page_gaps)
     edges = column_edges(lines)
     out: list[Word] = []
-    for ln, gaps in zip(lines, placed):
+    for ln in lines:
+        bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
+
+        def apart(a: Word, b: Word) -> bool:  # a column's edge: no kern there, however narrow
+            return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed)
+
         # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still),
         # where it has three gaps or more alike with its widest (justification sets them alike; a line
-        # of one word gap and two wide kerns says nothing about its word gaps)
-        inner = [g for g in gaps if g < 1]
+        # of one word gap and two wide kerns says nothing about its word gaps); a column's gutter is
+        # none of its word gaps (a label's last word and its value's, both kerned, a gutter apart)
+        inner = sorted(g for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b))
+                       and not apart(a, b) and (g := _gap(a, b)) < 1)
         near_widest = sum(g >= JUSTIFIED_ALIKE * inner[-1] for g in inner) if inner else 0
         usual = min(usual_gap, inner[-1]) if near_widest >= 3 else usual_gap
         limit = min(ratio * usual, most)
         wide = min(max(limit, line_kern_limit(inner, ratio * usual_gap)), most)
         out.append(ln[0])
-        bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
         for w in ln[1:]:
             prev = out[-1]
-            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not edges.parts(prev, w, bold) \
-                    and not (borrowed and (_snap(w.x0) in borrowed or _snap(prev.x1) in borrowed)):
+            if _kern(prev, w, limit if _digits(prev, w) else wide, blanks) and not apart(prev, w):
                 out[-1] = prev.model_copy(update={"text": prev.text + w.text, "x1": w.x1,
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})
             else:

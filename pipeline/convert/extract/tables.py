@@ -56,8 +56,9 @@ def _spans_split(line: Line, split: float, reach: float, cell_gap: float = float
 def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) -> bool:
     """A bold line over the split that is a long label's first line, not a title: a line goes on
     from its left edge a line step down (or two, past a value centred on a line of its own), and the
-    value beside that label starts right of where the line ends (a value set at the middle or bottom
-    of its cell, in a table whose label column is wider than the document's or than its split)."""
+    value beside that label, not bold (a header row's value cell is), starts right of where the line
+    ends (a value set at the middle or bottom of its cell, in a table whose label column is wider
+    than the document's or than its split)."""
     block: list[Line] = []
     for ln in below:
         if ln.top - (block[-1] if block else line).bottom >= tol.block_gap:
@@ -65,7 +66,7 @@ def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) ->
         block.append(ln)
     if not any(abs(ln.x0 - line.x0) <= tol.align_slack for ln in block[:2]):
         return False
-    values = [w.x0 for ln in block for w in ln.words if w.x0 >= split]
+    values = [w.x0 for ln in block for w in ln.words if w.x0 >= split and "bold" not in w.font.lower()]
     return bool(values) and min(values) > line.x1 + tol.min_gutter
 
 
@@ -298,6 +299,14 @@ def _first_pair(cols: _Columns, tolerance: float, rules: list[float] = ()) -> _H
     centred = abs(middle(label) - middle(value)) < tolerance
     if len(label) + len(value) > 2 and (centred or abs(label[-1].base - value[-1].base) < tolerance):
         return _Header(label[0], value[0], tuple(label[1:] + value[1:]))
+    after = sorted(cols.values, key=lambda l: l.top)[len(value):len(value) + 1]
+    if value[0].bold and after and not after[0].bold and any(abs(ln.base - value[-1].base) < tolerance
+                                                              for ln in label[:-1]):
+        # a bold value header cell of its own paragraph (plain values follow), and the label column's bold
+        # lines running on into bold labels set with no padding: the label header cell ends on the value
+        # header's last baseline (header cells at the bottom of theirs)
+        n = next(i for i, ln in enumerate(label) if abs(ln.base - value[-1].base) < tolerance) + 1
+        return _Header(label[0], value[0], tuple(label[1:n] + value[1:]))
     return None
 
 

@@ -105,6 +105,25 @@ def test_a_value_opening_a_kern_s_width_after_its_label_where_its_wrapped_lines_
     assert texts(join_kerned(first + rest + PAGE, 0.6))[:3] == ["international", "treaties", "include"]
 
 
+def test_a_column_gutter_is_no_word_gap_of_a_line_justified_tight():
+    """A label's kerned last word flush right and its value's kerned last word flush left, 0.16 em apart,
+    the kerns 0.14 em: three gaps alike, but the gutter is the value column's edge (values start there
+    after their labels on the lines above), so the line has no word gaps to call it tight."""
+    def row(top, label, value):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(label.split())], top)
+        shift = 200.0 - ws[-1].x1
+        ws = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+        return ws + [w.model_copy(update={"x0": w.x0 + 141.6, "x1": w.x1 + 141.6})
+                     for w in placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(value.split())], top)]
+    rows = row(100, "Number of investigators", "No data") + row(112, "Budget", "Low. Offices only") + \
+        row(124, "Geographic coverage", "Medium. In the regions")
+    tail = placed([("mechan", 0), ("ism", 0.141)], 136)
+    tail = [w.model_copy(update={"x0": w.x0 + 200 - tail[-1].x1, "x1": w.x1 + 200 - tail[-1].x1}) for w in tail]
+    tail += [w.model_copy(update={"x0": w.x0 + 141.6, "x1": w.x1 + 141.6}) for w in placed([("syst", 0), ("em", 0.141)], 136)]
+    got = texts(join_kerned(rows + tail + PAGE, 0.6))
+    assert "mechanism" in got and "system" in got
+
+
 def test_a_bold_title_s_kern_where_plain_labels_end_flush_right_joins():
     """A bold title row across a table whose plain labels end flush right at x = 200: a kern of the
     title that opens there is no gap of the label column, which is set in another font."""

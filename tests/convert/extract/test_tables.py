@@ -550,6 +550,29 @@ def test_bold_labels_on_lines_of_their_own_under_a_bold_header_row_part_at_the_c
     assert split is not None and max(w.x1 for w in ws if w.x0 < value_x) < split.x < value_x
 
 
+def test_a_bold_header_line_parted_by_a_word_gap_where_plain_labels_start_is_no_body_line():
+    """Plain labels set flush right, the longest starting at x = 73; the bold header's last line starts at
+    the margin and its word gap "its" | "source" happens to hold x = 73: a word space, no cell gap, so
+    the line stays out of the strips, and no split goes there."""
+    bold = lambda ws: [w.model_copy(update={"font": "DejaVuSans-Bold"}) for w in ws]  # noqa: E731
+    header = bold(words("Indicator as worded in the methodology", LABEL_X, 60)) + \
+        bold(words("its source and year", LABEL_X, 60 + LINE))
+    assert header[-4].x1 < 73 < header[-3].x0
+    labels = ["Number of complaints of torture", "Budget", "Geographic coverage"]
+    edge = 73 + max(w.x1 for w in words(labels[0], 0, 0))  # where the labels end
+
+    def right(text, top):
+        ws = words(text, 0, top)
+        return [w.model_copy(update={"x0": w.x0 + edge - ws[-1].x1, "x1": w.x1 + edge - ws[-1].x1}) for w in ws]
+    rows = [w for i, (label, value) in enumerate(zip(labels, ["18 105", "No data", "High."]))
+            for w in right(label, 100 + 20 * i) + words(value, edge + 10, 100 + 20 * i)]
+    from pipeline.convert.extract.columns import _table_lines
+    table = _table_lines(header + rows, Finder(S.resolve(10.0)))
+    assert [ln.text for ln in table.titles] == ["Indicator as worded in the methodology", "its source and year"]
+    split = column_split(header + rows, [])
+    assert split is not None and edge < split.x < edge + 10
+
+
 def test_labels_and_values_each_in_a_style_of_their_own_outweigh_aligned_centred_values():
     """Shrink-to-fit: bold labels, values centred in a narrow column ("15" and "59" of one width start
     together, "no data" wider starts 2.4 pt after its label's first line). Where the styles part,
@@ -901,6 +924,19 @@ def test_a_bold_header_over_bold_labels_with_no_padding_ends_at_its_rule():
     ws = head + bold(lines(["Institutional independence", "of the investigating body"], LABEL_X, 80 + 3 * LINE)) + \
         words("Low.", VALUE_X, 80 + 4 * LINE)
     read = read_tables([Chunk("S", 1, ws, [rule], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Institutional independence / of the investigating body", "Low.")]
+    assert len(read.headers) == 5
+
+
+def test_a_bold_header_at_the_bottom_of_its_cells_over_bold_labels_with_no_padding_no_rule():
+    """As above with no rule: the value header cell's two bold lines end on the label header's third
+    line, and plain values follow; the label column's bold lines run on into the first label."""
+    head = bold(lines(["Indicator as worded in", "the methodology of", "the index, with its"], LABEL_X, 80) +
+                lines(["Value, assessment or", "comment as published"], VALUE_X, 80 + LINE))
+    ws = head + bold(lines(["Institutional independence", "of the investigating body"], LABEL_X, 80 + 3 * LINE)) + \
+        words("Low.", VALUE_X, 80 + 4 * LINE)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Institutional independence / of the investigating body", "Low.")]
     assert len(read.headers) == 5
