@@ -656,12 +656,15 @@ FOUND = {
         font="DejaVuSans", size=8.5, label_share=0.6, valign="center", page="Letter", margin=70.87,
         label_align="right", pad=1.0, header_row=True, kerned=True, auto_columns=True, header_lines=3,
         header_valign=True)),
-    # sweep seed 377, layout 9 (minimised): bold labels, no padding, values at the bottom of their cells under a bold
-    # header of three lines at the bottom of its cells; the label header ran on into the first label and the
-    # value's first line, and a value's last words were cut off as the header's
+    # sweep seed 377, layout 9 (as drawn: minimised against this session's earlier code it fails otherwise): bold
+    # labels centred, no padding, fragmented words, values at the bottom of their cells under a bold header of three
+    # lines at the bottom of its cells; the label header ran on into the first label, and a value's last words
+    # were cut off as the header's
     "bold-header-at-the-bottom-over-bold-labels-bottom-values": ("tajikistan_en_2019.docx", Layout(
-        label_share=0.35, valign="bottom", split_row="value", pad=0.0, header_row=True, bold_labels=True,
-        header_lines=3, header_valign=True)),
+        font="Helvetica", size=9.5, label_share=0.35, borders="none", valign="bottom", page="Letter", margin=70.87,
+        thousands="space", score="em", fragmented=True, split_row="value", page_number_form="- {n} -",
+        label_align="center", pad=0.0, leading=1.15, rule_style="rect", header_row=True, bold_labels=True,
+        header_lines=3, header_valign=True, seed=9)),
 }
 
 
