@@ -88,13 +88,14 @@ class TableLayout(BaseModel):
     page: int
     split: float | None = None  # x where the value column begins (None: no value column found)
     # the signal that weighed most in the split's score: a drawn rule, aligned text edges, a change of
-    # style, known labels, a clear strip alone (gap), another table's split (neighbour)
-    column_from: Literal["rule", "alignment", "style", "labels", "gap", "neighbour", "none"]
+    # style, known labels, a clear strip alone (gap), another table's split (neighbour); or, with no
+    # value column, each value set below its label: indented (indent) or in another weight (weight)
+    column_from: Literal["rule", "alignment", "style", "labels", "gap", "neighbour", "indent", "weight", "none"]
     column_signals: dict[str, float] = Field(default_factory=dict)  # each signal's part of the split's score
     column_scope: Literal["document", "table"] = "document"  # the split of every table, or this table's own
     # what separated most of its rows: rules, the line grid, spacing, or a label and a value starting
-    # on one baseline (rows set with no spacing at all)
-    rows_from: Literal["rules", "line_grid", "spacing", "row_starts", "labels", "centres", "single_row"]
+    # on one baseline (rows set with no spacing at all), or a label over each value (stacked)
+    rows_from: Literal["rules", "line_grid", "spacing", "row_starts", "labels", "centres", "stacked", "single_row"]
     row_breaks: dict[str, int] = Field(default_factory=dict)  # breaks between blocks of lines, by what made them
     line_pitch: float | None = None  # the document's baseline step inside a cell, when found
     rows: int = 0

@@ -124,7 +124,7 @@ def test_a_weasyprint_value_before_its_label_across_a_page_break_is_read(tmp_pat
 
 # --- reportlab's own layout engine (platypus Table and Paragraph flowables) -------------------------
 
-@pytest.mark.parametrize("style", ["fixed-grid", "shrink-bold", "middle-tight"])
+@pytest.mark.parametrize("style", ["fixed-grid", "shrink-bold", "middle-tight", "stacked-indent", "stacked-bold"])
 def test_a_platypus_profile_is_read_whole(tmp_path, style):
     from tests.support import platypus_profile
 
@@ -137,3 +137,7 @@ def test_a_platypus_profile_is_read_whole(tmp_path, style):
     if style == "shrink-bold":  # each table only as wide as its text: the split moves from table to table
         found = [t for t in report.tables if t.split is not None]
         assert len({t.split for t in found}) >= 3 and sum("style" in t.column_signals for t in found) >= 4
+    if style.startswith("stacked"):  # no value column: each value below its label, every table read so
+        assert {(t.column_from, t.rows_from) for t in report.tables} == {(style.split("-")[1].replace("bold", "weight"),
+                                                                         "stacked")}
+        assert not any(w.code == "no_value_column" for w in report.warnings)

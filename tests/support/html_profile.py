@@ -65,14 +65,22 @@ GRID_STYLES = {
         body{font-family:'DejaVu Sans',sans-serif;font-size:9pt} h2{font-size:10.5pt}
         div.t{display:grid;grid-template-columns:38% auto;column-gap:3pt;row-gap:1pt}
         div.t>div:nth-child(odd){font-weight:bold;text-align:right}""",
+    # each value below its label: a definition list as a browser sets it by default (its description
+    # indented), and bold labels over plain values at one margin
+    "dl-stacked": """
+        body{font-family:'Liberation Serif',serif;font-size:10.5pt} h2{font-size:12pt}
+        dl.t{margin:0} dl.t dd{margin:0 0 3pt 2.5em}""",
+    "div-stacked-bold": """
+        body{font-family:'DejaVu Sans',sans-serif;font-size:9pt} h2{font-size:10.5pt}
+        div.t>div:nth-child(odd){font-weight:bold} div.t>div:nth-child(even){margin-bottom:4pt}""",
 }
 HEADERS = {"multi-line-headers": ("Indicator (as worded in the methodology of the index)",
                                   "Value, assessment or comment (as published)")}
 
 
 def _grid(title: str, rows: list[tuple[str, str | None]], form: str) -> list[str]:
-    """A section's pairs with no table: a definition list (`dl-grid`) or divs in a CSS grid."""
-    if form == "dl-grid":
+    """A section's pairs with no table: a definition list (`dl-...`) or divs (a CSS grid, or one below the other)."""
+    if form.startswith("dl-"):
         cells = "".join(f"<dt>{html.escape(label)}</dt><dd>{html.escape(value or '')}</dd>" for label, value in rows)
         return [f"<h2>{html.escape(title)}</h2><dl class='t'>{cells}</dl>"]
     cells = "".join(f"<div>{html.escape(label)}</div><div>{html.escape(value or '')}</div>" for label, value in rows)

@@ -35,6 +35,7 @@ class Style:
     pad: float = 3.0  # top and bottom cell padding
     side: float = 3.0  # left and right cell padding
     valign: str = "TOP"  # TOP | MIDDLE | BOTTOM
+    stacked: str = ""  # no table: each value below its label, "indent"ed, or under a "bold" label at one margin
 
 
 STYLES = {
@@ -42,6 +43,8 @@ STYLES = {
     "shrink-bold": Style(shrink=True, bold_labels=True, side=1.0, size=9.5),
     "no-padding": Style(rules=False, pad=0.0, side=1.5, size=9.0),
     "middle-tight": Style(valign="MIDDLE", pad=1.0, side=1.0, rules=False, label_share=0.4),
+    "stacked-indent": Style(stacked="indent"),
+    "stacked-bold": Style(stacked="bold", size=9.0),
 }
 
 
@@ -59,6 +62,20 @@ def _widths(rows: list[tuple[str, str]], style: Style, frame: float) -> list[flo
     label_w = min(label_w, natural)
     widest = max(stringWidth(value or "", "Helvetica", style.size) for _, value in rows) + 2 * style.side
     return [label_w, min(frame - label_w, widest)]
+
+
+def _stacked(rows: list[tuple[str, str]], style: Style) -> list:
+    """Each label a paragraph, its value the next one: indented a tab in, or plain under a bold label."""
+    size, out = style.size, []
+    for label, value in rows:
+        out.append(Paragraph(escape(label), ParagraphStyle(
+            "l", fontName="Helvetica-Bold" if style.stacked == "bold" or value is None else "Helvetica",
+            fontSize=size, leading=size * 1.2, spaceBefore=2)))
+        if value:
+            out.append(Paragraph(escape(value), ParagraphStyle(
+                "v", fontName="Helvetica", fontSize=size, leading=size * 1.2, spaceAfter=3,
+                leftIndent=2.5 * size if style.stacked == "indent" else 0)))
+    return out
 
 
 def _table(rows: list[tuple[str, str]], style: Style, frame: float) -> Table:
@@ -106,7 +123,8 @@ def platypus_pdf(truth: dict, style: Style, path: Path) -> dict:
     sections += [(title, [(u["label"], u["text"]) for u in rows]) for title, rows in extra.items()]
     for title, rows in sections:
         if rows:
-            story += [_para(title, style.size + 2, True), Spacer(1, 4), _table(rows, style, frame), Spacer(1, 10)]
+            body = _stacked(rows, style) if style.stacked else [_table(rows, style, frame)]
+            story += [_para(title, style.size + 2, True), Spacer(1, 4), *body, Spacer(1, 10)]
     doc.build(story)
     out = copy.deepcopy(truth)
     out["source"] = Path(path).name

@@ -16,7 +16,7 @@ from .lines import Line, body_size, lines_without, text_size, words_of
 from .pages import PageData, read_pages
 from .reconcile import hold_to_tags
 from .sections import Sections, find_headings, split_sections
-from .tables import read_tables, spanning_titles
+from .tables import read_stacked, read_tables, spanning_titles
 from .title import TitleBlock, parse_title
 
 
@@ -92,19 +92,25 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
     finder = Finder(tol, _table_labels(lexicon))
     chunks = sections.chunks
     vrules = {p.number: p.vrules for p in pages}
-    table_pages = sorted({c.page for c in chunks})
-    split = find_split(sections.table_words, finder, [v for n in table_pages for v in vrules[n]])
+    # labels over their values, with no value column: those tables keep out of the column finder's way
+    stacked = read_stacked(chunks, tol.same_line)
+    flat = [c for c in chunks if c.stacked is None]
+    table_pages = sorted({c.page for c in flat})
+    table_words = [w for c in flat for w in c.words] if stacked else sections.table_words
+    split = find_split(table_words, finder, [v for n in table_pages for v in vrules[n]]) if flat else None
     warnings = []
     chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), tol)
     previous = None
     for chunk in chunks:
+        if chunk.stacked is not None:
+            continue
         neighbours = [Neighbour(split, "document")] if split else []
         if chunk.continued and previous and previous.section == chunk.section and previous.split:
             neighbours.insert(0, Neighbour(previous.split, "continued"))
         chunk.split = find_split(chunk.words, finder, vrules[chunk.page], neighbours)
         previous = chunk
     for i, chunk in enumerate(chunks):
-        if chunk.split is None:  # no columns of its own, none for the document: another table's
+        if chunk.split is None and chunk.stacked is None:  # no columns of its own, none for the document: another table's
             # first the rest of this same table overleaf: a table's head at the foot of a page may hold
             # its header row and the first cells of a row the page break split (no label beside them)
             after = chunks[i + 1] if i + 1 < len(chunks) else None
@@ -114,10 +120,10 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
                                    key=lambda j: abs(j - i))
             chunk.split = find_split(chunk.words, finder, vrules[chunk.page],
                                      overleaf + [Neighbour(chunks[j].split, "nearby") for j in nearest_first])
-    if chunks and any(c.split is None for c in chunks):
+    read = read_tables(chunks, tol, split, finder.labels)
+    if any(t.column_from == "none" for t in read.layouts):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
                               "each of its lines is kept as an unmapped label"))
-    read = read_tables(chunks, tol, split, finder.labels)
     if not any(p.tags is not None for p in pages):
         return _Tables(read.rows, banners, read.headers, read.layouts, warnings)
     held = hold_to_tags(chunks, read, pages, tol.same_line)

@@ -11,6 +11,7 @@ from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import Split
 from .centred_rows import part_centred
+from .stacked import Pairs, stacked_tables
 from .label_rows import label_segments, lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, middle, opens_row, row_starts,
                     rule_between, split_blocks)
@@ -26,6 +27,7 @@ class Chunk:
     hrules: list[float]  # row separators: drawn rules and the edges of filled rows
     continued: bool  # the section began on an earlier page
     split: Split | None = None  # the label | value split, once the columns are known
+    stacked: tuple[str, Pairs] | None = None  # no value column: how each value is set below its label, the pairs
 
 
 @dataclass
@@ -83,8 +85,11 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple
     out: list[Chunk] = []
     titles: list[Line] = []
     lines_of = [group_lines(chunk.words, tol.same_line) for chunk in chunks]
-    openings = Counter(_opening(lines[0]) for lines in lines_of if lines)
+    openings = Counter(_opening(lines[0]) for lines, c in zip(lines_of, chunks) if lines and c.stacked is None)
     for chunk, lines in zip(chunks, lines_of):
+        if chunk.stacked is not None:  # no columns to cross
+            out.append(chunk)
+            continue
         heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
                  and not _label_head(ln, lines[i + 1:], split, tol) and not (i == 0 and openings[_opening(ln)] >= 2)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
@@ -613,6 +618,8 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
+    bands_by_chunk = [bands if chunk.stacked is None else _pair_bands(chunk.stacked[1])
+                      for bands, chunk in zip(bands_by_chunk, chunks)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
@@ -621,8 +628,31 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]
-        layouts.append(_layout(chunk, tally, grid, len(read.rows), int(header is not None), document_split))
+        layout = _layout(chunk, tally, grid, len(read.rows), int(header is not None), document_split)
+        layouts.append(layout if chunk.stacked is None else layout.model_copy(update={
+            "column_from": chunk.stacked[0], "rows_from": "stacked", "row_breaks": {"stacked": len(chunk.stacked[1]) - 1}}))
     return ReadTables(rows, header_lines, layouts, words)
+
+
+def _pair_bands(pairs: Pairs) -> list[Band]:
+    bands = []
+    for labels, values in pairs:
+        band = Band()
+        for block, is_value in ((labels, False), (values, True)):
+            if block:
+                band.add(block, is_value)
+        bands.append(band)
+    return bands
+
+
+def read_stacked(chunks: list[Chunk], tolerance: float) -> bool:
+    """Mark the chunks whose pairs are set one below the other (stacked.py), before any split is looked
+    for; whether any is."""
+    lines = [sorted(group_lines(c.words, tolerance), key=lambda l: l.top) for c in chunks]
+    goes_on = [after.continued and after.section == c.section for c, after in zip(chunks, chunks[1:])] + [False]
+    for chunk, held in zip(chunks, stacked_tables(lines, [c.continued for c in chunks], goes_on)):
+        chunk.stacked = held
+    return any(c.stacked is not None for c in chunks)
 
 
 def _words(blocks: list[list[Line]]) -> list[Word]:

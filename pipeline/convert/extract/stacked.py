@@ -1,0 +1,143 @@
+"""Pairs set one above the other, with no value column: each label on lines of its own and its value on
+the lines below, indented (a definition list as LibreOffice and word processors lay it out: the term at
+the margin, its description a tab further in), or in a weight of its own (a bold label over a plain
+value at the same margin). A reader sees the pairs at once; a column finder sees one column.
+
+Decided before any value column is looked for (a column finder finds splits in such a list by chance
+alignments of its lines' ends, and takes its bold labels for titles across the columns), for the whole
+document (most of its tables read so, or none does), and for a table only where every line of it says
+so: each line starts at the label margin or at the one indent (or all at one margin, bold or not
+throughout); no line has a gap inside it that two cells side by side would leave; each line is a line
+step below the one above; label lines come first (a continued table may open with the rest of a value
+from the page before); every label has a value below it; and the label lines seldom have a word that
+starts at the indent (a word of a label falls there by chance), where a two-column table whose value
+column was missed has one in row after row (its values begin at the split on the labels' lines too).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .lines import Line
+
+# how far in from the label margin the values begin, in font sizes: a tab or a list's indent, at least
+LEAST_INDENT = 1.0
+# a gap this many font sizes wide inside a line parts two columns (a word space is a third of one,
+# a justified line's seldom one)
+GUTTER = 2.0
+# lines follow each other at least this many font sizes apart (a line step): a value line closer to a
+# label line than that sits beside the label, centred in a row of two columns
+STEP = 0.9
+# lines that start within this many points of each other start at one margin (a producer places them
+# exactly; a word of a label line 1 pt off the indent is no value beside it)
+SAME_X = 0.5
+
+
+def _bold(line: Line) -> bool:
+    return all("bold" in w.font.lower() for w in line.words)
+
+
+def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False) -> list[tuple[list[Line], list[Line]]] | None:
+    """(label lines, value lines) for each pair, top to bottom; the first pair's label may be empty
+    (value lines that open the table), and where the table `goes_on` overleaf, the last pair's value.
+    None where a label has no value below it."""
+    pairs: list[tuple[list[Line], list[Line]]] = []
+    for ln, label in zip(lines, is_label):
+        if label and (not pairs or pairs[-1][1]):
+            pairs.append(([ln], []))
+        elif label:
+            pairs[-1][0].append(ln)
+        elif not pairs:
+            pairs.append(([], [ln]))
+        else:
+            pairs[-1][1].append(ln)
+    if not pairs or any(not values for _, values in pairs[:-1]) or not (pairs[-1][1] or goes_on) \
+            or not any(labels for labels, _ in pairs):
+        return None
+    return pairs
+
+
+def _by_indent(lines: list[Line]) -> list[bool] | None:
+    margin = min(ln.x0 for ln in lines)
+    inner = [ln.x0 for ln in lines if ln.x0 > margin + SAME_X]
+    if not inner:
+        return None
+    indent = min(inner)
+    if indent - margin < LEAST_INDENT * lines[0].size \
+            or any(abs(x - indent) > SAME_X for x in inner):
+        return None  # values start at more than one place in: no indent of one list
+    is_label = [abs(ln.x0 - margin) <= SAME_X for ln in lines]
+    labels = sum(label and not before for label, before in zip(is_label, [False] + is_label))
+    beside = sum(label and any(abs(w.x0 - indent) <= SAME_X for w in ln.words[1:]) for ln, label in zip(lines, is_label))
+    if 2 * beside >= labels:
+        return None  # label lines with a word at the indent, row after row: values beside labels, a missed column
+    return is_label
+
+
+def _by_weight(lines: list[Line]) -> list[bool] | None:
+    margin = min(ln.x0 for ln in lines)
+    is_label = [_bold(ln) for ln in lines]
+    if not any(is_label) or all(is_label) \
+            or any(not _bold(ln) and any("bold" in w.font.lower() for w in ln.words) for ln in lines) \
+            or any(abs(ln.x0 - margin) > SAME_X for ln in lines):
+        return None  # bold and plain words on one line, or lines at more than one margin
+    return is_label
+
+
+def _gutter(line: Line) -> bool:
+    """A gap of `GUTTER` font sizes or more inside the line: two cells side by side, not running text."""
+    return any(b.x0 - a.x1 >= GUTTER * b.size for a, b in zip(line.words, line.words[1:]))
+
+
+def _one_block(lines: list[Line]) -> bool:
+    return bool(lines) and all(abs(ln.x0 - lines[0].x0) <= SAME_X for ln in lines) \
+        and len({_bold(ln) for ln in lines}) == 1
+
+
+def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False
+                  ) -> tuple[str, list[tuple[list[Line], list[Line]]]] | None:
+    """How a table of `lines` (top to bottom) sets each value below its label ("indent" or "weight"; ""
+    for a label or a value alone, below)
+    and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
+    the table goes on from the page before, so it may open with value lines; `goes_on`: it goes on
+    overleaf, read stacked there, so its last label's value may be on the next page (and lines at one
+    margin, set alike, are a label alone at the foot of the page). `value_alone`: such lines are the
+    rest of a value from the page before, alone atop this page."""
+    if (goes_on or value_alone) and _one_block(lines) and not any(_gutter(ln) for ln in lines):
+        return "", [([], lines) if value_alone else (lines, [])]  # how: as the part across the page break
+    if len(lines) < 2 or any(_gutter(ln) for ln in lines) \
+            or any(b.top - a.top < STEP * a.size for a, b in zip(lines, lines[1:])):
+        return None  # cells side by side, or lines closer than a line step: a value set between label lines
+    for how, classify in (("indent", _by_indent), ("weight", _by_weight)):
+        is_label = classify(lines)
+        if is_label is None or not (is_label[0] or continued):
+            continue
+        pairs = _runs(lines, is_label, goes_on)
+        if pairs is not None:
+            return how, pairs
+    return None
+
+
+Pairs = list[tuple[list[Line], list[Line]]]
+
+
+def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: list[bool]
+                   ) -> list[tuple[str, Pairs] | None]:
+    """Each table's reading as labels over values (its lines top to bottom), or None; `continued`: it goes
+    on from the page before; `goes_on`: it goes on overleaf (the next table is its part on the next page).
+    A label at the foot of a page with its value atop the next reads so where the parts either side do
+    (or are that label and that value alone). None for all where no more than half the tables read so:
+    a document sets its pairs one way, and a few that read stacked among tables of two columns are
+    tables of two columns (a sub-heading's bold line over rows whose value column was not found)."""
+    out = [stacked_pairs(lines, cont) for lines, cont in zip(tables, continued)]
+    for i in range(len(tables) - 1):
+        if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
+            continue
+        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True)
+        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True)
+        if foot is not None and head is not None and (not foot[1][-1][1] or not head[1][0][0]):
+            out[i], out[i + 1] = (foot[0] or head[0], foot[1]), (head[0] or foot[0], head[1])
+    if 2 * sum(held is not None for held in out) <= len(tables):
+        return [None] * len(tables)
+    hows = Counter(held[0] for held in out if held is not None and held[0])
+    usual = hows.most_common(1)[0][0] if hows else "indent"  # a label and its value alone either side
+    return [held if held is None or held[0] else (usual, held[1]) for held in out]

@@ -1,0 +1,130 @@
+"""Pairs set one below the other with no value column (stacked.py), on hand-placed lines: read as label
+and value where every line says so, and left alone where the lines are a two-column table's."""
+from pipeline.convert.extract.lines import Line
+from pipeline.convert.extract.stacked import stacked_pairs, stacked_tables
+from pipeline.convert.extract.tables import Chunk, read_stacked, read_tables
+from pipeline.core.models import Word
+from pipeline.core.settings import DEFAULT_SETTINGS as S
+
+MARGIN, INDENT, STEP, SIZE = 57.0, 85.0, 12.0, 10.0
+
+
+def line(text: str, x: float, top: float, bold: bool = False, page: int = 1) -> Line:
+    words = []
+    for t in text.split():
+        width = 5.0 * len(t)
+        words.append(Word(text=t, page=page, x0=x, top=top, x1=x + width, bottom=top + SIZE, size=SIZE,
+                          font="Helvetica-Bold" if bold else "Helvetica"))
+        x += width + 2.8
+    return Line(words)
+
+
+def stack(rows: list[tuple[str, float, bool]], top: float = 100.0, page: int = 1) -> list[Line]:
+    """(text, x, bold) per line, a line step apart."""
+    return [line(t, x, top + i * STEP, bold, page) for i, (t, x, bold) in enumerate(rows)]
+
+
+def texts(pairs) -> list[tuple[str, str]]:
+    return [(" ".join(ln.text for ln in labels), " ".join(ln.text for ln in values)) for labels, values in pairs]
+
+
+INDENTED = [("Number of investigators", MARGIN, False), ("372", INDENT, False),
+            ("Investigating body's jurisdiction", MARGIN, False),
+            ("Crimes committed by officials; torture cases make", INDENT, False), ("up about 10% of the caseload", INDENT, False),
+            ("Budget", MARGIN, False), ("No data", INDENT, False)]
+
+
+def test_indented_values_below_their_labels_are_read_as_pairs():
+    how, pairs = stacked_pairs(stack(INDENTED))
+    assert how == "indent"
+    assert texts(pairs) == [("Number of investigators", "372"),
+                            ("Investigating body's jurisdiction",
+                             "Crimes committed by officials; torture cases make up about 10% of the caseload"),
+                            ("Budget", "No data")]
+
+
+def test_plain_values_under_bold_labels_at_one_margin_are_read_as_pairs():
+    rows = [("Number of investigators", MARGIN, True), ("372", MARGIN, False),
+            ("Budget", MARGIN, True), ("No data for the year", MARGIN, False), ("of the report", MARGIN, False)]
+    how, pairs = stacked_pairs(stack(rows))
+    assert how == "weight"
+    assert texts(pairs) == [("Number of investigators", "372"), ("Budget", "No data for the year of the report")]
+
+
+def test_a_two_column_table_whose_value_column_was_missed_is_not_read_stacked():
+    # its values start at the split on the labels' lines, and wrap there on lines of their own
+    split = 200.0
+    lines = [line("Number of investigators", MARGIN, 100), line("372", split, 100)]
+    rows = [Line(lines[0].words + lines[1].words)]
+    rows += [Line(line("Jurisdiction", MARGIN, 112).words + line("Crimes committed by", split, 112).words),
+             line("officials", split, 124),
+             Line(line("Budget", MARGIN, 136).words + line("No data", split, 136).words)]
+    assert stacked_pairs(rows) is None
+
+
+def test_a_label_word_that_falls_on_the_indent_by_chance_does_not_undo_the_reading():
+    rows = list(INDENTED)
+    rows[5] = ("Video surveillance", MARGIN, False)  # "surveillance" starts 2.8 pt past "Video" ...
+    lines = stack(rows)
+    shift = INDENT - lines[5].words[1].x0  # ... moved to start at the indent
+    lines[5].words[1] = lines[5].words[1].model_copy(update={"x0": INDENT, "x1": lines[5].words[1].x1 + shift})
+    assert stacked_pairs(lines)[0] == "indent"
+
+
+def test_bold_and_plain_words_on_one_line_are_two_cells_not_a_stacked_label():
+    rows = stack([("Relevant conventions", MARGIN, True), ("Optional Protocol", MARGIN, False), ("Budget", MARGIN, True),
+                  ("No data", MARGIN, False)])
+    rows[1] = Line(rows[1].words + [line("Yes", 200, rows[1].top, bold=True).words[0]])
+    assert stacked_pairs(rows) is None
+
+
+def test_a_value_line_between_label_lines_is_a_centred_cell_beside_them():
+    lines = [line("Judgments of the", MARGIN, 100), line("24", INDENT + 100, 106), line("domestic courts", MARGIN, 112),
+             line("Budget", MARGIN, 124), line("No data", INDENT + 100, 136)]
+    assert stacked_pairs(lines) is None
+
+
+def test_a_label_with_no_value_below_it_reads_so_only_where_the_table_goes_on_overleaf():
+    lines = stack(INDENTED[:6])  # "Budget" at the foot of the page
+    assert stacked_pairs(lines) is None
+    assert texts(stacked_pairs(lines, goes_on=True)[1])[-1] == ("Budget", "")
+    # and overleaf, the value alone atop the next page
+    assert texts(stacked_pairs(stack([("No data", INDENT, False)]), True, value_alone=True)[1]) == [("", "No data")]
+
+
+def test_a_document_reads_stacked_only_where_most_of_its_tables_do():
+    good, bad = stack(INDENTED), [line("Budget", MARGIN, 100)]  # a label alone, no value below: not stacked
+    assert all(stacked_tables([good, good, bad], [False] * 3, [False] * 3)[:2])
+    assert stacked_tables([good, bad, bad], [False] * 3, [False] * 3) == [None] * 3
+
+
+def test_read_tables_gives_the_stacked_pairs_as_rows_across_a_page_break():
+    page1 = stack(INDENTED[:6])
+    page2 = stack([("No data", INDENT, False), ("Number of criminal cases initiated", MARGIN, False), ("622", INDENT, False)],
+                  top=60, page=2)
+    chunks = [Chunk("Government body", 1, [w for ln in page1 for w in ln.words], [], False),
+              Chunk("Government body", 2, [w for ln in page2 for w in ln.words], [], True)]
+    tol = S.resolve(SIZE)
+    assert read_stacked(chunks, tol.same_line)
+    read = read_tables(chunks, tol)
+    assert [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in read.rows] == [
+        ("Number of investigators", "372"),
+        ("Investigating body's jurisdiction", "Crimes committed by officials; torture cases make up about 10% of the caseload"),
+        ("Budget", "No data"), ("Number of criminal cases initiated", "622")]
+    assert [(t.column_from, t.rows_from, t.split) for t in read.layouts] == [("indent", "stacked", None)] * 2
+
+
+def test_a_sub_heading_over_plain_rows_of_two_cells_is_not_read_stacked():
+    # a bold sub-heading, then a row whose label and value share a line a gutter apart
+    rows = stack([("Relevant conventions", MARGIN, True), ("Optional Protocol to the Convention", MARGIN, False),
+                  ("Istanbul Protocol", MARGIN, True), ("Applied by some experts", MARGIN, False)])
+    assert stacked_pairs(rows)[0] == "weight"  # as lines, bold over plain: a stacked reading ...
+    rows[1] = Line(rows[1].words + line("No. Signed in 2013", 320, rows[1].top).words)
+    assert stacked_pairs(rows) is None  # ... until a value sits beside a label, two font sizes or more apart
+
+
+def test_a_label_alone_at_the_foot_and_its_value_alone_overleaf_read_as_the_document_does():
+    foot, head = stack([("Budget", MARGIN, False)]), stack([("No data", INDENT, False)], top=60, page=2)
+    held = stacked_tables([stack(INDENTED), foot, head], [False, False, True], [False, True, False])
+    assert [h[0] for h in held] == ["indent"] * 3
+    assert texts(held[1][1]) == [("Budget", "")] and texts(held[2][1]) == [("", "No data")]
