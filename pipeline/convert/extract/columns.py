@@ -384,8 +384,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     if "rules" in on and c.rule:
         parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
     if "neighbours" in on and c.neighbour:
-        # a neighbour's split that cuts known labels here holds for this table only as far as it does not
-        held = 1.0 - min(e.cut, e.both) / e.both if e.both else 1.0
+        # a neighbour's split that cuts known labels here, or leaves value words after them on its left
+        # (a known label's piece and a capitalised word more, a whole one and a gutter), holds for this
+        # table only as far as it does not
+        held = 1.0 - min(e.cut + e.over + e.strays, e.both) / e.both if e.both else 1.0
         parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour * held
         if c.edges:
             parts["neighbour_edges"] = WEIGHTS["neighbours"] * NEIGHBOUR_EDGES * held
