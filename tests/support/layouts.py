@@ -665,6 +665,11 @@ FOUND = {
         thousands="space", score="em", fragmented=True, split_row="value", page_number_form="- {n} -",
         label_align="center", pad=0.0, leading=1.15, rule_style="rect", header_row=True, bold_labels=True,
         header_lines=3, header_valign=True, seed=9)),
+    # sweep seed 417, layout 83 (minimised): shrink-to-fit tables a point apart; the last table's value column
+    # starts left of the others', and its values' second words ("Low." | "Preliminary", "days" | "before") start
+    # where the other tables' values do, so it took their split, and its values' first words went to the labels
+    "shrunk-narrow-label-column-values-second-words-at-the-document-split": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.55, margin=70.87, pad=1.0, shrink=True, hpad=1.0)),
 }
 
 
