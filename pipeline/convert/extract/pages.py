@@ -87,15 +87,17 @@ SPARSE_PAGE = 40
 def _join_kerned(pages: list[PageData], walls: list[list[BBox] | None], settings: ExtractSettings) -> None:
     """On each page placed by gaps, word pieces parted by a kern are joined (`join_kerned`), judged by
     the page's median word gap, or, on a page of few words, by the document's and never across a column
-    edge of the other pages."""
+    edge of the pages either side (the table it holds the tail or the head of)."""
     gaps = {i: page_word_gaps(p.words, w) for i, (p, w) in enumerate(zip(pages, walls)) if w is not None}
     every = [g for gs in gaps.values() for g in gs]
     document = median(every) if every else None
     sparse = [i for i, gs in gaps.items() if len(gs) < SPARSE_PAGE and document is not None]
-    # the other pages' column edges, for a page of few lines (a table's tail) that cannot show its own
-    borrowed = frozenset().union(*(page_edges(pages[i].words) for i in gaps if i not in sparse)) if sparse else frozenset()
+    # the column edges of the pages either side, for a page of few lines (a table's tail) that cannot show
+    # its own; not those of pages further off: their tables, each sized to its text, have columns of their own
+    edges = {i: page_edges(pages[i].words) for i in gaps if i not in sparse} if sparse else {}
     for i in gaps:
         if i in sparse:
+            borrowed = frozenset().union(*(edges.get(j, frozenset()) for j in (i - 1, i + 1)))
             pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max, document,
                                          borrowed)
         else:

@@ -304,3 +304,25 @@ def test_a_page_of_few_words_keeps_the_columns_of_the_pages_before():
     tail = PageData(2, 595, 842, [at("evidence", 298.5 - 40, 60, 2), at("investigator", 300, 60, 2)])
     _join_kerned([dense, tail], [[], []], S)
     assert texts(tail.words) == ["evidence", "investigator"]
+
+
+def test_a_page_of_few_words_keeps_the_columns_of_the_pages_beside_it_only():
+    """The same tail two pages after the table whose values start at its kern: the page between holds
+    other tables, sized to their own text; the first page's columns are none of the tail's, and
+    "Vict" | "ims", "rare" | "ly" join; a column edge of the page just before still parts."""
+    from pipeline.convert.extract.pages import PageData, _join_kerned
+    from pipeline.core.settings import DEFAULT_SETTINGS as S
+
+    def at(text, x, top, page):
+        return Word(text=text, page=page, x0=x, top=top, x1=x + 5 * len(text), bottom=top + 10, size=10, font="Palatino")
+    first = [w for i, (label, value) in enumerate([("Budget", "High."), ("Coverage", "Low."), ("Access", "Medium.")])
+             for w in (at(label, 340 - 5 * len(label) - 3, 100 + 12 * i, 1), at(value, 340, 100 + 12 * i, 1))]
+    first.append(at("regions", 340, 136, 1))
+    between = [w for i, (label, value) in enumerate([("Budget", "High."), ("Coverage", "Low."), ("Access", "No.")])
+               for w in (at(label, 200 - 5 * len(label) - 3, 100 + 12 * i, 2), at(value, 200, 100 + 12 * i, 2))]
+    between.append(at("regions", 200, 136, 2))
+    pages = [PageData(1, 595, 842, first + PAGE * 3), PageData(2, 595, 842, between + PAGE * 3),
+             PageData(3, 595, 842, [at("of", 198.5 - 10, 60, 3), at("evidence", 200, 60, 3),
+                                    at("rare", 340 - 20 - 1.5, 80, 3), at("ly", 340, 80, 3)])]
+    _join_kerned(pages, [[], [], []], S)
+    assert texts(pages[2].words) == ["of", "evidence", "rarely"]
