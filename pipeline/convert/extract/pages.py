@@ -146,6 +146,35 @@ def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict
     return out
 
 
+def cut_at_rules(raw: list[dict], vrules: list[VRule], slack: float = 0.5) -> list[dict]:
+    """pdfplumber's words, each cut where a drawn vertical rule runs between two of its characters:
+    no text crosses a table's border, so a label set flush right against it and a value flush left
+    against its other side with no padding ("courts" | "1", read "courts1") are two words. `slack`:
+    how far into a character's box (in points) the rule may lie, a glyph's box being a little wider
+    than its ink."""
+    if not vrules:
+        return raw
+    rules = sorted(vrules, key=lambda v: v.x)
+    xs = [v.x for v in rules]
+    out = []
+    for w in raw:
+        chars = w.get("chars") or []
+        middle = (w["top"] + w["bottom"]) / 2
+        walls = [v.x for v in rules[bisect_right(xs, w["x0"]):bisect_left(xs, w["x1"])] if v.top <= middle <= v.bottom]
+        cuts = [k for k in range(1, len(chars)) for x in walls
+                if chars[k - 1]["x1"] - slack <= x <= chars[k]["x0"] + slack
+                and (chars[k - 1]["x0"] + chars[k - 1]["x1"]) / 2 < x < (chars[k]["x0"] + chars[k]["x1"]) / 2]
+        cuts = sorted(set(cuts))
+        if not cuts:
+            out.append(w)
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(chars)]):
+            part = chars[a:b]
+            out.append({**w, "text": "".join(c["text"] for c in part), "x0": part[0]["x0"], "x1": part[-1]["x1"],
+                        "chars": part})
+    return out
+
+
 def _color(value) -> str:
     # black is black however it is given (grey 0, RGB 0 0 0, unset): only a colour of its own counts
     if value is None or not isinstance(value, (tuple, list)) or not any(value):
@@ -207,7 +236,8 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                     extra_attrs=["size", "fontname", "non_stroking_color"],
                     return_chars=True,
                 )
-                raw = cut_touching(raw, settings.align_slack)
+                hrules, vrules, boxes = _rulings(page)
+                raw = cut_touching(cut_at_rules(raw, vrules), settings.align_slack)
                 mcids = char_mcids(page.chars) if structure is not None else {}
                 words = [
                     Word(text=w["text"], page=page.page_number, x0=w["x0"], top=w["top"],
@@ -216,7 +246,6 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                          mcid=_mcid(w, mcids) if structure is not None else None)
                     for w in raw if w["text"].strip()
                 ]
-                hrules, vrules, boxes = _rulings(page)
                 walls.append(_kern_walls(page.chars, vrules))
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
                                       words, hrules, vrules, boxes,

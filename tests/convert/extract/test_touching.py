@@ -66,3 +66,16 @@ def test_no_cut_before_a_superscript_figure():
     """A footnote mark is no word of the next column ("²" is a digit to str.isdigit, not a decimal one)."""
     raw = page() + [word("torture²", 100 - CHAR * 7, 24)]
     assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["torture²"]
+
+
+def test_a_word_is_cut_where_a_drawn_rule_runs_between_its_characters():
+    from pipeline.convert.extract.pages import cut_at_rules
+    from pipeline.core.geometry import VRule
+
+    # a label set flush right against the column's border, its value flush left against the other side
+    merged = word("courts1", 65.0, 24)
+    out = cut_at_rules([merged, word("Budget", 50, 36)], [VRule(95.0, 0.0, 60.0)])
+    assert texts(out) == [("courts", 65.0, 95.0), ("1", 95.0, 100.0), ("Budget", 50.0, 80.0)]
+    # a rule that ends above the word, or one across a character's middle, parts nothing
+    assert texts(cut_at_rules([merged], [VRule(95.0, 0.0, 20.0)])) == [("courts1", 65.0, 100.0)]
+    assert texts(cut_at_rules([merged], [VRule(97.5, 0.0, 60.0)])) == [("courts1", 65.0, 100.0)]
