@@ -670,6 +670,12 @@ FOUND = {
     # where the other tables' values do, so it took their split, and its values' first words went to the labels
     "shrunk-narrow-label-column-values-second-words-at-the-document-split": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=11, label_share=0.55, margin=70.87, pad=1.0, shrink=True, hpad=1.0)),
+    # sweep seed 432, layout 45 (minimised): kerned words, values centred; a row's tail alone on the last page
+    # borrowed the column edges of every other page, and a value edge of the first page's table parted
+    # "rare" | "ly" there
+    "kerned-tail-page-borrows-the-edges-of-the-pages-beside-it-only": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", label_share=0.35, page="Letter", margin=85.04, breaks=True, section_titles="row",
+        page_numbers=True, page_number_form="{n} / {N}", value_align="center", pad=1.0, kerned=True, seed=45)),
 }
 
 
