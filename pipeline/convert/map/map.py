@@ -60,11 +60,28 @@ def rejoin_split_rows(rows: list[Row], lexicon: Lexicon, language: str | None = 
 ROW_GAP = 0.5  # a gap between two lines wider than this many line heights parts two rows, not two lines of a cell
 
 
-def _lines_apart(upper: Fragment, lower: Fragment) -> bool:
-    return lower.bbox.top - upper.bbox.bottom > ROW_GAP * (lower.bbox.bottom - lower.bbox.top)
+def _lines_apart(upper: Fragment, lower: Fragment, pitch: float | None = None) -> bool:
+    """Two lines of a column that part two rows: a gap wider than `ROW_GAP` of a line's height, or, where
+    the document's cells show their line step (`pitch`), a step clearly wider than it (rows a point or
+    two apart, a grid's row gap)."""
+    step = lower.bbox.top - upper.bbox.top
+    return lower.bbox.top - upper.bbox.bottom > ROW_GAP * (lower.bbox.bottom - lower.bbox.top) \
+        or pitch is not None and step > PITCH_APART * pitch
 
 
-def _foot_value(prev: Row, rows: list[Row]) -> list[Fragment]:
+# a step between two lines this many times the line step inside the document's cells parts two rows
+PITCH_APART = 1.1
+
+
+def cell_pitch(rows: list[Row]) -> float | None:
+    """The step from one line to the next inside the document's cells (the median, top to top), where
+    three cells or more wrap; None where too few do."""
+    steps = sorted(b.bbox.top - a.bbox.top for r in rows for cell in (r.label, r.value)
+                   for a, b in zip(cell.fragments, cell.fragments[1:]) if a.page == b.page and b.bbox.top > a.bbox.top)
+    return steps[len(steps) // 2] if len(steps) >= 3 else None
+
+
+def _foot_value(prev: Row, rows: list[Row], pitch: float | None = None) -> list[Fragment]:
     """The lines at the foot of `prev`'s last page that are a value standing beside no label: lines of
     `prev`'s value below its label's last line and set apart from the lines above, all of it when it has
     no label, or `prev` itself when it is a label-only row whose text stands in the value column of its
@@ -79,7 +96,7 @@ def _foot_value(prev: Row, rows: list[Row]) -> list[Fragment]:
         below, right = label[-1], max(f.bbox.x1 for f in prev.label.fragments)
         for k, f in enumerate(prev.value.fragments):
             # a value wholly under its label's last line stands beside none of it: it is the next row's
-            apart = _lines_apart(prev.value.fragments[k - 1], f) if k else True
+            apart = _lines_apart(prev.value.fragments[k - 1], f, pitch) if k else True
             if f.page == page and f.bbox.top > below.bbox.bottom and f.bbox.x0 > right and apart:
                 return prev.value.fragments[k:]
         return []
@@ -100,6 +117,7 @@ def value_before_label(rows: list[Row], lexicon: Lexicon, language: str | None =
     value on one page and carries its taller label over to the next). That value is the label's: it
     leaves the row before (or the label-only row it was read as) and joins the label's row."""
     out: list[Row] = []
+    pitch = cell_pitch(rows)
     for row in rows:
         prev = out[-1] if out else None
         if row.after_page_break and row.kind == "subheading" and row.label.fragments and prev is not None \
@@ -109,7 +127,7 @@ def value_before_label(rows: list[Row], lexicon: Lexicon, language: str | None =
             label = " ".join(row.label.lines)
             m, _ = match_label(label, section_id(row.section, lexicon, language), lexicon.table_fields, lexicon,
                                language=language)
-            moved = _foot_value(prev, rows) if m is not None and fold(label) not in lexicon.subheadings else []
+            moved = _foot_value(prev, rows, pitch) if m is not None and fold(label) not in lexicon.subheadings else []
             if moved:
                 if prev.kind == "table" and prev.label.fragments:
                     kept = prev.value.fragments[:-len(moved)]
