@@ -87,18 +87,20 @@ def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label
 
     found = best(0, 0)
     if found is None and overleaf and not opens_row(labels[0]):  # the rest of a label: no capital
-        found = _after_tail(best, labels, values, tolerance)
+        found = _after_tail(best, labels, values, tolerance, continues)
     if found is None or len(found[1]) < 2:
         return None
     return found[0], [(labels[a:b], values[c:d]) for a, b, c, d in found[1]]
 
 
-def _after_tail(best, labels: list[Line], values: list[Line], tolerance: float):
+def _after_tail(best, labels: list[Line], values: list[Line], tolerance: float, continues=lambda above, line: False):
     """The best reading of a band whose first row is the rest of a row the page break split: any first
     label lines and the value lines beside them (none past the next row's first label line), then rows
-    that `best` parts."""
+    that `best` parts; never cut inside a known label ("... Degrading Treatment or" / "Punishment (2002)")."""
     options = []
     for i2 in range(1, len(labels)):
+        if continues(labels[i2 - 1], labels[i2]):
+            continue
         for j2 in range(len(values) + 1):
             if j2 and values[j2 - 1].base > labels[i2].base + tolerance:
                 break

@@ -465,8 +465,9 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
 
 def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]:
     """Value text with no label beside it continues a neighbouring row: the one in the same
-    ruled cell; the one above when labels sit atop their cells, else the nearer; at the top of
-    a continued table, the last row of the page before."""
+    ruled cell; the one above when labels sit atop their cells, else the nearer (the blocks already
+    given to the row above count as its: a value's paragraphs follow each other closer than the next
+    row); at the top of a continued table, the last row of the page before."""
     rows = [b for b in bands if b.labels]
     for i, band in enumerate(bands):
         if band.labels:
@@ -474,8 +475,11 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
         target = _orphan_target(bands, i, chunk, ctx, rows)
         if target is None:
             rows.append(band)  # a value with no row at all: kept as a row with an empty label
-        else:
+        elif target is ctx.previous:  # a row of the page before: its extent there stands
             target.values.extend(band.values)
+        else:
+            for block in band.values:
+                target.add(block, True)
     return sorted(rows, key=lambda b: b.top)
 
 

@@ -89,3 +89,16 @@ def test_atop_a_continued_table_the_rest_of_a_split_row_comes_first():
         (["Geographic coverage"], ["High. Established in all units"]),
         (["Number of criminal cases", "initiated"], ["269"]),
         (["Wording of our own"], ["4"])]
+
+
+def test_atop_a_continued_table_the_rest_of_a_split_row_is_not_cut_inside_a_known_label():
+    # the rest of "Optional Protocol ... Degrading Treatment or Punishment (2002)" overleaf, its value's
+    # last lines at the bottom beside it: "Punishment (2002)" opens with a capital and shares a last
+    # baseline with the value, but the label's words go on across the line break
+    labels = [line(0, "and Other Cruel, Inhuman or Degrading Treatment or"), line(1, "Punishment (2002)")]
+    values = [line(0, "Signed in 2013 but not", 300), line(1, "ratified", 300)]
+    def continues(above, ln):
+        return above.text.endswith("Treatment or") and ln.text.startswith("Punishment")
+    assert part_centred(labels, values, 1.0, WIDTH, overleaf=True, continues=continues) is None  # left whole
+    assert texts(part_centred(labels, values, 1.0, WIDTH, overleaf=True)) == [  # with nothing known, a cut
+        (["and Other Cruel, Inhuman or Degrading Treatment or"], []), (["Punishment (2002)"], ["Signed in 2013 but not", "ratified"])]

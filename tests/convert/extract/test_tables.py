@@ -1106,3 +1106,21 @@ def test_a_split_never_cuts_a_header_row_s_cell():
     got = column_split(ws, [])
     assert value_x - SNAP <= got.x <= value_x
     assert "header_cells" not in dict(got.signals)
+
+
+def test_a_value_s_paragraphs_beside_no_label_stay_with_the_row_they_follow():
+    """A value of three paragraphs beside a one-line label; the next row's label is centred beside its
+    taller value (labels do not all sit atop their cells, so a block beside no label goes to the nearer
+    row). The third paragraph is nearer the second, already the row's, than the next row."""
+    ws = words("Criminalization of acts", LABEL_X, 100)
+    for top, text in [(100, "Coercion of testimony -"), (112, "Art. 178 of the Code"), (142, "Exceeding powers -"),
+                      (154, "Art. 185 of the Code"), (184, "Infliction of pain -"), (196, "Art. 192 of the Code")]:
+        ws += words(text, VALUE_X, top)
+    ws += words("Criminalization of torture", LABEL_X, 252)
+    ws += words("Yes. The definition", VALUE_X, 240) + words("reproduces Article 1", VALUE_X, 252) + \
+        words("of the Convention", VALUE_X, 264)
+    rows = table_rows([Chunk("Criminalization", 1, ws, [], False)], 200.0)
+    assert [(" ".join(r.label.lines), " ".join(r.value.lines)) for r in rows] == [
+        ("Criminalization of acts", "Coercion of testimony - Art. 178 of the Code Exceeding powers - Art. 185 of the Code "
+                                    "Infliction of pain - Art. 192 of the Code"),
+        ("Criminalization of torture", "Yes. The definition reproduces Article 1 of the Convention")]
