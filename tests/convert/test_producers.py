@@ -99,22 +99,25 @@ def test_a_browser_print_is_read_whole(tmp_path, style):
 
 
 # WeasyPrint sets a row's value at the foot of a page and carries its taller label to the next page
-# (value_before_label rejoins them): named (record, style) prints where it did
+# (value_before_label rejoins them): named (record, style, facts box) prints where it did
 WEASYPRINT_VALUE_BEFORE_LABEL = {
-    "dl-grid-value-under-the-last-label": ("kyrgyzstan_en_2019.docx", "dl-grid"),
-    "dl-grid-value-alone-at-the-foot": ("armenia_en_2019.docx", "dl-grid"),
-    "margin-boxes-opcat-value-under-relevant-conventions": ("armenia_en_2019.docx", "margin-boxes"),
+    "dl-grid-value-under-the-last-label": ("kyrgyzstan_en_2019.docx", "dl-grid", "table"),
+    "dl-grid-value-alone-at-the-foot": ("armenia_en_2019.docx", "dl-grid", "table"),
+    "margin-boxes-opcat-value-under-relevant-conventions": ("armenia_en_2019.docx", "margin-boxes", "table"),
+    # the table's head at the foot of the page, its one clear strip left of the sub-heading set flush right:
+    # its columns are those of its rest overleaf
+    "auto-right-bottom-head-of-header-sub-heading-and-value": ("ukraine_en_2019.docx", "auto-right-bottom", "lines"),
 }
 
 
-@pytest.mark.slow  # three WeasyPrint prints
+@pytest.mark.slow  # four WeasyPrint prints
 @pytest.mark.parametrize("case", WEASYPRINT_VALUE_BEFORE_LABEL)
 def test_a_weasyprint_value_before_its_label_across_a_page_break_is_read(tmp_path, case):
     pytest.importorskip("weasyprint")  # not a dependency of the project: skip cleanly without it
-    record, style = WEASYPRINT_VALUE_BEFORE_LABEL[case]
+    record, style, facts = WEASYPRINT_VALUE_BEFORE_LABEL[case]
     truth = json.loads((FIXTURES / f"{record}.truth.json").read_text(encoding="utf-8"))
     page = tmp_path / "profile.html"
-    page.write_text(html_profile.profile_html(truth, *html_profile.styled(style)), encoding="utf-8")
+    page.write_text(html_profile.profile_html(truth, *html_profile.styled(style), facts), encoding="utf-8")
     pdf = tmp_path / truth["source"]
     assert html_profile.print_weasyprint(page, pdf)
     report = process_pdf(pdf)

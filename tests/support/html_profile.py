@@ -48,6 +48,12 @@ STYLES = {
         table.t td,table.t th{padding:1pt 2pt;vertical-align:top;text-align:left}
         table.t th{width:30%} table.t td:first-child{color:#1a4e8a;font-weight:bold} table.t td+td{font-size:9pt}
         h2{font-size:12pt}""",
+    # auto-sized columns in a full-width table, labels flush right against their values half a point
+    # away, cells at the bottom, a rule under each row
+    "auto-right-bottom": """
+        body{font-family:'DejaVu Sans',sans-serif;font-size:9pt} table.t{width:100%;border-collapse:collapse}
+        table.t td,table.t th{padding:2pt 0.5pt;vertical-align:bottom;line-height:1.35;
+        border-bottom:0.5pt solid #777;text-align:left} table.t td:first-child{text-align:right} h2{font-size:10.5pt}""",
     # large type: the tables run over three pages, the header row repeated atop each page
     "long-tables": """
         @page{margin:2cm} body{font-family:'DejaVu Serif',serif;font-size:11pt} table.t{width:100%;border-collapse:collapse}

@@ -88,7 +88,8 @@ def _table_labels(lexicon: Lexicon) -> KnownLabels:
 def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon: Lexicon) -> _Tables:
     """Each table's split from the one finder: first the document's (every table's words at once),
     then each table's, with the split of the table it continues and the document's as neighbours;
-    a table none of whose own strips qualifies takes the nearest table's that fits it."""
+    a table none of whose own strips qualifies takes the nearest table's that fits it (first its own
+    rest overleaf's), and one split by a clear strip alone weighs its own rest overleaf too."""
     finder = Finder(tol, _table_labels(lexicon))
     chunks = sections.chunks
     vrules = {p.number: p.vrules for p in pages}
@@ -101,25 +102,30 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
     warnings = []
     chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), tol)
     previous = None
+    own: list[list[Neighbour]] = []
     for chunk in chunks:
-        if chunk.stacked is not None:
-            continue
         neighbours = [Neighbour(split, "document")] if split else []
         if chunk.continued and previous and previous.section == chunk.section and previous.split:
             neighbours.insert(0, Neighbour(previous.split, "continued"))
-        chunk.split = find_split(chunk.words, finder, vrules[chunk.page], neighbours)
-        previous = chunk
+        own.append(neighbours)
+        if chunk.stacked is None:
+            chunk.split = find_split(chunk.words, finder, vrules[chunk.page], neighbours)
+            previous = chunk
     for i, chunk in enumerate(chunks):
-        if chunk.split is None and chunk.stacked is None:  # no columns of its own, none for the document: another table's
-            # first the rest of this same table overleaf: a table's head at the foot of a page may hold
-            # its header row and the first cells of a row the page break split (no label beside them)
-            after = chunks[i + 1] if i + 1 < len(chunks) else None
-            overleaf = [Neighbour(after.split, "overleaf")] if after is not None and after.continued \
-                and after.section == chunk.section and after.split is not None else []
+        if chunk.stacked is not None:
+            continue
+        # the rest of this same table overleaf: a table's head at the foot of a page may hold its header
+        # row and the first cells of a row the page break split (no label beside them)
+        after = chunks[i + 1] if i + 1 < len(chunks) else None
+        overleaf = [Neighbour(after.split, "overleaf")] if after is not None and after.continued \
+            and after.section == chunk.section and after.split is not None else []
+        if chunk.split is None:  # no columns of its own, none for the document: another table's
             nearest_first = sorted((j for j, c in enumerate(chunks) if j != i and c.split is not None),
                                    key=lambda j: abs(j - i))
             chunk.split = find_split(chunk.words, finder, vrules[chunk.page],
                                      overleaf + [Neighbour(chunks[j].split, "nearby") for j in nearest_first])
+        elif overleaf and chunk.split.source == "gap":  # a clear strip alone: the table's columns overleaf weigh more
+            chunk.split = find_split(chunk.words, finder, vrules[chunk.page], overleaf + own[i])
     read = read_tables(chunks, tol, split, finder.labels)
     if any(t.column_from == "none" for t in read.layouts):
         warnings.append(Issue(code="no_value_column", message="could not find the value column of a table; "
