@@ -149,7 +149,9 @@ def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict
 def cut_at_rules(raw: list[dict], vrules: list[VRule], slack: float = 0.5) -> list[dict]:
     """pdfplumber's words, each cut where a drawn vertical rule runs between two of its characters:
     no text crosses a table's border, so a label set flush right against it and a value flush left
-    against its other side with no padding ("courts" | "1", read "courts1") are two words. `slack`:
+    against its other side with no padding ("courts" | "1", read "courts1") are two words; only where
+    the two characters may end one word and begin another (`_seam`: a title drawn across a merged
+    cell's border stays whole). `slack`:
     how far into a character's box (in points) the rule may lie, a glyph's box being a little wider
     than its ink."""
     if not vrules:
@@ -163,7 +165,8 @@ def cut_at_rules(raw: list[dict], vrules: list[VRule], slack: float = 0.5) -> li
         walls = [v.x for v in rules[bisect_right(xs, w["x0"]):bisect_left(xs, w["x1"])] if v.top <= middle <= v.bottom]
         cuts = [k for k in range(1, len(chars)) for x in walls
                 if chars[k - 1]["x1"] - slack <= x <= chars[k]["x0"] + slack
-                and (chars[k - 1]["x0"] + chars[k - 1]["x1"]) / 2 < x < (chars[k]["x0"] + chars[k]["x1"]) / 2]
+                and (chars[k - 1]["x0"] + chars[k - 1]["x1"]) / 2 < x < (chars[k]["x0"] + chars[k]["x1"]) / 2
+                and _seam(chars[k - 1]["text"], chars[k]["text"])]
         cuts = sorted(set(cuts))
         if not cuts:
             out.append(w)

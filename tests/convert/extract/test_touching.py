@@ -79,3 +79,11 @@ def test_a_word_is_cut_where_a_drawn_rule_runs_between_its_characters():
     # a rule that ends above the word, or one across a character's middle, parts nothing
     assert texts(cut_at_rules([merged], [VRule(95.0, 0.0, 20.0)])) == [("courts1", 65.0, 100.0)]
     assert texts(cut_at_rules([merged], [VRule(97.5, 0.0, 60.0)])) == [("courts1", 65.0, 100.0)]
+
+
+def test_a_rule_between_two_small_letters_parts_nothing():
+    from pipeline.convert.extract.pages import cut_at_rules
+    from pipeline.core.geometry import VRule
+
+    # a title across a merged cell, drawn over a border: "tor" | "ture" is no end of a word
+    assert texts(cut_at_rules([word("torture", 80.0, 24)], [VRule(95.0, 20.0, 40.0)])) == [("torture", 80.0, 115.0)]
