@@ -676,6 +676,12 @@ FOUND = {
     "kerned-tail-page-borrows-the-edges-of-the-pages-beside-it-only": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", label_share=0.35, page="Letter", margin=85.04, breaks=True, section_titles="row",
         page_numbers=True, page_number_form="{n} / {N}", value_align="center", pad=1.0, kerned=True, seed=45)),
+    # sweep seed 449, layout 65 (minimised, against this session's first cut of words at drawn rules): a grid
+    # whose section title rows are drawn over a column border; the title's word across it was cut in two
+    # ("tor" | "ture"), and the section's table was lost
+    "grid-title-row-drawn-over-a-border-stays-whole": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, borders="grid", margin=42.52, section_titles="row", kerned=True, shrink=True,
+        hpad=1.0, facts_style="plain", seed=65)),
 }
 
 
