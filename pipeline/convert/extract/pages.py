@@ -115,6 +115,15 @@ def _seam(left: str, right: str) -> bool:
     return _SEAMS.fullmatch(left[-1:] + right[:1]) is not None
 
 
+def _cut_word(w: dict, chars: list[dict], cuts: list[int]) -> list[dict]:
+    """The word cut before each character index of `cuts` (sorted); the word itself when none."""
+    if not cuts:
+        return [w]
+    parts = [chars[a:b] for a, b in zip([0] + cuts, cuts + [len(chars)])]
+    return [{**w, "text": "".join(c["text"] for c in part), "x0": part[0]["x0"], "x1": part[-1]["x1"], "chars": part}
+            for part in parts]
+
+
 def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict]:
     """pdfplumber's words, each one that runs from a cell into the next cut apart: where a cell's text
     fills its column to the edge (an auto-sized table with no padding), the next cell's first word
@@ -136,13 +145,7 @@ def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict
         chars = w.get("chars") or []
         cuts = [k for k in range(1, len(chars)) if _seam(chars[k - 1]["text"], chars[k]["text"])
                 and column_edge(chars[k], w["top"])] if _SEAMS.search(w["text"]) else []
-        if not cuts:
-            out.append(w)
-            continue
-        for a, b in zip([0] + cuts, cuts + [len(chars)]):
-            part = chars[a:b]
-            out.append({**w, "text": "".join(c["text"] for c in part), "x0": part[0]["x0"], "x1": part[-1]["x1"],
-                        "chars": part})
+        out += _cut_word(w, chars, cuts)
     return out
 
 
@@ -160,6 +163,9 @@ def cut_at_rules(raw: list[dict], vrules: list[VRule], slack: float = 0.5) -> li
     xs = [v.x for v in rules]
     out = []
     for w in raw:
+        if not _SEAMS.search(w["text"]):  # no two characters that may part words: nothing to cut
+            out.append(w)
+            continue
         chars = w.get("chars") or []
         middle = (w["top"] + w["bottom"]) / 2
         walls = [v.x for v in rules[bisect_right(xs, w["x0"]):bisect_left(xs, w["x1"])] if v.top <= middle <= v.bottom]
@@ -168,13 +174,7 @@ def cut_at_rules(raw: list[dict], vrules: list[VRule], slack: float = 0.5) -> li
                 and (chars[k - 1]["x0"] + chars[k - 1]["x1"]) / 2 < x < (chars[k]["x0"] + chars[k]["x1"]) / 2
                 and _seam(chars[k - 1]["text"], chars[k]["text"])]
         cuts = sorted(set(cuts))
-        if not cuts:
-            out.append(w)
-            continue
-        for a, b in zip([0] + cuts, cuts + [len(chars)]):
-            part = chars[a:b]
-            out.append({**w, "text": "".join(c["text"] for c in part), "x0": part[0]["x0"], "x1": part[-1]["x1"],
-                        "chars": part})
+        out += _cut_word(w, chars, cuts)
     return out
 
 

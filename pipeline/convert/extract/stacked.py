@@ -32,15 +32,14 @@ STEP = 0.9
 SAME_X = 0.5
 
 
-def _bold(line: Line) -> bool:
-    return all("bold" in w.font.lower() for w in line.words)
+Pairs = list[tuple[list[Line], list[Line]]]
 
 
-def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False) -> list[tuple[list[Line], list[Line]]] | None:
+def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False) -> Pairs | None:
     """(label lines, value lines) for each pair, top to bottom; the first pair's label may be empty
     (value lines that open the table), and where the table `goes_on` overleaf, the last pair's value.
     None where a label has no value below it."""
-    pairs: list[tuple[list[Line], list[Line]]] = []
+    pairs: Pairs = []
     for ln, label in zip(lines, is_label):
         if label and (not pairs or pairs[-1][1]):
             pairs.append(([ln], []))
@@ -75,9 +74,9 @@ def _by_indent(lines: list[Line]) -> list[bool] | None:
 
 def _by_weight(lines: list[Line]) -> list[bool] | None:
     margin = min(ln.x0 for ln in lines)
-    is_label = [_bold(ln) for ln in lines]
+    is_label = [ln.bold for ln in lines]
     if not any(is_label) or all(is_label) \
-            or any(not _bold(ln) and any("bold" in w.font.lower() for w in ln.words) for ln in lines) \
+            or any(not ln.bold and any("bold" in w.font.lower() for w in ln.words) for ln in lines) \
             or any(abs(ln.x0 - margin) > SAME_X for ln in lines):
         return None  # bold and plain words on one line, or lines at more than one margin
     return is_label
@@ -90,11 +89,11 @@ def _gutter(line: Line) -> bool:
 
 def _one_block(lines: list[Line]) -> bool:
     return bool(lines) and all(abs(ln.x0 - lines[0].x0) <= SAME_X for ln in lines) \
-        and len({_bold(ln) for ln in lines}) == 1
+        and len({ln.bold for ln in lines}) == 1
 
 
 def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False
-                  ) -> tuple[str, list[tuple[list[Line], list[Line]]]] | None:
+                  ) -> tuple[str, Pairs] | None:
     """How a table of `lines` (top to bottom) sets each value below its label ("indent" or "weight"; ""
     for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
@@ -102,11 +101,13 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     overleaf, read stacked there, so its last label's value may be on the next page (and lines at one
     margin, set alike, are a label alone at the foot of the page). `value_alone`: such lines are the
     rest of a value from the page before, alone atop this page."""
-    if (goes_on or value_alone) and _one_block(lines) and not any(_gutter(ln) for ln in lines):
+    if any(_gutter(ln) for ln in lines):
+        return None  # cells side by side
+    if (goes_on or value_alone) and _one_block(lines):
         return "", [([], lines) if value_alone else (lines, [])]  # how: as the part across the page break
-    if len(lines) < 2 or any(_gutter(ln) for ln in lines) \
+    if len(lines) < 2 \
             or any(b.top - a.top < STEP * a.size for a, b in zip(lines, lines[1:])):
-        return None  # cells side by side, or lines closer than a line step: a value set between label lines
+        return None  # lines closer than a line step: a value set between label lines
     for how, classify in (("indent", _by_indent), ("weight", _by_weight)):
         is_label = classify(lines)
         if is_label is None or not (is_label[0] or continued):
@@ -115,9 +116,6 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
         if pairs is not None:
             return how, pairs
     return None
-
-
-Pairs = list[tuple[list[Line], list[Line]]]
 
 
 def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: list[bool]

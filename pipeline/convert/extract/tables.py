@@ -269,15 +269,7 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bo
             band.doubtful = (f"its label runs on into another known label ({second!r}) and its values fit "
                              "no one alignment beside them: two rows may be read as one")
         return [band]
-    out = []
-    for label_lines, value_lines in rows:
-        part = Band()
-        if label_lines:
-            part.add(label_lines, False)
-        if value_lines:
-            part.add(value_lines, True)
-        out.append(part)
-    return out
+    return _pair_bands(rows)
 
 
 class _Header(NamedTuple):
@@ -620,10 +612,8 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     starts = "row_starts" in tol.rows and _labels_lead(votes)
     values_lead = _top_aligned(votes)
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
-    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead)
-                      for b, chunk, t in zip(blocks, chunks, tallies)]
-    bands_by_chunk = [bands if chunk.stacked is None else _pair_bands(chunk.stacked[1])
-                      for bands, chunk in zip(bands_by_chunk, chunks)]
+    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead) if chunk.stacked is None
+                      else _pair_bands(chunk.stacked[1]) for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
@@ -639,6 +629,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
 
 
 def _pair_bands(pairs: Pairs) -> list[Band]:
+    """A band for each (label lines, value lines) pair, either side may be empty."""
     bands = []
     for labels, values in pairs:
         band = Band()
