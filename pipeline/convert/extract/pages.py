@@ -16,6 +16,7 @@ from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
 from ...core.settings import ExtractSettings
 from .lines import Line, body_size, group_lines, join_kerned, page_edges, page_word_gaps
+from .objects import install
 from .tags import PageTags, read_structure
 
 
@@ -231,6 +232,7 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
         structure = read_structure(pdf)  # None at the cost of a look at the catalogue when untagged
         for page in pdf.pages:
             try:
+                install(page)
                 raw = page.extract_words(
                     x_tolerance_ratio=settings.x_tolerance_ratio,
                     y_tolerance=settings.y_tolerance,
