@@ -682,6 +682,12 @@ FOUND = {
     "grid-title-row-drawn-over-a-border-stays-whole": ("russia_en_2019.docx", Layout(
         font="DejaVuSans", size=11, borders="grid", margin=42.52, section_titles="row", kerned=True, shrink=True,
         hpad=1.0, facts_style="plain", seed=65)),
+    # sweep seed 468, layout 149 (minimised): auto-sized columns, labels flush right, values centred; a
+    # value's second line starts a word left of the next table lines' start, so the strip after that word
+    # parted two lines and won, and the value was cut to "Yes." silently (its rest an unmapped row)
+    "auto-columns-centred-value-line-wider-than-its-column-below": ("armenia_en_2019.docx", Layout(
+        size=11, label_share=0.6, page="Letter", fragmented=True, breaks=True, running_header="Country profile",
+        section_titles="row", label_align="right", value_align="center", auto_columns=True, hpad=1.0, seed=149)),
 }
 
 

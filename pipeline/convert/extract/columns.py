@@ -5,7 +5,7 @@ signal a reader uses (`ExtractSettings.vertical_strategy` names them; leave one 
 - `strips`: a clear vertical strip (no word crosses it) with text on both sides, over many lines,
   and wider than a word space (in a table of one line, clearly wider than its other gaps); a line
   whose own gutter (an em wide and twice its word gaps) lies left of the strip speaks against it;
-- `alignment`: value lines starting on the strip's right edge, or label lines ending on its left
+- `alignment`: value lines starting on the strip's right edge (or sharing one centre), or label lines ending on its left
   (right-aligned labels);
 - `style`: the weight, size or colour changing from a line's last label word to its first value word;
   more where no style is found on both sides (every label word in one, every value word in another);
@@ -21,6 +21,7 @@ row may cross the split."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -287,6 +288,7 @@ class _Evidence(NamedTuple):
     between: int = 0  # bold lines of two cells ("Indicator" | "Value") that it parts at their cells' gap
     whole: int = 0  # lines in two that read a whole known label, the line's own gutter, then the rest
     strays: int = 0  # lines in two whose left-hand text is a known label's piece and a capitalised word more
+    centred: int = 0  # the most lines whose right-hand text shares a centre with a line in two (_sharing_centre)
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
@@ -294,6 +296,8 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     strays = 0
     g = c.strip
     spaces: list[float] = []
+    centres: list[float] = []  # of each line's right-hand text
+    parted: list[float] = []  # ... of the lines in two
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
     for ln, ks, cs, ps, st, past, own, gaps, sk in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
@@ -305,10 +309,12 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
         right_n += k < len(ln.words)
         if k < len(ln.words):
             starts += ln.words[k].x0 - g.x1 < tol.align_slack
+            centres.append((ln.words[k].x0 + ln.words[-1].x1) / 2)
         if k:
             ends += g.x0 - ln.words[k - 1].x1 < tol.align_slack
         if 0 < k < len(ln.words):
             both += 1
+            parted.append(centres[-1])
             style += _style_changes(st[k - 1], st[k])
             known += k in ks
             cut += k in cs
@@ -334,7 +340,16 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             between += 0 < k < len(ln.words) and _stands_out(gaps[k - 1], gaps, tol)
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
-                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole, strays)
+                     sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole, strays,
+                     _sharing_centre(centres, parted, tol.align_slack))
+
+
+def _sharing_centre(centres: list[float], parted: list[float], slack: float) -> int:
+    """The most right-hand texts centred on the centre of one that the strip parts from its label (a
+    value's lines of their own are centred where they are wherever the split goes, so they count only
+    beside one that it shapes)."""
+    xs = sorted(centres)
+    return max((bisect_right(xs, c + slack) - bisect_left(xs, c - slack) for c in parted), default=0)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -364,8 +379,11 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         if e.at:  # the lines' own gutters fall here: each line's one clearly wide gap, a strip narrowed by others
             parts["own_gutters"] = WEIGHTS["own_gutters"] * e.at / e.both
     if "alignment" in on:
-        # an edge is aligned on when most of the lines on its side (at least two) meet it
-        sides = (e.starts >= max(2, 0.5 * e.right)) + (e.ends >= max(2, 0.5 * e.left))
+        # an edge is aligned on when most of the lines on its side (at least two) meet it; values centred
+        # in their cells align on a centre instead (three lines at least: two short values may share one
+        # by chance), which only a split at the cells' edge leaves whole
+        values = e.starts >= max(2, 0.5 * e.right) or e.centred >= max(3, 0.5 * e.right)
+        sides = values + (e.ends >= max(2, 0.5 * e.left))
         if sides:
             parts["alignment"] = WEIGHTS["alignment"] * sides
     if "style" in on and e.both >= 2 and e.style:

@@ -1124,3 +1124,35 @@ def test_a_value_s_paragraphs_beside_no_label_stay_with_the_row_they_follow():
         ("Criminalization of acts", "Coercion of testimony - Art. 178 of the Code Exceeding powers - Art. 185 of the Code "
                                     "Infliction of pain - Art. 192 of the Code"),
         ("Criminalization of torture", "Yes. The definition reproduces Article 1 of the Convention")]
+
+
+def placed(texts: list[str], x0: float, top: float, gap: float = 2.8) -> list[Word]:
+    """One line's words from x0, `gap` apart (5 pt a character, as `words`)."""
+    out = []
+    for t in texts:
+        out.append(Word(text=t, page=1, x0=x0, top=top, x1=x0 + 5.0 * len(t), bottom=top + 10, size=10))
+        x0 += 5.0 * len(t) + gap
+    return out
+
+
+def centred(text: str, centre: float, top: float, gap: float = 2.8) -> list[Word]:
+    parts = text.split()
+    width = 5.0 * len("".join(parts)) + gap * (len(parts) - 1)
+    return placed(parts, centre - width / 2, top, gap)
+
+
+def test_values_centred_in_their_cells_align_on_their_centre():
+    # a value's line wider than the rest starts a word left of where the next line starts: the strip
+    # after that first word parts two lines, but only the split at the label's end leaves every value
+    # line centred where the others are
+    label = "There is a body authorized to investigate torture"
+    first = centred("The Investigative Committee investigates", 400, 100 + LINE)
+    second_start = first[1].x0
+    width = 193.4 - 2 * (second_start - first[0].x0)  # centred on 400 too, starting where the 2nd word does
+    letters = 5.0 * len("allcomplaintsoftorturebylaw")
+    ws = right_aligned([label], first[0].x0 - 4.0, 100) + centred("Yes.", 400, 100) + first + \
+        placed("all complaints of torture by law".split(), second_start, 100 + 2 * LINE, (width - letters) / 5) + \
+        centred("enforcement officers", 400, 100 + 3 * LINE)
+    split = column_split(ws, [], S, labels=known_labels([label]))
+    assert first[0].x0 - 4.0 < split.x <= first[0].x0
+    assert dict(split.signals).get("alignment") == 0.5
