@@ -113,7 +113,7 @@ WEASYPRINT_VALUE_BEFORE_LABEL = {
 @pytest.mark.slow  # four WeasyPrint prints
 @pytest.mark.parametrize("case", WEASYPRINT_VALUE_BEFORE_LABEL)
 def test_a_weasyprint_value_before_its_label_across_a_page_break_is_read(tmp_path, case):
-    pytest.importorskip("weasyprint")  # not a dependency of the project: skip cleanly without it
+    pytest.importorskip("weasyprint")  # the test extras install it
     record, style, facts = WEASYPRINT_VALUE_BEFORE_LABEL[case]
     truth = json.loads((FIXTURES / f"{record}.truth.json").read_text(encoding="utf-8"))
     page = tmp_path / "profile.html"

@@ -15,7 +15,7 @@ from pipeline.outdir.eventlog import read_log
 from pipeline.outdir.names import json_name
 from pipeline.run.corrections import COLUMNS
 from tests.support import FIXTURES, FIXTURES_RU, TESTS, load_truth
-from tests.support.narrative import merge, narrative
+from tests.support.narrative import merge, narrative, page_count
 
 EN, EN2 = FIXTURES / "armenia_en_2019.docx.pdf", FIXTURES / "kazakhstan_en_2019.docx.pdf"  # 2 pages each
 RU = FIXTURES_RU / "belarus_ru_2021.docx.pdf"  # 3 pages
@@ -27,7 +27,7 @@ def batch(tmp_path_factory):
     """The merged files, their truth (the fixtures' truth with `source` set to each report's key) and a run."""
     raw, truth = tmp_path_factory.mktemp("raw"), tmp_path_factory.mktemp("truth")
     report = narrative(tmp_path_factory.mktemp("n") / "report.pdf", "Armenia", 2019, pages=NARRATIVE_PAGES)
-    n = int(subprocess.run(["qpdf", "--show-npages", str(report)], capture_output=True, text=True).stdout)
+    n = page_count(report)
     files = {"compendium.pdf": [EN, RU], "compendium3.pdf": [RU, EN, EN2], "before.pdf": [report, EN2],
              "after.pdf": [RU, report]}
     for name, parts in files.items():

@@ -1,12 +1,13 @@
 """Narrative reports and files that are not exactly one profile, for the tests of pipeline/convert/extract/split.py:
 `narrative` draws a status report (paragraphs of running prose that name a country, the index and some of its
-figures, under a large heading) with reportlab; `merge` binds PDFs into one with qpdf (a compendium, a
+figures, under a large heading) with reportlab; `merge` binds PDFs into one with pikepdf (a compendium, a
 report before or after a profile)."""
 from __future__ import annotations
 
 import random
-import subprocess
 from pathlib import Path
+
+import pikepdf
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -79,11 +80,19 @@ def narrative(path: Path, country: str = "Armenia", year: int = 2021, language: 
 
 
 def merge(out: Path, *pdfs: Path) -> Path:
-    """The PDFs bound into one, in order (qpdf)."""
-    subprocess.run(["qpdf", "--empty", "--pages", *map(str, pdfs), "--", str(out)], check=True)
+    """The PDFs bound into one, in order (pikepdf, so the tests need no qpdf binary)."""
+    with pikepdf.new() as whole:
+        parts = [pikepdf.open(p) for p in pdfs]
+        try:
+            for part in parts:
+                whole.pages.extend(part.pages)
+            whole.save(out)
+        finally:
+            for part in parts:
+                part.close()
     return out
 
 
 def page_count(pdf: Path) -> int:
-    out = subprocess.run(["qpdf", "--show-npages", str(pdf)], check=True, capture_output=True, text=True)
-    return int(out.stdout.strip())
+    with pikepdf.open(pdf) as doc:
+        return len(doc.pages)
