@@ -688,6 +688,27 @@ FOUND = {
     "auto-columns-centred-value-line-wider-than-its-column-below": ("armenia_en_2019.docx", Layout(
         size=11, label_share=0.6, page="Letter", fragmented=True, breaks=True, running_header="Country profile",
         section_titles="row", label_align="right", value_align="center", auto_columns=True, hpad=1.0, seed=149)),
+    # sweep seed 484, layout 111 (minimised): bold labels with no padding under a header row repeated
+    # overleaf, its cells at the bottom of theirs (three label lines, two value lines); the first bold
+    # label overleaf made the label header's lines four, their middle the value header's, and it was set
+    # aside with the header: its value joined the row before the page break, silently
+    "header-cells-sharing-a-middle-with-the-first-bold-label": ("moldova_en_2020.docx", Layout(
+        label_share=0.35, borders="none", valign="bottom", margin=3 * cm, facts_wrap=False, breaks=True,
+        pad=0.0, para_space=1.0, header_row=True, kerned=True, bold_labels=True, header_lines=3,
+        header_valign=True)),
+    # sweep seed 477, layout 49 (minimised): each table's columns sized apart, labels flush right 1.5 pt
+    # from the values; a one-row table whose value's wrapped lines have a word gap at one x took that
+    # strip (both its edges aligned) and left "Promptness of investigations Low." whole as a label
+    "auto-columns-one-row-value-lines-gap-at-one-x": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.6, margin=1.5 * cm, facts_wrap=False, breaks=True,
+        label_align="right", leading=1.4, para_space=2.0, auto_columns=True, hpad=0.75, facts_style="plain")),
+    # sweep seed 485, layout 116 (minimised): shrink-to-fit tables, bold labels centred, values at the
+    # bottom; the OPCAT label's middle line crossed the document split and was taken for a section title
+    # (its line below shares its centre, not its left edge): the treaties table lost its columns
+    "shrink-centred-bold-label-middle-line-across-the-split": ("moldova_en_2019.docx", Layout(
+        font="Times-Roman", size=9, label_share=0.4, valign="bottom", page="Letter", thousands="nbsp",
+        split_row="label", page_numbers=True, page_number_form="p. {n}", label_align="center", kerned=True,
+        shrink=True, bold_labels=True, hpad=1.0, seed=116)),
 }
 
 

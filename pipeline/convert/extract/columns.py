@@ -188,6 +188,7 @@ class _TableLines:
     gutter: list[int]  # ... and the word count after which the line's own gutter lies (0: none)
     gaps: list[list[float]]  # ... and its word gaps, left to right
     strays: list[set[int]]  # ... and those whose text is a known label's piece and one word more, capitalised
+    # (the whole line's count too, where a known label's end and such a word make it)
 
     @property
     def words(self) -> list[Word]:
@@ -214,7 +215,8 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     gaps = [[b.x0 - a.x1 for a, b in zip(ln.words, ln.words[1:])] for ln in body]
     return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
                        styles, past, [_own_gutter(g, finder.tol) for g in gaps], gaps,
-                       [_strays(ln.words, m[2]) for ln, m in zip(body, marks)])
+                       [_strays(ln.words, m[2]) | _value_after_label(ln.words, m[0], finder.labels)
+                        for ln, m in zip(body, marks)])
 
 
 def _strays(words: list[Word], pieces: set[int]) -> set[int]:
@@ -223,6 +225,17 @@ def _strays(words: list[Word], pieces: set[int]) -> set[int]:
     evidence obtained under" | "Not" | "available")."""
     return {k for k in range(2, len(words)) if k - 1 in pieces and k not in pieces
             and (words[k - 1].text[:1].isupper() or words[k - 1].text[:1].isdigit())}
+
+
+def _value_after_label(words: list[Word], ends: set[int], labels: KnownLabels | None) -> set[int]:
+    """{len(words)} when the line reads a known label to its end and then one word more that opens with
+    a capital or a figure, no part of it ("Promptness of investigations" "Low."): with the whole line
+    left of a split, a value's word is on the labels' side."""
+    n = len(words)
+    if labels is None or n < 2 or n - 1 not in ends or not (words[-1].text[:1].isupper() or words[-1].text[:1].isdigit()):
+        return set()
+    line = fold(" ".join(w.text for w in words))
+    return set() if line in labels.starts or line in labels.inner or line in labels.ends else {n}
 
 
 def _parted_at(line: Line, x: float, tol: Tolerances) -> bool:
@@ -287,7 +300,8 @@ class _Evidence(NamedTuple):
     at: int = 0  # lines in two whose own gutter is the strip's gap
     between: int = 0  # bold lines of two cells ("Indicator" | "Value") that it parts at their cells' gap
     whole: int = 0  # lines in two that read a whole known label, the line's own gutter, then the rest
-    strays: int = 0  # lines in two whose left-hand text is a known label's piece and a capitalised word more
+    strays: int = 0  # lines whose left-hand text is a known label's piece and a capitalised word more (in two,
+    # or all of the line left of the strip after a known label's end)
     centred: int = 0  # the most lines whose right-hand text shares a centre with a line in two (_sharing_centre)
 
 
@@ -326,6 +340,8 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             whole += own == k and 0 < past == k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
             spaces += gaps[:k - 1] + gaps[k:]  # the line's word gaps, the one at the strip left out
+        elif k == len(ln.words):
+            strays += k in sk
     titles = cells = between = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):

@@ -56,8 +56,8 @@ def _spans_split(line: Line, split: float, reach: float, cell_gap: float = float
 
 
 def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) -> bool:
-    """A bold line over the split that is a long label's first line, not a title: a line goes on
-    from its left edge a line step down (or two, past a value centred on a line of its own), and the
+    """A bold line over the split that is a long label's line, not a title: a line goes on in its cell
+    (`_same_cell`) a line step down (or two, past a value centred on a line of its own), and the
     value beside that label, not bold (a header row's value cell is), starts right of where the line
     ends (a value set at the middle or bottom of its cell, in a table whose label column is wider
     than the document's or than its split)."""
@@ -66,10 +66,23 @@ def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) ->
         if ln.top - (block[-1] if block else line).bottom >= tol.block_gap:
             break
         block.append(ln)
-    if not any(abs(ln.x0 - line.x0) <= tol.align_slack for ln in block[:2]):
+    if not any(_same_cell(line, ln, tol.align_slack) for ln in block[:2]):
         return False
     values = [w.x0 for ln in block for w in ln.words if w.x0 >= split and "bold" not in w.font.lower()]
     return bool(values) and min(values) > line.x1 + tol.min_gutter
+
+
+def _same_cell(line: Line, below: Line, slack: float) -> bool:
+    """Whether a line below a bold line goes on in its cell: it starts at the bold line's left edge, or
+    its bold words (a bold label's, a plain value beside them) end at its right edge or share its
+    centre (labels set flush right or centred)."""
+    if abs(below.x0 - line.x0) <= slack:
+        return True
+    bold = [w for w in below.words if "bold" in w.font.lower()]
+    if not bold:
+        return False
+    x0, x1 = min(w.x0 for w in bold), max(w.x1 for w in bold)
+    return abs(x1 - line.x1) <= slack or abs((x0 + x1) - (line.x0 + line.x1)) / 2 <= slack
 
 
 def _opening(line: Line) -> str:
@@ -294,7 +307,8 @@ def _first_pair(cols: _Columns, tolerance: float, rules: list[float] = ()) -> _H
     if abs(label[0].base - value[0].base) < tolerance:
         return _Header(label[0], value[0])
     centred = abs(middle(label) - middle(value)) < tolerance
-    if len(label) + len(value) > 2 and (centred or abs(label[-1].base - value[-1].base) < tolerance):
+    if len(label) + len(value) > 2 and (centred or abs(label[-1].base - value[-1].base) < tolerance) \
+            and _by_itself(label, cols.values, value, tolerance) and _by_itself(value, cols.labels, label, tolerance):
         return _Header(label[0], value[0], tuple(label[1:] + value[1:]))
     after = sorted(cols.values, key=lambda l: l.top)[len(value):len(value) + 1]
     if value[0].bold and after and not after[0].bold and any(abs(ln.base - value[-1].base) < tolerance
@@ -305,6 +319,16 @@ def _first_pair(cols: _Columns, tolerance: float, rules: list[float] = ()) -> _H
         n = next(i for i, ln in enumerate(label) if abs(ln.base - value[-1].base) < tolerance) + 1
         return _Header(label[0], value[0], tuple(label[1:n] + value[1:]))
     return None
+
+
+def _by_itself(paragraph: list[Line], other_column: list[Line], other: list[Line], tolerance: float) -> bool:
+    """Whether no line of a column's top paragraph sits beside a line of the other column that is not in
+    that column's top paragraph: a header cell's lines sit beside the other header cell or beside
+    nothing. A bold label set with no padding under a bold header, on its plain value's baseline, is
+    the first row's, however the header cells' middles meet."""
+    ids = {id(ln) for ln in other}
+    rest = [ln.base for ln in other_column if id(ln) not in ids]
+    return not any(abs(ln.base - y) < tolerance for ln in paragraph for y in rest)
 
 
 # a cell's lines follow each other at one line step, to this share of their size

@@ -371,6 +371,23 @@ def test_a_word_gap_as_wide_as_the_lines_own_is_no_gutter():
     assert got is not None and label_end < got.x < line_start
 
 
+def test_a_known_label_and_a_value_word_on_the_labels_side_speak_against_a_strip_inside_the_values():
+    """A table of one row, sized apart from the others: its label flush right 1.5 pt from "Low.", its
+    value's further lines wrapped so that a word gap of each falls at one x. That strip parts two lines
+    with both edges aligned, but it leaves the label line whole on the labels' side, a known label and
+    then a value's capitalised word: the split is at the narrow gap after the label."""
+    label = words("Promptness of investigations", 0, 100)
+    shift = VALUE_X - 1.5 - label[-1].x1
+    label = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in label]
+    ws = label + words("Low.", VALUE_X, 100)
+    for top, (head, tail) in zip((100 + LINE, 100 + 2 * LINE), (("Preliminary checks take", "up to 30 days"),
+                                                                ("Investigators have been", "told to act"))):
+        first = words(head, VALUE_X, top)
+        ws += first + words(tail, first[-1].x1 + 2.8, top)
+    got = column_split(ws, [], labels=known_labels(["Promptness of investigations"]))
+    assert got is not None and label[-1].x1 < got.x < VALUE_X
+
+
 def test_bold_label_lines_above_a_value_at_the_bottom_are_labels_not_titles():
     """Bold labels, values at the bottom of their cells: a long label's first lines stand alone, and
     the longest ends past its last line (beside the value). Every bold line ends before any plain word
@@ -873,6 +890,27 @@ def test_a_bold_label_s_first_line_across_the_document_split_is_no_title_above_i
     assert [t.text for t in titles] == ["Procedural guarantees of the detainees in custody"]
 
 
+def test_a_centred_bold_label_s_middle_line_across_the_document_split_is_no_title():
+    """Bold labels centred in a table sized to its text (wider than the document's label column): a long
+    label's middle line crosses the document split; the line below shares its centre, and the value
+    beside that line starts right of where the middle line ends."""
+    from pipeline.convert.extract.tables import spanning_titles
+
+    def centred(text, centre, top):
+        width = sum(5.0 * len(t) for t in text.split()) + 2.8 * (len(text.split()) - 1)
+        return bold(words(text, centre - width / 2, top))
+    label = ["Optional Protocol to the UN Convention", "against Torture and Other Cruel, Inhuman or",
+             "Degrading Treatment or Punishment (2002)"]
+    ws = [w for i, t in enumerate(label) for w in centred(t, 150.0, 100 + i * LINE)]
+    middle = [w for w in ws if w.top == 100 + LINE]
+    ws += words("Yes", middle[-1].x1 + 6, 100 + 2 * LINE)
+    tol = S.resolve(10.0)
+    split = 245.0  # the document's
+    assert middle[0].x0 < split - tol.rule_reach and middle[-1].x1 > split + tol.rule_reach
+    chunks, titles = spanning_titles([Chunk("S", 1, ws, [], False)], split, tol)
+    assert titles == [] and [c.section for c in chunks] == ["S"]
+
+
 def test_a_row_s_rest_overleaf_read_with_no_value_column_is_doubtful():
     page1 = lines(["Istanbul Protocol"], LABEL_X, 700) + lines(["Yes. Not implemented in national"], VALUE_X, 700)
     page2 = words("legislation", VALUE_X + 40, 60, page=2)
@@ -966,6 +1004,21 @@ def test_a_label_header_line_beside_the_value_header_s_lines_is_the_header_s():
     read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
     assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
         ("Budget of law enforcement bodies", "No data")]
+    assert len(read.headers) == 5
+
+
+def test_a_bold_label_beside_its_value_under_a_header_whose_cells_share_a_middle_is_the_first_row_s():
+    """Bold labels, no padding, the header cells at the bottom of theirs: the label header's three lines
+    and the first bold label make four lines whose middle is the value header's two lines' middle. The
+    label line sits beside a plain value, no header cell's line: it is the first row's."""
+    head = bold(lines(["Indicator as worded in the", "methodology of the index,", "with its source and year"],
+                      LABEL_X, 80) + lines(["Value, assessment or comment", "monitoring group, with notes"],
+                                           VALUE_X, 80 + LINE))
+    ws = head + bold(lines(["Video surveillance"], LABEL_X, 80 + 3 * LINE)) + \
+        lines(["No.", "Not required by law"], VALUE_X, 80 + 3 * LINE)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Video surveillance", "No. / Not required by law")]
     assert len(read.headers) == 5
 
 
