@@ -709,6 +709,12 @@ FOUND = {
         font="Times-Roman", size=9, label_share=0.4, valign="bottom", page="Letter", thousands="nbsp",
         split_row="label", page_numbers=True, page_number_form="p. {n}", label_align="center", kerned=True,
         shrink=True, bold_labels=True, hpad=1.0, seed=116)),
+    # sweep seed 477, layout 136 (minimised): each table's columns sized apart, bold labels, values centred
+    # in their cells: no line holds a label beside its value, so the style spoke for no strip, and a strip
+    # inside "No | data" (two lines in two) won
+    "auto-columns-bold-labels-values-centred-between-their-lines": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, valign="center", auto_columns=True, bold_labels=True,
+        hpad=1.0)),
 }
 
 

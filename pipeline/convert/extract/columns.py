@@ -406,9 +406,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         parts["style"] = WEIGHTS["style"] * e.style / e.both
         if e.apart:  # no value word on the labels' side in their style, nor the other way round
             parts["styles_apart"] = WEIGHTS["styles_apart"]
-    elif "style" in on and e.both and e.apart:
-        # one line with both sides, but every label word in one style and every value word in
-        # another (bold labels of a short table): the style parts the columns all the same
+    elif "style" in on and e.apart and (e.both or min(e.left, e.right) >= 2):
+        # one line with both sides, or none (values centred between a label's lines), but every label word
+        # in one style and every value word in another (bold labels of a short table): the style parts
+        # the columns all the same
         parts["style"] = WEIGHTS["style"]
     if "labels" in on and (e.known or e.cut or e.over or e.strays):
         # a known label ending on it speaks for it; one that goes on across it, or one that ends left of

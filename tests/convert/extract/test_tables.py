@@ -388,6 +388,24 @@ def test_a_known_label_and_a_value_word_on_the_labels_side_speak_against_a_strip
     assert got is not None and label[-1].x1 < got.x < VALUE_X
 
 
+def test_bold_labels_and_plain_values_on_lines_of_their_own_part_at_the_style_change():
+    """Bold labels of two lines, each value centred between them on a line of its own: no line holds a
+    label and a value. Two values read "No data", so the word gap inside them falls at one x and parts
+    two lines; but only the strip after the labels has every bold word on one side and every plain word
+    on the other."""
+    VALUE = LABEL_X + 23 * 5.0 + 3 * 2.8 + 2.6  # the longest label line's end, and 2.6 pt
+    ws = []
+    for i, (label, value) in enumerate([(["Judgments and decisions of", "international bodies"], "No data"),
+                                        (["Judgments of", "the country's courts"], "32"),
+                                        (["Judgments excluding", "evidence under torture"], "No data")]):
+        top = 100 + i * 3 * LINE
+        ws += bold(lines(label, LABEL_X, top)) + words(value, VALUE, top + LINE / 2)
+    got = column_split(ws, [])
+    label_end = max(w.x1 for w in ws if w.font == "Arial-Bold")
+    assert VALUE - label_end < S.resolve(10.0).min_gutter  # columns sized to their text, a point or two apart
+    assert got is not None and label_end < got.x < VALUE and got.source == "style"
+
+
 def test_bold_label_lines_above_a_value_at_the_bottom_are_labels_not_titles():
     """Bold labels, values at the bottom of their cells: a long label's first lines stand alone, and
     the longest ends past its last line (beside the value). Every bold line ends before any plain word
