@@ -715,6 +715,12 @@ FOUND = {
     "auto-columns-bold-labels-values-centred-between-their-lines": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=11, label_share=0.4, valign="center", auto_columns=True, bold_labels=True,
         hpad=1.0)),
+    # sweep seed 531, layout 79 (minimised): shrink-to-fit tables with a header row, values centred; a
+    # table's clear strip held the document's split, which ran through its own header's value cell
+    # ("Value,"), and a narrow strip inside a value line won instead
+    "shrink-header-cell-left-of-the-document-split": ("moldova_en_2020.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.35, page="Letter", margin=1.5 * cm, breaks=True,
+        value_align="center", header_row=True, shrink=True, hpad=0.75, header_lines=2)),
 }
 
 

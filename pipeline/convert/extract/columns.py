@@ -476,6 +476,11 @@ def _placed(g: Gutter, table: _TableLines, tol: Tolerances) -> float:
     return at(clear[0] if clear else edges[0])
 
 
+def _cuts_bold(table: _TableLines, x: float, tol: Tolerances) -> bool:
+    """Whether a split at x runs through a word of a line set bold throughout (a title or header row)."""
+    return any(w.x0 < x < w.x1 - tol.crossing for ln in table.titles for w in ln.words)
+
+
 def _cells_in_strip(lines: list[Line], g: Gutter, tol: Tolerances) -> list[float]:
     """Where bold words (left out of the strips) start inside the strip as the first word past its
     left side, a column's gap after the word before: a header cell or a bold value, of the value
@@ -573,8 +578,10 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
             # right, values flush left), whatever a few lines of its own happen to line up with
             edges = inside and not same and nb.split.room > 0 and abs(c.x - at) <= tol.align_slack \
                 and abs(c.strip.x0 - (nb.split.x - nb.split.room)) <= tol.align_slack
-            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=at if inside and weight > c.neighbour else c.x,
-                                edges=c.edges or edges)
+            # (but not through a bold line's word: a header cell of this table's own, sized to its text, may
+            # start left of it; the strip's own placement keeps clear of such words)
+            keep = inside and weight > c.neighbour and not _cuts_bold(table, at, tol)
+            out[i] = c._replace(neighbour=max(c.neighbour, weight), x=at if keep else c.x, edges=c.edges or edges)
             continue
         x = _snapped(body, at, tol)
         if x is not None:  # outside every strip (all the text on one side), a rule drawn there still counts

@@ -406,6 +406,24 @@ def test_bold_labels_and_plain_values_on_lines_of_their_own_part_at_the_style_ch
     assert got is not None and label_end < got.x < VALUE and got.source == "style"
 
 
+def test_a_neighbour_s_split_inside_a_strip_moves_off_a_bold_header_cell_of_the_table_s_own():
+    """A table sized to its text: its bold header's value cell starts a few points left of the document's
+    split, inside the clear strip between the labels and the centred values. The split holds the
+    document's where it cuts no word, but here it would cut the header's "Value,": it lies before the
+    header cell instead."""
+    cell = 222.5
+    ws = bold(words("Indicator as worded in the", LABEL_X, 80) + words("Value, assessment or comment", cell, 80) +
+              words("methodology of the index", LABEL_X, 80 + LINE) + words("group, with notes", cell, 80 + LINE))
+    for i, (label, value) in enumerate([("Promptness of investigations", "Low."),
+                                        ("Involvement of victims", "Preliminary checks take up to 30 days")]):
+        width = sum(5.0 * len(t) for t in value.split()) + 2.8 * (len(value.split()) - 1)
+        ws += words(label, LABEL_X, 80 + (2 + i) * LINE) + words(value, 340 - width / 2, 80 + (2 + i) * LINE)
+    document = Split(226.0, "alignment", room=20.0)
+    assert cell < document.x < min(w.x0 for w in ws if w.top > 80 + LINE and w.x0 > 200)
+    got = table_split(ws, document, [])
+    assert got is not None and max(w.x1 for w in ws if w.x0 < 200) < got.x < cell
+
+
 def test_bold_label_lines_above_a_value_at_the_bottom_are_labels_not_titles():
     """Bold labels, values at the bottom of their cells: a long label's first lines stand alone, and
     the longest ends past its last line (beside the value). Every bold line ends before any plain word
