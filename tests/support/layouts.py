@@ -721,6 +721,11 @@ FOUND = {
     "shrink-header-cell-left-of-the-document-split": ("moldova_en_2020.docx", Layout(
         font="Times-Roman", size=11, label_share=0.35, page="Letter", margin=1.5 * cm, breaks=True,
         value_align="center", header_row=True, shrink=True, hpad=0.75, header_lines=2)),
+    # sweep seed 472, layout 45 (minimised): each table's columns sized apart, a point or two between them; the
+    # OPCAT label's two lines have a word gap at one x, and that strip (both edges aligned, cutting the
+    # label on both lines, ending "Istanbul Protocol") beat the narrow gap before the values
+    "auto-columns-label-lines-word-gap-at-one-x": ("armenia_en_2019.docx", Layout(
+        font="Times-Roman", size=9, label_share=0.6, leading=1.3, auto_columns=True, hpad=1.0)),
 }
 
 

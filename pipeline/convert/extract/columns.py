@@ -436,8 +436,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
 
 
 def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
-    if e.cut > 0.5 * e.both and not e.known and "rules" not in parts:
-        return False  # it runs through known labels on most of the lines it parts, and ends none: a word gap
+    if e.cut > 0.5 * e.both and e.cut > e.known and "rules" not in parts:
+        # it runs through known labels on most of the lines it parts, and ends fewer: a word gap (a label's
+        # words that line up with a wrapped line's, "Optional Protocol to the" | "UN Convention ...")
+        return False
     # a narrow strip with nothing but text on both sides is a word space; known labels ending on it
     # make it more when they do on two lines or more, and on most of the lines it parts, or pieces of
     # known labels standing left of it, none cut, on most of them

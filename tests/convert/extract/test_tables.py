@@ -424,6 +424,31 @@ def test_a_neighbour_s_split_inside_a_strip_moves_off_a_bold_header_cell_of_the_
     assert got is not None and max(w.x1 for w in ws if w.x0 < 200) < got.x < cell
 
 
+def test_a_strip_cutting_known_labels_on_most_lines_it_parts_does_not_qualify():
+    """Columns a point or two apart. A long label's first line and its wrapped second line happen to have a
+    word gap at one x ("Optional Protocol to the" | "UN", "Degrading Treatment or" | "Punishment"): that
+    strip has both edges aligned and parts three lines, but cuts a known label on two of them and ends
+    one ("Istanbul Protocol"). The split is after the label, 2 pt before the values."""
+    def spaced(text, x, top, gap):
+        out = []
+        for t in text.split():
+            out += words(t, x, top)
+            x = out[-1].x1 + gap
+        return out
+    first = spaced("Optional Protocol to the", LABEL_X, 100, 2.8)
+    second = spaced("Degrading Treatment or", LABEL_X, 100 + LINE, 6.7)
+    assert abs(first[-1].x1 - second[-1].x1) < 0.01
+    first += spaced("UN Convention against Torture and Other Cruel, Inhuman or", first[-1].x1 + 2.8, 100, 2.8)
+    second += spaced("Punishment (2002)", second[-1].x1 + 2.8, 100 + LINE, 2.8)
+    value_x = first[-1].x1 + 2.0
+    ws = first + words("Yes, ratified in 2006", value_x, 100) + second + \
+        words("Istanbul Protocol", LABEL_X, 100 + 2 * LINE + 4) + words("No", value_x, 100 + 2 * LINE + 4)
+    labels = known_labels(["Optional Protocol to the UN Convention against Torture and Other Cruel, Inhuman or "
+                           "Degrading Treatment or Punishment (2002)", "Istanbul Protocol"])
+    got = column_split(ws, [], labels=labels)
+    assert got is not None and first[-1].x1 < got.x < value_x
+
+
 def test_bold_label_lines_above_a_value_at_the_bottom_are_labels_not_titles():
     """Bold labels, values at the bottom of their cells: a long label's first lines stand alone, and
     the longest ends past its last line (beside the value). Every bold line ends before any plain word
