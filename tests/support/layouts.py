@@ -726,6 +726,13 @@ FOUND = {
     # label on both lines, ending "Istanbul Protocol") beat the narrow gap before the values
     "auto-columns-label-lines-word-gap-at-one-x": ("armenia_en_2019.docx", Layout(
         font="Times-Roman", size=9, label_share=0.6, leading=1.3, auto_columns=True, hpad=1.0)),
+    # sweep seed 504, layout 10 (minimised): a fragmented export's bold header row of three label lines over
+    # plain labels; the third line ("its source and year") looked like the first row's label, as the word
+    # before it would have fitted in the label column (as wide as its widest label): joined to the row above
+    # overleaf, it pushed that row's value out
+    "fragmented-header-cell-third-line-in-lower-case": ("tajikistan_en_2019.docx", Layout(
+        font="Times-Roman", label_share=0.35, borders="none", margin=3 * cm, fragmented=True, split_row="value",
+        facts_wrap=False, header_row=True, hpad=1.0, header_lines=3)),
 }
 
 

@@ -379,7 +379,9 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
         # after "Indicator", a bold label is the first row's. (The value column's width is not known
         # from its text, and values are seldom bold.) Nor past a line that opens a known label: rows set
         # with no padding, the first row's label follows the header cell at its own line step
-        return not in_ruled_cell(last, ln) and (ln.base > beside and ends_paragraph(last, ln, width)
+        # (a line that opens in lower case goes on with the header cell all the same: labels open with a
+        # capital, and the label column's width, read off its labels, may be wider than the header cell's)
+        return not in_ruled_cell(last, ln) and (ln.base > beside and ends_paragraph(last, ln, width) and opens_row(ln)
                                                 or known is not None and known.opens(fold(ln.text)))
 
     labels = _bold_run(header.label, cols.labels, end, grid_step, stop)

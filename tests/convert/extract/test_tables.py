@@ -1083,6 +1083,23 @@ def test_a_bold_label_beside_its_value_under_a_header_whose_cells_share_a_middle
     assert len(read.headers) == 5
 
 
+def test_a_bold_header_cell_line_opening_in_lower_case_is_the_header_s():
+    """The label header cell's second line looks as if it ended its paragraph: the next word would fit in
+    the label column as wide as its widest label. But the line after opens in lower case, and labels open
+    with a capital: it is the header cell's third line, not the first row's label."""
+    value_x = LABEL_X + 260  # past the widest label, "Number of criminal cases ..." (247 pt)
+    head = bold(lines(["Indicator as worded in the", "methodology of the index, with", "its source and year"],
+                      LABEL_X, 80) + lines(["Value, assessment or comment", "group, with notes"], value_x, 80))
+    top = 80 + 3 * LINE + 4
+    ws = head + words("Budget", LABEL_X, top) + words("No data", value_x, top) + \
+        words("Number of criminal cases initiated against officials", LABEL_X, top + LINE + 4) + \
+        words("697", value_x, top + LINE + 4)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(value_x - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Budget", "No data"), ("Number of criminal cases initiated against officials", "697")]
+    assert len(read.headers) == 5
+
+
 def test_a_bold_header_cell_stops_where_the_line_step_widens_to_a_bold_label():
     """Header cells of two lines each, bold, on one first baseline; a padding below, a bold label of two
     lines, its value set at the bottom beside the label's last line. The label header's last line
