@@ -733,6 +733,13 @@ FOUND = {
     "fragmented-header-cell-third-line-in-lower-case": ("tajikistan_en_2019.docx", Layout(
         font="Times-Roman", label_share=0.35, borders="none", margin=3 * cm, fragmented=True, split_row="value",
         facts_wrap=False, header_row=True, hpad=1.0, header_lines=3)),
+    # sweep seed 550, layout 74 (minimised): header cells centred over bold labels set with no padding; the
+    # label column's bold lines ran on from the header into the labels at one step, their middle no longer
+    # the value header's, and the header row was read as the first row
+    "centred-header-over-bold-labels-with-no-padding": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, borders="none", valign="center", page="Letter", facts_wrap=False,
+        pad=0.0, leading=1.4, header_row=True, bold_labels=True, header_lines=3, header_valign=True,
+        facts_style="plain")),
 }
 
 

@@ -318,6 +318,14 @@ def _first_pair(cols: _Columns, tolerance: float, rules: list[float] = ()) -> _H
         # header's last baseline (header cells at the bottom of theirs)
         n = next(i for i, ln in enumerate(label) if abs(ln.base - value[-1].base) < tolerance) + 1
         return _Header(label[0], value[0], tuple(label[1:n] + value[1:]))
+    if label[0].bold and value[0].bold:
+        # a bold header row whose cells are centred, over bold labels set with no padding: the label column's
+        # bold lines run on into the first labels, and the label header cell is the first lines of them that
+        # share the value header cell's middle
+        n = next((n for n in range(2, len(label)) if abs(middle(label[:n]) - middle(value)) < tolerance
+                  and _by_itself(label[:n], cols.values, value, tolerance)), 0)
+        if n:
+            return _Header(label[0], value[0], tuple(label[1:n] + value[1:]))
     return None
 
 

@@ -1100,6 +1100,25 @@ def test_a_bold_header_cell_line_opening_in_lower_case_is_the_header_s():
     assert len(read.headers) == 5
 
 
+def test_a_centred_bold_header_over_bold_labels_with_no_padding_ends_where_its_middle_meets_the_value_s():
+    """Header cells centred, bold labels set with no padding, values centred: the label column's bold
+    lines run on at one step from the header cell into the labels, so their middle is no header's; the
+    header cell is the first three of them, whose middle is the value header's."""
+    head = bold(lines(["Indicator as worded in the", "methodology of the index,", "its source and year"],
+                      LABEL_X, 80) + lines(["Value, assessment or comment", "monitoring group, with notes"],
+                                           VALUE_X, 80 + LINE / 2))
+    ws = head + bold(lines(["Documenting the actual", "detention start time", "Lawyer notification at the",
+                            "actual detention start time"], LABEL_X, 80 + 3 * LINE)) + \
+        words("Yes. In practice", VALUE_X, 80 + 3.5 * LINE) + words("Yes. Not always", VALUE_X, 80 + 5.5 * LINE)
+    known = known_labels(["Documenting the actual detention start time",
+                          "Lawyer notification at the actual detention start time"])
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0), known=known)
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Documenting the actual / detention start time", "Yes. In practice"),
+        ("Lawyer notification at the / actual detention start time", "Yes. Not always")]
+    assert len(read.headers) == 5
+
+
 def test_a_bold_header_cell_stops_where_the_line_step_widens_to_a_bold_label():
     """Header cells of two lines each, bold, on one first baseline; a padding below, a bold label of two
     lines, its value set at the bottom beside the label's last line. The label header's last line
