@@ -232,7 +232,8 @@ def _value_after_label(words: list[Word], ends: set[int], labels: KnownLabels | 
     a capital or a figure, no part of it ("Promptness of investigations" "Low."): with the whole line
     left of a split, a value's word is on the labels' side."""
     n = len(words)
-    if labels is None or n < 2 or n - 1 not in ends or not (words[-1].text[:1].isupper() or words[-1].text[:1].isdigit()):
+    last = words[-1].text[:1] if words else ""
+    if labels is None or n < 2 or n - 1 not in ends or not (last.isupper() or last.isdigit()):
         return set()
     line = fold(" ".join(w.text for w in words))
     return set() if line in labels.starts or line in labels.inner or line in labels.ends else {n}
