@@ -5,6 +5,7 @@ report before or after a profile)."""
 from __future__ import annotations
 
 import random
+from contextlib import ExitStack
 from pathlib import Path
 
 import pikepdf
@@ -81,15 +82,11 @@ def narrative(path: Path, country: str = "Armenia", year: int = 2021, language: 
 
 def merge(out: Path, *pdfs: Path) -> Path:
     """The PDFs bound into one, in order (pikepdf, so the tests need no qpdf binary)."""
-    with pikepdf.new() as whole:
-        parts = [pikepdf.open(p) for p in pdfs]
-        try:
-            for part in parts:
-                whole.pages.extend(part.pages)
-            whole.save(out)
-        finally:
-            for part in parts:
-                part.close()
+    with ExitStack() as open_pdfs:  # the parts stay open until the whole is saved: it refers to their pages
+        whole = open_pdfs.enter_context(pikepdf.new())
+        for p in pdfs:
+            whole.pages.extend(open_pdfs.enter_context(pikepdf.open(p)).pages)
+        whole.save(out)
     return out
 
 

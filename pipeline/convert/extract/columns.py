@@ -223,8 +223,13 @@ def _strays(words: list[Word], pieces: set[int]) -> set[int]:
     """The word counts k whose text is a piece of a known label and then one word more that opens with a
     capital or a figure, no part of it: a value's first word on the labels' side ("Judgments excluding
     evidence obtained under" | "Not" | "available")."""
-    return {k for k in range(2, len(words)) if k - 1 in pieces and k not in pieces
-            and (words[k - 1].text[:1].isupper() or words[k - 1].text[:1].isdigit())}
+    return {k for k in range(2, len(words)) if k - 1 in pieces and k not in pieces and _capitalised(words[k - 1])}
+
+
+def _capitalised(word: Word) -> bool:
+    """Whether a word opens with a capital or a figure, as a value's first word does."""
+    first = word.text[:1]
+    return first.isupper() or first.isdigit()
 
 
 def _value_after_label(words: list[Word], ends: set[int], labels: KnownLabels | None) -> set[int]:
@@ -232,8 +237,7 @@ def _value_after_label(words: list[Word], ends: set[int], labels: KnownLabels | 
     a capital or a figure, no part of it ("Promptness of investigations" "Low."): with the whole line
     left of a split, a value's word is on the labels' side."""
     n = len(words)
-    last = words[-1].text[:1] if words else ""
-    if labels is None or n < 2 or n - 1 not in ends or not (last.isupper() or last.isdigit()):
+    if labels is None or n < 2 or n - 1 not in ends or not _capitalised(words[-1]):
         return set()
     line = fold(" ".join(w.text for w in words))
     return set() if line in labels.starts or line in labels.inner or line in labels.ends else {n}
@@ -475,7 +479,7 @@ def _placed(g: Gutter, table: _TableLines, tol: Tolerances) -> float:
     # the leftmost such start whose split cuts no bold line's word (a fragmented header line's wide
     # word gap inside the strip is no cell's start: a split there cuts the label header's next word)
     edges = sorted(_cells_in_strip(table.titles, g, tol)) + [g.x1]
-    clear = [e for e in edges if not any(w.x0 < at(e) < w.x1 - tol.crossing for ln in table.titles for w in ln.words)]
+    clear = [e for e in edges if not _cuts_bold(table, at(e), tol)]
     return at(clear[0] if clear else edges[0])
 
 
