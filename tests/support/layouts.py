@@ -740,6 +740,34 @@ FOUND = {
         font="DejaVuSans", label_share=0.35, borders="none", valign="center", page="Letter", facts_wrap=False,
         pad=0.0, leading=1.4, header_row=True, bold_labels=True, header_lines=3, header_valign=True,
         facts_style="plain")),
+    # sweep seed 557, layout 20 (minimised): each table's columns sized apart; a value's kerned piece ("speci" |
+    # "al", 0.15 em) started 0.006 pt from where the table above had its values start, on a line whose own
+    # gutter was 43 pt wide, and the edge kept the pieces apart: silent
+    "kern-at-the-value-edge-of-the-table-above": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, running_header="Country profile", page_numbers=True, kerned=True,
+        auto_columns=True, seed=20)),
+    # sweep seed 391, layout 112 (minimised): shrink-to-fit tables, kerned; "Pub" | "lic" on a line split by
+    # its gutter met a column edge of another table: silent
+    "shrink-kern-at-another-table-s-edge": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.6, margin=3 * cm, thousands="nnbsp", pad=1.5, kerned=True,
+        shrink=True, seed=112)),
+    # sweep seed 472, layout 88 (minimised): values first, labels flush right in shrink-to-fit tables; a value
+    # line's kern ("invest" | "igations") ended 0.02 pt from where the labels of the table above ended,
+    # past a section's title row across that x: silent
+    "kern-at-the-label-edge-of-the-table-above-past-a-title": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.55, page="Letter", margin=1.5 * cm, values_first=True,
+        breaks=True, section_titles="row", label_align="right", pad=1.0, kerned=True, shrink=True,
+        facts_style="plain", seed=88)),
+    # sweep seed 573, layout 104 (minimised): Times, kerned; two values' first words ("Cr" | "imes",
+    # "Hi" | "gh.") parted where another table's edge fell, each on a line with its gutter: one silent
+    "kern-of-a-value-s-first-word-at-another-edge": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", thousands="nbsp", kerned=True, facts_style="plain", seed=104)),
+    # sweep seed 638, layout 17 (minimised): shrink-to-fit tables of bold labels, values set low; a table's
+    # longest label line crossed the document split with its value 3 pt right of it, and two such lines
+    # were taken for section titles: four fields missing
+    "shrink-bold-label-line-across-the-split-value-close": ("belarus_en_2019.docx", Layout(
+        size=9, label_share=0.4, valign="bottom", margin=1.5 * cm, split_rows=False, shrink=True, bold_labels=True,
+        hpad=0.75)),
 }
 
 

@@ -100,7 +100,7 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
     table_words = [w for c in flat for w in c.words] if stacked else sections.table_words
     split = find_split(table_words, finder, [v for n in table_pages for v in vrules[n]]) if flat else None
     warnings = []
-    chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), tol)
+    chunks, banners = spanning_titles(chunks, split.x if split else float("inf"), tol, finder.labels)
     previous = None
     own: list[list[Neighbour]] = []
     for chunk in chunks:

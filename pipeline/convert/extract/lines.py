@@ -313,26 +313,37 @@ class ColumnEdges(NamedTuple):
     left). Each holds only near the lines that make it (another within `NEAR_LINES` font sizes up
     or down): the tables of a page, each sized to its text, have columns of their own; and for the
     pieces of a line set bold throughout (a title or header row across the table), only where words
-    in their font make it: a bold title row is no text of a column of plain labels. A kern's piece
-    falls on one by chance about once in a thousand pages."""
+    in their font make it: a bold title row is no text of a column of plain labels. Nor does it hold
+    past a line with a word across it (a section's title between two tables). A kern's piece falls
+    on one by chance about once in a thousand pages."""
 
     starts: dict[float, list[tuple[float, str]]]  # x -> the top and font of each word that makes it
     ends: dict[float, list[tuple[float, str]]]
     gaps: dict[tuple[float, float], list[tuple[float, str]]] = {}
+    spans: list[tuple[float, list[tuple[float, float]]]] = []  # each line's top and its words' x0, x1
 
     def parts(self, left: Word, right: Word, own_font: bool = False) -> bool:
         """Whether the gap from `left` to `right` is a column's edge: no kern there, however narrow.
         `own_font`: only an edge that words in the pieces' font make."""
-        def near(marks: list[tuple[float, str]] | None) -> bool:
+        def near(marks: list[tuple[float, str]] | None, x: float) -> bool:
             reach = NEAR_LINES * right.size
             return marks is not None and any(0 < abs(t - right.top) <= reach and (not own_font or f == right.font)
-                                             for t, f in marks)
-        return near(self.starts.get(_snap(right.x0))) or near(self.ends.get(_snap(left.x1))) \
-            or near(self.gaps.get((_snap(left.x1), _snap(right.x0))))
+                                             and not self._crossed(x, t, right.top) for t, f in marks)
+        start, end = _snap(right.x0), _snap(left.x1)
+        return near(self.starts.get(start), start) or near(self.ends.get(end), end) \
+            or near(self.gaps.get((end, start)), (start + end) / 2)
+
+    def _crossed(self, x: float, a: float, b: float) -> bool:
+        """Whether a line between tops `a` and `b` has a word across `x`."""
+        low, high = min(a, b), max(a, b)
+        return any(low < top < high and any(x0 < x - CROSS_TOLERANCE and x1 > x + CROSS_TOLERANCE for x0, x1 in xs)
+                   for top, xs in self.spans)
 
 
 # font sizes up or down within which a column's edge holds (a table's rows of a line or two)
 NEAR_LINES = 8.0
+# points a word must reach past a column's edge to cross it (not a word that ends at it)
+CROSS_TOLERANCE = 0.1
 # word gaps a justified line set alike: at least this share of the line's widest
 JUSTIFIED_ALIKE = 0.85
 
@@ -378,7 +389,8 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
                        {x: marks(ws) for x, ws in ends.items() if texts(ws) >= least
                         and len({_snap(w.x0) for w in ws}) >= least and x in line_ends},
                        {g: marks(ws) for g, ws in gaps.items()
-                        if texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends})
+                        if texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends},
+                       [(ln[0].top, [(w.x0, w.x1) for w in ln]) for ln in lines])
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:
@@ -441,7 +453,14 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     for ln in lines:
         bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
 
+        # a line with a gutter (a gap of an em or more) has its split there: a kern-wide gap at another
+        # column's edge is no second split of a two-column table's line but that edge met by chance
+        # (the value column of the table above, 0.006 pt from a kern's piece)
+        split = any(_gap(a, b) >= 1 for a, b in zip(ln, ln[1:]))
+
         def apart(a: Word, b: Word) -> bool:  # a column's edge: no kern there, however narrow
+            if split and _gap(a, b) < 1:
+                return False
             return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed)
 
         # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still),

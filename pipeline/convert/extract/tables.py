@@ -9,7 +9,7 @@ from typing import Callable, NamedTuple
 from ...core.models import Cell, Row, TableLayout, Word
 from ...core.settings import Tolerances
 from ...core.text import fold
-from .columns import Split
+from .columns import KnownLabels, Split
 from .centred_rows import part_centred
 from .stacked import Pairs, stacked_tables
 from .label_rows import label_segments, lines_text, part_band, runs_together
@@ -72,6 +72,25 @@ def _label_head(line: Line, below: list[Line], split: float, tol: Tolerances) ->
     return bool(values) and min(values) > line.x1 + tol.min_gutter
 
 
+def _known_label_head(line: Line, below: list[Line], known: KnownLabels | None, tol: Tolerances) -> bool:
+    """A bold line over the split that, with the bold words of the lines below it in its cell, reads as
+    a whole known label ("Judgments excluding evidence obtained under" | "torture"): a long label's
+    first line, its value set close beside it (a shrink-to-fit table's label column, as wide as that
+    line), not a title across the table. Section titles are no table labels."""
+    if known is None:
+        return False
+    text, prev = line.text, line
+    for ln in [None] + below[:3]:
+        if ln is not None:
+            if ln.top - prev.bottom >= tol.block_gap or (prev is line and not _same_cell(line, ln, tol.align_slack)):
+                return False
+            text, prev = f"{text} {' '.join(w.text for w in ln.words if 'bold' in w.font.lower())}", ln
+        folded = fold(text)
+        if known.whole(folded) and folded not in known.headings:
+            return True
+    return False
+
+
 def _same_cell(line: Line, below: Line, slack: float) -> bool:
     """Whether a line below a bold line goes on in its cell: it starts at the bold line's left edge, or
     its bold words (a bold label's, a plain value beside them) end at its right edge or share its
@@ -90,11 +109,13 @@ def _opening(line: Line) -> str:
     return fold(" ".join(w.text for w in line.words[:3]))
 
 
-def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple[list[Chunk], list[Line]]:
+def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances,
+                    known: KnownLabels | None = None) -> tuple[list[Chunk], list[Line]]:
     """Section titles set as a bold row across both columns (a merged cell): a bold line with a
     word crossing the column split. Neither a label nor a value can cross it, so such a line
     starts a new section; the chunk is cut there. Not a table's first line that opens another table
-    the same way (its first words): a header row repeated atop each table, its cells wrapped apart."""
+    the same way (its first words): a header row repeated atop each table, its cells wrapped apart;
+    nor a long label's line over the split (`_label_head`, `_known_label_head`)."""
     out: list[Chunk] = []
     titles: list[Line] = []
     lines_of = [group_lines(chunk.words, tol.same_line) for chunk in chunks]
@@ -104,7 +125,8 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances) -> tuple
             out.append(chunk)
             continue
         heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
-                 and not _label_head(ln, lines[i + 1:], split, tol) and not (i == 0 and openings[_opening(ln)] >= 2)]
+                 and not _label_head(ln, lines[i + 1:], split, tol) and not _known_label_head(ln, lines[i + 1:], known, tol)
+                 and not (i == 0 and openings[_opening(ln)] >= 2)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")

@@ -326,3 +326,47 @@ def test_a_page_of_few_words_keeps_the_columns_of_the_pages_beside_it_only():
                                     at("rare", 340 - 20 - 1.5, 80, 3), at("ly", 340, 80, 3)])]
     _join_kerned(pages, [[], [], []], S)
     assert texts(pages[2].words) == ["of", "evidence", "rarely"]
+
+
+def test_a_kern_where_another_table_s_values_start_joins_on_a_line_split_by_its_gutter():
+    """A table whose values start at x = 300 (a wrapped line begins there), above one whose values start further left: a kern of
+    the second table's value ("speci" | "al", 0.15 em) meets the first's value edge by chance. Its line
+    has its gutter already (a gap of an em or more), and a two-column table's line splits once."""
+    above = [w for i, (label, value) in enumerate([("Ratified", "Yes. In 2008"), ("Budget", "Code of 1997"),
+                                                     ("Coverage", "In the regions")])
+             for w in placed([(label, 0)], 100 + 12 * i)
+             + [v.model_copy(update={"x0": v.x0 + 240, "x1": v.x1 + 240})
+                for v in placed([(t, 0.0 if j == 0 else 0.3) for j, t in enumerate(value.split())], 100 + 12 * i)]]
+    above += [v.model_copy(update={"x0": v.x0 + 240, "x1": v.x1 + 240}) for v in placed([("only", 0)], 136)]
+    line = placed([("There", 0), ("is", 0.3), ("a", 0.3), ("body", 0.3), ("Yes,", 3.0), ("a", 0.3), ("speci", 0.3)], 160)
+    shift = 300.0 - (line[-1].x1 + 1.5)  # the kern's piece starts where the values above start
+    line = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in line]
+    line += [w.model_copy(update={"x0": w.x0 + 240, "x1": w.x1 + 240}) for w in placed([("al", 0), ("unit", 0.3)], 160)]
+    assert line[-2].x0 == 300.0 and line[-3].x1 == 298.5
+    got = texts(join_kerned(above + line + PAGE, 0.6))
+    assert "special" in got and "unit" in got and "body" in got
+    # a line with no gutter may be a row of touching columns: the edge parts it
+    assert "speci" in texts(join_kerned(above + line[4:] + PAGE, 0.6))
+
+
+def test_a_column_edge_does_not_hold_past_a_title_across_it():
+    """Labels set flush right at x = 200 beside their values; below them a section's title across
+    that x, and then a value line of the next table whose kern ("examin" | "ations", 0.14 em) ends at
+    x = 200 by chance: the edge of the table above does not reach past the title."""
+    def label(top, text):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        shift = 200.0 - ws[-1].x1
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    def value(top, text):
+        return [w.model_copy(update={"x0": w.x0 + 143, "x1": w.x1 + 143})
+                for w in placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)]
+    rows = label(100, "Number of investigators") + value(100, "Yes.") + label(112, "Investigator workload") + \
+        value(112, "High.") + label(124, "Budget") + value(124, "None.") + label(136, "Geographic coverage")
+    title = placed([("Government", 0), ("body", 0.3), ("investigating", 0.3), ("ill-treatment", 0.3)], 160)
+    line = placed([("No.", 0), ("Such", 0.3), ("examin", 0.3), ("ations", 0.14), ("can", 0.3), ("be", 0.3)], 184)
+    shift = 200.0 - line[2].x1
+    line = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in line]
+    assert any(w.x0 < 200 < w.x1 for w in title)
+    assert "examinations" in texts(join_kerned(rows + title + line + PAGE, 0.6))
+    # with no title between, the line may be the table's own: its edge parts the kern
+    assert "examin" in texts(join_kerned(rows + line + PAGE, 0.6))

@@ -951,6 +951,31 @@ def test_a_bold_label_s_first_line_across_the_document_split_is_no_title_above_i
     assert [t.text for t in titles] == ["Procedural guarantees of the detainees in custody"]
 
 
+def test_a_bold_known_label_s_first_line_across_the_split_is_no_title_with_its_value_close_beside():
+    """A shrink-to-fit table, its label column as wide as its longest label line, values set low: that
+    line crosses the document split, and the value beside the label's next line starts under half an
+    em right of it (no gutter to tell). With the next line, it reads as a known label: no title; a
+    bold line across the table that reads as none stays one."""
+    from pipeline.convert.extract.columns import known_labels
+    from pipeline.convert.extract.tables import spanning_titles
+    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
+    head = bold(words("Judgments excluding evidence obtained under", LABEL_X, 100))
+    rest = bold(words("torture", LABEL_X, 100 + LINE)) + words("0", 265.0, 100 + LINE)
+    title = bold(words("Criminalization of torture and ill-treatment", LABEL_X, 140))
+    after = bold(words("Budget", LABEL_X, 140 + LINE)) + words("No data", 265.0, 140 + LINE)
+    tol = S.resolve(10.0)
+    split = 250.0  # the document's
+    assert head[-1].x1 > split + tol.rule_reach and head[-1].x1 < 265.0 < head[-1].x1 + tol.min_gutter
+    assert title[-1].x1 > 265.0
+    known = known_labels(["Judgments excluding evidence obtained under torture", "Budget"])
+    chunks, titles = spanning_titles([Chunk("S", 1, head + rest + title + after, [], False)], split, tol, known)
+    assert [t.text for t in titles] == ["Criminalization of torture and ill-treatment"]
+    assert chunks[0].section == "S" and {w.text for w in head} <= {w.text for w in chunks[0].words}
+    # with no codebook to tell, the label's line is taken for a title
+    _, titles = spanning_titles([Chunk("S", 1, head + rest + title + after, [], False)], split, tol)
+    assert [t.text for t in titles][0] == "Judgments excluding evidence obtained under"
+
+
 def test_a_centred_bold_label_s_middle_line_across_the_document_split_is_no_title():
     """Bold labels centred in a table sized to its text (wider than the document's label column): a long
     label's middle line crosses the document split; the line below shares its centre, and the value
