@@ -390,7 +390,8 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     on = tol.columns
     parts: dict[str, float] = {}
     if "strips" in on:
-        parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right)) / n
+        # a line whose known label goes on across the strip is parted at a word gap: no line it parts
+        parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right) - 2 * e.cut) / n
         # a gutter stands out from the word gaps of the lines it parts (in a table of one line every word
         # gap is a strip; fragmented exports space their words up to half an em apart)
         if c.strip.width >= max(tol.min_gutter, WIDE_OF_SPACES * e.spaces):

@@ -547,6 +547,36 @@ def test_one_line_of_a_whole_known_label_up_to_its_own_gutter_qualifies_a_narrow
     assert got is not None and edge < got.x < edge + 3.7
 
 
+def test_a_word_gap_through_a_known_label_parts_no_line_for_the_strips_signal():
+    """Centred labels and values in a shrink-to-fit table: the longest label line's word gap after "the"
+    lines up with where two other labels end. That strip parts the long line too, but through a known
+    label (a word gap): the line counts for no strip there, and the gutter 4.4 pt past the line wins."""
+    labels = known_labels(["Judgments and decisions of international bodies documenting the problem of torture and "
+                           "ill-treatment", "Judgments of national courts", "Judgments excluding evidence obtained under torture"])
+    first = words("Judgments and decisions of international bodies documenting the problem of", LABEL_X, 100)
+    the = next(w for w in first if w.text == "the").x1
+    edge = first[-1].x1 + 4.4
+
+    def shifted(ws, d):
+        return [w.model_copy(update={"x0": w.x0 + d, "x1": w.x1 + d}) for w in ws]
+
+    def ending(text, top, at):
+        ws = words(text, LABEL_X, top)
+        return shifted(ws, at - ws[-1].x1)
+
+    def centred(text, top, centre):
+        ws = words(text, 0, top)
+        return shifted(ws, centre - (ws[0].x0 + ws[-1].x1) / 2)
+
+    centre = edge + 31.4
+    ws = first + centred("40", 100 + LINE / 2, centre) + \
+        centred("torture and ill-treatment", 100 + LINE, (first[0].x0 + first[-1].x1) / 2) + \
+        ending("Judgments of national courts", 130, the) + centred("26", 130, centre) + \
+        ending("Judgments excluding evidence obtained under torture", 150, the) + centred("Not available", 150, centre)
+    got = column_split(ws, [], labels=labels)
+    assert got is not None and first[-1].x1 < got.x < edge
+
+
 def test_a_word_gap_that_runs_through_known_labels_is_no_split():
     """Labels of first words of one width ("Optional", "Criminal", "Juvenile") line up their first
     word gaps, and the one value sits on a line of its own: that aligned gap parts three lines, but
