@@ -768,6 +768,19 @@ FOUND = {
     "shrink-bold-label-line-across-the-split-value-close": ("belarus_en_2019.docx", Layout(
         size=9, label_share=0.4, valign="bottom", margin=1.5 * cm, split_rows=False, shrink=True, bold_labels=True,
         hpad=0.75)),
+    # sweep seed 624, layout 117 (minimised): centred labels and values in shrink-to-fit tables; the longest
+    # label line's word gap lined up with two labels' ends, and a strip through that known label outscored
+    # the gutter 4.4 pt past the line ("problem of" went to the value)
+    "shrink-centred-word-gap-aligned-with-label-ends": ("tajikistan_en_2019.docx", Layout(
+        font="Times-Roman", size=9, label_share=0.6, valign="center", page="Letter", margin=2.5 * cm,
+        label_align="center", value_align="center", pad=2.0, shrink=True)),
+    # sweep seed 616, layout 132 (minimised): shrink-to-fit tables with a header row of three label lines, its
+    # value cell set at the row's middle; the narrowest table's value header line crossed the document split
+    # and was cut out as a section title, and the row after it lost its value's last line overleaf
+    "shrink-header-value-cell-line-across-the-split": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.45, valign="center", split_row="value", label_align="right",
+        value_align="center", pad=0.0, header_row=True, kerned=True, shrink=True, header_lines=3,
+        header_valign=True)),
 }
 
 

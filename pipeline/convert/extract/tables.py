@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import takewhile
 from dataclasses import dataclass, field
 from statistics import median
 from typing import Callable, NamedTuple
@@ -104,6 +105,11 @@ def _same_cell(line: Line, below: Line, slack: float) -> bool:
     return abs(x1 - line.x1) <= slack or abs((x0 + x1) - (line.x0 + line.x1)) / 2 <= slack
 
 
+def _leading_bold(lines: list[Line]) -> list[Line]:
+    """A table's lines set bold throughout, from its top down to its first line that is not."""
+    return list(takewhile(lambda ln: ln.bold, lines))
+
+
 def _opening(line: Line) -> str:
     """A line's first three words, folded: a repeated header row's, however its cells wrap."""
     return fold(" ".join(w.text for w in line.words[:3]))
@@ -113,20 +119,25 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances,
                     known: KnownLabels | None = None) -> tuple[list[Chunk], list[Line]]:
     """Section titles set as a bold row across both columns (a merged cell): a bold line with a
     word crossing the column split. Neither a label nor a value can cross it, so such a line
-    starts a new section; the chunk is cut there. Not a table's first line that opens another table
-    the same way (its first words): a header row repeated atop each table, its cells wrapped apart;
+    starts a new section; the chunk is cut there. Not one of a table's leading bold lines whose first
+    words open one of another table's too: a header row repeated atop each table, its cells wrapped
+    apart, or set at the middle of the row (the value cell's first line is not the table's first);
     nor a long label's line over the split (`_label_head`, `_known_label_head`)."""
     out: list[Chunk] = []
     titles: list[Line] = []
     lines_of = [group_lines(chunk.words, tol.same_line) for chunk in chunks]
-    openings = Counter(_opening(lines[0]) for lines, c in zip(lines_of, chunks) if lines and c.stacked is None)
+    # each table's leading bold lines: its header row, whose cells (set apart at the top, middle or
+    # bottom of the row) wrap alike atop each table
+    openings = Counter(o for lines, c in zip(lines_of, chunks) if c.stacked is None
+                       for o in {_opening(ln) for ln in _leading_bold(lines)})
     for chunk, lines in zip(chunks, lines_of):
         if chunk.stacked is not None:  # no columns to cross
             out.append(chunk)
             continue
+        lead = len(_leading_bold(lines))
         heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
                  and not _label_head(ln, lines[i + 1:], split, tol) and not _known_label_head(ln, lines[i + 1:], known, tol)
-                 and not (i == 0 and openings[_opening(ln)] >= 2)]
+                 and not (i < lead and openings[_opening(ln)] >= 2)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:
             end = head.top if head else float("inf")

@@ -960,6 +960,27 @@ def test_a_header_row_across_the_split_atop_each_table_is_no_section_title():
     assert [t.text for t in titles] == ["Indicator as worded in the methodology of"]  # once, it may be a title
 
 
+def test_a_header_row_s_value_cell_line_across_the_split_is_no_section_title():
+    """Shrink-to-fit tables, each with the bold header row of three label lines and two value lines set
+    at the middle of the row: the narrower table's value header line crosses the document split. It
+    is no table's first line, but it is among the leading bold lines of both tables."""
+    from pipeline.convert.extract.tables import spanning_titles
+    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
+
+    def table(top, value_x):
+        header = bold(lines(["Indicator as worded in the", "methodology of the index", "source and year"], LABEL_X, top)
+                      + lines(["Value, assessment or comment", "the monitoring group"], value_x, top + LINE / 2))
+        return header + words("Budget", LABEL_X, top + 3 * LINE + 4) + words("No data", value_x, top + 3 * LINE + 4)
+
+    split = 200.0
+    wide, narrow = table(100, 230.0), table(300, 190.0)
+    assert not any(w.x0 < split < w.x1 for w in wide) and any(w.x0 < split - 1 < split + 1 < w.x1 for w in narrow)
+    tol = S.resolve(10.0)
+    chunks, titles = spanning_titles([Chunk("Budget", 1, wide, [], False), Chunk("Treaties", 1, narrow, [], False)],
+                                     split, tol)
+    assert titles == [] and [c.section for c in chunks] == ["Budget", "Treaties"]
+
+
 def test_a_bold_label_s_first_line_across_the_document_split_is_no_title_above_its_value_set_lower():
     """A table whose label column is wider than the document's, values at the bottom of their cells:
     a long label's first line crosses the document split and has nothing beside it."""
