@@ -781,6 +781,13 @@ FOUND = {
         font="DejaVuSans", size=9.5, label_share=0.45, valign="center", split_row="value", label_align="right",
         value_align="center", pad=0.0, header_row=True, kerned=True, shrink=True, header_lines=3,
         header_valign=True)),
+    # sweep seed 467, layout 11 (minimised): a fragmented export, labels flush right, values centred in
+    # shrink-to-fit tables; the OPCAT row's head at a page's foot, its word gaps wider than its gutter, took
+    # the widest strip inside the one overleaf rather than the one opening where the labels end on both pages
+    "fragmented-head-takes-the-strip-opening-where-overleaf-s-does": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", size=10.5, page="Letter", margin=1.5 * cm, thousands="nbsp", fragmented=True,
+        label_align="right", value_align="center", pad=1.0, leading=1.3, shrink=True, facts_style="lines",
+        seed=11)),
 }
 
 

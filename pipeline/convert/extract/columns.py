@@ -568,9 +568,12 @@ def _candidates(table: _TableLines, words: list[Word], vrules: list[VRule], neig
         if nb.kind == "overleaf" and nb.split.room > 0:
             # the rest of this table overleaf: its columns part anywhere in the clear strip its split lay in, so
             # each strip there holds it, and this table's own lines choose among them
+            # (a strip that opens where the strip overleaf does, where the labels end on both pages, has its
+            # edges: in a fragmented export, word gaps of a value line may be wider than the gutter)
             room = [i for i, c in enumerate(out) if c.strip.x1 >= at - nb.split.room and c.strip.x0 <= at + reach]
             for i in room:
-                out[i] = out[i]._replace(neighbour=max(out[i].neighbour, weight))
+                edges = abs(out[i].strip.x0 - (nb.split.x - nb.split.room)) <= tol.align_slack
+                out[i] = out[i]._replace(neighbour=max(out[i].neighbour, weight), edges=out[i].edges or edges)
             if room:
                 continue
         near = [i for i, c in enumerate(out) if c.strip.x0 - reach <= at <= c.strip.x1 + reach]

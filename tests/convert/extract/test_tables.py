@@ -510,6 +510,24 @@ def test_a_table_head_takes_the_split_of_its_rest_overleaf_anywhere_in_that_stri
     assert got is not None and ws[8].x1 < got.x < ws[9].x0  # between "and" and "No."
 
 
+def test_a_table_head_takes_the_strip_that_opens_where_its_rest_overleaf_does():
+    """A fragmented export: a table's head at a page's foot, one line of a label set flush right and its
+    value, word gaps 5.5 to 6.6 pt, the gutter 4.4 pt. Overleaf, the rest's clear strip opens where its
+    labels end, at the same x as here: of this line's strips inside that one, the one opening there
+    is the gutter, though others are wider."""
+    ws, x = [], LABEL_X
+    label = "Optional Protocol to the UN Convention against".split()
+    for i, t in enumerate(label + "No. Signed in 2013 but not ratified".split()):
+        ws.append(Word(text=t, page=1, x0=x, top=700, x1=x + 5.0 * len(t), bottom=710, size=10))
+        x += 5.0 * len(t) + (4.4 if i == len(label) - 1 else 5.5 + 0.2 * (i % 6))
+    ws += words("Relevant conventions", LABEL_X, 685)
+    edge = ws[len(label) - 1].x1  # where the labels end, here and overleaf
+    rest = Split(edge + 80, "labels", (), 80.0)  # placed before a value far right, its strip reaching back to the edge
+    assert max(b.x0 - a.x1 for a, b in zip(ws[len(label):], ws[len(label) + 1:7 + len(label)])) > 4.4 + 1
+    got = column_split(ws, [], neighbours=[Neighbour(rest, "overleaf")])
+    assert got is not None and edge < got.x < ws[len(label)].x0  # between "against" and "No."
+
+
 def test_a_bold_header_row_parted_at_its_cells_gap_shows_the_columns():
     """A table's head at a page's foot: a bold header row of two cells, then one row whose label line
     has its value's verdict beside it, 7 pt away (its word gaps are 5 pt: no gutter to see), the rest
