@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import takewhile
 from dataclasses import dataclass, field
+from itertools import takewhile
 from statistics import median
 from typing import Callable, NamedTuple
 
@@ -78,16 +78,20 @@ def _known_label_head(line: Line, below: list[Line], known: KnownLabels | None, 
     a whole known label ("Judgments excluding evidence obtained under" | "torture"): a long label's
     first line, its value set close beside it (a shrink-to-fit table's label column, as wide as that
     line), not a title across the table. Section titles are no table labels."""
+    def reads(text: str) -> bool:
+        folded = fold(text)
+        return known.whole(folded) and folded not in known.headings
+
     if known is None:
         return False
     text, prev = line.text, line
-    for ln in [None] + below[:3]:
-        if ln is not None:
-            if ln.top - prev.bottom >= tol.block_gap or (prev is line and not _same_cell(line, ln, tol.align_slack)):
-                return False
-            text, prev = f"{text} {' '.join(w.text for w in ln.words if 'bold' in w.font.lower())}", ln
-        folded = fold(text)
-        if known.whole(folded) and folded not in known.headings:
+    if reads(text):
+        return True
+    for ln in below[:3]:
+        if ln.top - prev.bottom >= tol.block_gap or (prev is line and not _same_cell(line, ln, tol.align_slack)):
+            return False
+        text, prev = " ".join([text] + [w.text for w in ln.words if "bold" in w.font.lower()]), ln
+        if reads(text):
             return True
     return False
 
@@ -128,13 +132,13 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances,
     lines_of = [group_lines(chunk.words, tol.same_line) for chunk in chunks]
     # each table's leading bold lines: its header row, whose cells (set apart at the top, middle or
     # bottom of the row) wrap alike atop each table
-    openings = Counter(o for lines, c in zip(lines_of, chunks) if c.stacked is None
-                       for o in {_opening(ln) for ln in _leading_bold(lines)})
-    for chunk, lines in zip(chunks, lines_of):
+    leads = [len(_leading_bold(lines)) for lines in lines_of]
+    openings = Counter(o for lines, lead, c in zip(lines_of, leads, chunks) if c.stacked is None
+                       for o in {_opening(ln) for ln in lines[:lead]})
+    for chunk, lines, lead in zip(chunks, lines_of, leads):
         if chunk.stacked is not None:  # no columns to cross
             out.append(chunk)
             continue
-        lead = len(_leading_bold(lines))
         heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
                  and not _label_head(ln, lines[i + 1:], split, tol) and not _known_label_head(ln, lines[i + 1:], known, tol)
                  and not (i < lead and openings[_opening(ln)] >= 2)]

@@ -948,7 +948,6 @@ def test_with_values_set_lower_only_the_label_column_starts_a_row():
 
 def test_a_bold_header_row_across_the_document_split_is_no_section_title():
     from pipeline.convert.extract.tables import spanning_titles
-    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
     header = bold(words("Indicator as worded in the methodology", LABEL_X, 100) + words("Value, assessment", 330, 100))
     title = bold(words("Ratification of relevant international treaties", LABEL_X, 130))
     row = words("Istanbul Protocol", LABEL_X, 150) + words("No", 330, 150)
@@ -963,7 +962,6 @@ def test_a_header_row_across_the_split_atop_each_table_is_no_section_title():
     """Shrink-to-fit tables, each under its heading, each with the bold header row, its cells wrapped
     apart: the header's first line runs across the document split, but it opens both tables."""
     from pipeline.convert.extract.tables import spanning_titles
-    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
     first = bold(words("Indicator as worded in the methodology of", LABEL_X, 100)) + \
         words("Budget", LABEL_X, 130) + words("No data", 270, 130)
     second = bold(words("Indicator as worded in the methodology", LABEL_X, 300)) + \
@@ -983,7 +981,6 @@ def test_a_header_row_s_value_cell_line_across_the_split_is_no_section_title():
     at the middle of the row: the narrower table's value header line crosses the document split. It
     is no table's first line, but it is among the leading bold lines of both tables."""
     from pipeline.convert.extract.tables import spanning_titles
-    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
 
     def table(top, value_x):
         header = bold(lines(["Indicator as worded in the", "methodology of the index", "source and year"], LABEL_X, top)
@@ -1003,7 +1000,6 @@ def test_a_bold_label_s_first_line_across_the_document_split_is_no_title_above_i
     """A table whose label column is wider than the document's, values at the bottom of their cells:
     a long label's first line crosses the document split and has nothing beside it."""
     from pipeline.convert.extract.tables import spanning_titles
-    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
     head = bold(words("Optional Protocol to the UN Convention against Torture and Cruel,", LABEL_X, 100))
     rest = bold(words("Inhuman or Degrading Treatment", LABEL_X, 100 + LINE)) + words("Yes, in 2006", 420, 100 + LINE)
     title = bold(words("Procedural guarantees of the detainees in custody", LABEL_X, 140))
@@ -1027,7 +1023,6 @@ def test_a_bold_known_label_s_first_line_across_the_split_is_no_title_with_its_v
     bold line across the table that reads as none stays one."""
     from pipeline.convert.extract.columns import known_labels
     from pipeline.convert.extract.tables import spanning_titles
-    bold = lambda ws: [w.model_copy(update={"font": "Arial-Bold"}) for w in ws]  # noqa: E731
     head = bold(words("Judgments excluding evidence obtained under", LABEL_X, 100))
     rest = bold(words("torture", LABEL_X, 100 + LINE)) + words("0", 265.0, 100 + LINE)
     title = bold(words("Criminalization of torture and ill-treatment", LABEL_X, 140))
