@@ -788,6 +788,28 @@ FOUND = {
         font="Times-Roman", size=10.5, page="Letter", margin=1.5 * cm, thousands="nbsp", fragmented=True,
         label_align="right", value_align="center", pad=1.0, leading=1.3, shrink=True, facts_style="lines",
         seed=11)),
+    # sweep seed 700, layout 87 (minimised): Times, kerned; two values open with pieces of one width kerned
+    # alike ("po" | "lice", "Hi" | "gh."), their gaps from one x to one x read as labels set flush right
+    # beside values: both silent
+    "kerned-pieces-of-one-width-at-the-value-edge": ("moldova_en_2020.docx", Layout(
+        font="Times-Roman", size=11, label_share=0.55, thousands="nbsp", kerned=True, seed=87)),
+    # sweep seed 707, layout 81 (minimised): values first, labels flush right, each table's columns sized
+    # apart, no padding; a value's kern ("ad" | "mission") started where the next table's values start: silent
+    "kern-at-the-next-table-s-value-edge-no-padding": ("moldova_en_2020.docx", Layout(
+        label_share=0.55, page="Letter", margin=1.5 * cm, thousands="comma", values_first=True, split_row="value",
+        running_header="Country profile", section_titles="row", label_align="right", pad=0.0, header_row=True,
+        kerned=True, auto_columns=True, header_lines=2, seed=81)),
+    # the same in a grid: the line is a ruled row, its columns' edges drawn
+    "kern-at-the-next-table-s-value-edge-no-padding-ruled": ("moldova_en_2020.docx", Layout(
+        label_share=0.55, borders="grid", page="Letter", margin=1.5 * cm, thousands="comma", values_first=True,
+        split_row="value", running_header="Country profile", section_titles="row", label_align="right", pad=0.0,
+        header_row=True, kerned=True, auto_columns=True, header_lines=2, seed=81)),
+    # sweep seed 682, layout 80 (minimised): a fragmented export, labels wrapped on lines of their own and
+    # values centred between them; a strip inside "Not available" parted the one line any strip parted
+    # and outscored the gutter left of every value ("Not" went to the label)
+    "fragmented-centred-value-cut-at-its-word-gap": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.35, valign="center", fragmented=True, value_align="center",
+        auto_columns=True)),
 }
 
 

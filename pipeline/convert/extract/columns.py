@@ -308,6 +308,7 @@ class _Evidence(NamedTuple):
     strays: int = 0  # lines whose left-hand text is a known label's piece and a capitalised word more (in two,
     # or all of the line left of the strip after a known label's end)
     centred: int = 0  # the most lines whose right-hand text shares a centre with a line in two (_sharing_centre)
+    centred_cut: int = 0  # lines in two whose whole text shares a centre with two lines right of the strip
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
@@ -317,6 +318,8 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     spaces: list[float] = []
     centres: list[float] = []  # of each line's right-hand text
     parted: list[float] = []  # ... of the lines in two
+    alone: list[float] = []  # the centre of each line right of the strip
+    wholes: list[float] = []  # ... and of each line in two, its whole text
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
     for ln, ks, cs, ps, st, past, own, gaps, sk in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
@@ -329,6 +332,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
         if k < len(ln.words):
             starts += ln.words[k].x0 - g.x1 < tol.align_slack
             centres.append((ln.words[k].x0 + ln.words[-1].x1) / 2)
+            (wholes if k else alone).append((ln.words[0].x0 + ln.words[-1].x1) / 2)
         if k:
             ends += g.x0 - ln.words[k - 1].x1 < tol.align_slack
         if 0 < k < len(ln.words):
@@ -362,7 +366,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
                      sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole, strays,
-                     _sharing_centre(centres, parted, tol.align_slack))
+                     _sharing_centre(centres, parted, tol.align_slack), _centred_cut(alone, wholes, tol.align_slack))
 
 
 def _sharing_centre(centres: list[float], parted: list[float], slack: float) -> int:
@@ -371,6 +375,14 @@ def _sharing_centre(centres: list[float], parted: list[float], slack: float) -> 
     beside one that it shapes)."""
     xs = sorted(centres)
     return max((bisect_right(xs, c + slack) - bisect_left(xs, c - slack) for c in parted), default=0)
+
+
+def _centred_cut(alone: list[float], wholes: list[float], slack: float) -> int:
+    """The lines in two whose whole text is centred where two lines right of the strip are: a value
+    centred in its cell, cut at a word gap (a line of label and value is never centred on the values'
+    centre, its label lying left of every value)."""
+    xs = sorted(alone)
+    return sum(bisect_right(xs, c + slack) - bisect_left(xs, c - slack) >= 2 for c in wholes)
 
 
 _GROUP = re.compile(r"\d{3}(?:\D|$)")
@@ -390,8 +402,9 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     on = tol.columns
     parts: dict[str, float] = {}
     if "strips" in on:
-        # a line whose known label goes on across the strip is parted at a word gap: no line it parts
-        parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right) - 2 * e.cut) / n
+        # a line whose known label goes on across the strip, or whose value is centred where others are,
+        # is parted at a word gap: no line it parts
+        parts["strips"] = WEIGHTS["strips"] * (e.both + min(e.left, e.right) - 2 * (e.cut + e.centred_cut)) / n
         # a gutter stands out from the word gaps of the lines it parts (in a table of one line every word
         # gap is a strip; fragmented exports space their words up to half an em apart)
         if c.strip.width >= max(tol.min_gutter, WIDE_OF_SPACES * e.spaces):

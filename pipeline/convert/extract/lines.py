@@ -8,7 +8,7 @@ from operator import attrgetter
 from statistics import median
 from typing import Callable, NamedTuple
 
-from ...core.geometry import BBox
+from ...core.geometry import BBox, VRule
 from ...core.models import Fragment, Word
 
 
@@ -360,18 +360,21 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     at `least` different x too: words of one width at a column's left edge ("34", "no", "Cr" in
     Times) end together, and another word may end there by chance; that is no column set flush right.
     Third, gaps from one x to one x before `least` different words, or before two where a line ends
-    at the gap's left side too (a label alone on its line): the gutter between labels set flush right
-    and values set flush left, where each value line may have a label line beside it (no line starts
-    at the values' edge). Kerned pieces meet such a pair of edges by chance far more seldom than one
-    edge."""
+    at the gap's left side too (a label alone on its line), after words that start at two x or more:
+    the gutter between labels set flush right and values set flush left, where each value line may
+    have a label line beside it (no line starts at the values' edge); not two pieces of one width at a
+    value column's left edge, kerned alike ("po" | "lice", "Hi" | "gh."). Kerned pieces meet such a
+    pair of edges by chance far more seldom than one edge."""
     starts: dict[float, list[Word]] = {}  # x -> the words that start there after a gap
     ends: dict[float, list[Word]] = {}  # x -> the words that end there before a gap
     gaps: dict[tuple[float, float], list[Word]] = {}  # (x, x) -> the words after such a gap
+    openers: dict[tuple[float, float], set[float]] = {}  # (x, x) -> where the words before it start
     for ln in lines:
         for a, b in zip(ln, ln[1:]):
             starts.setdefault(_snap(b.x0), []).append(b)
             ends.setdefault(_snap(a.x1), []).append(a)
             gaps.setdefault((_snap(a.x1), _snap(b.x0)), []).append(b)
+            openers.setdefault((_snap(a.x1), _snap(b.x0)), set()).add(_snap(a.x0))
     firsts: dict[float, list[Word]] = {}  # x -> the words that start a line there
     for ln in lines:
         firsts.setdefault(_snap(ln[0].x0), []).append(ln[0])
@@ -388,8 +391,8 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
                         if texts(ws) >= least and x in line_starts or texts(firsts.get(x, [])) >= least},
                        {x: marks(ws) for x, ws in ends.items() if texts(ws) >= least
                         and len({_snap(w.x0) for w in ws}) >= least and x in line_ends},
-                       {g: marks(ws) for g, ws in gaps.items()
-                        if texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends},
+                       {g: marks(ws) for g, ws in gaps.items() if len(openers[g]) >= 2
+                        and (texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends)},
                        [(ln[0].top, [(w.x0, w.x1) for w in ln]) for ln in lines])
 
 
@@ -426,8 +429,17 @@ def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:
             if not (blanks and _blank_between(blanks, a, b)) and 0 < (g := _gap(a, b)) < 1]
 
 
+def _ruled_row(line: list[Word], rules: list[VRule]) -> bool:
+    """Whether vertical rules at three places at least (a rule drawn double is one place) run across
+    the line: a ruled table's row of two cells, its columns' edges drawn."""
+    middle = (line[0].top + line[0].bottom) / 2
+    xs = sorted(v.x for v in rules if v.top <= middle <= v.bottom)
+    return len(xs) >= 3 and 1 + sum(b - a > 0.5 * line[0].size for a, b in zip(xs, xs[1:])) >= 3
+
+
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2,
-                usual_gap: float | None = None, borrowed: frozenset[float] = frozenset()) -> list[Word]:
+                usual_gap: float | None = None, borrowed: frozenset[float] = frozenset(),
+                rules: list[VRule] = ()) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
     much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
@@ -438,7 +450,9 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     never between two figures (the groups of a number). The words come back line by line;
     `usual_gap` (in ems) stands for the page's median word gap where the page has too few to tell, and
     then `borrowed` holds the column edges of the other pages (snapped x): a table continued onto a page
-    of a line or two keeps its columns there, with too few lines to show them."""
+    of a line or two keeps its columns there, with too few lines to show them. `rules`: the page's
+    vertical rules; a line ruled as a table's row of two cells (`_ruled_row`) has
+    its columns' edges drawn, and no other table's edge parts its kerns (their walls are in `blanks`)."""
     lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
     placed = [sorted(_gap(a, b) for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b)))
@@ -453,15 +467,22 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     for ln in lines:
         bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
 
-        # a line with a gutter (a gap of an em or more) has its split there: a kern-wide gap at another
-        # column's edge is no second split of a two-column table's line but that edge met by chance
-        # (the value column of the table above, 0.006 pt from a kern's piece)
-        split = any(_gap(a, b) >= 1 for a, b in zip(ln, ln[1:]))
+        def at_edge(a: Word, b: Word) -> bool:
+            return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed)
+
+        # a line with a gutter (a gap of an em or more), or a gap at a column's edge too wide for any kern,
+        # has its split there: a kern-wide gap at another column's edge is no second split of a two-column
+        # table's line but that edge met by chance (the value column of the table above or below, a
+        # hundredth of a point from a kern's piece)
+        pairs = list(zip(ln, ln[1:]))
+        splits = {id(b) for a, b in pairs if most <= _gap(a, b) < 1 and at_edge(a, b)}
+        split = bool(splits) or any(_gap(a, b) >= 1 for a, b in pairs)
+        ruled = _ruled_row(ln, rules)
 
         def apart(a: Word, b: Word) -> bool:  # a column's edge: no kern there, however narrow
-            if split and _gap(a, b) < 1:
+            if ruled or split and _gap(a, b) < 1 and id(b) not in splits:
                 return False
-            return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed)
+            return at_edge(a, b)
 
         # a line justified tight has all its word gaps narrow: its widest (kerns are narrower still),
         # where it has three gaps or more alike with its widest (justification sets them alike; a line

@@ -100,9 +100,10 @@ def _join_kerned(pages: list[PageData], walls: list[list[BBox] | None], settings
         if i in sparse:
             borrowed = frozenset().union(*(edges.get(j, frozenset()) for j in (i - 1, i + 1)))
             pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max, document,
-                                         borrowed)
+                                         borrowed, pages[i].vrules)
         else:
-            pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max)
+            pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max,
+                                         rules=pages[i].vrules)
 
 
 # a small letter or a closing bracket before a capital or a decimal digit, or a stop before a capital

@@ -370,3 +370,65 @@ def test_a_column_edge_does_not_hold_past_a_title_across_it():
     assert "examinations" in texts(join_kerned(rows + title + line + PAGE, 0.6))
     # with no title between, the line may be the table's own: its edge parts the kern
     assert "examin" in texts(join_kerned(rows + line + PAGE, 0.6))
+
+
+def _above_with_values_at_300() -> list[Word]:
+    """Three rows whose values start at x = 300, a value's wrapped line beginning there too."""
+    rows = [w for i, (label, value) in enumerate([("Ratified", "Yes. In 2008"), ("Budget", "Code of 1997"),
+                                                    ("Coverage", "In the regions")])
+            for w in placed([(label, 0)], 100 + 12 * i)
+            + [v.model_copy(update={"x0": v.x0 + 240, "x1": v.x1 + 240})
+               for v in placed([(t, 0.0 if j == 0 else 0.3) for j, t in enumerate(value.split())], 100 + 12 * i)]]
+    return rows + [v.model_copy(update={"x0": v.x0 + 240, "x1": v.x1 + 240}) for v in placed([("only", 0)], 136)]
+
+
+def test_a_kern_in_a_ruled_cell_joins_where_another_table_s_values_start():
+    """A grid table's row, its label and value set close (no gutter on the line), rules drawn at both
+    sides and between the cells: a kern of the value ("ad" | "mission") that meets the value edge of
+    the table above is inside a drawn cell, whose walls are its columns' edges. A frame with no rule
+    between the cells draws no column edge: there the other edge still parts it."""
+    from pipeline.core.geometry import VRule
+    line = placed([("Medical", 0), ("Yes.", 0.3), ("Upon", 0.3), ("ad", 0.3)], 160)
+    shift = 300.0 - (line[-1].x1 + 1.5)
+    line = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in line]
+    line += [w.model_copy(update={"x0": w.x0 + 240, "x1": w.x1 + 240}) for w in placed([("mission", 0), ("to", 0.3)], 160)]
+    assert line[-2].x0 == 300.0 and all(b.x0 - a.x1 < 10 for a, b in zip(line, line[1:]))
+    cell_wall = (line[0].x1 + line[1].x0) / 2
+    grid = [VRule(x, 150, 180) for x in (line[0].x0 - 2, cell_wall, line[-1].x1 + 2)]
+    walls = [BBox(v.x, v.top, v.x, v.bottom) for v in grid]
+    page = _above_with_values_at_300() + line + PAGE
+    assert "admission" in texts(join_kerned(page, 0.6, walls, rules=grid))
+    frame = [grid[0], grid[2]]
+    assert "ad" in texts(join_kerned(page, 0.6, [walls[0], walls[2]], rules=frame))
+    assert "ad" in texts(join_kerned(page, 0.6))
+
+
+def test_one_width_pieces_kerned_alike_at_a_value_column_s_edge_make_no_gutter():
+    """Two values open at x = 300 with pieces of one width kerned alike ("po" | "lice", "Hi" | "gh."), so
+    their gaps open and close at one x, and a line ends at the gap's left side: the words before that
+    gap all start at one x, no labels set flush right of different lengths. The kerns join."""
+    def value(top, pieces):
+        return [w.model_copy(update={"x0": w.x0 + 240, "x1": w.x1 + 240}) for w in placed(pieces, top)]
+    rows = value(100, [("po", 0), ("lice", 0.15), ("and", 0.3), ("return", 0.3)]) + \
+        value(112, [("Hi", 0), ("gh.", 0.15), ("Established", 0.3), ("widely", 0.3)])
+    ends_there = value(124, [("or", 0)])  # a value's wrapped line of one word
+    assert ends_there[0].x1 == rows[0].x1
+    got = texts(join_kerned(rows + ends_there + PAGE, 0.6))
+    assert "police" in got and "High." in got
+
+
+def test_a_kern_at_another_table_s_edge_joins_on_a_line_split_at_its_own():
+    """No gutter and no rules: a row whose value starts 0.3 em after its label, where its table's values
+    start (three wrapped value lines begin there), and a kern further on ("ad" | "mission", 0.15 em)
+    that meets the value edge of the table above. The line's split is the gap at its own table's edge,
+    too wide for a kern; the other edge is met by chance."""
+    def at(text, x0, top):
+        return Word(text=text, page=1, x0=x0, top=top, x1=x0 + 5 * len(text), bottom=top + 10, size=10, font="Palatino")
+    own = [at(t, 200, top) for t, top in [("entered", 148), ("detention", 172), ("report", 184)]]
+    line = [at("Medical", 162, 160), at("Yes.", 200, 160), at("Upon", 223, 160), at("each", 246, 160),
+            at("new", 269, 160), at("ad", 288.5, 160), at("mission", 300, 160), at("to", 338, 160)]
+    got = texts(join_kerned(_above_with_values_at_300() + line + own + PAGE, 0.6))
+    assert "admission" in got and "Medical" in got and "Yes." in got
+    # with no split of its own on the line, the edge parts the kern (a row of touching columns)
+    got = texts(join_kerned(_above_with_values_at_300() + line + PAGE, 0.6))
+    assert "ad" in got and "mission" in got

@@ -595,6 +595,31 @@ def test_a_word_gap_through_a_known_label_parts_no_line_for_the_strips_signal():
     assert got is not None and first[-1].x1 < got.x < edge
 
 
+def test_a_word_gap_inside_a_value_centred_where_the_others_are_parts_no_line_for_the_strips_signal():
+    """A fragmented export, labels wrapped on lines of their own and values centred between them, each
+    on a line of its own: "Not available" has a 6 pt word gap, the one line a strip there parts. But
+    its whole text is centred where the other values are: a value cut at a word gap, not a label beside
+    its value. The gutter left of every value wins."""
+    centre = 270.0
+
+    def centred(pieces, top):
+        ws, x = [], 0.0
+        for t, gap in pieces:
+            x += gap
+            ws.append(Word(text=t, page=1, x0=x, top=top, x1=x + 5.0 * len(t), bottom=top + 10, size=10))
+            x += 5.0 * len(t)
+        d = centre - (ws[0].x0 + ws[-1].x1) / 2
+        return [w.model_copy(update={"x0": w.x0 + d, "x1": w.x1 + d}) for w in ws]
+
+    ws = lines(["Judgments and decisions of", "international bodies"], LABEL_X, 100) + centred([("40", 0)], 106) + \
+        lines(["Judgments of the", "national courts"], LABEL_X, 130) + centred([("26", 0)], 136) + \
+        lines(["Judgments excluding", "evidence under torture"], LABEL_X, 160) + \
+        centred([("Not", 0), ("available", 6.0)], 166)
+    labels_end = max(w.x1 for w in ws if w.x0 < 200)
+    got = column_split(ws, [])
+    assert got is not None and labels_end < got.x < min(w.x0 for w in ws if w.x0 > 200)
+
+
 def test_a_word_gap_that_runs_through_known_labels_is_no_split():
     """Labels of first words of one width ("Optional", "Criminal", "Juvenile") line up their first
     word gaps, and the one value sits on a line of its own: that aligned gap parts three lines, but
