@@ -89,8 +89,10 @@ class TableLayout(BaseModel):
     split: float | None = None  # x where the value column begins (None: no value column found)
     # the signal that weighed most in the split's score: a drawn rule, aligned text edges, a change of
     # style, known labels, a clear strip alone (gap), another table's split (neighbour); or, with no
-    # value column, each value set below its label: indented (indent) or in another weight (weight)
-    column_from: Literal["rule", "alignment", "style", "labels", "gap", "neighbour", "indent", "weight", "none"]
+    # value column, each value set below its label: indented (indent), in another weight (weight), or
+    # told by the wording of known labels alone (wording)
+    column_from: Literal["rule", "alignment", "style", "labels", "gap", "neighbour", "indent", "weight", "wording",
+                         "none"]
     column_signals: dict[str, float] = Field(default_factory=dict)  # each signal's part of the split's score
     column_scope: Literal["document", "table"] = "document"  # the split of every table, or this table's own
     # what separated most of its rows: rules, the line grid, spacing, or a label and a value starting

@@ -2,6 +2,7 @@
 each kind, and the report records how each table was read (JSON `tables`, `table` log events); and
 profiles printed by a real browser (headless Chromium, tests/support/html_profile.py) are read whole."""
 import json
+from collections import Counter
 
 import pdfplumber
 import pytest
@@ -127,7 +128,8 @@ def test_a_weasyprint_value_before_its_label_across_a_page_break_is_read(tmp_pat
 
 # --- reportlab's own layout engine (platypus Table and Paragraph flowables) -------------------------
 
-@pytest.mark.parametrize("style", ["fixed-grid", "shrink-bold", "middle-tight", "stacked-indent", "stacked-bold"])
+@pytest.mark.parametrize("style", ["fixed-grid", "shrink-bold", "middle-tight", "stacked-indent", "stacked-bold",
+                                   "stacked-plain"])
 def test_a_platypus_profile_is_read_whole(tmp_path, style):
     from tests.support import platypus_profile
 
@@ -141,6 +143,9 @@ def test_a_platypus_profile_is_read_whole(tmp_path, style):
         found = [t for t in report.tables if t.split is not None]
         assert len({t.split for t in found}) >= 3 and sum("style" in t.column_signals for t in found) >= 4
     if style.startswith("stacked"):  # no value column: each value below its label, every table read so
-        assert {(t.column_from, t.rows_from) for t in report.tables} == {(style.split("-")[1].replace("bold", "weight"),
-                                                                         "stacked")}
+        how = {"indent": "indent", "bold": "weight", "plain": "wording"}[style.split("-")[1]]
+        assert {t.rows_from for t in report.tables} == {"stacked"}
+        hows = Counter(t.column_from for t in report.tables)
+        # a table's part at a page foot with bold lines only (a sub-heading, a label) is told by its wording
+        assert hows.most_common(1)[0][0] == how and set(hows) <= {how, "wording"}
         assert not any(w.code == "no_value_column" for w in report.warnings)

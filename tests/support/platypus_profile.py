@@ -35,7 +35,9 @@ class Style:
     pad: float = 3.0  # top and bottom cell padding
     side: float = 3.0  # left and right cell padding
     valign: str = "TOP"  # TOP | MIDDLE | BOTTOM
-    stacked: str = ""  # no table: each value below its label, "indent"ed, or under a "bold" label at one margin
+    # no table: each value below its label, "indent"ed, or under a "bold" label at one margin, or "plain": every
+    # paragraph at one margin in one weight with no space between them (only the labels' wording tells them)
+    stacked: str = ""
 
 
 STYLES = {
@@ -45,6 +47,7 @@ STYLES = {
     "middle-tight": Style(valign="MIDDLE", pad=1.0, side=1.0, rules=False, label_share=0.4),
     "stacked-indent": Style(stacked="indent"),
     "stacked-bold": Style(stacked="bold", size=9.0),
+    "stacked-plain": Style(stacked="plain", size=9.0),
 }
 
 
@@ -65,15 +68,17 @@ def _widths(rows: list[tuple[str, str]], style: Style, frame: float) -> list[flo
 
 
 def _stacked(rows: list[tuple[str, str]], style: Style) -> list:
-    """Each label a paragraph, its value the next one: indented a tab in, or plain under a bold label."""
-    size, out = style.size, []
+    """Each label a paragraph, its value the next one: indented a tab in, plain under a bold label, or
+    both plain at one margin with no space between them."""
+    size, out, plain = style.size, [], style.stacked == "plain"
     for label, value in rows:
+        bold = style.stacked == "bold" or value is None and not plain
         out.append(Paragraph(escape(label), ParagraphStyle(
-            "l", fontName="Helvetica-Bold" if style.stacked == "bold" or value is None else "Helvetica",
-            fontSize=size, leading=size * 1.2, spaceBefore=2)))
+            "l", fontName="Helvetica-Bold" if bold else "Helvetica",
+            fontSize=size, leading=size * 1.2, spaceBefore=0 if plain else 2)))
         if value:
             out.append(Paragraph(escape(value), ParagraphStyle(
-                "v", fontName="Helvetica", fontSize=size, leading=size * 1.2, spaceAfter=3,
+                "v", fontName="Helvetica", fontSize=size, leading=size * 1.2, spaceAfter=0 if plain else 3,
                 leftIndent=2.5 * size if style.stacked == "indent" else 0)))
     return out
 

@@ -94,7 +94,7 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
     chunks = sections.chunks
     vrules = {p.number: p.vrules for p in pages}
     # labels over their values, with no value column: those tables keep out of the column finder's way
-    stacked = read_stacked(chunks, tol.same_line)
+    stacked = read_stacked(chunks, tol.same_line, finder.labels)
     flat = [c for c in chunks if c.stacked is None]
     table_pages = sorted({c.page for c in flat})
     table_words = [w for c in flat for w in c.words] if stacked else sections.table_words

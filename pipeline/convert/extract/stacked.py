@@ -1,7 +1,9 @@
 """Pairs set one above the other, with no value column: each label on lines of its own and its value on
 the lines below, indented (a definition list as LibreOffice and word processors lay it out: the term at
 the margin, its description a tab further in), or in a weight of its own (a bold label over a plain
-value at the same margin). A reader sees the pairs at once; a column finder sees one column.
+value at the same margin), or in nothing but their wording (a grid or list whose styles the producer
+dropped: every line at one margin in one weight, each label a known label of the codebook). A reader
+sees the pairs at once; a column finder sees one column.
 
 Decided before any value column is looked for (a column finder finds splits in such a list by chance
 alignments of its lines' ends, and takes its bold labels for titles across the columns), for the whole
@@ -16,8 +18,15 @@ column was missed has one in row after row (its values begin at the split on the
 from __future__ import annotations
 
 from collections import Counter
+from statistics import median
 
+from typing import TYPE_CHECKING
+
+from .label_rows import lines_text
 from .lines import Line
+
+if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
+    from .columns import KnownLabels
 
 # how far in from the label margin the values begin, in font sizes: a tab or a list's indent, at least
 LEAST_INDENT = 1.0
@@ -30,27 +39,36 @@ STEP = 0.9
 # lines that start within this many points of each other start at one margin (a producer places them
 # exactly; a word of a label line 1 pt off the indent is no value beside it)
 SAME_X = 0.5
+# a label told by its wording alone runs over at most this many lines
+LABEL_LINES = 4
+# a word space, in font sizes, where a line has one word only
+WORD_SPACE = 0.25
 
 
 Pairs = list[tuple[list[Line], list[Line]]]
 
 
-def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False) -> Pairs | None:
+def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False, alone: frozenset[int] = frozenset()
+          ) -> Pairs | None:
     """(label lines, value lines) for each pair, top to bottom; the first pair's label may be empty
     (value lines that open the table), and where the table `goes_on` overleaf, the last pair's value.
+    The lines numbered in `alone` are a label with no value (a sub-heading), a pair of their own.
     None where a label has no value below it."""
     pairs: Pairs = []
-    for ln, label in zip(lines, is_label):
-        if label and (not pairs or pairs[-1][1]):
+    heads: list[bool] = []  # per pair: a sub-heading's
+    for i, (ln, label) in enumerate(zip(lines, is_label)):
+        if i in alone and i - 1 in alone or label and pairs and not pairs[-1][1] and not heads[-1]:
+            pairs[-1][0].append(ln)  # a heading's or a label's further line
+        elif label or i in alone:
             pairs.append(([ln], []))
-        elif label:
-            pairs[-1][0].append(ln)
+            heads.append(i in alone)
         elif not pairs:
             pairs.append(([], [ln]))
+            heads.append(False)
         else:
             pairs[-1][1].append(ln)
-    if not pairs or any(not values for _, values in pairs[:-1]) or not (pairs[-1][1] or goes_on) \
-            or not any(labels for labels, _ in pairs):
+    if not pairs or any(not values and not head for (_, values), head in zip(pairs[:-1], heads)) \
+            or not (pairs[-1][1] or goes_on or heads[-1]) or not any(labels for labels, _ in pairs):
         return None
     return pairs
 
@@ -82,6 +100,45 @@ def _by_weight(lines: list[Line]) -> list[bool] | None:
     return is_label
 
 
+def _by_wording(lines: list[Line], known: KnownLabels | None) -> tuple[list[bool], frozenset[int]] | None:
+    """Labels told from values by their wording alone, where nothing else tells them: every line at one
+    margin, in one weight. A label is the fewest lines from a line's start that read as a whole known
+    label, and any more lines that keep it one (a wrapped label); every other line is a value's. Also
+    the lines that are a known sub-heading (a label with no value)."""
+    if known is None or not _one_block(lines):
+        return None
+    is_label = [False] * len(lines)
+    headings: set[int] = set()
+    i = 0
+    while i < len(lines):
+        most = min(len(lines), i + LABEL_LINES)
+        end = next((k for k in range(i + 1, most + 1) if known.whole(lines_text(lines[i:k]))), None)
+        if end is None:
+            i += 1
+            continue
+        while end < most and known.whole(lines_text(lines[i:end + 1])):
+            end += 1
+        is_label[i:end] = [True] * (end - i)
+        if lines_text(lines[i:end]) in known.headings:
+            headings.update(range(i, end))
+        i = end
+    return is_label, frozenset(headings)
+
+
+def _broken(pairs: Pairs, right: float) -> bool:
+    """Whether a value's lines break where a paragraph would not wrap: the next line's first word
+    would have fitted on the line above (short of `right`, where the text's widest lines end). Read
+    by wording alone, such a value may hold a label the codebook does not know, and its own value."""
+    for _, values in pairs:
+        for above, below in zip(values, values[1:]):
+            word = below.words[0]
+            gaps = [b.x0 - a.x1 for a, b in zip(above.words, above.words[1:])]
+            space = median(gaps) if gaps else WORD_SPACE * above.size
+            if above.x1 + max(space, 0.0) + (word.x1 - word.x0) < right:
+                return True
+    return False
+
+
 def _gutter(line: Line) -> bool:
     """A gap of `GUTTER` font sizes or more inside the line: two cells side by side, not running text."""
     return any(b.x0 - a.x1 >= GUTTER * b.size for a, b in zip(line.words, line.words[1:]))
@@ -92,46 +149,51 @@ def _one_block(lines: list[Line]) -> bool:
         and len({ln.bold for ln in lines}) == 1
 
 
-def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False
-                  ) -> tuple[str, Pairs] | None:
-    """How a table of `lines` (top to bottom) sets each value below its label ("indent" or "weight"; ""
-    for a label or a value alone, below)
+def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False,
+                  known: KnownLabels | None = None, right: float | None = None) -> tuple[str, Pairs] | None:
+    """How a table of `lines` (top to bottom) sets each value below its label ("indent", "weight", or
+    "wording" by the `known` labels, its values' lines wrapping short of `right`, by default its widest
+    line's end; "" for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
     the table goes on from the page before, so it may open with value lines; `goes_on`: it goes on
     overleaf, read stacked there, so its last label's value may be on the next page (and lines at one
-    margin, set alike, are a label alone at the foot of the page). `value_alone`: such lines are the
-    rest of a value from the page before, alone atop this page."""
+    margin, set alike, that no wording parts are a label alone at the foot of the page). `value_alone`:
+    such lines are the rest of a value from the page before, alone atop this page."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
-    if (goes_on or value_alone) and _one_block(lines):
-        return "", [([], lines) if value_alone else (lines, [])]  # how: as the part across the page break
-    if len(lines) < 2 \
-            or any(b.top - a.top < STEP * a.size for a, b in zip(lines, lines[1:])):
-        return None  # lines closer than a line step: a value set between label lines
-    for how, classify in (("indent", _by_indent), ("weight", _by_weight)):
-        is_label = classify(lines)
+    # lines closer than a line step: a value set between label lines
+    spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
+    wording = _by_wording(lines, known)
+    for how, marks in (("indent", _by_indent(lines) if spaced else None),
+                       ("weight", _by_weight(lines) if spaced else None), ("wording", wording if spaced else None)):
+        is_label, alone = (marks if how == "wording" else (marks, frozenset())) if marks else (None, frozenset())
         if is_label is None or not (is_label[0] or continued):
             continue
-        pairs = _runs(lines, is_label, goes_on)
-        if pairs is not None:
+        pairs = _runs(lines, is_label, goes_on, alone)
+        if pairs is not None and not (how == "wording" and _broken(pairs, max(ln.x1 for ln in lines) if right is None else right)):
             return how, pairs
+    if wording and any(wording[0]) and not all(wording[0]):
+        return None  # known labels among other lines that read no way above: no label or value alone
+    if (goes_on or value_alone) and _one_block(lines):
+        return "", [([], lines) if value_alone else (lines, [])]  # how: as the part across the page break
     return None
 
 
-def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: list[bool]
-                   ) -> list[tuple[str, Pairs] | None]:
+def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: list[bool],
+                   known: KnownLabels | None = None) -> list[tuple[str, Pairs] | None]:
     """Each table's reading as labels over values (its lines top to bottom), or None; `continued`: it goes
     on from the page before; `goes_on`: it goes on overleaf (the next table is its part on the next page).
     A label at the foot of a page with its value atop the next reads so where the parts either side do
     (or are that label and that value alone). None for all where no more than half the tables read so:
     a document sets its pairs one way, and a few that read stacked among tables of two columns are
     tables of two columns (a sub-heading's bold line over rows whose value column was not found)."""
-    out = [stacked_pairs(lines, cont) for lines, cont in zip(tables, continued)]
+    right = max((ln.x1 for lines in tables for ln in lines), default=0.0)  # a list with no columns runs the text's width
+    out = [stacked_pairs(lines, cont, known=known, right=right) for lines, cont in zip(tables, continued)]
     for i in range(len(tables) - 1):
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
             continue
-        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True)
-        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True)
+        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True, known=known, right=right)
+        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known, right=right)
         if foot is not None and head is not None and (not foot[1][-1][1] or not head[1][0][0]):
             out[i], out[i + 1] = (foot[0] or head[0], foot[1]), (head[0] or foot[0], head[1])
     if 2 * sum(held is not None for held in out) <= len(tables):

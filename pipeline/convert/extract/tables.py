@@ -711,12 +711,12 @@ def _pair_bands(pairs: Pairs) -> list[Band]:
     return bands
 
 
-def read_stacked(chunks: list[Chunk], tolerance: float) -> bool:
-    """Mark the chunks whose pairs are set one below the other (stacked.py), before any split is looked
-    for; whether any is."""
+def read_stacked(chunks: list[Chunk], tolerance: float, known: KnownLabels | None = None) -> bool:
+    """Mark the chunks whose pairs are set one below the other (stacked.py; `known` labels tell them
+    where nothing else does), before any split is looked for; whether any is."""
     lines = [sorted(group_lines(c.words, tolerance), key=lambda l: l.top) for c in chunks]
     goes_on = [after.continued and after.section == c.section for c, after in zip(chunks, chunks[1:])] + [False]
-    for chunk, held in zip(chunks, stacked_tables(lines, [c.continued for c in chunks], goes_on)):
+    for chunk, held in zip(chunks, stacked_tables(lines, [c.continued for c in chunks], goes_on, known)):
         chunk.stacked = held
     return any(c.stacked is not None for c in chunks)
 

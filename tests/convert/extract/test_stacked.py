@@ -1,5 +1,6 @@
 """Pairs set one below the other with no value column (stacked.py), on hand-placed lines: read as label
 and value where every line says so, and left alone where the lines are a two-column table's."""
+from pipeline.convert.extract.columns import known_labels
 from pipeline.convert.extract.lines import Line
 from pipeline.convert.extract.stacked import stacked_pairs, stacked_tables
 from pipeline.convert.extract.tables import Chunk, read_stacked, read_tables
@@ -128,3 +129,46 @@ def test_a_label_alone_at_the_foot_and_its_value_alone_overleaf_read_as_the_docu
     held = stacked_tables([stack(INDENTED), foot, head], [False, False, True], [False, True, False])
     assert [h[0] for h in held] == ["indent"] * 3
     assert texts(held[1][1]) == [("Budget", "")] and texts(held[2][1]) == [("", "No data")]
+
+
+# --- no cue but the wording: every line at one margin in one weight (a grid whose styles were dropped) ---
+
+KNOWN = known_labels(["Number of investigators", "Investigating body's jurisdiction", "Budget",
+                      "Number of criminal cases initiated"], headings=["Relevant conventions"])
+PLAIN = [("Relevant conventions", MARGIN, False), ("Number of investigators", MARGIN, False), ("372", MARGIN, False),
+         ("Investigating body's", MARGIN, False), ("jurisdiction", MARGIN, False),  # a wrapped label
+         ("Crimes committed by officials; torture cases make", MARGIN, False), ("up about 10% of the caseload", MARGIN, False),
+         ("Budget", MARGIN, False), ("No data", MARGIN, False)]
+
+
+def test_labels_told_by_their_wording_alone_are_read_as_pairs():
+    assert stacked_pairs(stack(PLAIN)) is None  # nothing but the wording tells a label from a value
+    how, pairs = stacked_pairs(stack(PLAIN), known=KNOWN)
+    assert how == "wording"
+    assert texts(pairs) == [("Relevant conventions", ""), ("Number of investigators", "372"),
+                            ("Investigating body's jurisdiction",
+                             "Crimes committed by officials; torture cases make up about 10% of the caseload"),
+                            ("Budget", "No data")]
+
+
+def test_a_label_the_codebook_does_not_know_keeps_its_table_from_being_read_by_wording():
+    # its line and its value's would go on the value above, which breaks where a paragraph would not wrap
+    rows = PLAIN[:3] + [("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[3:]
+    assert stacked_pairs(stack(rows), known=KNOWN) is None
+
+
+def test_a_short_table_breaks_its_values_against_the_width_of_the_documents_text():
+    small = stack([("Budget", MARGIN, False), ("No data for the year", MARGIN, False), ("Staff on the payroll", MARGIN, False),
+                   ("12", MARGIN, False)], top=300)
+    assert stacked_pairs(small, known=KNOWN) is not None  # its own widest lines are the label it does not know
+    held = stacked_tables([stack(PLAIN), stack(PLAIN, top=200), small], [False] * 3, [False] * 3, KNOWN)
+    assert [h and h[0] for h in held] == ["wording", "wording", None]
+
+
+def test_lines_holding_a_known_label_are_no_value_alone_atop_a_page():
+    head = stack([("No data", MARGIN, False), ("Number of investigators", MARGIN, False), ("372", MARGIN, False),
+                  ("Staff of the office", MARGIN, False), ("12", MARGIN, False)], top=60, page=2)
+    assert stacked_pairs(head, True, value_alone=True) is not None  # with no codebook: the value's rest, all of it
+    assert stacked_pairs(head, True, value_alone=True, known=KNOWN) is None
+    rest = stack([("No data", MARGIN, False), ("for the year", MARGIN, False)], top=60, page=2)
+    assert texts(stacked_pairs(rest, True, value_alone=True, known=KNOWN)[1]) == [("", "No data for the year")]
