@@ -44,6 +44,13 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
         lay = dataclasses.replace(lay, font="DejaVuSans")
     if lay.kerned:  # pdfTeX's text: no space characters, but not a text object per word either
         lay = dataclasses.replace(lay, fragmented=False)
+    # no table at all, from a stream of its own (every other setting of a seed's layouts stays as it was)
+    own = random.Random(repr(rng.getstate()))
+    if own.random() < 0.12:
+        lay = dataclasses.replace(lay, stacked=own.choice(["indent", "bold", "plain"]), borders="none",
+                                  header_row=False, section_titles="heading", banded=False)
+        if lay.stacked == "plain":  # a value's own line breaks would read as a label's there (README)
+            lay = dataclasses.replace(lay, breaks=False)
     return lay
 
 

@@ -72,6 +72,12 @@ LAYOUTS = {
     "latex-kerned-double-rules": Layout(font="Times-Roman", size=10, label_share=0.42, borders="hrules",
                                         double_rules=True, kerned=True, pad=2.0, breaks=True, page_numbers=True,
                                         page_number_form="- {n} -"),
+    # no table at all: each value below its label, indented, under a bold label, or plain (only the wording tells)
+    "stacked-indented-values": Layout(font="Times-Roman", size=10.5, borders="none", stacked="indent", breaks=True,
+                                      split_row="value"),
+    "stacked-bold-labels": Layout(font="DejaVuSans", size=9, borders="none", stacked="bold", page_numbers=True,
+                                  split_row="label"),
+    "stacked-plain-by-wording": Layout(font="DejaVuSans", size=9, borders="none", stacked="plain", split_row="label"),
 }
 # (record, layout) pairs that random layout sweeps broke, kept as regression cases
 FOUND = {
@@ -810,6 +816,10 @@ FOUND = {
     "fragmented-centred-value-cut-at-its-word-gap": ("tajikistan_en_2019.docx", Layout(
         font="DejaVuSans", label_share=0.35, valign="center", fragmented=True, value_align="center",
         auto_columns=True)),
+    # a stacked sweep (every layout drawn stacked), seed 6000, layout 9: a bold sub-heading over the first
+    # label, alone at the foot of a page of indented values, read as a bold label over its value (weight)
+    "stacked-sub-heading-and-label-alone-at-the-foot": ("kyrgyzstan_en_2019.docx", Layout(
+        size=8.5, split_row="label", breaks=True, facts_style="plain", stacked="indent")),
 }
 
 

@@ -131,6 +131,9 @@ class Layout:
     # the facts box: "cells" (a shaded box per item, items a gap apart), "lines" (the items one per line at
     # ordinary leading, no gap between them, in one shaded box per column) or "plain" (the same, no box)
     facts_style: str = "cells"
+    # no table at all: each label on lines of its own, its value on the lines below, "indent"ed, under a "bold"
+    # label at one margin, or "plain" (one margin, one weight, no space between pairs: only the wording tells)
+    stacked: str = ""
     seed: int = 0
 
 
@@ -524,8 +527,43 @@ class Table:
         doc.y += title_size * 0.5
 
 
+def stacked(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
+    """A section with no table (`lay.stacked`): each label's lines, then its value's below them, line by
+    line down the pages; a sub-heading is a label with no value (bold, but where the list is plain). A
+    page break inside a value splits its row's value; one inside a label or between a label and its
+    value, its label (`split_row`)."""
+    indent = 2.5 * lay.size if lay.stacked == "indent" else 0.0
+    width = doc.x1 - doc.x0
+    pairs = []
+    for fid, label, value in rows:
+        bold = lay.stacked == "bold" or value is None and lay.stacked != "plain"
+        label_lines = doc.wrap_cell([label], doc.bold if bold else doc.regular, lay.size, width)
+        value_lines = [] if value is None else doc.wrap_cell(cell_paragraphs(fid, value, lay), doc.regular, lay.size,
+                                                             width - indent)
+        pairs.append((fid, (label_lines, doc.bold if bold else doc.regular, doc.x0, "label"),
+                      (value_lines, doc.regular, doc.x0 + indent, "value")))
+    Table(doc, lay, rows).title(title, 2 * doc.lead)
+    for fid, *cells in pairs:
+        for lines, font, x, layer in cells:
+            for k, (line, _) in enumerate(lines):
+                if doc.lead > doc.room():
+                    doc.new_page()
+                    if k and layer == "value":
+                        doc.split_values.append(fid)
+                    elif k or layer == "value":
+                        doc.split_labels.append(fid)
+                doc.text(x, doc.y, line, font, lay.size, layer)
+                doc.y += doc.lead
+        if lay.stacked != "plain":
+            doc.y += 0.3 * lay.size
+    doc.y += lay.size * 1.6
+
+
 def table(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
     """rows: (field or None, label, value text or None for a sub-heading)."""
+    if lay.stacked:
+        stacked(doc, title, rows, lay)
+        return
     t = Table(doc, lay, rows)
     cells = []
     for fid, label, value in rows:

@@ -18,7 +18,6 @@ column was missed has one in row after row (its values begin at the split on the
 from __future__ import annotations
 
 from collections import Counter
-from statistics import median
 
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,9 @@ SAME_X = 0.5
 LABEL_LINES = 4
 # a word space, in font sizes, where a line has one word only
 WORD_SPACE = 0.25
+# a paragraph's line ends short of its width by up to this many font sizes more than its next word
+# (a producer wraps by widths of its own: spaces it stretches, words it spaces apart unevenly)
+WRAP_SLACK = 1.0
 
 
 Pairs = list[tuple[list[Line], list[Line]]]
@@ -65,6 +67,8 @@ def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False, alone:
         elif not pairs:
             pairs.append(([], [ln]))
             heads.append(False)
+        elif heads[-1]:
+            return None  # a sub-heading has no value
         else:
             pairs[-1][1].append(ln)
     if not pairs or any(not values and not head for (_, values), head in zip(pairs[:-1], heads)) \
@@ -100,17 +104,12 @@ def _by_weight(lines: list[Line]) -> list[bool] | None:
     return is_label
 
 
-def _by_wording(lines: list[Line], known: KnownLabels | None) -> tuple[list[bool], frozenset[int]] | None:
-    """Labels told from values by their wording alone, where nothing else tells them: every line at one
-    margin, in one weight. A label is the fewest lines from a line's start that read as a whole known
-    label, and any more lines that keep it one (a wrapped label); every other line is a value's. Also
-    the lines that are a known sub-heading (a label with no value)."""
-    if known is None or not _one_block(lines):
-        return None
-    is_label = [False] * len(lines)
-    headings: set[int] = set()
+def _known_runs(lines: list[Line], known: KnownLabels | None) -> list[tuple[int, int]]:
+    """The runs of lines (start, end) that read as a whole known label, from the top: at each line, the
+    fewest lines from its start that do, and any more that keep it one (a wrapped label)."""
+    runs: list[tuple[int, int]] = []
     i = 0
-    while i < len(lines):
+    while known is not None and i < len(lines):
         most = min(len(lines), i + LABEL_LINES)
         end = next((k for k in range(i + 1, most + 1) if known.whole(lines_text(lines[i:k]))), None)
         if end is None:
@@ -118,23 +117,34 @@ def _by_wording(lines: list[Line], known: KnownLabels | None) -> tuple[list[bool
             continue
         while end < most and known.whole(lines_text(lines[i:end + 1])):
             end += 1
-        is_label[i:end] = [True] * (end - i)
-        if lines_text(lines[i:end]) in known.headings:
-            headings.update(range(i, end))
+        runs.append((i, end))
         i = end
-    return is_label, frozenset(headings)
+    return runs
+
+
+def _by_wording(lines: list[Line], runs: list[tuple[int, int]]) -> list[bool] | None:
+    """Labels told from values by their wording alone, where nothing else tells them: every line at one
+    margin, in one weight; the known labels' `runs` are the labels, every other line is a value's."""
+    if not runs or not _one_block(lines):
+        return None
+    is_label = [False] * len(lines)
+    for start, end in runs:
+        is_label[start:end] = [True] * (end - start)
+    return is_label
 
 
 def _broken(pairs: Pairs, right: float) -> bool:
     """Whether a value's lines break where a paragraph would not wrap: the next line's first word
-    would have fitted on the line above (short of `right`, where the text's widest lines end). Read
+    would have fitted on the line above, with `WRAP_SLACK` to spare (short of `right`, where the
+    text's widest lines end). Read
     by wording alone, such a value may hold a label the codebook does not know, and its own value."""
     for _, values in pairs:
         for above, below in zip(values, values[1:]):
             word = below.words[0]
+            # the line's widest word gap: a producer that spaces words unevenly wraps by its widest
             gaps = [b.x0 - a.x1 for a, b in zip(above.words, above.words[1:])]
-            space = median(gaps) if gaps else WORD_SPACE * above.size
-            if above.x1 + max(space, 0.0) + (word.x1 - word.x0) < right:
+            space = max(gaps) if gaps else WORD_SPACE * above.size
+            if above.x1 + max(space, 0.0) + (word.x1 - word.x0) + WRAP_SLACK * above.size < right:
                 return True
     return False
 
@@ -157,25 +167,36 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
     the table goes on from the page before, so it may open with value lines; `goes_on`: it goes on
     overleaf, read stacked there, so its last label's value may be on the next page (and lines at one
-    margin, set alike, that no wording parts are a label alone at the foot of the page). `value_alone`:
-    such lines are the rest of a value from the page before, alone atop this page."""
+    margin that read no way above are labels alone at the foot of the page, a known sub-heading a pair
+    of its own). `value_alone`: lines at one margin, set alike, are the rest of a value from the page
+    before, alone atop this page. Lines that hold a known label among others that read no way are
+    neither."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
-    wording = _by_wording(lines, known)
-    for how, marks in (("indent", _by_indent(lines) if spaced else None),
-                       ("weight", _by_weight(lines) if spaced else None), ("wording", wording if spaced else None)):
-        is_label, alone = (marks if how == "wording" else (marks, frozenset())) if marks else (None, frozenset())
-        if is_label is None or not (is_label[0] or continued):
+    runs = _known_runs(lines, known)
+    # known sub-headings: a label with no value, a pair of their own however the rest reads
+    heads = frozenset(j for start, end in runs if lines_text(lines[start:end]) in known.headings
+                      for j in range(start, end))
+    for how, is_label in (("indent", _by_indent(lines) if spaced else None),
+                          ("weight", _by_weight(lines) if spaced else None),
+                          ("wording", _by_wording(lines, runs) if spaced else None)):
+        if is_label is None:
             continue
-        pairs = _runs(lines, is_label, goes_on, alone)
+        is_label = [label or j in heads for j, label in enumerate(is_label)]
+        if not (is_label[0] or continued):
+            continue
+        pairs = _runs(lines, is_label, goes_on, heads)
         if pairs is not None and not (how == "wording" and _broken(pairs, max(ln.x1 for ln in lines) if right is None else right)):
             return how, pairs
-    if wording and any(wording[0]) and not all(wording[0]):
+    if runs and _one_block(lines) and sum(end - start for start, end in runs) < len(lines):
         return None  # known labels among other lines that read no way above: no label or value alone
-    if (goes_on or value_alone) and _one_block(lines):
-        return "", [([], lines) if value_alone else (lines, [])]  # how: as the part across the page break
+    if value_alone and _one_block(lines):
+        return "", [([], lines)]  # how: as the part across the page break
+    if goes_on and all(abs(ln.x0 - lines[0].x0) <= SAME_X for ln in lines):
+        # labels alone at the foot of the page (a sub-heading over the first label, perhaps)
+        return "", _runs(lines, [True] * len(lines), True, heads)
     return None
 
 

@@ -172,3 +172,13 @@ def test_lines_holding_a_known_label_are_no_value_alone_atop_a_page():
     assert stacked_pairs(head, True, value_alone=True, known=KNOWN) is None
     rest = stack([("No data", MARGIN, False), ("for the year", MARGIN, False)], top=60, page=2)
     assert texts(stacked_pairs(rest, True, value_alone=True, known=KNOWN)[1]) == [("", "No data for the year")]
+
+
+def test_a_sub_heading_over_a_label_alone_at_the_foot_is_no_bold_label_over_a_value():
+    # an indented list: the sub-heading (bold) and the next label (plain) at the foot, the value overleaf
+    foot = stack([("Relevant conventions", MARGIN, True), ("Number of investigators", MARGIN, False)], top=700)
+    head = stack([("372", INDENT, False), ("Budget", MARGIN, False), ("No data", INDENT, False)], top=60, page=2)
+    held = stacked_tables([stack(INDENTED), foot, head], [False, False, True], [False, True, False], KNOWN)
+    assert [h[0] for h in held] == ["indent"] * 3
+    assert texts(held[1][1]) == [("Relevant conventions", ""), ("Number of investigators", "")]
+    assert texts(held[2][1]) == [("", "372"), ("Budget", "No data")]
