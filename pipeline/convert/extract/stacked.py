@@ -18,7 +18,6 @@ column was missed has one in row after row (its values begin at the split on the
 from __future__ import annotations
 
 from collections import Counter
-
 from typing import TYPE_CHECKING
 
 from .label_rows import lines_text
@@ -59,7 +58,7 @@ def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False, alone:
     pairs: Pairs = []
     heads: list[bool] = []  # per pair: a sub-heading's
     for i, (ln, label) in enumerate(zip(lines, is_label)):
-        if i in alone and i - 1 in alone or label and pairs and not pairs[-1][1] and not heads[-1]:
+        if (i in alone and i - 1 in alone) or (label and pairs and not pairs[-1][1] and not heads[-1]):
             pairs[-1][0].append(ln)  # a heading's or a label's further line
         elif label or i in alone:
             pairs.append(([ln], []))
@@ -136,8 +135,8 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]]) -> list[bool] | 
 def _broken(pairs: Pairs, right: float) -> bool:
     """Whether a value's lines break where a paragraph would not wrap: the next line's first word
     would have fitted on the line above, with `WRAP_SLACK` to spare (short of `right`, where the
-    text's widest lines end). Read
-    by wording alone, such a value may hold a label the codebook does not know, and its own value."""
+    text's widest lines end). Read by wording alone, such a value may hold a label the codebook does
+    not know, and that label's value."""
     for _, values in pairs:
         for above, below in zip(values, values[1:]):
             word = below.words[0]
@@ -175,6 +174,7 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
+    edge = max(ln.x1 for ln in lines) if right is None else right
     runs = _known_runs(lines, known)
     # known sub-headings: a label with no value, a pair of their own however the rest reads
     heads = frozenset(j for start, end in runs if lines_text(lines[start:end]) in known.headings
@@ -188,7 +188,7 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
         if not (is_label[0] or continued):
             continue
         pairs = _runs(lines, is_label, goes_on, heads)
-        if pairs is not None and not (how == "wording" and _broken(pairs, max(ln.x1 for ln in lines) if right is None else right)):
+        if pairs is not None and not (how == "wording" and _broken(pairs, edge)):
             return how, pairs
     if runs and _one_block(lines) and sum(end - start for start, end in runs) < len(lines):
         return None  # known labels among other lines that read no way above: no label or value alone
@@ -208,7 +208,7 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
     (or are that label and that value alone). None for all where no more than half the tables read so:
     a document sets its pairs one way, and a few that read stacked among tables of two columns are
     tables of two columns (a sub-heading's bold line over rows whose value column was not found)."""
-    right = max((ln.x1 for lines in tables for ln in lines), default=0.0)  # a list with no columns runs the text's width
+    right = max((ln.x1 for lines in tables for ln in lines), default=0.0)  # a list with no columns: the text's width
     out = [stacked_pairs(lines, cont, known=known, right=right) for lines, cont in zip(tables, continued)]
     for i in range(len(tables) - 1):
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
