@@ -820,6 +820,15 @@ FOUND = {
     # label, alone at the foot of a page of indented values, read as a bold label over its value (weight)
     "stacked-sub-heading-and-label-alone-at-the-foot": ("kyrgyzstan_en_2019.docx", Layout(
         size=8.5, split_row="label", breaks=True, facts_style="plain", stacked="indent")),
+    # stacked sweep seed 7000, layout 41 (minimised): labels told by wording, pdfTeX-style words spaced by gaps
+    # narrower than the ones they were wrapped by; a value's lines read as broken short (a label not known)
+    "stacked-plain-kerned-lines-wrap-short": ("tajikistan_en_2019.docx", Layout(
+        size=8.5, margin=3 * cm, values_first=True, kerned=True, stacked="plain")),
+    # stacked sweep seed 8000, layout 26 (minimised): labels told by wording, a label split by the page break
+    # ("... Degrading Treatment or" / "Punishment (2002)"): its start at the foot and its rest atop the next page
+    "stacked-plain-label-split-by-the-page-break": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=8.5, page="Letter", margin=2.5 * cm, leading=1.3, facts_style="plain",
+        stacked="plain")),
 }
 
 

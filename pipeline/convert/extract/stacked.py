@@ -43,7 +43,7 @@ LABEL_LINES = 4
 WORD_SPACE = 0.25
 # a paragraph's line ends short of its width by up to this many font sizes more than its next word
 # (a producer wraps by widths of its own: spaces it stretches, words it spaces apart unevenly)
-WRAP_SLACK = 1.0
+WRAP_SLACK = 2.0
 
 
 Pairs = list[tuple[list[Line], list[Line]]]
@@ -103,14 +103,22 @@ def _by_weight(lines: list[Line]) -> list[bool] | None:
     return is_label
 
 
-def _known_runs(lines: list[Line], known: KnownLabels | None) -> list[tuple[int, int]]:
+def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = False, goes_on: bool = False
+                ) -> list[tuple[int, int]]:
     """The runs of lines (start, end) that read as a whole known label, from the top: at each line, the
-    fewest lines from its start that do, and any more that keep it one (a wrapped label)."""
+    fewest lines from its start that do, and any more that keep it one (a wrapped label). Atop a table
+    `continued` from the page before, the first may be a known label's last words, and at the foot of
+    one that `goes_on` overleaf, the last lines a known label's first words (a label the page break
+    split)."""
     runs: list[tuple[int, int]] = []
     i = 0
     while known is not None and i < len(lines):
         most = min(len(lines), i + LABEL_LINES)
-        end = next((k for k in range(i + 1, most + 1) if known.whole(lines_text(lines[i:k]))), None)
+        reads = known.tail if continued and i == 0 else known.whole
+        end = next((k for k in range(i + 1, most + 1) if reads(lines_text(lines[i:k]))), None)
+        if end is None and goes_on and most == len(lines) and known.opens(lines_text(lines[i:])):
+            runs.append((i, len(lines)))
+            break
         if end is None:
             i += 1
             continue
@@ -175,7 +183,7 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
     edge = max(ln.x1 for ln in lines) if right is None else right
-    runs = _known_runs(lines, known)
+    runs = _known_runs(lines, known, continued, goes_on)
     # known sub-headings: a label with no value, a pair of their own however the rest reads
     heads = frozenset(j for start, end in runs if lines_text(lines[start:end]) in known.headings
                       for j in range(start, end))

@@ -182,3 +182,14 @@ def test_a_sub_heading_over_a_label_alone_at_the_foot_is_no_bold_label_over_a_va
     assert [h[0] for h in held] == ["indent"] * 3
     assert texts(held[1][1]) == [("Relevant conventions", ""), ("Number of investigators", "")]
     assert texts(held[2][1]) == [("", "372"), ("Budget", "No data")]
+
+
+def test_a_label_the_page_break_split_reads_by_its_wording_either_side():
+    foot = stack([("Budget", MARGIN, False), ("No data", MARGIN, False), ("Relevant conventions", MARGIN, False),
+                  ("Number of criminal", MARGIN, False)], top=700)
+    head = stack([("cases initiated", MARGIN, False), ("622", MARGIN, False), ("Budget", MARGIN, False),
+                  ("No data", MARGIN, False)], top=60, page=2)
+    held = stacked_tables([stack(PLAIN), foot, head], [False, False, True], [False, True, False], KNOWN)
+    assert [h[0] for h in held] == ["wording"] * 3
+    assert texts(held[1][1]) == [("Budget", "No data"), ("Relevant conventions", ""), ("Number of criminal", "")]
+    assert texts(held[2][1]) == [("cases initiated", "622"), ("Budget", "No data")]
