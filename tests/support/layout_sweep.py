@@ -49,8 +49,6 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
     if own.random() < 0.12:
         lay = dataclasses.replace(lay, stacked=own.choice(["indent", "bold", "plain"]), borders="none",
                                   header_row=False, section_titles="heading", banded=False)
-        if lay.stacked == "plain":  # a value's own line breaks would read as a label's there (README)
-            lay = dataclasses.replace(lay, breaks=False)
     return lay
 
 

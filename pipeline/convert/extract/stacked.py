@@ -140,19 +140,18 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]]) -> list[bool] | 
     return is_label
 
 
-def _broken(pairs: Pairs, right: float) -> bool:
+def breaks_short(values: list[Line], right: float) -> bool:
     """Whether a value's lines break where a paragraph would not wrap: the next line's first word
     would have fitted on the line above, with `WRAP_SLACK` to spare (short of `right`, where the
     text's widest lines end). Read by wording alone, such a value may hold a label the codebook does
     not know, and that label's value."""
-    for _, values in pairs:
-        for above, below in zip(values, values[1:]):
-            word = below.words[0]
-            # the line's widest word gap: a producer that spaces words unevenly wraps by its widest
-            gaps = [b.x0 - a.x1 for a, b in zip(above.words, above.words[1:])]
-            space = max(gaps) if gaps else WORD_SPACE * above.size
-            if above.x1 + max(space, 0.0) + (word.x1 - word.x0) + WRAP_SLACK * above.size < right:
-                return True
+    for above, below in zip(values, values[1:]):
+        word = below.words[0]
+        # the line's widest word gap: a producer that spaces words unevenly wraps by its widest
+        gaps = [b.x0 - a.x1 for a, b in zip(above.words, above.words[1:])]
+        space = max(gaps) if gaps else WORD_SPACE * above.size
+        if above.x1 + max(space, 0.0) + (word.x1 - word.x0) + WRAP_SLACK * above.size < right:
+            return True
     return False
 
 
@@ -167,10 +166,9 @@ def _one_block(lines: list[Line]) -> bool:
 
 
 def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False,
-                  known: KnownLabels | None = None, right: float | None = None) -> tuple[str, Pairs] | None:
+                  known: KnownLabels | None = None) -> tuple[str, Pairs] | None:
     """How a table of `lines` (top to bottom) sets each value below its label ("indent", "weight", or
-    "wording" by the `known` labels, its values' lines wrapping short of `right`, by default its widest
-    line's end; "" for a label or a value alone, below)
+    "wording" by the `known` labels; "" for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
     the table goes on from the page before, so it may open with value lines; `goes_on`: it goes on
     overleaf, read stacked there, so its last label's value may be on the next page (and lines at one
@@ -182,7 +180,6 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
-    edge = max(ln.x1 for ln in lines) if right is None else right
     runs = _known_runs(lines, known, continued, goes_on)
     # known sub-headings: a label with no value, a pair of their own however the rest reads
     heads = frozenset(j for start, end in runs if lines_text(lines[start:end]) in known.headings
@@ -196,7 +193,7 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
         if not (is_label[0] or continued):
             continue
         pairs = _runs(lines, is_label, goes_on, heads)
-        if pairs is not None and not (how == "wording" and _broken(pairs, edge)):
+        if pairs is not None:
             return how, pairs
     if runs and _one_block(lines) and sum(end - start for start, end in runs) < len(lines):
         return None  # known labels among other lines that read no way above: no label or value alone
@@ -216,13 +213,12 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
     (or are that label and that value alone). None for all where no more than half the tables read so:
     a document sets its pairs one way, and a few that read stacked among tables of two columns are
     tables of two columns (a sub-heading's bold line over rows whose value column was not found)."""
-    right = max((ln.x1 for lines in tables for ln in lines), default=0.0)  # a list with no columns: the text's width
-    out = [stacked_pairs(lines, cont, known=known, right=right) for lines, cont in zip(tables, continued)]
+    out = [stacked_pairs(lines, cont, known=known) for lines, cont in zip(tables, continued)]
     for i in range(len(tables) - 1):
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
             continue
-        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True, known=known, right=right)
-        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known, right=right)
+        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True, known=known)
+        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known)
         if foot is not None and head is not None and (not foot[1][-1][1] or not head[1][0][0]):
             out[i], out[i + 1] = (foot[0] or head[0], foot[1]), (head[0] or foot[0], head[1])
     if 2 * sum(held is not None for held in out) <= len(tables):

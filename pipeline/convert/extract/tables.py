@@ -12,7 +12,7 @@ from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import KnownLabels, Split
 from .centred_rows import part_centred
-from .stacked import Pairs, stacked_tables
+from .stacked import Pairs, breaks_short, stacked_tables
 from .label_rows import label_segments, lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, middle, opens_row, row_starts,
                     rule_between, split_blocks)
@@ -538,11 +538,13 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
         target = _orphan_target(bands, i, chunk, ctx, rows)
         if target is None:
             rows.append(band)  # a value with no row at all: kept as a row with an empty label
-        elif target is ctx.previous:  # a row of the page before: its extent there stands
+            continue
+        if target is ctx.previous:  # a row of the page before: its extent there stands
             target.values.extend(band.values)
         else:
             for block in band.values:
                 target.add(block, True)
+        target.doubtful = target.doubtful or band.doubtful
     return sorted(rows, key=lambda b: b.top)
 
 
@@ -637,6 +639,7 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
         if joined:
             previous.labels.extend(rows[0].labels)
             previous.values.extend(rows[0].values)
+            previous.doubtful = previous.doubtful or rows[0].doubtful
             rows = rows[1:]
             if chunk.split is None:  # every line went to the labels: the rest of its value among them?
                 previous.doubtful = previous.doubtful or ("the rest of this row overleaf was read with no "
@@ -683,8 +686,11 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     starts = "row_starts" in tol.rows and _labels_lead(votes)
     values_lead = _top_aligned(votes)
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
+    # where stacked pairs' lines end at the widest (a list with no columns runs the text's width)
+    right = max((w.x1 for c in chunks if c.stacked is not None for w in c.words), default=0.0)
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead) if chunk.stacked is None
-                      else _pair_bands(chunk.stacked[1]) for b, chunk, t in zip(blocks, chunks, tallies)]
+                      else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None)
+                      for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
@@ -699,14 +705,19 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     return ReadTables(rows, header_lines, layouts, words)
 
 
-def _pair_bands(pairs: Pairs) -> list[Band]:
-    """A band for each (label lines, value lines) pair, either side may be empty."""
+def _pair_bands(pairs: Pairs, wording_right: float | None = None) -> list[Band]:
+    """A band for each (label lines, value lines) pair, either side may be empty. Pairs told by their
+    labels' wording alone (`wording_right`: where the text's widest lines end) are doubtful where a
+    value breaks short (stacked.breaks_short)."""
     bands = []
     for labels, values in pairs:
         band = Band()
         for block, is_value in ((labels, False), (values, True)):
             if block:
                 band.add(block, is_value)
+        if wording_right is not None and breaks_short(values, wording_right):
+            band.doubtful = ("read by its label's wording alone, its value breaks a line where a paragraph would "
+                             "not wrap: the value may hold a label the codebook does not know, and its value")
         bands.append(band)
     return bands
 

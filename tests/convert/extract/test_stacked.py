@@ -2,7 +2,7 @@
 and value where every line says so, and left alone where the lines are a two-column table's."""
 from pipeline.convert.extract.columns import known_labels
 from pipeline.convert.extract.lines import Line
-from pipeline.convert.extract.stacked import stacked_pairs, stacked_tables
+from pipeline.convert.extract.stacked import breaks_short, stacked_pairs, stacked_tables
 from pipeline.convert.extract.tables import Chunk, read_stacked, read_tables
 from pipeline.core.models import Word
 from pipeline.core.settings import DEFAULT_SETTINGS as S
@@ -151,25 +151,43 @@ def test_labels_told_by_their_wording_alone_are_read_as_pairs():
                             ("Budget", "No data")]
 
 
-def test_a_label_the_codebook_does_not_know_keeps_its_table_from_being_read_by_wording():
-    # its line and its value's would go on the value above, which breaks where a paragraph would not wrap
+def test_a_value_that_breaks_short_is_doubtful_where_labels_are_told_by_wording():
+    # a label the codebook does not know and its value go on the value above, which breaks where a
+    # paragraph would not wrap: that row is read, and doubted
     rows = PLAIN[:3] + [("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[3:]
-    assert stacked_pairs(stack(rows), known=KNOWN) is None
+    lines = stack(rows)
+    chunks = [Chunk("Government body", 1, [w for ln in lines for w in ln.words], [], False)]
+    tol = S.resolve(SIZE)
+    assert read_stacked(chunks, tol.same_line, KNOWN)
+    read = read_tables(chunks, tol)
+    got = [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read.rows]
+    assert got == [("Relevant conventions", "", False), ("Number of investigators", "372 Staff of the office 12", True),
+                   ("Investigating body's jurisdiction",
+                    "Crimes committed by officials; torture cases make up about 10% of the caseload", False),
+                   ("Budget", "No data", False)]
+    assert read.layouts[0].column_from == "wording"
 
 
-def test_a_short_table_breaks_its_values_against_the_width_of_the_documents_text():
-    small = stack([("Budget", MARGIN, False), ("No data for the year", MARGIN, False), ("Staff on the payroll", MARGIN, False),
-                   ("12", MARGIN, False)], top=300)
-    assert stacked_pairs(small, known=KNOWN) is not None  # its own widest lines are the label it does not know
-    held = stacked_tables([stack(PLAIN), stack(PLAIN, top=200), small], [False] * 3, [False] * 3, KNOWN)
-    assert [h and h[0] for h in held] == ["wording", "wording", None]
+def test_a_value_breaks_short_against_the_width_of_the_text():
+    value = stack([("No data for the year", MARGIN, False), ("Staff on the payroll", MARGIN, False)])
+    widest = max(ln.x1 for ln in value)
+    assert not breaks_short(value, widest)  # its own lines: the widest is the one it would wrap at
+    assert breaks_short(value, MARGIN + 400)  # the text runs wider: "Staff" would have fitted
+    wrapped = stack([("Crimes committed by officials; torture cases make", MARGIN, False), ("up about", MARGIN, False)])
+    assert not breaks_short(wrapped, wrapped[0].x1 + 2.0)  # a paragraph that wraps where its next word does not fit
 
 
 def test_lines_holding_a_known_label_are_no_value_alone_atop_a_page():
-    head = stack([("No data", MARGIN, False), ("Number of investigators", MARGIN, False), ("372", MARGIN, False),
-                  ("Staff of the office", MARGIN, False), ("12", MARGIN, False)], top=60, page=2)
-    assert stacked_pairs(head, True, value_alone=True) is not None  # with no codebook: the value's rest, all of it
-    assert stacked_pairs(head, True, value_alone=True, known=KNOWN) is None
+    head = stack([("No data", MARGIN, False), ("Number of investigators", MARGIN, False), ("372", MARGIN, False)],
+                 top=60, page=2)
+    assert texts(stacked_pairs(head, True, value_alone=True)[1]) == [("", "No data Number of investigators 372")]
+    assert texts(stacked_pairs(head, True, value_alone=True, known=KNOWN)[1]) == [
+        ("", "No data"), ("Number of investigators", "372")]
+    # a sub-heading with a value below it reads no way: nor is it the rest of a value
+    odd = stack([("No data", MARGIN, False), ("Relevant conventions", MARGIN, False), ("Yes", MARGIN, False)],
+                top=60, page=2)
+    assert stacked_pairs(odd, True, value_alone=True) is not None
+    assert stacked_pairs(odd, True, value_alone=True, known=KNOWN) is None
     rest = stack([("No data", MARGIN, False), ("for the year", MARGIN, False)], top=60, page=2)
     assert texts(stacked_pairs(rest, True, value_alone=True, known=KNOWN)[1]) == [("", "No data for the year")]
 
@@ -193,3 +211,16 @@ def test_a_label_the_page_break_split_reads_by_its_wording_either_side():
     assert [h[0] for h in held] == ["wording"] * 3
     assert texts(held[1][1]) == [("Budget", "No data"), ("Relevant conventions", ""), ("Number of criminal", "")]
     assert texts(held[2][1]) == [("cases initiated", "622"), ("Budget", "No data")]
+
+
+def test_a_value_overleaf_that_breaks_short_leaves_its_row_doubtful():
+    foot = stack(PLAIN[:8], top=600)  # "Budget" alone at the foot, its value atop the next page ...
+    head = stack([("No data", MARGIN, False), ("Staff of the office", MARGIN, False), ("12", MARGIN, False),
+                  ("Number of criminal cases initiated", MARGIN, False), ("622", MARGIN, False)], top=60, page=2)
+    chunks = [Chunk("Government body", 1, [w for ln in foot for w in ln.words], [], False),
+              Chunk("Government body", 2, [w for ln in head for w in ln.words], [], True)]
+    tol = S.resolve(SIZE)
+    assert read_stacked(chunks, tol.same_line, KNOWN)
+    rows = [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read_tables(chunks, tol).rows]
+    # ... with a label the codebook does not know after it
+    assert rows[-2:] == [("Budget", "No data Staff of the office 12", True), ("Number of criminal cases initiated", "622", False)]
