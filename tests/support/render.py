@@ -548,7 +548,9 @@ def stacked(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
             for k, (line, _) in enumerate(lines):
                 if doc.lead > doc.room():
                     doc.new_page()
-                    if k and layer == "value":
+                    if fid is None:  # a row no field takes: its split is not recorded
+                        pass
+                    elif k and layer == "value":
                         doc.split_values.append(fid)
                     elif k or layer == "value":
                         doc.split_labels.append(fid)
