@@ -548,11 +548,10 @@ def stacked(doc: Doc, title: str, rows: list[tuple], lay: Layout) -> None:
             for k, (line, _) in enumerate(lines):
                 if doc.lead > doc.room():
                     doc.new_page()
-                    if fid is None:  # a row no field takes: its split is not recorded
-                        pass
-                    elif k and layer == "value":
+                    # (a row no field takes: its split is not recorded)
+                    if fid is not None and k and layer == "value":
                         doc.split_values.append(fid)
-                    elif k or layer == "value":
+                    elif fid is not None and (k or layer == "value"):
                         doc.split_labels.append(fid)
                 doc.text(x, doc.y, line, font, lay.size, layer)
                 doc.y += doc.lead

@@ -169,11 +169,13 @@ def middle(block: list[Line]) -> float:
     return (block[0].top + block[-1].bottom) / 2
 
 
-def ends_paragraph(line: Line, nxt: Line, width: float) -> bool:
+def ends_paragraph(line: Line, nxt: Line, width: float, space: float | None = None) -> bool:
     """Whether `line` ends a paragraph (or a cell) rather than wrapping: the first word of the next
-    line would have fitted on it, in a column `width` wide (a word space taken as a third of an em)."""
+    line would have fitted on it, in a column `width` wide (a word `space` wide, by default a third
+    of an em)."""
     first = nxt.words[0]
-    return (line.x1 - line.x0) + first.size / 3 + (first.x1 - first.x0) <= width
+    space = first.size / 3 if space is None else space
+    return (line.x1 - line.x0) + space + (first.x1 - first.x0) <= width
 
 
 def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance: float,

@@ -21,7 +21,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .label_rows import lines_text
-from .lines import Line
+from .lines import Line, ends_paragraph
 
 if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
@@ -141,18 +141,19 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]]) -> list[bool] | 
 
 
 def breaks_short(values: list[Line], right: float) -> bool:
-    """Whether a value's lines break where a paragraph would not wrap: the next line's first word
-    would have fitted on the line above, with `WRAP_SLACK` to spare (short of `right`, where the
-    text's widest lines end). Read by wording alone, such a value may hold a label the codebook does
-    not know, and that label's value."""
-    for above, below in zip(values, values[1:]):
-        word = below.words[0]
-        # the line's widest word gap: a producer that spaces words unevenly wraps by its widest
-        gaps = [b.x0 - a.x1 for a, b in zip(above.words, above.words[1:])]
-        space = max(gaps) if gaps else WORD_SPACE * above.size
-        if above.x1 + max(space, 0.0) + (word.x1 - word.x0) + WRAP_SLACK * above.size < right:
-            return True
-    return False
+    """Whether a value's lines break where a paragraph would not wrap (lines.ends_paragraph): the next
+    line's first word would have fitted on the line above, with `WRAP_SLACK` to spare (short of
+    `right`, where the text's widest lines end). Read by wording alone, such a value may hold a label
+    the codebook does not know, and that label's value."""
+    return any(ends_paragraph(above, below, right - above.x0 - WRAP_SLACK * above.size, _widest_space(above))
+               for above, below in zip(values, values[1:]))
+
+
+def _widest_space(line: Line) -> float:
+    """The line's widest word gap (a producer that spaces words unevenly wraps by its widest), or a
+    word space where it has one word."""
+    gaps = [b.x0 - a.x1 for a, b in zip(line.words, line.words[1:])]
+    return max(max(gaps), 0.0) if gaps else WORD_SPACE * line.size
 
 
 def _gutter(line: Line) -> bool:
