@@ -313,7 +313,7 @@ class _Evidence(NamedTuple):
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = at = whole = 0
-    strays = 0
+    strays = titles = cells = between = 0
     g = c.strip
     spaces: list[float] = []
     centres: list[float] = []  # of each line's right-hand text
@@ -348,10 +348,12 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
             at += own == k
             whole += own == k and 0 < past == k
             groups += _thousands_group(ln.words[k - 1].text, ln.words[k].text)
+            # a bold line of two cells kept among the body (a header row over values set right of its cells'
+            # gap) shows the columns where a title's would
+            between += ln.bold and _stands_out(gaps[k - 1], gaps, tol)
             spaces += gaps[:k - 1] + gaps[k:]  # the line's word gaps, the one at the strip left out
         elif k == len(ln.words):
             strays += k in sk
-    titles = cells = between = 0
     for ln in table.titles:  # bold lines make no strips, but a bold label is text on the left all the same
         if any(w.x0 < c.x < w.x1 - tol.crossing for w in ln.words):
             titles += 1

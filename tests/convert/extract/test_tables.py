@@ -552,6 +552,21 @@ def test_a_bold_header_row_parted_at_its_cells_gap_shows_the_columns():
     assert got is not None and label[-1].x1 < got.x < value_x and "header_gap" in dict(got.signals)
 
 
+def test_a_bold_header_row_over_centred_values_right_of_it_is_parted_at_its_cells_gap():
+    """Bold labels, short plain values centred far right, under a bold header row whose "Value" cell starts
+    2 pt past the longest label line. Every bold line ends before the values start, so each stays among the
+    lines that make strips, and the strip between "Value" and the values is wide and has the style change on
+    both lines in two. The header's cells part only at the document's split, as a header row's cells do."""
+    long_line = words("against Torture and Other Cruel, Inhuman", LABEL_X, 100 + LINE)
+    cell = long_line[-1].x1 + 2.2
+    ws = bold(words("Indicator", LABEL_X, 80) + words("Value", cell, 80) + words("Relevant conventions", LABEL_X, 100)
+              + long_line + words("or Degrading (2002)", LABEL_X, 100 + 2 * LINE)) + \
+        words("Yes, ratified in 2008", cell + 110, 100 + 2 * LINE) + \
+        bold(words("Istanbul Protocol", LABEL_X, 100 + 3 * LINE)) + words("Yes.", cell + 140, 100 + 3 * LINE)
+    got = table_split(ws, Split(cell - 1.1, "style", (), 1.1), [])
+    assert got is not None and long_line[-1].x1 < got.x < cell and "header_gap" in dict(got.signals)
+
+
 def test_one_line_of_a_whole_known_label_up_to_its_own_gutter_qualifies_a_narrow_strip():
     """A shrink-to-fit table, values centred on lines of their own but one: its longest label line ends
     3.7 pt before the value column. Only "Judgments of national courts" | "no data" has both sides, and
