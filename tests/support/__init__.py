@@ -35,8 +35,10 @@ def load_truth(path: Path) -> dict:
 
 
 def fixture_truth(record: str) -> dict:
-    """A fixture's truth record by its name ("kazakhstan_en_2019.docx")."""
-    return load_truth(FIXTURES / f"{record}.truth.json")
+    """A fixture's truth record by its name ("kazakhstan_en_2019.docx", or a Russian edition's,
+    "belarus_ru_2021.docx")."""
+    english = FIXTURES / f"{record}.truth.json"
+    return load_truth(english if english.exists() else FIXTURES_RU / f"{record}.truth.json")
 
 
 def report_rows(report) -> list[dict]:

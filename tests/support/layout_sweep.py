@@ -2,6 +2,7 @@
 misreads, scored by pipeline.tools.evaluate. A tool for finding layout assumptions (slow):
 
     python -m tests.support.layout_sweep --seed 1 --n 150      # from the repository's root
+    python -m tests.support.layout_sweep --seed 1 --n 150 --lang ru   # the Russian records, printed in Russian
 
 tests/convert/test_layouts.py::test_random_layout_sweep runs one fixed sweep (marked `slow`: the full
 test run, scripts/test.sh, includes it; a plain `pytest` leaves it out).
@@ -21,7 +22,7 @@ from reportlab.lib.units import cm
 from pipeline.convert.process import process_pdf
 from pipeline.tools.evaluate import evaluate_rows
 
-from . import FIXTURES, render, report_rows
+from . import FIXTURES, FIXTURES_RU, render, report_rows
 from .render import Layout
 
 
@@ -50,6 +51,17 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
         lay = dataclasses.replace(lay, stacked=own.choice(["indent", "bold", "plain"]), borders="none",
                                   header_row=False, section_titles="heading", banded=False)
     return lay
+
+
+def in_russian(lay: Layout, rng: random.Random) -> Layout:
+    """The layout for a Russian record: a font with Cyrillic, digits grouped by spaces (a comma is the
+    decimal sign), the running header and page numbers in Russian."""
+    return dataclasses.replace(
+        lay, font="DejaVuSans", thousands=rng.choice(["space", "nbsp", "nnbsp"]) if lay.thousands == "comma" else lay.thousands,
+        running_header={"Country profile": "Профиль страны", "Index on Torture | CSP": "Индекс запрета пыток | ОГП"}.get(
+            lay.running_header, lay.running_header),
+        page_number_form={"Page {n} of {N}": "Страница {n} из {N}", "p. {n}": "стр. {n}"}.get(
+            lay.page_number_form, lay.page_number_form))
 
 
 def producer_kinds(rng: random.Random) -> dict:
@@ -99,14 +111,16 @@ def misreads(printed: dict, report, tally: Tally | None = None) -> list[str]:
             for m in res.mismatches]
 
 
-def sweep(seed: int, n: int, tmp: Path, out=print) -> Tally:
-    """Draw n random layouts from `seed` under tmp and read them."""
+def sweep(seed: int, n: int, tmp: Path, out=print, lang: str = "en") -> Tally:
+    """Draw n random layouts from `seed` under tmp and read them (`lang` "ru": the Russian records)."""
     rng = random.Random(seed)
-    records = sorted(FIXTURES.glob("*.truth.json"))
+    records = sorted((FIXTURES_RU if lang == "ru" else FIXTURES).glob("*.truth.json"))
     tally = Tally()
     for i in range(n):
         lay = random_layout(rng, i)
         truth = json.loads(rng.choice(records).read_text(encoding="utf-8"))
+        if lang == "ru":
+            lay = in_russian(lay, random.Random(f"{seed}-{i}"))
         pdf = Path(tmp) / str(i) / truth["source"]
         pdf.parent.mkdir()
         try:
@@ -127,9 +141,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--n", type=int, default=50)
+    ap.add_argument("--lang", choices=["en", "ru"], default="en", help="the English records (default) or the Russian")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        tally = sweep(args.seed, args.n, Path(tmp))
+        tally = sweep(args.seed, args.n, Path(tmp), lang=args.lang)
     print(tally)
     return 1 if tally.failed else 0
 

@@ -829,6 +829,23 @@ FOUND = {
     "stacked-plain-label-split-by-the-page-break": ("moldova_en_2020.docx", Layout(
         font="DejaVuSans", size=8.5, page="Letter", margin=2.5 * cm, leading=1.3, facts_style="plain",
         stacked="plain")),
+    # sweep seed 858, layout 57 (minimised): bold labels, short values centred far right of a bold header row
+    # ("Indicator" | "Value"), whose lines end before any value starts and so stay among the lines that make
+    # strips; the strip between the header's "Value" and the values outscored the document's split, the header
+    # went whole to the labels, was not set aside, and the value overleaf was lost
+    "centred-values-right-of-a-bold-header-row": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, margin=1.5 * cm, split_row="value", breaks=True, value_align="center",
+        pad=2.0, header_row=True, bold_labels=True)),
+    # the Russian sweep (`--lang ru`), seed 2, layout 3 (minimised): the facts box's items one per line, no box;
+    # a reworded label fills its line and its dash wraps to the next ("Численность осуждённых, отбывающих
+    # наказание" / "— 456"): the label line opened no item, and went into the population's value
+    "ru-facts-label-wrapped-just-before-its-dash": ("russia_ru_2020.docx", Layout(
+        font="DejaVuSans", size=8.5, facts_style="plain")),
+    # the Russian sweep, seed 2, layout 11 (minimised): cells centred with no padding and no borders; "нет
+    # данных" centred beside a wrapped reworded label opens in lower case, so no centred reading cut the rows
+    # and that row's label and value ran into the row above
+    "ru-centred-no-data-in-lower-case": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", borders="none", valign="center", pad=0.0)),
 }
 
 

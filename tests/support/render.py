@@ -84,7 +84,32 @@ INT_FIELDS = {"prison_population", "pretrial_detention", "detained", "judgments_
               "judgments_domestic", "judgments_excluding_evidence", "investigators_count",
               "criminal_cases_initiated", "torture_complaints"}
 MONEY_FIELDS = {"law_enforcement_budget", "investigative_body_budget"}
-VERDICT = re.compile(r"(Yes|No|Partially|Partial|None|High|Medium|Low)\. (.+)")
+# a verdict and its comment, on lines of their own with `breaks` (English and Russian verdicts)
+VERDICT = re.compile(r"(Yes|No|Partially|Partial|None|High|Medium|Low"
+                     r"|Да|Нет|Частично|Частичная|Отсутствует|Высокий|Высокая|Средний|Низкий|Низкая|Низкое)\. (.+)")
+# where the listed offences of `ill_treatment_criminalized` break (`breaks`)
+OFFENCES = re.compile(r"(?:(?<=of the Criminal Code)|(?<=Уголовного кодекса)) ")
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What is printed besides the record's cells, in the record's language (`language`; labels come
+    from the record's `labels` where it has them, as a Russian record does)."""
+
+    profile: str  # the title block's first line
+    index_titles: dict[str, str]  # by template
+    facts_title: str  # "... {year}"
+    section_titles: tuple[str, ...]  # SECTIONS' titles, in order
+    subheading: str
+    header: tuple[str, str]  # `header_row`
+    long_header: tuple[str, str]  # `header_lines` > 1
+    joiner: str  # between a facts label and its value
+
+
+RU_SECTIONS = ("Решения, документирующие проблему пыток", "Криминализация пыток и жестокого обращения",
+               "Государственный орган, расследующий заявления о пытках и жестоком обращении",
+               "Ратификация соответствующих международных договоров", "Процессуальные гарантии (нормы)",
+               "Превентивные механизмы")
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,18 @@ class Layout:
     seed: int = 0
 
 
+WORDING = {
+    "en": Wording("Country profile", INDEX_TITLES, "Facts and Assessments. {year}", tuple(t for t, _ in SECTIONS),
+                  SUBHEADING, ("Indicator", "Value"),
+                  ("Indicator as worded in the methodology of the index, with its source and year",
+                   "Value, assessment or comment as published by the monitoring group, with notes"), " - "),
+    "ru": Wording("Профиль страны", {"2019": "Индекс по пыткам", "2020": "Индекс запрета пыток"},
+                  "Факты и оценки. {year}", RU_SECTIONS, "Соответствующие конвенции", ("Показатель", "Значение"),
+                  ("Показатель в формулировке методологии индекса, с источником и годом",
+                   "Значение, оценка или комментарий в опубликованном виде, с примечаниями"), " — "),
+}
+
+
 def dejavu_available() -> bool:
     return all((DEJAVU_DIR / f"{name}.ttf").exists() for name in FONTS["DejaVuSans"])
 
@@ -173,7 +210,7 @@ def cell_paragraphs(fid: str | None, text: str, lay: Layout) -> list[str]:
     if not lay.breaks:
         return [text]
     if fid == "ill_treatment_criminalized":
-        return re.split(r"(?<=of the Criminal Code) ", text)
+        return OFFENCES.split(text)
     m = VERDICT.fullmatch(text)
     return [m[1] + ".", m[2]] if m else [text]
 
@@ -223,6 +260,8 @@ class Doc:
         self.y = lay.margin
         regular, bold, italic = FONTS[lay.font]
         self.regular, self.bold, self.italic = regular, bold, italic
+        self.wording = WORDING["en"]
+        self.labels: dict[str, str] = {}  # the record's own labels, by field (a Russian record's)
 
     def space_w(self, font: str, size: float) -> float:
         if self.lay.kerned:  # the widest word gap plus the widest kern inside a word
@@ -347,10 +386,11 @@ class Doc:
 
 def title_block(doc: Doc, truth: dict, texts: dict, lay: Layout) -> None:
     dash, gap, _ = SCORE_FORMS[lay.score]
-    index_title = INDEX_TITLES.get(str(truth.get("template")), INDEX_TITLES["2019"])
-    items = [("Country profile", doc.regular, 12), (texts["country"], doc.bold, 22),
+    words = doc.wording
+    index_title = words.index_titles.get(str(truth.get("template")), words.index_titles["2019"])
+    items = [(words.profile, doc.regular, 12), (texts["country"], doc.bold, 22),
              (f"{index_title} {dash}{gap}{texts['index_score']}", doc.bold, 14),
-             (f"Facts and Assessments. {texts['year']}", doc.italic, 12)]
+             (words.facts_title.format(year=texts["year"]), doc.italic, 12)]
     for s, font, size in items:
         doc.text(doc.x0, doc.y, s, font, size)
         doc.y += size * 1.3
@@ -366,13 +406,14 @@ def facts_box(doc: Doc, fields: dict, texts: dict, lay: Layout) -> None:
         for fid, label in items:
             if fields[fid]["status"] == "missing":
                 continue
+            label, joiner = doc.labels.get(fid, label), doc.wording.joiner
             value = texts[fid]
             head, _, last = value.rpartition(" ")
-            paragraph = [f"{label} - {value}"]
+            paragraph = [f"{label}{joiner}{value}"]
             if lay.facts_wrap and head:
-                paragraph = [f"{label} - {head}", last]
+                paragraph = [f"{label}{joiner}{head}", last]
             # narrow, but "label - first word" on the first line when the cell allows it
-            first = doc.line_w(f"{label} - {value.split(' ')[0]}", doc.regular, lay.size)
+            first = doc.line_w(f"{label}{joiner}{value.split(' ')[0]}", doc.regular, lay.size)
             width = min(max(col_w * 0.85 - 2 * doc.pad, first + 1), col_w - 2 - 2 * doc.pad)
             if lay.facts_style != "cells":  # no box per item: a column gap of at least 15% of the column
                 width = col_w * 0.85 - 2 * doc.pad
@@ -406,10 +447,6 @@ def facts_lines(doc: Doc, cols: list[tuple[float, float]], cells: list[list[list
     doc.y += h + 14
 
 
-HEADER = ("Indicator", "Value")  # the header row of `header_row` layouts
-# header cells worded to wrap (`header_lines` > 1)
-LONG_HEADER = ("Indicator as worded in the methodology of the index, with its source and year",
-               "Value, assessment or comment as published by the monitoring group, with notes")
 
 
 def aligned(x0: float, x1: float, align: str) -> tuple | None:
@@ -496,7 +533,7 @@ class Table:
         """Each header cell's lines: one word, or (`header_lines` > 1) words enough to wrap over that many lines."""
         doc, lay = self.doc, self.lay
         out = []
-        for text, width in zip(LONG_HEADER if lay.header_lines > 1 else HEADER,
+        for text, width in zip(doc.wording.long_header if lay.header_lines > 1 else doc.wording.header,
                                (self.label_w, self.right - self.split_x)):
             lines = doc.wrap_cell([text], doc.bold, lay.size, width - 2 * doc.hpad)
             out.append(lines[:lay.header_lines])
@@ -632,11 +669,15 @@ def render(truth: dict, lay: Layout, path: Path) -> dict:
 def layout(truth: dict, texts: dict, lay: Layout) -> Doc:
     fields = truth["fields"]
     doc = Doc(lay)
+    doc.wording = WORDING[truth.get("language", "en")]
+    doc.labels = truth.get("labels", {})
     title_block(doc, truth, texts, lay)
     facts_box(doc, fields, texts, lay)
     sections = []
-    for title, rows in SECTIONS:
-        printed = [(fid, label.replace("{country}", truth["country"] + "'s"), None if fid is None else texts[fid])
+    for title, (_, rows) in zip(doc.wording.section_titles, SECTIONS):
+        printed = [(fid, doc.wording.subheading if fid is None else
+                    doc.labels.get(fid, label.replace("{country}", truth["country"] + "'s")),
+                    None if fid is None else texts[fid])
                    for fid, label in rows if fid is None or fields[fid]["status"] != "missing"]
         sections.append((title, printed))
     for extra in truth.get("unmapped", []):

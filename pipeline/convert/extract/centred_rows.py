@@ -3,7 +3,8 @@ spacing (a browser's or WeasyPrint's auto-sized table, `vertical-align: middle`,
 labels are not the codebook's (reworded: label_rows.py cannot part them). Every line follows the one
 above at the line step, so no gap, rule or grid step parts the rows; what does is the alignment itself:
 each row's label lines and value lines share one middle (cells set at the bottom: one last baseline),
-and a row's first line in each column opens with a capital or a figure. A one-line value beside a
+and a row's first line in each column opens with a capital or a figure (a value's, or reads as a whole
+value the codebook knows: "no data"). A one-line value beside a
 two-line label sits half a line off the label's baselines, which is how a reader sees the rows too.
 The band takes whichever of the two readings scores more.
 
@@ -38,24 +39,27 @@ ANCHORS = {"center": middle, "bottom": _last_base}
 
 
 def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
-                 is_heading=lambda lines: False, continues=lambda above, line: False, overleaf: bool = False
-                 ) -> list[tuple[list[Line], list[Line]]] | None:
+                 is_heading=lambda lines: False, continues=lambda above, line: False, overleaf: bool = False,
+                 value_opens=opens_row) -> list[tuple[list[Line], list[Line]]] | None:
     """The best of the readings of part_aligned, for cells centred and for cells at the bottom (a tie
     goes to centred cells); None when neither cuts the band into two rows or more."""
     readings = [r for how in ANCHORS
-                for r in [part_aligned(labels, values, tolerance, label_width, how, is_heading, continues, overleaf)]
+                for r in [part_aligned(labels, values, tolerance, label_width, how, is_heading, continues, overleaf,
+                                       value_opens)]
                 if r is not None]
     return max(readings, key=lambda r: r[0])[1] if readings else None
 
 
 def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
                  how: str = "center", is_heading=lambda lines: False, continues=lambda above, line: False,
-                 overleaf: bool = False) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
+                 overleaf: bool = False, value_opens=opens_row) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
     """(its score, the (label lines, value lines) of each row) of a band set with no spacing and its
     cells aligned `how` (ANCHORS), top to bottom; None when no reading cuts it into two rows or more.
     `is_heading(lines)`: whether label lines are a sub-heading of the codebook, a row with no value;
     `continues(above, line)`: whether a label line goes on with a known label's words from the line
-    above (no cut there); `overleaf`: the band may open with the rest of a row split by the page break."""
+    above (no cut there); `overleaf`: the band may open with the rest of a row split by the page break;
+    `value_opens(line)`: whether a value line may open a row (by default a capital or a figure; the caller
+    may add whole values that open in lower case, "no data")."""
     n, m = len(labels), len(values)
     anchor = ANCHORS[how]
     width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))
@@ -65,7 +69,7 @@ def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label
     def best(i: int, j: int) -> tuple[float, tuple[tuple[int, int, int, int], ...]] | None:
         if i == n:
             return (0.0, ()) if j == m else None
-        if not opens_row(labels[i]) or (j < m and not opens_row(values[j])):
+        if not opens_row(labels[i]) or (j < m and not value_opens(values[j])):
             return None
         options = []
         for i2 in range(i + 1, min(n, i + MAX_ROW_LINES) + 1):

@@ -59,9 +59,10 @@ def _opens_form(line: Line) -> bool:
 def _opens_wrapped_label(line: Line, after: Line | None) -> bool:
     """A label wrapped before its dash: a line opening with a capital, with no dash, followed by a
     line that goes on with the label in lower case up to a dash ("State spending on law
-    enforcement" / "bodies - 417 611 910 KZT"; not "KZT" / "Persons on remand - n/a")."""
+    enforcement" / "bodies - 417 611 910 KZT"; not "KZT" / "Persons on remand - n/a"), or that opens
+    with the dash (a label that fills the line: "Sentenced prisoners serving their terms" / "- 23 635")."""
     return after is not None and line.text[:1].isupper() and not any(is_dash(w.text) for w in line.words) \
-        and not after.text[:1].isupper() and any(is_dash(w.text) for w in after.words[1:])
+        and not after.text[:1].isupper() and any(is_dash(w.text) for w in after.words)
 
 
 def split_items(lines: list[Line], known: set[str]) -> list[list[Line]]:

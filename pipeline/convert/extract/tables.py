@@ -310,7 +310,8 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bo
         headings = known.headings if known is not None else frozenset()
         rows = part_centred(labels, values, tol.same_line, label_width,
                             lambda lines: lines_text(lines) in headings,
-                            known.continues if known is not None else lambda above, line: False, overleaf)
+                            known.continues if known is not None else lambda above, line: False, overleaf,
+                            _value_opens(known))
         if rows is not None:
             tally["centres"] += len(rows) - 1
     if rows is None:

@@ -53,6 +53,19 @@ def test_a_full_label_line_beside_a_value_that_ends_still_ends_its_row():
         (["Number of criminal cases initiated by"], ["269"]), (["Number of persons convicted", "of torture"], ["4"])]
 
 
+def test_a_whole_known_value_in_lower_case_opens_its_row():
+    """A wrapped label beside "нет данных" centred between its lines, after a one-line row: the value
+    opens in lower case, as the codebook's "no data" forms may."""
+    labels = [line(0, "Число возбуждённых уголовных дел"), line(1, "Число жалоб на пытки и другие виды"),
+              line(2, "жестокого обращения")]
+    values = [line(0, "70", 300), line(1.5, "нет данных", 300)]
+    no_data = lambda ln: ln.text == "нет данных" or ln.text[:1].isupper() or ln.text[:1].isdigit()  # noqa: E731
+    assert part_centred(labels, values, 1.0, WIDTH) is None  # by capitals alone: one row
+    assert texts(part_centred(labels, values, 1.0, WIDTH, value_opens=no_data)) == [
+        (["Число возбуждённых уголовных дел"], ["70"]),
+        (["Число жалоб на пытки и другие виды", "жестокого обращения"], ["нет данных"])]
+
+
 def test_values_centred_on_no_label_leave_the_band_whole():
     labels = [line(0, "Wording of our own"), line(1, "Another wording")]
     values = [line(0.3, "Yes", 300), line(1.7, "No", 300)]

@@ -126,6 +126,14 @@ def test_a_wrapped_value_with_a_dash_stays_in_its_item():
                         ("Sentenced prisoners", "23 / 635")]
 
 
+def test_a_label_wrapped_just_before_its_dash_opens_an_item():
+    # a reworded label that fills its line: the dash and the value wrap to the next line
+    ws = lines_at(["Population - 146.75", "million", "Sentenced prisoners serving their terms", "- 456", "928",
+                   "Detainees awaiting trial - 94 386"])
+    assert rows(ws) == [("Population", "146.75 / million"), ("Sentenced prisoners serving their terms", "456 / 928"),
+                        ("Detainees awaiting trial", "94 386")]
+
+
 KNOWN = {fold(l) for l in LABELS}
 ITEMS = [("Population", "18.28 million"), ("Prison population (convicted)", "23 635"),
          ("In pre-trial detention (under investigation)", "5 288"), ("Law enforcement budget", "417 611 910 KZT"),
@@ -135,10 +143,11 @@ ITEMS = [("Population", "18.28 million"), ("Prison population (convicted)", "23 
 @given(st.lists(st.sampled_from(ITEMS), min_size=1, max_size=6, unique=True), st.data())
 def test_split_items_finds_every_item_however_it_wraps(items, data):
     texts = []
-    for label, value in items:  # each item wrapped at any word after the dash, no gap between items
+    for label, value in items:  # each item wrapped just before its dash or at any word after the dash and a
+        # value word, no gap between items
         item = f"{label} - {value}".split()
         first_dash = item.index("-")
-        places = range(first_dash + 2, len(item))  # the dash and a value word stay on the label's line
+        places = [first_dash, *range(first_dash + 2, len(item))]
         cuts = sorted(data.draw(st.sets(st.sampled_from(places), max_size=2))) if places else []
         texts += [" ".join(item[a:b]) for a, b in zip([0] + cuts, cuts + [len(item)])]
     lines = group_lines(lines_at(texts), 4.5)
