@@ -846,6 +846,11 @@ FOUND = {
     # and that row's label and value ran into the row above
     "ru-centred-no-data-in-lower-case": ("belarus_ru_2021.docx", Layout(
         font="DejaVuSans", borders="none", valign="center", pad=0.0)),
+    # the Russian sweep, seed 12, layout 7 (minimised): rows with no padding and no borders run together;
+    # "Решения судов Казахстана" is a wording whose placeholder ends it ("Решения судов {country}"), which the
+    # column finder's known labels left out, so that row and the next were read as one
+    "ru-label-ending-on-the-country-name": ("kazakhstan_ru_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.4, borders="none", pad=0.0)),
 }
 
 

@@ -81,7 +81,8 @@ class KnownLabels(NamedTuple):
 
     ends: frozenset[str]  # each label and each run of its last words of two or more (a wrapped label's last line)
     starts: frozenset[str]  # each run of a label's first words: text that a longer label goes on from
-    around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts")
+    around: frozenset[tuple[str, str]]  # the words before and after a placeholder ("judgments of", "courts"; after
+    # a placeholder that ends its label, "": the name ends it, NAME_WORDS words at most)
     headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
     inner: frozenset[str] = frozenset()  # each run of two words or more inside a label: a wrapped label's middle line
     values: frozenset[str] = frozenset()  # whole values the codebook knows ("no data"), folded: a value may open so
@@ -105,7 +106,7 @@ class KnownLabels(NamedTuple):
                 cuts.add(k)  # (a word that folds to nothing, a dash, goes on with no label)
                 continue
             head = heads[k - 1]
-            if head in self.ends or any(head.startswith(a) and head.endswith(b) for a, b in self.around):
+            if head in self.ends or self._named(head):
                 ends.add(k)
             if k in ends or head in self.starts or head in self.inner:
                 pieces.add(k)
@@ -113,8 +114,12 @@ class KnownLabels(NamedTuple):
 
     def whole(self, text: str) -> bool:
         """Whether folded text reads as one whole known label."""
-        return (text in self.ends and text in self.starts) or text in self.headings \
-            or any(text.startswith(a) and text.endswith(b) for a, b in self.around)
+        return (text in self.ends and text in self.starts) or text in self.headings or self._named(text)
+
+    def _named(self, text: str) -> bool:
+        """Whether folded text reads as a wording with a placeholder, a name in its place."""
+        return any(text.startswith(a) and text.endswith(b) and (b or 0 < len(text[len(a):].split()) <= NAME_WORDS)
+                   for a, b in self.around)
 
     def tail(self, text: str) -> bool:
         """Whether folded text reads as a known label's last words (one word or more): what a page break
@@ -130,6 +135,10 @@ class KnownLabels(NamedTuple):
         and the first of `line` stand in that order inside a known label."""
         text = " ".join(fold(above.text).split()[-3:] + [fold(line.words[0].text)])
         return any(f" {text} " in f" {e} " for e in self.ends)
+
+
+# the words of the name a placeholder that ends its label stands for ("Боснии и Герцеговины")
+NAME_WORDS = 3
 
 
 def known_labels(labels: list[str], headings: list[str] = (), values: list[str] = ()) -> KnownLabels:
@@ -148,8 +157,8 @@ def known_labels(labels: list[str], headings: list[str] = (), values: list[str] 
             ends.add(" ".join(words))
             starts.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
             inner.update(" ".join(words[a:b]) for a in range(1, len(words)) for b in range(a + 2, len(words) + 1))
-        elif words:
-            around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words)))
+        else:  # a placeholder last ("Решения судов {country}"): the name ends the label
+            around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words) if words else ""))
     return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings),
                        frozenset(inner), frozenset(fold(v) for v in values))
 

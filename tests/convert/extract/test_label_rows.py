@@ -30,6 +30,19 @@ def test_known_labels_one_after_another_part_the_band():
         ["Number of investigators"]]
 
 
+def test_a_wording_that_ends_on_its_placeholder_reads_whole_with_a_name_in_its_place():
+    known = known_labels(["Решения судов {country}", "Решения об исключении доказательств, полученных под пытками"])
+    labels = [line(0, "Решения судов Казахстана"), line(1, "Решения об исключении"),
+              line(2, "доказательств, полученных под"), line(3, "пытками")]
+    values = [line(0, "Нет данных", 300), line(1, "Нет данных", 300)]
+    assert texts(part_band(labels, values, known, 1.0)) == [
+        (["Решения судов Казахстана"], ["Нет данных"]),
+        (["Решения об исключении", "доказательств, полученных под", "пытками"], ["Нет данных"])]
+    assert known.whole("решения судов российской федерации")
+    assert not known.whole("решения судов")  # a name takes the placeholder's place
+    assert not known.whole("решения судов казахстана решения об исключении")  # longer than a name
+
+
 def test_a_label_that_is_no_known_label_leaves_the_band_whole():
     labels = [line(0, "Number of judgments of"), line(1, "international bodies"), line(2, "Something else")]
     assert label_segments(labels, KNOWN) is None
