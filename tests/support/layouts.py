@@ -851,6 +851,12 @@ FOUND = {
     # column finder's known labels left out, so that row and the next were read as one
     "ru-label-ending-on-the-country-name": ("kazakhstan_ru_2019.docx", Layout(
         font="DejaVuSans", label_share=0.4, borders="none", pad=0.0)),
+    # the Russian sweep, seed 5, layout 33 (minimised, its cells centred as drawn): reworded labels atop
+    # their cells, values centred in theirs, no padding and no borders; a three-line value beside a two-line
+    # label fills its row, so neither one middle nor one last baseline parted the rows, and the whole band
+    # was one row
+    "ru-labels-atop-values-centred-no-padding": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=10.5, borders="none", pad=0.0, kerned=True, valign="center")),
 }
 
 

@@ -4,11 +4,15 @@ labels are not the codebook's (reworded: label_rows.py cannot part them). Every 
 above at the line step, so no gap, rule or grid step parts the rows; what does is the alignment itself:
 each row's label lines and value lines share one middle (cells set at the bottom: one last baseline),
 and a row's first line in each column opens with a capital or a figure (a value's, or reads as a whole
-value the codebook knows: "no data"). A one-line value beside a
-two-line label sits half a line off the label's baselines, which is how a reader sees the rows too.
-The band takes whichever of the two readings scores more.
+value the codebook knows: "no data"). A one-line value beside a two-line label sits half a line off
+the label's baselines, which is how a reader sees the rows too.
+The band takes whichever of the two readings scores more. Where the document's rows say its labels sit
+at the top of their cells and its values in the middle (or at the bottom) of theirs (a word processor's
+table: `filled`), a third reading is tried: a row's taller cell fills it, so where the value is the
+taller its first line sits on the label's first baseline, and where the label is, the value sits in the
+label's middle (or on its last baseline).
 
-The band is cut into the most rows whose middles agree within `same_line` and whose first lines
+The band is cut into the most rows whose cells so agree within `same_line` and whose first lines
 open rows, never inside a known label ("... Inhuman or" / "Degrading Treatment ..."); a cut after a
 label line or a value line that did not end its paragraph (the next word would not have fitted: the
 cell may wrap on) counts a quarter of a row against the reading. A band that cuts no such way, or
@@ -38,12 +42,24 @@ def _last_base(lines: list[Line]) -> float:
 ANCHORS = {"center": middle, "bottom": _last_base}
 
 
+def _aligned(how: str, label: list[Line], value: list[Line], tolerance: float) -> bool:
+    """Whether a row's label lines and value lines sit as cells aligned `how` set them: one anchor
+    (ANCHORS), or "top+center" / "top+bottom", labels at the top: the taller cell fills the row, and
+    the value, the shorter one, sits as the anchor after "+" sets it beside the label."""
+    if how in ANCHORS:
+        return abs(ANCHORS[how](value) - ANCHORS[how](label)) <= tolerance
+    if value[-1].bottom - value[0].top >= label[-1].bottom - label[0].top - tolerance:  # the value fills the row
+        return abs(value[0].base - label[0].base) <= tolerance
+    return _aligned(how.split("+")[1], label, value, tolerance)
+
+
 def part_centred(labels: list[Line], values: list[Line], tolerance: float, label_width: float | None,
                  is_heading=lambda lines: False, continues=lambda above, line: False, overleaf: bool = False,
-                 value_opens=opens_row) -> list[tuple[list[Line], list[Line]]] | None:
-    """The best of the readings of part_aligned, for cells centred and for cells at the bottom (a tie
-    goes to centred cells); None when neither cuts the band into two rows or more."""
-    readings = [r for how in ANCHORS
+                 value_opens=opens_row, filled: str | None = None) -> list[tuple[list[Line], list[Line]]] | None:
+    """The best of the readings of part_aligned, for cells centred and for cells at the bottom, and given
+    `filled` ("center" or "bottom": where the document's values sit beside taller labels atop their cells),
+    for labels at the top (a tie goes to the first); None when none cuts the band into two rows or more."""
+    readings = [r for how in (*ANCHORS, *([f"top+{filled}"] if filled else []))
                 for r in [part_aligned(labels, values, tolerance, label_width, how, is_heading, continues, overleaf,
                                        value_opens)]
                 if r is not None]
@@ -54,14 +70,13 @@ def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label
                  how: str = "center", is_heading=lambda lines: False, continues=lambda above, line: False,
                  overleaf: bool = False, value_opens=opens_row) -> tuple[float, list[tuple[list[Line], list[Line]]]] | None:
     """(its score, the (label lines, value lines) of each row) of a band set with no spacing and its
-    cells aligned `how` (ANCHORS), top to bottom; None when no reading cuts it into two rows or more.
+    cells aligned `how` (_aligned), top to bottom; None when no reading cuts it into two rows or more.
     `is_heading(lines)`: whether label lines are a sub-heading of the codebook, a row with no value;
     `continues(above, line)`: whether a label line goes on with a known label's words from the line
     above (no cut there); `overleaf`: the band may open with the rest of a row split by the page break;
     `value_opens(line)`: whether a value line may open a row (by default a capital or a figure; the caller
     may add whole values that open in lower case, "no data")."""
     n, m = len(labels), len(values)
-    anchor = ANCHORS[how]
     width = label_width or (max(ln.x1 for ln in labels) - min(ln.x0 for ln in labels))
     value_width = max(ln.x1 for ln in values) - min(ln.x0 for ln in values)
 
@@ -79,7 +94,7 @@ def part_aligned(labels: list[Line], values: list[Line], tolerance: float, label
             label_wraps = i2 < n and not ends_paragraph(labels[i2 - 1], labels[i2], width)
             ends = [j] if is_heading(seg) else []
             ends += [j2 for j2 in range(j + 1, min(m, j + MAX_ROW_LINES) + 1)
-                     if abs(anchor(values[j:j2]) - anchor(seg)) <= tolerance]
+                     if _aligned(how, seg, values[j:j2], tolerance)]
             for j2 in ends:
                 rest = best(i2, j2)
                 if rest is None:

@@ -218,6 +218,14 @@ def _top_aligned(votes: Counter[str]) -> bool:
     return not (votes["center"] or votes["bottom"]) and _labels_lead(votes)
 
 
+def _filled(votes: Counter[str]) -> str | None:
+    """Where the document's values sit beside taller labels ("center" or "bottom"), when its labels may sit
+    at the top of their cells and its rows say so one way only: a word processor's table, labels at the
+    top and values centred, whose taller cell fills the row. None when the rows say nothing of it."""
+    said = [how for how in ("center", "bottom") if votes[how]]
+    return said[0] if len(said) == 1 and not votes["top"] and _labels_lead(votes) else None
+
+
 def _labels_lead(votes: Counter[str]) -> bool:
     """Whether the document's labels may sit at the top of their cells: no row says a label beside a
     taller value is centred or at the bottom of it (values shorter than their labels may sit lower)."""
@@ -225,7 +233,8 @@ def _labels_lead(votes: Counter[str]) -> bool:
 
 
 def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str],
-           starts: bool, known=None, centred: bool = False, values_lead: bool = True) -> list[Band]:
+           starts: bool, known=None, centred: bool = False, values_lead: bool = True,
+           filled: str | None = None) -> list[Band]:
     labels, values = blocks
     left = min((ln.x0 for b in labels for ln in b), default=0.0)
     width = chunk.split.x - left if chunk.split is not None else None
@@ -246,7 +255,7 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     if known is not None and "labels" in tol.rows or centred:
         # atop a table continued from the page before, its first band may open with the rest of a label
         bands = [part for i, band in enumerate(bands)
-                 for part in _parted(band, known, tol, tally, centred, width, chunk.continued and i == 0)]
+                 for part in _parted(band, known, tol, tally, centred, width, chunk.continued and i == 0, filled)]
     bands = _lower_case_tails(bands, tol)
     if chunk.continued and bands:
         bands = _tail_overleaf(bands[0], tol) + bands[1:]
@@ -299,9 +308,10 @@ def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
 
 
 def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bool = False,
-            label_width: float | None = None, overleaf: bool = False) -> list[Band]:
+            label_width: float | None = None, overleaf: bool = False, filled: str | None = None) -> list[Band]:
     """The band as the rows its known labels part it into (label_rows.py), or in a document whose cells
-    are centred, the rows their middles part it into (centred_rows.py); or whole."""
+    are centred, the rows their middles part it into (centred_rows.py; `filled`: how values sit beside
+    taller labels atop their cells, _filled); or whole."""
     labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
     values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
     on = known is not None and "labels" in tol.rows
@@ -311,7 +321,7 @@ def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bo
         rows = part_centred(labels, values, tol.same_line, label_width,
                             lambda lines: lines_text(lines) in headings,
                             known.continues if known is not None else lambda above, line: False, overleaf,
-                            _value_opens(known))
+                            _value_opens(known), filled)
         if rows is not None:
             tally["centres"] += len(rows) - 1
     if rows is None:
@@ -689,7 +699,8 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
     # where stacked pairs' lines end at the widest (a list with no columns runs the text's width)
     right = max((w.x1 for c in chunks if c.stacked is not None for w in c.words), default=0.0)
-    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead) if chunk.stacked is None
+    filled = _filled(votes)
+    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead, filled) if chunk.stacked is None
                       else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)

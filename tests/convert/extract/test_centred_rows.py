@@ -115,3 +115,21 @@ def test_atop_a_continued_table_the_rest_of_a_split_row_is_not_cut_inside_a_know
     assert part_centred(labels, values, 1.0, WIDTH, overleaf=True, continues=continues) is None  # left whole
     assert texts(part_centred(labels, values, 1.0, WIDTH, overleaf=True)) == [  # with nothing known, a cut
         (["and Other Cruel, Inhuman or Degrading Treatment or"], []), (["Punishment (2002)"], ["Signed in 2013 but not", "ratified"])]
+
+
+def test_labels_at_the_top_and_values_centred_part_where_the_taller_cell_fills_the_row():
+    """A word processor's table with no padding: labels atop their cells, values centred in theirs. A
+    value taller than its label starts on the label's first baseline; one shorter sits in its middle."""
+    labels = [line(0, "Documenting the actual"), line(1, "time of detention"), line(2, "Notifying a lawyer of"),
+              line(3, "the detention"), line(5, "Notifying relatives of"), line(6, "the detention"),
+              line(7, "Medical"), line(8, "examination")]
+    values = [line(0, "Yes. The time is", 300), line(1, "written in the record", 300),
+              line(2, "No. The lawyer is told", 300), line(3, "only after the record", 300),
+              line(4, "is drawn up", 300), line(5.5, "Yes, within 6 hours", 300), line(7.5, "Yes", 300)]
+    assert part_centred(labels, values, 1.0, WIDTH) is None  # no one middle or last baseline parts it
+    assert texts(part_centred(labels, values, 1.0, WIDTH, filled="center")) == [
+        (["Documenting the actual", "time of detention"], ["Yes. The time is", "written in the record"]),
+        (["Notifying a lawyer of", "the detention"], ["No. The lawyer is told", "only after the record",
+                                                      "is drawn up"]),
+        (["Notifying relatives of", "the detention"], ["Yes, within 6 hours"]),
+        (["Medical", "examination"], ["Yes"])]
