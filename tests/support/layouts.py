@@ -857,6 +857,11 @@ FOUND = {
     # was one row
     "ru-labels-atop-values-centred-no-padding": ("belarus_ru_2021.docx", Layout(
         font="DejaVuSans", size=10.5, borders="none", pad=0.0, kerned=True, valign="center")),
+    # the same, minimised further: values at the top of their cells; the kerned lines are full, so neither
+    # column showed a paragraph end above the second row ("Уведомление адвоката ..." | "Нет. Адвокат ..."),
+    # though its value opens with a verdict and a stop, as a wrapped line does not
+    "ru-verdict-opens-a-row-no-padding": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=10.5, borders="none", pad=0.0, kerned=True)),
 }
 
 

@@ -86,6 +86,9 @@ class KnownLabels(NamedTuple):
     headings: frozenset[str] = frozenset()  # the codebook's sub-headings, folded (rows with a label only)
     inner: frozenset[str] = frozenset()  # each run of two words or more inside a label: a wrapped label's middle line
     values: frozenset[str] = frozenset()  # whole values the codebook knows ("no data"), folded: a value may open so
+    verdicts: frozenset[str] = frozenset()  # the codebook's verdict words, case-folded ("yes", "нет")
+    # and the stems of those of inflected languages («высок»: «Высокая», «Высокое»)
+    verdict_stems: frozenset[str] = frozenset()
 
     def marks(self, words: list[Word]) -> tuple[set[int], set[int], set[int]]:
         """The word counts k (0 < k < len(words)) at which a split of the line would end a known label,
@@ -111,6 +114,16 @@ class KnownLabels(NamedTuple):
             if k in ends or head in self.starts or head in self.inner:
                 pieces.add(k)
         return ends, cuts, pieces
+
+    def leads(self, text: str) -> bool:
+        """Whether a line's text opens with a verdict word of the codebook, a stop, comma or colon after
+        it ("No. The lawyer ...", «Высокая: ...»): the first words of an assessment, not a wrapped line's."""
+        m = _VERDICT_OPENING.match(text)
+        if m is None:
+            return False
+        word = m.group(1).casefold()
+        return word in self.verdicts or any(word.startswith(s) and len(word) - len(s) <= MAX_ENDING
+                                            for s in self.verdict_stems)
 
     def whole(self, text: str) -> bool:
         """Whether folded text reads as one whole known label."""
@@ -139,9 +152,13 @@ class KnownLabels(NamedTuple):
 
 # the words of the name a placeholder that ends its label stands for ("Боснии и Герцеговины")
 NAME_WORDS = 3
+# a verdict word, then a stop, comma, colon or semicolon (KnownLabels.leads)
+_VERDICT_OPENING = re.compile(r"\s*([^\W\d_]+)[.,:;]")
+MAX_ENDING = 3  # letters of an inflected word's ending past its stem («высок|ая»)
 
 
-def known_labels(labels: list[str], headings: list[str] = (), values: list[str] = ()) -> KnownLabels:
+def known_labels(labels: list[str], headings: list[str] = (), values: list[str] = (), verdicts: list[str] = (),
+                 verdict_stems: list[str] = ()) -> KnownLabels:
     """Wordings with a placeholder ({country}) end with the words after it, and read whole as those
     before it, any name, and those after it."""
     ends: set[str] = set()
@@ -160,7 +177,8 @@ def known_labels(labels: list[str], headings: list[str] = (), values: list[str] 
         else:  # a placeholder last ("Решения судов {country}"): the name ends the label
             around.add((fold(label.split("{")[0]) + " ", " " + " ".join(words) if words else ""))
     return KnownLabels(frozenset(ends), frozenset(starts), frozenset(around), frozenset(fold(h) for h in headings),
-                       frozenset(inner), frozenset(fold(v) for v in values))
+                       frozenset(inner), frozenset(fold(v) for v in values), frozenset(v.casefold() for v in verdicts),
+                       frozenset(verdict_stems))
 
 
 class _Style(NamedTuple):

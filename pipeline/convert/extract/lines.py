@@ -230,7 +230,8 @@ def _cut(blocks: list[list[Line]], starts: set[float], tally: Counter[str] | Non
 
 def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: float, pitch: float,
                tally: Counter[str] | None = None, label_width: float | None = None,
-               continues=None, values_lead: bool = True, value_opens=opens_row) -> tuple[list[list[Line]], list[list[Line]]]:
+               continues=None, values_lead: bool = True, value_opens=opens_row,
+               value_leads=lambda line: False) -> tuple[list[list[Line]], list[list[Line]]]:
     """Rows set with no spacing at all run together down a column; in a table whose values sit at
     the top of their cells, a row starts on a baseline where a label line and a value line both
     open with a capital or a figure, and either one follows a blank line in its column (the other
@@ -240,7 +241,9 @@ def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: fl
     when known (from the split). Without `values_lead` (values shorter than their labels sit lower in
     their cells: a blank above a value says nothing), only the label column's blank or paragraph end
     starts a row. `value_opens(line)`: whether a value line may open a row (by default a capital or a
-    figure; the caller may add whole values that open in lower case, "no data")."""
+    figure; the caller may add whole values that open in lower case, "no data"); `value_leads(line)`:
+    whether it opens as only a value's first line does (a verdict and a stop: "No. The lawyer ..."),
+    which with `values_lead` starts a row where neither line above need have ended its paragraph."""
     label_lines = {ln.base: ln for b in labels for ln in b}
     value_lines = {ln.base: ln for b in values for ln in b}
 
@@ -262,7 +265,7 @@ def row_starts(labels: list[list[Line]], values: list[list[Line]], tolerance: fl
         if continues is not None and label_above is not None and continues(label_above, label):
             continue  # the label's text goes on as a known label does
         if label_above is None or ends_paragraph(label_above, label, label_w) or values_lead and (
-                value_above is None or ends_paragraph(value_above, value, value_w)):
+                value_above is None or ends_paragraph(value_above, value, value_w) or value_leads(value)):
             starts.update((base, value.base))
     return _cut(labels, starts, tally), _cut(values, starts, tally)
 

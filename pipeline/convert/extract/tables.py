@@ -241,7 +241,7 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     if starts:
         labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
                                     width, known.continues if known else None, values_lead,
-                                    _value_opens(known))
+                                    _value_opens(known), (lambda line: known.leads(line.text)) if known else lambda line: False)
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []

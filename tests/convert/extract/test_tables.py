@@ -950,6 +950,34 @@ def test_a_whole_known_value_in_lower_case_opens_a_row_where_rows_touch():
     assert rows[1].value.lines[0] == "A specialised unit handles"
 
 
+def test_a_value_that_opens_with_a_verdict_starts_a_row_where_rows_touch():
+    # top-aligned, no spacing, labels none of the codebook's, every line about full: neither column shows a
+    # paragraph end above "Notifying" / "No." (the next word would not have fitted), but "No." opens an
+    # assessment, as a wrapped line of the value above does not
+    ws = lines(["Documenting the actual time of the", "detention in writing at the moment it happens",
+                "Notifying a lawyer of the detention"], LABEL_X, 100) + \
+        lines(["Yes. The time of detention is written", "into the record of the detention itself",
+               "No. The lawyer is told only after", "the record is drawn up"], VALUE_X, 100)
+    chunk = Chunk("S", 1, ws, [], False)
+    chunk.split = Split(VALUE_X - 1, "alignment")
+    verdicts = known_labels(["Number of investigators"], verdicts=["Yes", "No"])
+    rows = read_tables([chunk], S.resolve(10.0), known=verdicts).rows
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in rows] == [
+        ("Documenting the actual time of the / detention in writing at the moment it happens",
+         "Yes. The time of detention is written / into the record of the detention itself"),
+        ("Notifying a lawyer of the detention", "No. The lawyer is told only after / the record is drawn up")]
+    assert len(read_tables([chunk], S.resolve(10.0), known=known_labels(["Number of investigators"])).rows) == 1
+
+
+def test_a_verdict_leads_a_line_in_any_grammatical_form_with_a_stop_after_it():
+    known = known_labels([], verdicts=["Yes", "Да", "Высокий"], verdict_stems=["высок"])
+    assert known.leads("No. Such investigations") is False  # not among these verdicts
+    assert known.leads("Yes, in article 146") and known.leads("Да. Время") and known.leads("Высокая: до 9 дел")
+    assert not known.leads("Yes")  # no stop after it: a value's only word, or a wrapped line's first
+    assert not known.leads("Высокогорные, районы")  # more than an ending past the stem
+    assert not known.leads("Art. 146")
+
+
 def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
     from pipeline.convert.extract.lines import cell_alignment, group_lines
     label = group_lines(lines(["Optional Protocol to the UN", "Convention against Torture and", "Other Cruel Treatment"],
