@@ -119,9 +119,11 @@ class KnownLabels(NamedTuple):
         """Whether a line's text opens with a verdict word of the codebook, a stop, comma or colon after
         it ("No. The lawyer ...", «Высокая: ...»): the first words of an assessment, not a wrapped line's."""
         m = _VERDICT_OPENING.match(text)
-        if m is None:
-            return False
-        word = m.group(1).casefold()
+        return m is not None and self.verdict(m.group(1))
+
+    def verdict(self, word: str) -> bool:
+        """Whether a word is a verdict of the codebook, in any grammatical form."""
+        word = word.casefold()
         return word in self.verdicts or any(word.startswith(s) and len(word) - len(s) <= MAX_ENDING
                                             for s in self.verdict_stems)
 

@@ -103,8 +103,8 @@ def _by_weight(lines: list[Line]) -> list[bool] | None:
     return is_label
 
 
-def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = False, goes_on: bool = False
-                ) -> list[tuple[int, int]]:
+def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = False, goes_on: bool = False,
+                split_label: bool = True) -> list[tuple[int, int]]:
     """The runs of lines (start, end) that read as a whole known label, from the top: at each line, the
     fewest lines from its start that do, and any more that keep it one (a wrapped label). Atop a table
     `continued` from the page before, the first may be a known label's last words, and at the foot of
@@ -114,7 +114,7 @@ def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = 
     i = 0
     while known is not None and i < len(lines):
         most = min(len(lines), i + LABEL_LINES)
-        reads = known.tail if continued and i == 0 else known.whole
+        reads = known.tail if continued and split_label and i == 0 else known.whole
         end = next((k for k in range(i + 1, most + 1) if reads(lines_text(lines[i:k]))), None)
         if end is None and goes_on and most == len(lines) and known.opens(lines_text(lines[i:])):
             runs.append((i, len(lines)))
@@ -129,15 +129,66 @@ def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = 
     return runs
 
 
-def _by_wording(lines: list[Line], runs: list[tuple[int, int]]) -> list[bool] | None:
+def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabels, continued: bool,
+                right: float) -> list[bool] | None:
     """Labels told from values by their wording alone, where nothing else tells them: every line at one
-    margin, in one weight; the known labels' `runs` are the labels, every other line is a value's."""
+    margin, in one weight; the known labels' `runs` are the labels, and so are the labels the codebook
+    does not know (_unknown_labels) among the other lines, the values'."""
     if not runs or not _one_block(lines):
         return None
     is_label = [False] * len(lines)
     for start, end in runs:
         is_label[start:end] = [True] * (end - start)
+    between = [(0, runs[0][0])] + [(a, b) for (_, a), (b, _) in zip(runs, runs[1:])] + [(runs[-1][1], len(lines))]
+    for start, end in between:
+        for a, b in _unknown_labels(lines[start:end], known, right, start == 0 and not continued):
+            is_label[start + a:start + b] = [True] * (b - a)
     return is_label
+
+
+def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening: bool) -> list[tuple[int, int]]:
+    """The runs of lines (start, end) that are labels the codebook does not know, among lines between
+    known labels, by their paragraphs (a line ends its paragraph where the next one's first word would
+    have fitted on it). Before a paragraph that opens as a value does (_opens_value), after a value's:
+    the paragraph between, of `LABEL_LINES` lines at most, where it does not open as a value does; or
+    where it does (a value's last line ran full, so no paragraph end shows before the label), its last
+    lines from the last that opens with a capital. `opening`: the lines open the table, so their first
+    paragraph is a label (a table opens with one)."""
+    paragraphs = _paragraphs(lines, right)
+    out: list[tuple[int, int]] = []
+    for n, (a, b) in enumerate(paragraphs):
+        if n == 0 and opening:
+            if b - a <= LABEL_LINES:
+                out.append((a, b))
+            continue
+        nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+        if nxt is None or not _opens_value(lines[nxt[0]:nxt[1]], known):
+            continue
+        after_value = n > 0 and out[-1:] != [paragraphs[n - 1]]
+        if after_value and b - a <= LABEL_LINES and not _opens_value(lines[a:b], known):
+            out.append((a, b))
+            continue
+        k = next((k for k in range(b - 1, max(a, b - LABEL_LINES - 1), -1) if lines[k].words[0].text[:1].isupper()),
+                 None)
+        if k is not None and k > a:
+            out.append((k, b))
+    return out
+
+
+def _paragraphs(lines: list[Line], right: float) -> list[tuple[int, int]]:
+    """The lines' paragraphs (start, end): a line ends one where the next line's first word would have
+    fitted on it, short of `right` (breaks_short)."""
+    cuts = [k for k in range(1, len(lines)) if _breaks(lines[k - 1], lines[k], right)]
+    return list(zip([0] + cuts, cuts + [len(lines)])) if lines else []
+
+
+def _opens_value(paragraph: list[Line], known: KnownLabels) -> bool:
+    """Whether a paragraph opens as a value does and a label does not: with a figure, a verdict and a stop
+    ("No. The lawyer ..."), or as a whole verdict or no-data form ("Yes", "No data")."""
+    text = paragraph[0].text
+    whole = lines_text(paragraph)
+    return text[:1].isdigit() or known.leads(text) or whole in known.values \
+        or len(whole.split()) == 1 and known.verdict(whole)
 
 
 def breaks_short(values: list[Line], right: float) -> bool:
@@ -145,8 +196,11 @@ def breaks_short(values: list[Line], right: float) -> bool:
     line's first word would have fitted on the line above, with `WRAP_SLACK` to spare (short of
     `right`, where the text's widest lines end). Read by wording alone, such a value may hold a label
     the codebook does not know, and that label's value."""
-    return any(ends_paragraph(above, below, right - above.x0 - WRAP_SLACK * above.size, _widest_space(above))
-               for above, below in zip(values, values[1:]))
+    return any(_breaks(above, below, right) for above, below in zip(values, values[1:]))
+
+
+def _breaks(above: Line, below: Line, right: float) -> bool:
+    return ends_paragraph(above, below, right - above.x0 - WRAP_SLACK * above.size, _widest_space(above))
 
 
 def _widest_space(line: Line) -> float:
@@ -167,7 +221,8 @@ def _one_block(lines: list[Line]) -> bool:
 
 
 def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False,
-                  known: KnownLabels | None = None) -> tuple[str, Pairs] | None:
+                  known: KnownLabels | None = None, right: float | None = None,
+                  split_label: bool = True) -> tuple[str, Pairs] | None:
     """How a table of `lines` (top to bottom) sets each value below its label ("indent", "weight", or
     "wording" by the `known` labels; "" for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
@@ -176,18 +231,21 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     margin that read no way above are labels alone at the foot of the page, a known sub-heading a pair
     of its own). `value_alone`: lines at one margin, set alike, are the rest of a value from the page
     before, alone atop this page. Lines that hold a known label among others that read no way are
-    neither."""
+    neither. `right`: where the text's widest lines end (by default, these lines'), which tells where a
+    paragraph ends. `split_label`: atop a continued table, the first lines may be a known label's last
+    words (the page break split a label; not where the part before ended with a value)."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
-    runs = _known_runs(lines, known, continued, goes_on)
+    runs = _known_runs(lines, known, continued, goes_on, split_label)
     # known sub-headings: a label with no value, a pair of their own however the rest reads
     heads = frozenset(j for start, end in runs if lines_text(lines[start:end]) in known.headings
                       for j in range(start, end))
     for how, is_label in (("indent", _by_indent(lines) if spaced else None),
                           ("weight", _by_weight(lines) if spaced else None),
-                          ("wording", _by_wording(lines, runs) if spaced else None)):
+                          ("wording", _by_wording(lines, runs, known, continued,
+                                                  right or max(ln.x1 for ln in lines)) if spaced else None)):
         if is_label is None:
             continue
         is_label = [label or j in heads for j, label in enumerate(is_label)]
@@ -214,14 +272,21 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
     (or are that label and that value alone). None for all where no more than half the tables read so:
     a document sets its pairs one way, and a few that read stacked among tables of two columns are
     tables of two columns (a sub-heading's bold line over rows whose value column was not found)."""
-    out = [stacked_pairs(lines, cont, known=known) for lines, cont in zip(tables, continued)]
+    right = max((ln.x1 for lines in tables for ln in lines), default=0.0)
+    out = [stacked_pairs(lines, cont, known=known, right=right) for lines, cont in zip(tables, continued)]
     for i in range(len(tables) - 1):
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
             continue
-        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True, known=known)
-        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known)
+        foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True, known=known, right=right)
+        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known, right=right)
         if foot is not None and head is not None and (not foot[1][-1][1] or not head[1][0][0]):
             out[i], out[i + 1] = (foot[0] or head[0], foot[1]), (head[0] or foot[0], head[1])
+    for i in range(len(tables) - 1):
+        # a part that ends with a value goes on overleaf with the rest of it (or a new label), never with the
+        # rest of a label: what reads as a known label's last words atop the next part is that value's
+        if goes_on[i] and out[i] is not None and out[i][1][-1][1] and out[i + 1] is not None \
+                and out[i + 1][1][0][0] and known is not None and not known.whole(lines_text(out[i + 1][1][0][0])):
+            out[i + 1] = stacked_pairs(tables[i + 1], True, known=known, right=right, split_label=False) or out[i + 1]
     if 2 * sum(held is not None for held in out) <= len(tables):
         return [None] * len(tables)
     hows = Counter(held[0] for held in out if held is not None and held[0])

@@ -134,7 +134,8 @@ def test_a_label_alone_at_the_foot_and_its_value_alone_overleaf_read_as_the_docu
 # --- no cue but the wording: every line at one margin in one weight (a grid whose styles were dropped) ---
 
 KNOWN = known_labels(["Number of investigators", "Investigating body's jurisdiction", "Budget",
-                      "Number of criminal cases initiated"], headings=["Relevant conventions"])
+                      "Number of criminal cases initiated"], headings=["Relevant conventions"], values=["No data"],
+                     verdicts=["Yes", "No", "Partially"])
 PLAIN = [("Relevant conventions", MARGIN, False), ("Number of investigators", MARGIN, False), ("372", MARGIN, False),
          ("Investigating body's", MARGIN, False), ("jurisdiction", MARGIN, False),  # a wrapped label
          ("Crimes committed by officials; torture cases make", MARGIN, False), ("up about 10% of the caseload", MARGIN, False),
@@ -151,21 +152,44 @@ def test_labels_told_by_their_wording_alone_are_read_as_pairs():
                             ("Budget", "No data")]
 
 
-def test_a_value_that_breaks_short_is_doubtful_where_labels_are_told_by_wording():
-    # a label the codebook does not know and its value go on the value above, which breaks where a
-    # paragraph would not wrap: that row is read, and doubted
-    rows = PLAIN[:3] + [("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[3:]
+def _read(rows: list[tuple[str, float, bool]]) -> list[tuple[str, str, bool]]:
     lines = stack(rows)
     chunks = [Chunk("Government body", 1, [w for ln in lines for w in ln.words], [], False)]
     tol = S.resolve(SIZE)
     assert read_stacked(chunks, tol.same_line, KNOWN)
     read = read_tables(chunks, tol)
-    got = [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read.rows]
-    assert got == [("Relevant conventions", "", False), ("Number of investigators", "372 Staff of the office 12", True),
+    assert read.layouts[0].column_from == "wording"
+    return [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read.rows]
+
+
+def test_a_label_the_codebook_does_not_know_reads_by_its_paragraphs_between_values():
+    # "372" ends its paragraph ("Staff" would have fitted beside it), and "Staff of the office", which opens
+    # as no value does, comes before "12", which opens as a value does: a label of its own, and its value
+    got = _read(PLAIN[:3] + [("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[3:])
+    assert got == [("Relevant conventions", "", False), ("Number of investigators", "372", False),
+                   ("Staff of the office", "12", False),
                    ("Investigating body's jurisdiction",
                     "Crimes committed by officials; torture cases make up about 10% of the caseload", False),
                    ("Budget", "No data", False)]
-    assert read.layouts[0].column_from == "wording"
+    # a value's last line full (no paragraph end shows before the label): the label from its capital on
+    full = [("Partially. A specialised unit of the committee handles", MARGIN, False),
+            ("Staff of the office", MARGIN, False), ("No. None is hired", MARGIN, False)]
+    got = _read(PLAIN[:2] + full + PLAIN[3:])
+    assert got[1:3] == [("Number of investigators", "Partially. A specialised unit of the committee handles", False),
+                        ("Staff of the office", "No. None is hired", False)]
+    # a table that opens with a label the codebook does not know
+    got = _read([("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[1:])
+    assert got[:2] == [("Staff of the office", "12", False), ("Number of investigators", "372", False)]
+
+
+def test_a_value_that_breaks_short_is_doubtful_where_labels_are_told_by_wording():
+    # the paragraph after "Staff of the office" opens as no value does: nothing says which lines are a
+    # label, and the row is read whole, and doubted
+    got = _read(PLAIN[:3] + [("Staff of the office", MARGIN, False), ("twelve in all", MARGIN, False)] + PLAIN[3:])
+    assert got[1] == ("Number of investigators", "372 Staff of the office twelve in all", True)
+    assert got[2:] == [("Investigating body's jurisdiction",
+                        "Crimes committed by officials; torture cases make up about 10% of the caseload", False),
+                       ("Budget", "No data", False)]
 
 
 def test_a_value_breaks_short_against_the_width_of_the_text():
@@ -213,14 +237,31 @@ def test_a_label_the_page_break_split_reads_by_its_wording_either_side():
     assert texts(held[2][1]) == [("cases initiated", "622"), ("Budget", "No data")]
 
 
-def test_a_value_overleaf_that_breaks_short_leaves_its_row_doubtful():
+def _overleaf(rest: list[str]) -> list[tuple[str, str, bool]]:
     foot = stack(PLAIN[:8], top=600)  # "Budget" alone at the foot, its value atop the next page ...
-    head = stack([("No data", MARGIN, False), ("Staff of the office", MARGIN, False), ("12", MARGIN, False),
-                  ("Number of criminal cases initiated", MARGIN, False), ("622", MARGIN, False)], top=60, page=2)
+    head = stack([("No data", MARGIN, False)] + [(t, MARGIN, False) for t in rest] +
+                 [("Number of criminal cases initiated", MARGIN, False), ("622", MARGIN, False)], top=60, page=2)
     chunks = [Chunk("Government body", 1, [w for ln in foot for w in ln.words], [], False),
               Chunk("Government body", 2, [w for ln in head for w in ln.words], [], True)]
     tol = S.resolve(SIZE)
     assert read_stacked(chunks, tol.same_line, KNOWN)
-    rows = [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read_tables(chunks, tol).rows]
-    # ... with a label the codebook does not know after it
-    assert rows[-2:] == [("Budget", "No data Staff of the office 12", True), ("Number of criminal cases initiated", "622", False)]
+    return [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read_tables(chunks, tol).rows]
+
+
+def test_a_value_overleaf_that_breaks_short_leaves_its_row_doubtful():
+    # ... with a label the codebook does not know after it, and a value that opens as no value does
+    assert _overleaf(["Staff of the office", "twelve in all"])[-2:] == [
+        ("Budget", "No data Staff of the office twelve in all", True), ("Number of criminal cases initiated", "622", False)]
+    # ... and one that opens as a value does: the label reads by its paragraphs
+    assert _overleaf(["Staff of the office", "12"])[-3:] == [
+        ("Budget", "No data", False), ("Staff of the office", "12", False), ("Number of criminal cases initiated", "622", False)]
+
+
+def test_a_known_label_s_last_words_atop_a_part_after_a_value_are_that_value_s():
+    # the part on page 1 ends with a value; atop page 2, "initiated" reads as a known label's last words, but
+    # the rest of a label goes on only after a label alone: here it is the value's rest
+    foot = stack(PLAIN[:8] + [("No data for the office and its", MARGIN, False)], top=600)
+    head = stack([("cases initiated", MARGIN, False), ("Number of investigators", MARGIN, False), ("372", MARGIN, False)],
+                 top=60, page=2)
+    held = stacked_tables([foot, head], [False, True], [True, False], KNOWN)
+    assert texts(held[1][1]) == [("", "cases initiated"), ("Number of investigators", "372")]
