@@ -862,6 +862,11 @@ FOUND = {
     # though its value opens with a verdict and a stop, as a wrapped line does not
     "ru-verdict-opens-a-row-no-padding": ("belarus_ru_2021.docx", Layout(
         font="DejaVuSans", size=10.5, borders="none", pad=0.0, kerned=True)),
+    # the Russian sweep, seed 3, layout 51 (minimised): a plain stacked list (every line at one margin in one
+    # weight) with some labels the codebook does not know; a section that opens with one was read as one
+    # row, others ran into the value above, and a value's last word atop page 2 ("пытками") was read as a
+    # known label's last words
+    "ru-plain-stacked-list-with-reworded-labels": ("russia_ru_2020.docx", Layout(font="DejaVuSans", stacked="plain")),
 }
 
 
