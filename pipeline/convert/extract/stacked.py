@@ -149,10 +149,11 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabe
 def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening: bool) -> list[tuple[int, int]]:
     """The runs of lines (start, end) that are labels the codebook does not know, among lines between
     known labels, by their paragraphs (a line ends its paragraph where the next one's first word would
-    have fitted on it). Before a paragraph that opens as a value does (_opens_value), after a value's:
-    the paragraph between, of `LABEL_LINES` lines at most, where it does not open as a value does; or
-    where it does (a value's last line ran full, so no paragraph end shows before the label), its last
-    lines from the last that opens with a capital. `opening`: the lines open the table, so their first
+    have fitted on it). Before a paragraph that opens as a value does (_opens_value): the last lines of
+    the paragraph before, from the last of them that opens with a capital (a value's last line ran full,
+    so no paragraph end shows before the label; a label's wrapped line seldom opens with one), or, where
+    none past its first does, after a value's paragraph, that whole paragraph of `LABEL_LINES` lines at
+    most where it does not open as a value does. `opening`: the lines open the table, so their first
     paragraph is a label (a table opens with one)."""
     paragraphs = _paragraphs(lines, right)
     out: list[tuple[int, int]] = []
@@ -164,14 +165,13 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         if nxt is None or not _opens_value(lines[nxt[0]:nxt[1]], known):
             continue
-        after_value = n > 0 and out[-1:] != [paragraphs[n - 1]]
-        if after_value and b - a <= LABEL_LINES and not _opens_value(lines[a:b], known):
-            out.append((a, b))
-            continue
         k = next((k for k in range(b - 1, max(a, b - LABEL_LINES - 1), -1) if lines[k].words[0].text[:1].isupper()),
                  None)
-        if k is not None and k > a:
+        if k is not None:
             out.append((k, b))
+        elif n > 0 and out[-1:] != [paragraphs[n - 1]] and b - a <= LABEL_LINES \
+                and not _opens_value(lines[a:b], known):
+            out.append((a, b))
     return out
 
 

@@ -701,7 +701,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     right = max((w.x1 for c in chunks if c.stacked is not None for w in c.words), default=0.0)
     filled = _filled(votes)
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead, filled) if chunk.stacked is None
-                      else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None)
+                      else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None, known)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
     labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     rows: list[Row] = []
@@ -717,10 +717,12 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     return ReadTables(rows, header_lines, layouts, words)
 
 
-def _pair_bands(pairs: Pairs, wording_right: float | None = None) -> list[Band]:
+def _pair_bands(pairs: Pairs, wording_right: float | None = None, known=None) -> list[Band]:
     """A band for each (label lines, value lines) pair, either side may be empty. Pairs told by their
     labels' wording alone (`wording_right`: where the text's widest lines end) are doubtful where a
-    value breaks short (stacked.breaks_short)."""
+    value breaks short (stacked.breaks_short), and where a label is none of the `known` ones (told by
+    its paragraphs, stacked._unknown_labels), so is it and the value above it: where one ends and the
+    other starts is a reading."""
     bands = []
     for labels, values in pairs:
         band = Band()
@@ -730,8 +732,22 @@ def _pair_bands(pairs: Pairs, wording_right: float | None = None) -> list[Band]:
         if wording_right is not None and breaks_short(values, wording_right):
             band.doubtful = ("read by its label's wording alone, its value breaks a line where a paragraph would "
                              "not wrap: the value may hold a label the codebook does not know, and its value")
+        if wording_right is not None and known is not None and labels and _told_by_paragraphs(labels, known):
+            band.doubtful = band.doubtful or ("its label is none of the codebook's, told from the value above "
+                                              "by its paragraphs: where that value ends is a reading")
+            if bands and bands[-1].values:
+                bands[-1].doubtful = bands[-1].doubtful or (
+                    "the label below is none of the codebook's, told from this value by its paragraphs: where this "
+                    "value ends is a reading")
         bands.append(band)
     return bands
+
+
+def _told_by_paragraphs(labels: list[Line], known) -> bool:
+    """Whether a label of a list read by wording is none of the codebook's (not whole, nor a known label's
+    first or last words split by a page break)."""
+    text = lines_text(labels)
+    return not (known.whole(text) or known.tail(text) or known.opens(text))
 
 
 def read_stacked(chunks: list[Chunk], tolerance: float, known: KnownLabels | None = None) -> bool:

@@ -157,17 +157,18 @@ def _read(rows: list[tuple[str, float, bool]]) -> list[tuple[str, str, bool]]:
     chunks = [Chunk("Government body", 1, [w for ln in lines for w in ln.words], [], False)]
     tol = S.resolve(SIZE)
     assert read_stacked(chunks, tol.same_line, KNOWN)
-    read = read_tables(chunks, tol)
+    read = read_tables(chunks, tol, known=KNOWN)
     assert read.layouts[0].column_from == "wording"
     return [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read.rows]
 
 
 def test_a_label_the_codebook_does_not_know_reads_by_its_paragraphs_between_values():
     # "372" ends its paragraph ("Staff" would have fitted beside it), and "Staff of the office", which opens
-    # as no value does, comes before "12", which opens as a value does: a label of its own, and its value
+    # as no value does, comes before "12", which opens as a value does: a label of its own, and its value;
+    # both rows doubted (where "372" ends is a reading)
     got = _read(PLAIN[:3] + [("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[3:])
-    assert got == [("Relevant conventions", "", False), ("Number of investigators", "372", False),
-                   ("Staff of the office", "12", False),
+    assert got == [("Relevant conventions", "", False), ("Number of investigators", "372", True),
+                   ("Staff of the office", "12", True),
                    ("Investigating body's jurisdiction",
                     "Crimes committed by officials; torture cases make up about 10% of the caseload", False),
                    ("Budget", "No data", False)]
@@ -175,11 +176,16 @@ def test_a_label_the_codebook_does_not_know_reads_by_its_paragraphs_between_valu
     full = [("Partially. A specialised unit of the committee handles", MARGIN, False),
             ("Staff of the office", MARGIN, False), ("No. None is hired", MARGIN, False)]
     got = _read(PLAIN[:2] + full + PLAIN[3:])
-    assert got[1:3] == [("Number of investigators", "Partially. A specialised unit of the committee handles", False),
-                        ("Staff of the office", "No. None is hired", False)]
+    assert got[1:3] == [("Number of investigators", "Partially. A specialised unit of the committee handles", True),
+                        ("Staff of the office", "No. None is hired", True)]
+    # ... though the paragraph runs on with no capital: a value of two paragraphs, nothing told apart
+    run_on = [("Partially. A specialised unit of the committee handles", MARGIN, False),
+              ("staff of the office", MARGIN, False), ("No. None is hired", MARGIN, False)]
+    assert _read(PLAIN[:2] + run_on + PLAIN[3:])[1][0] == "Number of investigators"
+    assert len(_read(PLAIN[:2] + run_on + PLAIN[3:])) == 4
     # a table that opens with a label the codebook does not know
     got = _read([("Staff of the office", MARGIN, False), ("12", MARGIN, False)] + PLAIN[1:])
-    assert got[:2] == [("Staff of the office", "12", False), ("Number of investigators", "372", False)]
+    assert got[:2] == [("Staff of the office", "12", True), ("Number of investigators", "372", False)]
 
 
 def test_a_value_that_breaks_short_is_doubtful_where_labels_are_told_by_wording():
@@ -245,7 +251,8 @@ def _overleaf(rest: list[str]) -> list[tuple[str, str, bool]]:
               Chunk("Government body", 2, [w for ln in head for w in ln.words], [], True)]
     tol = S.resolve(SIZE)
     assert read_stacked(chunks, tol.same_line, KNOWN)
-    return [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful)) for r in read_tables(chunks, tol).rows]
+    return [(" ".join(r.label.lines), " ".join(r.value.lines), bool(r.doubtful))
+            for r in read_tables(chunks, tol, known=KNOWN).rows]
 
 
 def test_a_value_overleaf_that_breaks_short_leaves_its_row_doubtful():
@@ -254,7 +261,7 @@ def test_a_value_overleaf_that_breaks_short_leaves_its_row_doubtful():
         ("Budget", "No data Staff of the office twelve in all", True), ("Number of criminal cases initiated", "622", False)]
     # ... and one that opens as a value does: the label reads by its paragraphs
     assert _overleaf(["Staff of the office", "12"])[-3:] == [
-        ("Budget", "No data", False), ("Staff of the office", "12", False), ("Number of criminal cases initiated", "622", False)]
+        ("Budget", "No data", True), ("Staff of the office", "12", True), ("Number of criminal cases initiated", "622", False)]
 
 
 def test_a_known_label_s_last_words_atop_a_part_after_a_value_are_that_value_s():
