@@ -127,9 +127,11 @@ class KnownLabels(NamedTuple):
         return word in self.verdicts or any(word.startswith(s) and len(word) - len(s) <= MAX_ENDING
                                             for s in self.verdict_stems)
 
-    def whole(self, text: str) -> bool:
-        """Whether folded text reads as one whole known label."""
-        return (text in self.ends and text in self.starts) or text in self.headings or self._named(text)
+    def whole(self, text: str, named: bool = True) -> bool:
+        """Whether folded text reads as one whole known label (with `named`, also as a wording whose
+        placeholder a name takes: a name's words are not told from the words after it, so a caller
+        that lengthens a label while it stays whole leaves them out)."""
+        return (text in self.ends and text in self.starts) or text in self.headings or named and self._named(text)
 
     def _named(self, text: str) -> bool:
         """Whether folded text reads as a wording with a placeholder, a name in its place."""

@@ -122,7 +122,7 @@ def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = 
         if end is None:
             i += 1
             continue
-        while end < most and known.whole(lines_text(lines[i:end + 1])):
+        while end < most and known.whole(lines_text(lines[i:end + 1]), named=False):
             end += 1
         runs.append((i, end))
         i = end
@@ -130,10 +130,11 @@ def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = 
 
 
 def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabels, continued: bool,
-                right: float) -> list[bool] | None:
+                right: float, value_overleaf: bool = False) -> list[bool] | None:
     """Labels told from values by their wording alone, where nothing else tells them: every line at one
     margin, in one weight; the known labels' `runs` are the labels, and so are the labels the codebook
-    does not know (_unknown_labels) among the other lines, the values'."""
+    does not know (_unknown_labels) among the other lines, the values' (`value_overleaf`: the table goes
+    on overleaf with a paragraph that opens as a value does, which may be the last label's)."""
     if not runs or not _one_block(lines):
         return None
     is_label = [False] * len(lines)
@@ -141,12 +142,14 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabe
         is_label[start:end] = [True] * (end - start)
     between = [(0, runs[0][0])] + [(a, b) for (_, a), (b, _) in zip(runs, runs[1:])] + [(runs[-1][1], len(lines))]
     for start, end in between:
-        for a, b in _unknown_labels(lines[start:end], known, right, start == 0 and not continued):
+        for a, b in _unknown_labels(lines[start:end], known, right, start == 0 and not continued,
+                                    value_overleaf and end == len(lines)):
             is_label[start + a:start + b] = [True] * (b - a)
     return is_label
 
 
-def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening: bool) -> list[tuple[int, int]]:
+def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening: bool,
+                    value_after: bool = False) -> list[tuple[int, int]]:
     """The runs of lines (start, end) that are labels the codebook does not know, among lines between
     known labels, by their paragraphs (a line ends its paragraph where the next one's first word would
     have fitted on it). Before a paragraph that opens as a value does (_opens_value): the last lines of
@@ -154,7 +157,8 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
     so no paragraph end shows before the label; a label's wrapped line seldom opens with one), or, where
     none past its first does, after a value's paragraph, that whole paragraph of `LABEL_LINES` lines at
     most where it does not open as a value does. `opening`: the lines open the table, so their first
-    paragraph is a label (a table opens with one)."""
+    paragraph is a label (a table opens with one); `value_after`: a paragraph that opens as a value does
+    follows the last (overleaf)."""
     paragraphs = _paragraphs(lines, right)
     out: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(paragraphs):
@@ -163,7 +167,7 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
                 out.append((a, b))
             continue
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
-        if nxt is None or not _opens_value(lines[nxt[0]:nxt[1]], known):
+        if not (value_after if nxt is None else _opens_value(lines[nxt[0]:nxt[1]], known)):
             continue
         k = next((k for k in range(b - 1, max(a, b - LABEL_LINES - 1), -1) if lines[k].words[0].text[:1].isupper()),
                  None)
@@ -222,7 +226,7 @@ def _one_block(lines: list[Line]) -> bool:
 
 def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False,
                   known: KnownLabels | None = None, right: float | None = None,
-                  split_label: bool = True) -> tuple[str, Pairs] | None:
+                  split_label: bool = True, value_overleaf: bool = False) -> tuple[str, Pairs] | None:
     """How a table of `lines` (top to bottom) sets each value below its label ("indent", "weight", or
     "wording" by the `known` labels; "" for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
@@ -233,7 +237,9 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     before, alone atop this page. Lines that hold a known label among others that read no way are
     neither. `right`: where the text's widest lines end (by default, these lines'), which tells where a
     paragraph ends. `split_label`: atop a continued table, the first lines may be a known label's last
-    words (the page break split a label; not where the part before ended with a value)."""
+    words (the page break split a label; not where the part before ended with a value). `value_overleaf`:
+    the table goes on overleaf with a paragraph that opens as a value does, so the last lines may be a
+    label the codebook does not know, its value overleaf."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
@@ -244,14 +250,14 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
                       for j in range(start, end))
     for how, is_label in (("indent", _by_indent(lines) if spaced else None),
                           ("weight", _by_weight(lines) if spaced else None),
-                          ("wording", _by_wording(lines, runs, known, continued,
-                                                  right or max(ln.x1 for ln in lines)) if spaced else None)):
+                          ("wording", _by_wording(lines, runs, known, continued, right or max(ln.x1 for ln in lines),
+                                                  value_overleaf) if spaced else None)):
         if is_label is None:
             continue
         is_label = [label or j in heads for j, label in enumerate(is_label)]
         if not (is_label[0] or continued):
             continue
-        pairs = _runs(lines, is_label, goes_on, heads)
+        pairs = _runs(lines, is_label, goes_on or how == "wording" and value_overleaf, heads)
         if pairs is not None:
             return how, pairs
     if runs and _one_block(lines) and sum(end - start for start, end in runs) < len(lines):
@@ -273,7 +279,11 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
     a document sets its pairs one way, and a few that read stacked among tables of two columns are
     tables of two columns (a sub-heading's bold line over rows whose value column was not found)."""
     right = max((ln.x1 for lines in tables for ln in lines), default=0.0)
-    out = [stacked_pairs(lines, cont, known=known, right=right) for lines, cont in zip(tables, continued)]
+    # where a part goes on overleaf with a paragraph that opens as a value does (a label's value, perhaps)
+    overleaf = [on and known is not None and bool(after) and _opens_value(after[slice(*_paragraphs(after, right)[0])], known)
+                for on, after in zip(goes_on, tables[1:] + [[]])]
+    out = [stacked_pairs(lines, cont, known=known, right=right, value_overleaf=over)
+           for lines, cont, over in zip(tables, continued, overleaf)]
     for i in range(len(tables) - 1):
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
             continue
@@ -286,7 +296,8 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
         # rest of a label: what reads as a known label's last words atop the next part is that value's
         if goes_on[i] and out[i] is not None and out[i][1][-1][1] and out[i + 1] is not None \
                 and out[i + 1][1][0][0] and known is not None and not known.whole(lines_text(out[i + 1][1][0][0])):
-            out[i + 1] = stacked_pairs(tables[i + 1], True, known=known, right=right, split_label=False) or out[i + 1]
+            out[i + 1] = stacked_pairs(tables[i + 1], True, known=known, right=right, split_label=False,
+                                       value_overleaf=overleaf[i + 1]) or out[i + 1]
     if 2 * sum(held is not None for held in out) <= len(tables):
         return [None] * len(tables)
     hows = Counter(held[0] for held in out if held is not None and held[0])

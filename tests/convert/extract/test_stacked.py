@@ -272,3 +272,27 @@ def test_a_known_label_s_last_words_atop_a_part_after_a_value_are_that_value_s()
                  top=60, page=2)
     held = stacked_tables([foot, head], [False, True], [True, False], KNOWN)
     assert texts(held[1][1]) == [("", "cases initiated"), ("Number of investigators", "372")]
+
+
+def test_a_label_that_ends_on_a_name_is_not_lengthened_over_the_value_below():
+    # "Judgments of {country}"-like wordings read whole with a name of a few words, and so would the name
+    # and the value below it: a label is the fewest lines that read whole, lengthened only by a wording's words
+    known = known_labels(["Решения судов {country}", "Решения об исключении доказательств, полученных под пытками"],
+                         values=["Нет данных"])
+    lines = stack([("Решения судов Казахстана", MARGIN, False), ("Нет данных", MARGIN, False),
+                   ("Решения об исключении доказательств, полученных под пытками", MARGIN, False),
+                   ("Нет данных", MARGIN, False)])
+    how, pairs = stacked_pairs(lines, known=known)
+    assert how == "wording"
+    assert texts(pairs) == [("Решения судов Казахстана", "Нет данных"),
+                            ("Решения об исключении доказательств, полученных под пытками", "Нет данных")]
+
+
+def test_a_label_the_codebook_does_not_know_at_the_foot_takes_its_value_overleaf():
+    foot = stack(PLAIN[:8] + [("No data", MARGIN, False), ("Staff of the office", MARGIN, False)], top=600)
+    head = stack([("12", MARGIN, False), ("Number of criminal cases initiated", MARGIN, False), ("622", MARGIN, False)],
+                 top=60, page=2)
+    held = stacked_tables([foot, head], [False, True], [True, False], KNOWN)
+    assert [h[0] for h in held] == ["wording"] * 2
+    assert texts(held[0][1])[-2:] == [("Budget", "No data"), ("Staff of the office", "")]
+    assert texts(held[1][1]) == [("", "12"), ("Number of criminal cases initiated", "622")]
