@@ -867,6 +867,15 @@ FOUND = {
     # row, others ran into the value above, and a value's last word atop page 2 ("пытками") was read as a
     # known label's last words
     "ru-plain-stacked-list-with-reworded-labels": ("russia_ru_2020.docx", Layout(font="DejaVuSans", stacked="plain")),
+    # the Russian sweep, seed 4, layout 25 (minimised): in a plain stacked list, "Решения судов Казахстана"
+    # (a wording whose placeholder ends it) was lengthened over its value "Нет данных", which reads as a
+    # name of a few words too
+    "ru-plain-stacked-label-ending-on-the-country-name": ("kazakhstan_ru_2019.docx", Layout(
+        font="DejaVuSans", stacked="plain")),
+    # the Russian sweep, seed 5, layout 27 (minimised): a label the codebook does not know last on the page,
+    # its value atop the next, went on the value above
+    "ru-plain-stacked-unknown-label-at-the-foot": ("russia_ru_2020.docx", Layout(
+        font="DejaVuSans", split_row="label", breaks=True, pad=1.5, stacked="plain")),
 }
 
 
