@@ -21,7 +21,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .label_rows import lines_text
-from .lines import Line, ends_paragraph
+from .lines import Line, ends_paragraph, opens_row
 
 if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
@@ -130,11 +130,12 @@ def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = 
 
 
 def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabels, continued: bool,
-                right: float, value_overleaf: bool = False) -> list[bool] | None:
+                right: float, value_overleaf: bool = False, after_value: bool = False) -> list[bool] | None:
     """Labels told from values by their wording alone, where nothing else tells them: every line at one
     margin, in one weight; the known labels' `runs` are the labels, and so are the labels the codebook
     does not know (_unknown_labels) among the other lines, the values' (`value_overleaf`: the table goes
-    on overleaf with a paragraph that opens as a value does, which may be the last label's)."""
+    on overleaf with a paragraph that opens as a value does, which may be the last label's; `after_value`:
+    the part before, on the page before, ended with a value, so a label may open this one)."""
     if not runs or not _one_block(lines):
         return None
     is_label = [False] * len(lines)
@@ -143,13 +144,13 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabe
     between = [(0, runs[0][0])] + [(a, b) for (_, a), (b, _) in zip(runs, runs[1:])] + [(runs[-1][1], len(lines))]
     for start, end in between:
         for a, b in _unknown_labels(lines[start:end], known, right, start == 0 and not continued,
-                                    value_overleaf and end == len(lines)):
+                                    value_overleaf and end == len(lines), start == 0 and after_value):
             is_label[start + a:start + b] = [True] * (b - a)
     return is_label
 
 
 def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening: bool,
-                    value_after: bool = False) -> list[tuple[int, int]]:
+                    value_after: bool = False, after_value: bool = False) -> list[tuple[int, int]]:
     """The runs of lines (start, end) that are labels the codebook does not know, among lines between
     known labels, by their paragraphs (a line ends its paragraph where the next one's first word would
     have fitted on it). Before a paragraph that opens as a value does (_opens_value): the last lines of
@@ -158,7 +159,8 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
     none past its first does, after a value's paragraph, that whole paragraph of `LABEL_LINES` lines at
     most where it does not open as a value does. `opening`: the lines open the table, so their first
     paragraph is a label (a table opens with one); `value_after`: a paragraph that opens as a value does
-    follows the last (overleaf)."""
+    follows the last (overleaf); `after_value`: a value's paragraph comes before the first (on the page
+    before), so the first may be a label where it opens with a capital."""
     paragraphs = _paragraphs(lines, right)
     out: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(paragraphs):
@@ -173,8 +175,8 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
                  None)
         if k is not None:
             out.append((k, b))
-        elif n > 0 and out[-1:] != [paragraphs[n - 1]] and b - a <= LABEL_LINES \
-                and not _opens_value(lines[a:b], known):
+        elif (n > 0 and out[-1:] != [paragraphs[n - 1]] or n == 0 and after_value and opens_row(lines[a])) \
+                and b - a <= LABEL_LINES and not _opens_value(lines[a:b], known):
             out.append((a, b))
     return out
 
@@ -226,7 +228,7 @@ def _one_block(lines: list[Line]) -> bool:
 
 def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False,
                   known: KnownLabels | None = None, right: float | None = None,
-                  split_label: bool = True, value_overleaf: bool = False) -> tuple[str, Pairs] | None:
+                  after_value: bool = False, value_overleaf: bool = False) -> tuple[str, Pairs] | None:
     """How a table of `lines` (top to bottom) sets each value below its label ("indent", "weight", or
     "wording" by the `known` labels; "" for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
@@ -236,22 +238,23 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     of its own). `value_alone`: lines at one margin, set alike, are the rest of a value from the page
     before, alone atop this page. Lines that hold a known label among others that read no way are
     neither. `right`: where the text's widest lines end (by default, these lines'), which tells where a
-    paragraph ends. `split_label`: atop a continued table, the first lines may be a known label's last
-    words (the page break split a label; not where the part before ended with a value). `value_overleaf`:
+    paragraph ends. Atop a continued table, the first lines may be a known label's last words (the page
+    break split a label), unless `after_value`: the part before ended with a value, so those lines are its
+    rest or a new label. `value_overleaf`:
     the table goes on overleaf with a paragraph that opens as a value does, so the last lines may be a
     label the codebook does not know, its value overleaf."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
-    runs = _known_runs(lines, known, continued, goes_on, split_label)
+    runs = _known_runs(lines, known, continued, goes_on, not after_value)
     # known sub-headings: a label with no value, a pair of their own however the rest reads
     heads = frozenset(j for start, end in runs if lines_text(lines[start:end]) in known.headings
                       for j in range(start, end))
     for how, is_label in (("indent", _by_indent(lines) if spaced else None),
                           ("weight", _by_weight(lines) if spaced else None),
                           ("wording", _by_wording(lines, runs, known, continued, right or max(ln.x1 for ln in lines),
-                                                  value_overleaf) if spaced else None)):
+                                                  value_overleaf, after_value) if spaced else None)):
         if is_label is None:
             continue
         is_label = [label or j in heads for j, label in enumerate(is_label)]
@@ -292,11 +295,10 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
         if foot is not None and head is not None and (not foot[1][-1][1] or not head[1][0][0]):
             out[i], out[i + 1] = (foot[0] or head[0], foot[1]), (head[0] or foot[0], head[1])
     for i in range(len(tables) - 1):
-        # a part that ends with a value goes on overleaf with the rest of it (or a new label), never with the
+        # a part that ends with a value goes on overleaf with the rest of it or a new label, never with the
         # rest of a label: what reads as a known label's last words atop the next part is that value's
-        if goes_on[i] and out[i] is not None and out[i][1][-1][1] and out[i + 1] is not None \
-                and out[i + 1][1][0][0] and known is not None and not known.whole(lines_text(out[i + 1][1][0][0])):
-            out[i + 1] = stacked_pairs(tables[i + 1], True, known=known, right=right, split_label=False,
+        if goes_on[i] and out[i] is not None and out[i][1][-1][1] and out[i + 1] is not None and known is not None:
+            out[i + 1] = stacked_pairs(tables[i + 1], True, known=known, right=right, after_value=True,
                                        value_overleaf=overleaf[i + 1]) or out[i + 1]
     if 2 * sum(held is not None for held in out) <= len(tables):
         return [None] * len(tables)

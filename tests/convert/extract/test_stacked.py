@@ -296,3 +296,18 @@ def test_a_label_the_codebook_does_not_know_at_the_foot_takes_its_value_overleaf
     assert [h[0] for h in held] == ["wording"] * 2
     assert texts(held[0][1])[-2:] == [("Budget", "No data"), ("Staff of the office", "")]
     assert texts(held[1][1]) == [("", "12"), ("Number of criminal cases initiated", "622")]
+
+
+def test_a_label_the_codebook_does_not_know_atop_a_page_after_a_value():
+    # the part on page 1 ends with a value; atop page 2 a paragraph that opens with a capital but not as a
+    # value does, before one that does: a new label, not the value's rest
+    foot = stack(PLAIN[:8] + [("No data", MARGIN, False)], top=600)
+    head = stack([("Staff of the office", MARGIN, False), ("12", MARGIN, False),
+                  ("Number of criminal cases initiated", MARGIN, False), ("622", MARGIN, False)], top=60, page=2)
+    held = stacked_tables([foot, head], [False, True], [True, False], KNOWN)
+    assert texts(held[1][1]) == [("Staff of the office", "12"), ("Number of criminal cases initiated", "622")]
+    # in lower case, the value's rest
+    rest = stack([("for the year", MARGIN, False), ("Number of criminal cases initiated", MARGIN, False),
+                  ("622", MARGIN, False)], top=60, page=2)
+    held = stacked_tables([foot, rest], [False, True], [True, False], KNOWN)
+    assert texts(held[1][1]) == [("", "for the year"), ("Number of criminal cases initiated", "622")]
