@@ -266,7 +266,13 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     if runs and _one_block(lines) and sum(end - start for start, end in runs) < len(lines):
         return None  # known labels among other lines that read no way above: no label or value alone
     if value_alone and _one_block(lines):
-        return "", [([], lines)]  # how: as the part across the page break
+        # the rest of a value, and any labels the codebook does not know after it, told by their paragraphs
+        is_label = [False] * len(lines)
+        for a, b in _unknown_labels(lines, known, right or max(ln.x1 for ln in lines), False, value_overleaf) \
+                if known is not None else []:
+            is_label[a:b] = [True] * (b - a)
+        pairs = _runs(lines, is_label, goes_on or value_overleaf, heads) if any(is_label) else None
+        return "", pairs or [([], lines)]  # how: as the part across the page break
     if goes_on and all(abs(ln.x0 - lines[0].x0) <= SAME_X for ln in lines):
         # labels alone at the foot of the page (a sub-heading over the first label, perhaps)
         return "", _runs(lines, [True] * len(lines), True, heads)

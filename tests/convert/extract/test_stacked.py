@@ -311,3 +311,15 @@ def test_a_label_the_codebook_does_not_know_atop_a_page_after_a_value():
                   ("622", MARGIN, False)], top=60, page=2)
     held = stacked_tables([foot, rest], [False, True], [True, False], KNOWN)
     assert texts(held[1][1]) == [("", "for the year"), ("Number of criminal cases initiated", "622")]
+
+
+def test_a_value_alone_atop_a_page_may_be_followed_by_a_label_the_codebook_does_not_know():
+    # "Budget" alone at the foot; atop page 2 its value, then a label no known one, then that label's value:
+    # no known label on the page, yet the paragraphs tell them
+    foot = stack(PLAIN[:8], top=600)
+    head = stack([("622", MARGIN, False), ("Staff of the office", MARGIN, False), ("no data", MARGIN, False)],
+                 top=60, page=2)
+    held = stacked_tables([stack(PLAIN), foot, head], [False, False, True], [False, True, False],
+                          known_labels(["Number of investigators", "Investigating body's jurisdiction", "Budget"],
+                                       headings=["Relevant conventions"], values=["No data"]))
+    assert texts(held[2][1]) == [("", "622"), ("Staff of the office", "no data")]
