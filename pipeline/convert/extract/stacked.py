@@ -2,8 +2,9 @@
 the lines below, indented (a definition list as LibreOffice and word processors lay it out: the term at
 the margin, its description a tab further in), or in a weight of its own (a bold label over a plain
 value at the same margin), or in nothing but their wording (a grid or list whose styles the producer
-dropped: every line at one margin in one weight, each label a known label of the codebook). A reader
-sees the pairs at once; a column finder sees one column.
+dropped: every line at one margin in one weight, the labels known labels of the codebook, and between
+them labels it does not know, told by their paragraphs: _unknown_labels). A reader sees the pairs at
+once; a column finder sees one column.
 
 Decided before any value column is looked for (a column finder finds splits in such a list by chance
 alignments of its lines' ends, and takes its bold labels for titles across the columns), for the whole
@@ -240,9 +241,8 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     neither. `right`: where the text's widest lines end (by default, these lines'), which tells where a
     paragraph ends. Atop a continued table, the first lines may be a known label's last words (the page
     break split a label), unless `after_value`: the part before ended with a value, so those lines are its
-    rest or a new label. `value_overleaf`:
-    the table goes on overleaf with a paragraph that opens as a value does, so the last lines may be a
-    label the codebook does not know, its value overleaf."""
+    rest or a new label. `value_overleaf`: the table goes on overleaf with a paragraph that opens as a
+    value does, so the last lines may be a label the codebook does not know, its value overleaf."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
     # lines closer than a line step: a value set between label lines
@@ -297,7 +297,8 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
             continue
         foot = out[i] or stacked_pairs(tables[i], continued[i], goes_on=True, known=known, right=right)
-        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known, right=right)
+        head = out[i + 1] or stacked_pairs(tables[i + 1], True, value_alone=True, known=known, right=right,
+                                           value_overleaf=overleaf[i + 1])
         if foot is not None and head is not None and (not foot[1][-1][1] or not head[1][0][0]):
             out[i], out[i + 1] = (foot[0] or head[0], foot[1]), (head[0] or foot[0], head[1])
     for i in range(len(tables) - 1):
