@@ -80,10 +80,9 @@ def _table_labels(lexicon: Lexicon) -> KnownLabels:
         labels = [label for f in lexicon.codebook.fields if f.where == "table" for label in f.variants]
         # and the rows only one methodology prints, which no field takes: labels the tables hold all the same
         labels += [t for tpl in lexicon.codebook.templates for texts in tpl.indicators.values() for t in texts]
-        analyzer = lexicon.analyzer
-        # a stem of two letters («да») would open too many words: such verdicts count whole only
-        stems = [stem for w in lexicon.verdicts if analyzer.language_of(w) in lexicon.inflected
-                 for stem in [analyzer.stem(w)] if len(stem) >= 3]
+        # the verdicts' stems in inflected languages; a stem of two letters («да») would open too many words:
+        # such verdicts count whole only
+        stems = [s for s in lexicon.verdict_stems if lexicon.analyzer.language_of(s) in lexicon.inflected and len(s) >= 3]
         held = _KNOWN[id(lexicon)] = (lexicon, known_labels(labels, lexicon.codebook.subheadings,
                                                             lexicon.codebook.no_data, list(lexicon.verdicts), stems))
     return held[1]

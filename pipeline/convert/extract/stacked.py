@@ -22,7 +22,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .label_rows import lines_text
-from .lines import Line, ends_paragraph, opens_row
+from .lines import Line, ends_paragraph
 
 if TYPE_CHECKING:  # columns imports lines too; only the type is needed here
     from .columns import KnownLabels
@@ -172,14 +172,18 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
         nxt = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
         if not (value_after if nxt is None else _opens_value(lines[nxt[0]:nxt[1]], known)):
             continue
-        k = next((k for k in range(b - 1, max(a, b - LABEL_LINES - 1), -1) if lines[k].words[0].text[:1].isupper()),
-                 None)
+        k = next((k for k in range(b - 1, max(a, b - LABEL_LINES - 1), -1) if _capital(lines[k])), None)
         if k is not None:
             out.append((k, b))
-        elif (n > 0 and out[-1:] != [paragraphs[n - 1]] or n == 0 and after_value and opens_row(lines[a])) \
+        elif (n > 0 and out[-1:] != [paragraphs[n - 1]] or n == 0 and after_value and _capital(lines[a])) \
                 and b - a <= LABEL_LINES and not _opens_value(lines[a:b], known):
             out.append((a, b))
     return out
+
+
+def _capital(line: Line) -> bool:
+    """Whether a line opens with a capital, as a label does (not with a figure: that opens a value)."""
+    return line.words[0].text[:1].isupper()
 
 
 def _paragraphs(lines: list[Line], right: float) -> list[tuple[int, int]]:
@@ -245,6 +249,7 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     value does, so the last lines may be a label the codebook does not know, its value overleaf."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
+    right = right or max(ln.x1 for ln in lines)
     # lines closer than a line step: a value set between label lines
     spaced = len(lines) >= 2 and all(b.top - a.top >= STEP * a.size for a, b in zip(lines, lines[1:]))
     runs = _known_runs(lines, known, continued, goes_on, not after_value)
@@ -253,8 +258,8 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
                       for j in range(start, end))
     for how, is_label in (("indent", _by_indent(lines) if spaced else None),
                           ("weight", _by_weight(lines) if spaced else None),
-                          ("wording", _by_wording(lines, runs, known, continued, right or max(ln.x1 for ln in lines),
-                                                  value_overleaf, after_value) if spaced else None)):
+                          ("wording", _by_wording(lines, runs, known, continued, right, value_overleaf, after_value)
+                           if spaced else None)):
         if is_label is None:
             continue
         is_label = [label or j in heads for j, label in enumerate(is_label)]
@@ -268,8 +273,7 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     if value_alone and _one_block(lines):
         # the rest of a value, and any labels the codebook does not know after it, told by their paragraphs
         is_label = [False] * len(lines)
-        for a, b in _unknown_labels(lines, known, right or max(ln.x1 for ln in lines), False, value_overleaf) \
-                if known is not None else []:
+        for a, b in _unknown_labels(lines, known, right, False, value_overleaf) if known is not None else []:
             is_label[a:b] = [True] * (b - a)
         pairs = _runs(lines, is_label, goes_on or value_overleaf, heads) if any(is_label) else None
         return "", pairs or [([], lines)]  # how: as the part across the page break

@@ -241,7 +241,7 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     if starts:
         labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
                                     width, known.continues if known else None, values_lead,
-                                    _value_opens(known), (lambda line: known.leads(line.text)) if known else lambda line: False)
+                                    _value_opens(known), _value_leads(known))
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
@@ -267,6 +267,12 @@ def _value_opens(known) -> Callable[[Line], bool]:
     knows ("no data" opens in lower case)."""
     whole = known.values if known is not None else frozenset()
     return lambda line: opens_row(line) or lines_text([line]) in whole
+
+
+def _value_leads(known) -> Callable[[Line], bool]:
+    """Whether a value line opens as only a value's first line does: with a verdict of the codebook and a
+    stop (KnownLabels.leads); never without the codebook."""
+    return (lambda line: known.leads(line.text)) if known is not None else lambda line: False
 
 
 def _tail_overleaf(band: Band, tol: Tolerances) -> list[Band]:
