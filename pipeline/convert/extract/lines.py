@@ -184,7 +184,9 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
     (`label top`, ...), from the rows whose label and value are one block each, of different heights,
     overlapping only each other. `rows_in`: whether
     a label block holds several rows (known labels one after another: rows set with no spacing run
-    together), which then says nothing of one cell."""
+    together), which then says nothing of one cell; nor does a label block that opens in lower case, or
+    a value block that does beside a shorter label (the rest of a cell the page break split, over a row
+    of its own perhaps: cells open with a capital)."""
     def overlapping(block: list[Line], others: list[list[Line]]) -> list[list[Line]]:
         return [o for o in others if o[0].top < block[-1].bottom and block[0].top < o[-1].bottom]
 
@@ -201,6 +203,8 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         label = over[0]
         if rows_in is not None and rows_in(label):
             continue
+        if not opens_row(label[0]) or len(value) > len(label) and value[0].words[0].text[:1].islower():
+            continue  # the rest of a cell the page break split, above a row of its own perhaps
         # beside a taller value, where the label sits in its cell; beside a shorter one, where the value does
         whose = "label " if len(value) > len(label) else ""
         if abs(label[0].base - value[0].base) <= tolerance:

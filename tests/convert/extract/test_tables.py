@@ -978,6 +978,22 @@ def test_a_verdict_leads_a_line_in_any_grammatical_form_with_a_stop_after_it():
     assert not known.leads("Art. 146")
 
 
+def test_a_label_block_that_opens_in_lower_case_says_nothing_of_where_values_sit():
+    # atop a continued table, the rest of a label the page break split, then a row of its own whose value sits
+    # on its first line: no value at the bottom of a cell of two lines
+    from pipeline.convert.extract.lines import cell_alignment, group_lines
+    label = group_lines(lines(["or Punishment (2002)", "Istanbul Protocol"], LABEL_X, 100), 4.5)
+    value = group_lines(words("Yes. Not implemented", VALUE_X, 100 + LINE), 4.5)
+    assert cell_alignment([label], [value], 4.5) == {}
+    # ... as a block that opens with a capital does
+    label = group_lines(lines(["Optional Protocol (2002)", "Istanbul Protocol"], LABEL_X, 100), 4.5)
+    assert cell_alignment([label], [value], 4.5) == {"bottom": 1}
+    # a value's rest in lower case, beside a shorter label: nothing said of where labels sit
+    value = group_lines(lines(["in the national law", "Yes. Not implemented"], VALUE_X, 100), 4.5)
+    label = group_lines(words("Istanbul Protocol", LABEL_X, 100 + LINE), 4.5)
+    assert cell_alignment([label], [value], 4.5) == {}
+
+
 def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
     from pipeline.convert.extract.lines import cell_alignment, group_lines
     label = group_lines(lines(["Optional Protocol to the UN", "Convention against Torture and", "Other Cruel Treatment"],
