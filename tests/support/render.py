@@ -469,10 +469,14 @@ class Table:
         total = doc.x1 - doc.x0
         self.label_w = total * share
         self.right = doc.x1
+        font = doc.bold if lay.bold_labels else doc.regular
+        # a browser never sets a column narrower than its longest word (its min-content width)
+        least = max((doc.line_w(word, font, lay.size) for _, label, _ in rows for word in label.split()),
+                    default=0.0) + 2 * doc.hpad if lay.auto_columns or lay.shrink else 0.0
+        self.label_w = max(self.label_w, least)
         if lay.shrink:  # each column as wide as its widest text, the label column at most `share` of the page
-            font = doc.bold if lay.bold_labels else doc.regular
             natural = max((doc.line_w(label, font, lay.size) for _, label, _ in rows), default=0.0)
-            self.label_w = min(self.label_w, natural + 2 * doc.hpad)
+            self.label_w = max(min(self.label_w, natural + 2 * doc.hpad), least)
             widest = max((doc.line_w(" ".join(cell_paragraphs(fid, v, lay)), doc.regular, lay.size)
                           for fid, _, v in rows if v), default=0.0)
             self.right = min(doc.x1, doc.x0 + self.label_w + widest + 2 * doc.hpad)
