@@ -8,13 +8,14 @@ once; a column finder sees one column.
 
 Decided before any value column is looked for (a column finder finds splits in such a list by chance
 alignments of its lines' ends, and takes its bold labels for titles across the columns), for the whole
-document (most of its tables read so, or none does), and for a table only where every line of it says
-so: each line starts at the label margin or at the one indent (or all at one margin, bold or not
+document (most of its tables read so, or none does; one that reads by wording reads so throughout, a
+table with no known label of its own too), and for a table only where every line of it says so: each line starts at the label margin or at the one indent (or all at one margin, bold or not
 throughout); no line has a gap inside it that two cells side by side would leave; each line is a line
 step below the one above; label lines come first (a continued table may open with the rest of a value
 from the page before); every label has a value below it; and the label lines seldom have a word that
 starts at the indent (a word of a label falls there by chance), where a two-column table whose value
-column was missed has one in row after row (its values begin at the split on the labels' lines too).
+column was missed has one in row after row (its values begin at the split on the labels' lines too; one
+such line in a table of its own is weighed with the document's other tables).
 """
 from __future__ import annotations
 
@@ -77,21 +78,39 @@ def _runs(lines: list[Line], is_label: list[bool], goes_on: bool = False, alone:
     return pairs
 
 
-def _by_indent(lines: list[Line]) -> list[bool] | None:
+def _indents(lines: list[Line]) -> tuple[float, float] | None:
+    """The label margin and the one indent the values start at, or None."""
     margin = min(ln.x0 for ln in lines)
     inner = [ln.x0 for ln in lines if ln.x0 > margin + SAME_X]
     if not inner:
         return None
     indent = min(inner)
-    if indent - margin < LEAST_INDENT * lines[0].size \
-            or any(abs(x - indent) > SAME_X for x in inner):
+    if indent - margin < LEAST_INDENT * lines[0].size or any(abs(x - indent) > SAME_X for x in inner):
         return None  # values start at more than one place in: no indent of one list
-    is_label = [abs(ln.x0 - margin) <= SAME_X for ln in lines]
-    labels = sum(label and not before for label, before in zip(is_label, [False] + is_label))
-    beside = sum(label and any(abs(w.x0 - indent) <= SAME_X for w in ln.words[1:]) for ln, label in zip(lines, is_label))
-    if 2 * beside >= labels:
+    return margin, indent
+
+
+def _by_indent(lines: list[Line]) -> list[bool] | None:
+    held = _indented(lines)
+    if held is None:
+        return None
+    is_label, labels, beside = held
+    if beside >= 2 and 2 * beside >= labels:
         return None  # label lines with a word at the indent, row after row: values beside labels, a missed column
     return is_label
+
+
+def _indented(lines: list[Line]) -> tuple[list[bool], int, int] | None:
+    """Lines read by their one indent: which are labels (at the margin), how many labels, and how many label
+    lines have a word that starts at the indent (a value beside its label, in a table of two columns whose
+    value column was missed, or a label's word there by chance); None where no one indent reads so."""
+    at = _indents(lines)
+    if at is None:
+        return None
+    is_label = [abs(ln.x0 - at[0]) <= SAME_X for ln in lines]
+    labels = sum(label and not before for label, before in zip(is_label, [False] + is_label))
+    beside = sum(label and any(abs(w.x0 - at[1]) <= SAME_X for w in ln.words[1:]) for ln, label in zip(lines, is_label))
+    return is_label, labels, beside
 
 
 def _by_weight(lines: list[Line]) -> list[bool] | None:
@@ -131,18 +150,21 @@ def _known_runs(lines: list[Line], known: KnownLabels | None, continued: bool = 
 
 
 def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabels, continued: bool,
-                right: float, value_overleaf: bool = False, after_value: bool = False) -> list[bool] | None:
+                right: float, value_overleaf: bool = False, after_value: bool = False,
+                worded: bool = False) -> list[bool] | None:
     """Labels told from values by their wording alone, where nothing else tells them: every line at one
     margin, in one weight; the known labels' `runs` are the labels, and so are the labels the codebook
     does not know (_unknown_labels) among the other lines, the values' (`value_overleaf`: the table goes
     on overleaf with a paragraph that opens as a value does, which may be the last label's; `after_value`:
-    the part before, on the page before, ended with a value, so a label may open this one)."""
-    if not runs or not _one_block(lines):
+    the part before, on the page before, ended with a value, so a label may open this one; `worded`: the
+    document's other tables read by wording, so this one may with no known label of its own)."""
+    if not (runs or worded) or not _one_block(lines):
         return None
     is_label = [False] * len(lines)
     for start, end in runs:
         is_label[start:end] = [True] * (end - start)
-    between = [(0, runs[0][0])] + [(a, b) for (_, a), (b, _) in zip(runs, runs[1:])] + [(runs[-1][1], len(lines))]
+    between = [(0, runs[0][0])] + [(a, b) for (_, a), (b, _) in zip(runs, runs[1:])] + [(runs[-1][1], len(lines))] \
+        if runs else [(0, len(lines))]
     for start, end in between:
         for a, b in _unknown_labels(lines[start:end], known, right, start == 0 and not continued,
                                     value_overleaf and end == len(lines), start == 0 and after_value):
@@ -233,7 +255,8 @@ def _one_block(lines: list[Line]) -> bool:
 
 def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = False, value_alone: bool = False,
                   known: KnownLabels | None = None, right: float | None = None,
-                  after_value: bool = False, value_overleaf: bool = False) -> tuple[str, Pairs] | None:
+                  after_value: bool = False, value_overleaf: bool = False, worded: bool = False
+                  ) -> tuple[str, Pairs] | None:
     """How a table of `lines` (top to bottom) sets each value below its label ("indent", "weight", or
     "wording" by the `known` labels; "" for a label or a value alone, below)
     and its (label lines, value lines) pairs; None where the lines do not read that way. `continued`:
@@ -241,12 +264,14 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     overleaf, read stacked there, so its last label's value may be on the next page (and lines at one
     margin that read no way above are labels alone at the foot of the page, a known sub-heading a pair
     of its own). `value_alone`: lines at one margin, set alike, are the rest of a value from the page
-    before, alone atop this page. Lines that hold a known label among others that read no way are
+    before, alone atop this page, or with `after_value` a label the codebook does not know, from the first
+    line (_unknown_labels), and its value. Lines that hold a known label among others that read no way are
     neither. `right`: where the text's widest lines end (by default, these lines'), which tells where a
     paragraph ends. Atop a continued table, the first lines may be a known label's last words (the page
     break split a label), unless `after_value`: the part before ended with a value, so those lines are its
     rest or a new label. `value_overleaf`: the table goes on overleaf with a paragraph that opens as a
-    value does, so the last lines may be a label the codebook does not know, its value overleaf."""
+    value does, so the last lines may be a label the codebook does not know, its value overleaf. `worded`:
+    the document's other tables read by wording, so these lines may with no known label among them."""
     if any(_gutter(ln) for ln in lines):
         return None  # cells side by side
     right = right or max(ln.x1 for ln in lines)
@@ -258,8 +283,8 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
                       for j in range(start, end))
     for how, is_label in (("indent", _by_indent(lines) if spaced else None),
                           ("weight", _by_weight(lines) if spaced else None),
-                          ("wording", _by_wording(lines, runs, known, continued, right, value_overleaf, after_value)
-                           if spaced else None)):
+                          ("wording", _by_wording(lines, runs, known, continued, right, value_overleaf, after_value,
+                                                  worded) if spaced else None)):
         if is_label is None:
             continue
         is_label = [label or j in heads for j, label in enumerate(is_label)]
@@ -271,9 +296,10 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     if runs and _one_block(lines) and sum(end - start for start, end in runs) < len(lines):
         return None  # known labels among other lines that read no way above: no label or value alone
     if value_alone and _one_block(lines):
-        # the rest of a value, and any labels the codebook does not know after it, told by their paragraphs
+        # the rest of a value, and any labels the codebook does not know after it (or, after a value, from the
+        # first line), told by their paragraphs
         is_label = [False] * len(lines)
-        for a, b in _unknown_labels(lines, known, right, False, value_overleaf) if known is not None else []:
+        for a, b in _unknown_labels(lines, known, right, False, value_overleaf, after_value) if known is not None else []:
             is_label[a:b] = [True] * (b - a)
         pairs = _runs(lines, is_label, goes_on or value_overleaf, heads) if any(is_label) else None
         return "", pairs or [([], lines)]  # how: as the part across the page break
@@ -297,6 +323,17 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
                 for on, after in zip(goes_on, tables[1:] + [[]])]
     out = [stacked_pairs(lines, cont, known=known, right=right, value_overleaf=over)
            for lines, cont, over in zip(tables, continued, overleaf)]
+    # one label line with a word at the indent, in a table of its own, may be chance; in the document's tables
+    # together, values beside their labels row after row are a value column missed
+    indented = [_indented(lines) for lines, held in zip(tables, out) if held is not None and held[0] == "indent"]
+    if indented and 2 * sum(beside for _, _, beside in indented) >= sum(labels for _, labels, _ in indented):
+        out = [None if held is not None and held[0] == "indent" else held for held in out]
+    hows = Counter(held[0] for held in out if held is not None)
+    if hows and hows.most_common(1)[0][0] == "wording":
+        # a document that reads by wording reads so throughout: a table whose labels are all ones the codebook
+        # does not know reads by their paragraphs
+        out = [held or stacked_pairs(lines, cont, known=known, right=right, value_overleaf=over, worded=True)
+               for held, lines, cont, over in zip(out, tables, continued, overleaf)]
     for i in range(len(tables) - 1):
         if not goes_on[i] or out[i] is not None and out[i + 1] is not None:
             continue
@@ -309,8 +346,8 @@ def stacked_tables(tables: list[list[Line]], continued: list[bool], goes_on: lis
         # a part that ends with a value goes on overleaf with the rest of it or a new label, never with the
         # rest of a label: what reads as a known label's last words atop the next part is that value's
         if goes_on[i] and out[i] is not None and out[i][1][-1][1] and out[i + 1] is not None and known is not None:
-            out[i + 1] = stacked_pairs(tables[i + 1], True, known=known, right=right, after_value=True,
-                                       value_overleaf=overleaf[i + 1]) or out[i + 1]
+            out[i + 1] = stacked_pairs(tables[i + 1], True, value_alone=True, known=known, right=right,
+                                       after_value=True, value_overleaf=overleaf[i + 1]) or out[i + 1]
     if 2 * sum(held is not None for held in out) <= len(tables):
         return [None] * len(tables)
     hows = Counter(held[0] for held in out if held is not None and held[0])

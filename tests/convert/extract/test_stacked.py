@@ -72,6 +72,20 @@ def test_a_label_word_that_falls_on_the_indent_by_chance_does_not_undo_the_readi
     assert stacked_pairs(lines)[0] == "indent"
 
 
+def test_a_label_word_at_the_indent_in_one_short_table_is_weighed_with_the_document_s_tables():
+    # two pairs; a label's wrapped line has a word at the indent: in a table of its own, a value beside its
+    # label or chance; among tables that have none, chance
+    rows = [("Optional Protocol to the UN Convention", MARGIN, False), ("against Torture", MARGIN, False),
+            ("No", INDENT, False), ("Istanbul Protocol", MARGIN, False), ("Yes", INDENT, False)]
+    lines = stack(rows)
+    word = lines[1].words[1]
+    lines[1].words[1] = word.model_copy(update={"x0": INDENT, "x1": word.x1 + INDENT - word.x0})
+    assert stacked_tables([lines], [False], [False]) == [None]
+    held = stacked_tables([stack(INDENTED), lines], [False, False], [False, False])
+    assert [h[0] for h in held] == ["indent", "indent"]
+    assert texts(held[1][1]) == [("Optional Protocol to the UN Convention against Torture", "No"), ("Istanbul Protocol", "Yes")]
+
+
 def test_bold_and_plain_words_on_one_line_are_two_cells_not_a_stacked_label():
     rows = stack([("Relevant conventions", MARGIN, True), ("Optional Protocol", MARGIN, False), ("Budget", MARGIN, True),
                   ("No data", MARGIN, False)])
@@ -323,3 +337,24 @@ def test_a_value_alone_atop_a_page_may_be_followed_by_a_label_the_codebook_does_
                           known_labels(["Number of investigators", "Investigating body's jurisdiction", "Budget"],
                                        headings=["Relevant conventions"], values=["No data"]))
     assert texts(held[2][1]) == [("", "622"), ("Staff of the office", "no data")]
+
+
+def test_a_label_the_codebook_does_not_know_opens_a_page_after_a_value_with_no_known_label_on_it():
+    foot = stack(PLAIN[:8] + [("No data", MARGIN, False)], top=600)
+    head = stack([("Staff of the office", MARGIN, False), ("12", MARGIN, False)], top=60, page=2)
+    held = stacked_tables([foot, head], [False, True], [True, False], KNOWN)
+    assert texts(held[1][1]) == [("Staff of the office", "12")]
+    # in lower case, the value's rest
+    rest = stack([("for the year", MARGIN, False), ("of the report", MARGIN, False)], top=60, page=2)
+    assert texts(stacked_tables([foot, rest], [False, True], [True, False], KNOWN)[1][1]) == [
+        ("", "for the year of the report")]
+
+
+def test_a_table_with_no_known_label_reads_by_its_paragraphs_where_the_document_reads_by_wording():
+    other = stack([("Staff of the office", MARGIN, False), ("12", MARGIN, False),
+                   ("Share of women among the staff", MARGIN, False), ("No data", MARGIN, False)], top=400)
+    held = stacked_tables([stack(PLAIN), stack(PLAIN, top=250), other], [False] * 3, [False] * 3, KNOWN)
+    assert held[2][0] == "wording"
+    assert texts(held[2][1]) == [("Staff of the office", "12"), ("Share of women among the staff", "No data")]
+    # alone, or where the document reads no way, nothing anchors it
+    assert stacked_tables([other], [False], [False], KNOWN) == [None]
