@@ -876,6 +876,29 @@ FOUND = {
     # its value atop the next, went on the value above
     "ru-plain-stacked-unknown-label-at-the-foot": ("russia_ru_2020.docx", Layout(
         font="DejaVuSans", split_row="label", breaks=True, pad=1.5, stacked="plain")),
+    # the Russian sweep, seed 60, layout 32 (minimised): rows with no padding; atop page 2 the rest of a label
+    # the page break split, then a row whose value sits on its first line, read as one cell with its value at
+    # the bottom: that one vote turned the verdict row start off for the whole document, and three rows
+    # («Нет. Адвокат ...», «Да, в течение ...») ran together
+    "ru-split-label-s-rest-says-nothing-of-alignment": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.35, borders="none", margin=70.86614173228347, pad=0.0)),
+    # the Russian sweep, seed 60, layout 37 (minimised): an indented list; in a table of two pairs, a word of
+    # a wrapped label («унижающих») starts at the indent by chance, which read as a value beside its label
+    # (a value column missed), and the table was read as two columns it does not have
+    "ru-indented-list-label-word-at-the-indent": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=8.5, page="Letter", margin=70.86614173228347, thousands="nnbsp", fragmented=True,
+        values_first=True, stacked="indent", seed=37)),
+    # the Russian sweep, seed 42, layout 10 (minimised): a plain stacked list; atop page 2, after a part that
+    # ended with a value, a label the codebook does not know and its value, no known label on the page: read
+    # as the value's rest
+    "ru-plain-stacked-unknown-label-atop-a-page-after-a-value": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=9.5, margin=70.86614173228347, thousands="nbsp", facts_wrap=False, breaks=True,
+        pad=1.5, stacked="plain")),
+    # the Russian sweep, seed 59, layout 53 (minimised): a plain stacked list; a table's first part at the foot
+    # of a page holds only labels the codebook does not know, and was read as labels alone
+    "ru-plain-stacked-table-with-no-known-label-at-the-foot": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=11, page="Letter", margin=85.03937007874015, breaks=True, leading=1.3,
+        stacked="plain")),
 }
 
 
