@@ -9,9 +9,10 @@ once; a column finder sees one column.
 Decided before any value column is looked for (a column finder finds splits in such a list by chance
 alignments of its lines' ends, and takes its bold labels for titles across the columns), for the whole
 document (most of its tables read so, or none does; one that reads by wording reads so throughout, a
-table with no known label of its own too), and for a table only where every line of it says so: each line starts at the label margin or at the one indent (or all at one margin, bold or not
-throughout); no line has a gap inside it that two cells side by side would leave; each line is a line
-step below the one above; label lines come first (a continued table may open with the rest of a value
+table with no known label of its own too), and for a table only where every line of it says so: each
+line starts at the label margin or at the one indent (or all at one margin, bold or not throughout); no
+line has a gap inside it that two cells side by side would leave; each line is a line step below the one
+above; label lines come first (a continued table may open with the rest of a value
 from the page before); every label has a value below it; and the label lines seldom have a word that
 starts at the indent (a word of a label falls there by chance), where a two-column table whose value
 column was missed has one in row after row (its values begin at the split on the labels' lines too; one
@@ -160,16 +161,19 @@ def _by_wording(lines: list[Line], runs: list[tuple[int, int]], known: KnownLabe
     document's other tables read by wording, so this one may with no known label of its own)."""
     if not (runs or worded) or not _one_block(lines):
         return None
-    is_label = [False] * len(lines)
-    for start, end in runs:
-        is_label[start:end] = [True] * (end - start)
     between = [(0, runs[0][0])] + [(a, b) for (_, a), (b, _) in zip(runs, runs[1:])] + [(runs[-1][1], len(lines))] \
         if runs else [(0, len(lines))]
+    labels = list(runs)
     for start, end in between:
-        for a, b in _unknown_labels(lines[start:end], known, right, start == 0 and not continued,
-                                    value_overleaf and end == len(lines), start == 0 and after_value):
-            is_label[start + a:start + b] = [True] * (b - a)
-    return is_label
+        labels += [(start + a, start + b) for a, b in _unknown_labels(
+            lines[start:end], known, right, start == 0 and not continued, value_overleaf and end == len(lines),
+            start == 0 and after_value)]
+    return _marked(len(lines), labels)
+
+
+def _marked(n: int, runs: list[tuple[int, int]]) -> list[bool]:
+    """For n lines, whether each lies in one of the runs (start, end)."""
+    return [any(a <= j < b for a, b in runs) for j in range(n)]
 
 
 def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening: bool,
@@ -298,9 +302,8 @@ def stacked_pairs(lines: list[Line], continued: bool = False, goes_on: bool = Fa
     if value_alone and _one_block(lines):
         # the rest of a value, and any labels the codebook does not know after it (or, after a value, from the
         # first line), told by their paragraphs
-        is_label = [False] * len(lines)
-        for a, b in _unknown_labels(lines, known, right, False, value_overleaf, after_value) if known is not None else []:
-            is_label[a:b] = [True] * (b - a)
+        is_label = _marked(len(lines), _unknown_labels(lines, known, right, False, value_overleaf, after_value)
+                           if known is not None else [])
         pairs = _runs(lines, is_label, goes_on or value_overleaf, heads) if any(is_label) else None
         return "", pairs or [([], lines)]  # how: as the part across the page break
     if goes_on and all(abs(ln.x0 - lines[0].x0) <= SAME_X for ln in lines):
