@@ -899,6 +899,13 @@ FOUND = {
     "ru-plain-stacked-table-with-no-known-label-at-the-foot": ("belarus_ru_2021.docx", Layout(
         font="DejaVuSans", size=11, page="Letter", margin=85.03937007874015, breaks=True, leading=1.3,
         stacked="plain")),
+    # the English sweep, seed 888, layout 33 (minimised): labels flush right touching values flush left, 2 pt
+    # apart, every label line beside a value line; a row the page break carried to a page of its own had its
+    # label and value joined as kerned pieces ("evidencedays"), the page before showing its columns' gutter
+    # only as a gap from one x to one x
+    "right-labels-a-kern-from-their-values-row-alone-overleaf": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, page="Letter", margin=42.519685039370074, fragmented=True,
+        section_titles="row", label_align="right", pad=1.0, leading=1.3, auto_columns=True, hpad=1.0)),
 }
 
 

@@ -426,9 +426,10 @@ def _digits(a: Word, b: Word) -> bool:
 
 
 def page_edges(words: list[Word]) -> frozenset[float]:
-    """The x of every column edge of a page (column_edges: starts and ends), snapped."""
+    """The x of every column edge of a page (column_edges: starts, ends, and both sides of each
+    gutter: labels flush right beside values flush left, no line alone at either edge), snapped."""
     edges = column_edges(_page_lines(words))
-    return frozenset(edges.starts) | frozenset(edges.ends)
+    return frozenset(edges.starts) | frozenset(edges.ends) | frozenset(x for g in edges.gaps for x in g)
 
 
 def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:

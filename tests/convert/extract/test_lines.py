@@ -74,6 +74,11 @@ def test_labels_flush_right_a_kern_s_width_from_values_flush_left_stay_apart():
     tail = row(60, "video evidence", "the investigator")
     got = texts(join_kerned(tail, 0.6, usual_gap=0.3, borrowed=page_edges(labels_first + PAGE)))
     assert got == ["video", "evidence", "the", "investigator"]
+    # every label line beside a value line (no line alone starts or ends at the columns' edges): the
+    # gutter from one x to one x is the page's column edge all the same
+    beside = [w for r in rows for w in r]
+    got = texts(join_kerned(tail, 0.6, usual_gap=0.3, borrowed=page_edges(beside + PAGE)))
+    assert got == ["video", "evidence", "the", "investigator"]
 
 
 def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter():
