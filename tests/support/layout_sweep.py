@@ -50,6 +50,9 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
     if own.random() < 0.12:
         lay = dataclasses.replace(lay, stacked=own.choice(["indent", "bold", "plain"]), borders="none",
                                   header_row=False, section_titles="heading", banded=False)
+    # the label cells aligned as the values are (CSS sets `vertical-align` on every cell), a stream of its own too
+    if lay.valign != "top" and random.Random(repr(rng.getstate()) + " label_valign").random() < 0.4:
+        lay = dataclasses.replace(lay, label_valign=True)
     return lay
 
 

@@ -153,6 +153,9 @@ class Layout:
     hpad: float | None = None  # side padding of the cells, points (None: as `pad`, at least 1.5; gap = twice it)
     header_lines: int = 1  # with header_row: header cells worded long enough to wrap over this many lines
     header_valign: bool = False  # header cells set as `valign` sets the values (LibreOffice centres them), not at the top
+    # label cells set as `valign` sets the values, not at the top (CSS `td{vertical-align:...}` sets both cells; a
+    # browser's default centres both)
+    label_valign: bool = False
     # the facts box: "cells" (a shaded box per item, items a gap apart), "lines" (the items one per line at
     # ordinary leading, no gap between them, in one shaded box per column) or "plain" (the same, no box)
     facts_style: str = "cells"
@@ -508,10 +511,12 @@ class Table:
         h = max(self.height(label_lines), self.height(value_lines))
         self.frame(h)
         font = doc.bold if bold or lay.bold_labels else doc.regular
+        share = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign]
+        lift = share * (h - self.height(label_lines)) if lay.label_valign else 0.0
         for line, dy in label_lines:
-            doc.text(doc.x0 + doc.hpad, doc.y + doc.pad + dy, line, font, lay.size, "label",
+            doc.text(doc.x0 + doc.hpad, doc.y + lift + doc.pad + dy, line, font, lay.size, "label",
                      aligned(doc.x0, self.split_x, lay.label_align))
-        shift = {"top": 0.0, "center": 0.5, "bottom": 1.0}[valign] * (h - self.height(value_lines))
+        shift = share * (h - self.height(value_lines))
         for line, dy in value_lines:
             doc.text(self.split_x + doc.hpad, doc.y + shift + doc.pad + dy, line, doc.regular, lay.size, "value",
                      aligned(self.split_x, self.right, lay.value_align))
