@@ -116,34 +116,38 @@ FILLED = ("top+center", "top+bottom")
 
 
 def _best_fit(segments: list[list[Line]], heading: list[bool], values: list[Line], tolerance: float,
-              known: KnownLabels | None = None, tail: bool = False) -> tuple[float, list[list[Line]]]:
+              known: KnownLabels | None = None, tail: bool = False,
+              aligned: str | None = None) -> tuple[float, list[list[Line]]]:
     """The alignment whose cuts fit best: of those within `tolerance` (rows with no padding may fit
     two), the one whose rows' values open with a capital or a figure most often (a value cut in
     the middle of its paragraph goes on in lower case), or are whole values the codebook knows
-    ("no data": a value of its own, in lower case)."""
+    ("no data": a value of its own, in lower case); of those alike, the document's (`aligned`: labels of
+    one line each fit top and bottom alike), else the one that fits closest."""
     whole = known.values if known is not None else frozenset()
 
     def mid_paragraph(groups: list[list[Line]]) -> int:
         return sum(bool(g) and not opens_row(g[0]) and lines_text(g) not in whole for g in groups)
 
-    fits = [(_misfit(segments, heading, g, how, tail), g) for how in ("top", "center", "bottom") + FILLED
+    fits = [(_misfit(segments, heading, g, how, tail), g, how) for how in ("top", "center", "bottom") + FILLED
             for g in [_cuts(segments, heading, values, "top" if how in FILLED else how)]]
-    return min(fits, key=lambda f: (f[0] > tolerance, mid_paragraph(f[1]), f[0]))
+    best = min(fits, key=lambda f: (f[0] > tolerance, mid_paragraph(f[1]), f[2] != aligned, f[0]))
+    return best[0], best[1]
 
 
 def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolerance: float,
-              tally: Counter[str] | None = None, overleaf: bool = False) -> list[tuple[list[Line], list[Line]]] | None:
+              tally: Counter[str] | None = None, overleaf: bool = False,
+              aligned: str | None = None) -> list[tuple[list[Line], list[Line]]] | None:
     """The (label lines, value lines) of each row a band holds, when its labels are known labels one
     after another and its values fit one alignment within `tolerance`; None: leave it whole.
     Value lines above the band's first label line that fit no alignment with it are the rest of
     the row before (a row the page break split, run into this one): when the others then fit, they
-    come first, with no label lines."""
+    come first, with no label lines. `aligned`: the document's alignment, where two fit alike."""
     segments = label_segments(labels, known, 1, overleaf)
     if segments is None:
         return None
     heading = [lines_text(seg) in known.headings for seg in segments]
     tail = overleaf and not known.whole(lines_text(segments[0]))  # a known label's last words only
-    misfit, groups = _best_fit(segments, heading, values, tolerance, known, tail)
+    misfit, groups = _best_fit(segments, heading, values, tolerance, known, tail, aligned)
     lead: list[Line] = []
     if misfit <= tolerance:
         if len(segments) < 2:
@@ -152,7 +156,7 @@ def part_band(labels: list[Line], values: list[Line], known: KnownLabels, tolera
         lead = [v for v in values if v.base < segments[0][0].base - tolerance]
         if not lead or len(lead) == len(values):
             return None
-        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance, known, tail)
+        misfit, groups = _best_fit(segments, heading, values[len(lead):], tolerance, known, tail, aligned)
         if misfit > tolerance:
             return None
     if tally is not None:

@@ -218,6 +218,34 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
     return votes
 
 
+def first_row_alignment(labels: list[Line], values: list[Line], tolerance: float, pitch: float,
+                        label_width: float, heading: Callable[[list[Line]], bool] = lambda lines: False) -> str | None:
+    """Where a table's first row says its cells sit, from the first lines of its two columns (lines sorted
+    top down): where rows are set with no spacing at all they run together, and no row is a block of its own
+    to vote with (cell_alignment). Both columns opening on one baseline say "top". One column's first cell
+    over lines of its own, the other column's first line beside a later line of it, says the other sits
+    lower: "bottom" (for labels, "label bottom") when it sits on one of the leading cell's baselines, else
+    "center" (one row cannot always tell the two apart; the readings that follow try both). Not when a
+    leading line opens a row after a line that ended its paragraph, or after lines that are a sub-heading
+    (`heading`): a row with no value, or two rows. None where a column is empty or the row says nothing."""
+    if not labels or not values:
+        return None
+    if abs(labels[0].base - values[0].base) <= tolerance:
+        return "top"
+    lead, lower, whose = (labels, values, "") if labels[0].base < values[0].base else (values, labels, "label ")
+    width = label_width if lead is labels else max(ln.x1 for ln in values) - min(ln.x0 for ln in values)
+    above = [ln for ln in lead if ln.base < lower[0].base - tolerance]
+    if len(above) == len(lead) or lower[0].base > above[-1].base + 1.5 * pitch:
+        return None  # the other column opens past the leading cell's lines: a row with no value, or two
+    cell = above + [lead[len(above)]]
+    for prev, ln in zip(cell, cell[1:]):
+        if ln.base - prev.base > 1.5 * pitch or opens_row(ln) and (ends_paragraph(prev, ln, width)
+                                                                   or heading(cell[:cell.index(ln)])):
+            return None
+    on_base = abs(lead[len(above)].base - lower[0].base) <= tolerance
+    return whose + ("bottom" if on_base else "center")
+
+
 def _cut(blocks: list[list[Line]], starts: set[float], tally: Counter[str] | None) -> list[list[Line]]:
     out: list[list[Line]] = []
     for block in blocks:

@@ -14,8 +14,8 @@ from .columns import KnownLabels, Split
 from .centred_rows import part_centred
 from .stacked import Pairs, breaks_short, stacked_tables
 from .label_rows import label_segments, lines_text, part_band, runs_together
-from .lines import (Grid, Line, cell_alignment, ends_paragraph, group_lines, middle, opens_row, row_starts,
-                    rule_between, split_blocks)
+from .lines import (Grid, Line, cell_alignment, ends_paragraph, first_row_alignment, group_lines, middle, opens_row,
+                    row_starts, rule_between, split_blocks)
 
 
 @dataclass
@@ -212,6 +212,31 @@ def _alignment_votes(blocks: list[_Blocks], tol: Tolerances, known=None) -> Coun
     return votes
 
 
+def _first_rows_votes(columns: list[_Columns], chunks: list[Chunk], grid: Grid | None, tol: Tolerances,
+                      known=None) -> Counter[str]:
+    """Where no row is a block of its own to vote with (a document set with no spacing at all), what each
+    table's first row says (lines.first_row_alignment). Where two of them say one cell sits lower in the
+    row (or one does and none says "top"), both columns' cells are taken to sit so (CSS sets
+    `vertical-align` on every cell alike): no row then starts where a label line or a value line follows a
+    blank in its column. A first row of two cells on one baseline says little against it: cells of one
+    height sit alike however they are aligned."""
+    pitch = grid.pitch if grid else 1.2 * tol.body
+    headings = known.headings if known is not None else frozenset()
+    said: Counter[str] = Counter()
+    for cols, chunk in zip(columns, chunks):
+        if chunk.continued or chunk.stacked is not None or chunk.split is None or not cols.labels:
+            continue  # atop a continued table, the first row may be the rest of one the page break split
+        width = chunk.split.x - min(ln.x0 for ln in cols.labels)
+        how = first_row_alignment(sorted(cols.labels, key=lambda l: l.top), sorted(cols.values, key=lambda l: l.top),
+                                  tol.same_line, pitch, width, lambda lines: lines_text(lines) in headings)
+        if how is not None:
+            said[how.removeprefix("label ")] += 1
+    lower = max(("bottom", "center"), key=lambda how: said[how])
+    if not (said[lower] >= 2 or said[lower] and not said["top"]):
+        return Counter()
+    return Counter({lower: said[lower], f"label {lower}": said[lower]})
+
+
 def _top_aligned(votes: Counter[str]) -> bool:
     """Whether the document's values may sit at the top of their cells: no row says they are centred
     or at the bottom (in a table set with no spacing at all, no row may say anything)."""
@@ -226,6 +251,15 @@ def _filled(votes: Counter[str]) -> str | None:
     return said[0] if len(said) == 1 and not votes["top"] and _labels_lead(votes) else None
 
 
+def _aligned(votes: Counter[str]) -> str | None:
+    """Where most of the document's rows say its cells sit ("top", "center" or "bottom", its values' and
+    its labels' votes together): a band whose values fit two alignments alike (labels of one line each)
+    reads as this one. None when no row says."""
+    said = Counter({how: votes[how] + votes[f"label {how}"] for how in ("top", "center", "bottom")})
+    how, n = said.most_common(1)[0]
+    return how if n else None
+
+
 def _labels_lead(votes: Counter[str]) -> bool:
     """Whether the document's labels may sit at the top of their cells: no row says a label beside a
     taller value is centred or at the bottom of it (values shorter than their labels may sit lower)."""
@@ -234,7 +268,7 @@ def _labels_lead(votes: Counter[str]) -> bool:
 
 def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, tally: Counter[str],
            starts: bool, known=None, centred: bool = False, values_lead: bool = True,
-           filled: str | None = None) -> list[Band]:
+           filled: str | None = None, aligned: str | None = None) -> list[Band]:
     labels, values = blocks
     left = min((ln.x0 for b in labels for ln in b), default=0.0)
     width = chunk.split.x - left if chunk.split is not None else None
@@ -255,7 +289,8 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     if known is not None and "labels" in tol.rows or centred:
         # atop a table continued from the page before, its first band may open with the rest of a label
         bands = [part for i, band in enumerate(bands)
-                 for part in _parted(band, known, tol, tally, centred, width, chunk.continued and i == 0, filled)]
+                 for part in _parted(band, known, tol, tally, centred, width, chunk.continued and i == 0, filled,
+                                     aligned)]
     bands = _lower_case_tails(bands, tol)
     if chunk.continued and bands:
         bands = _tail_overleaf(bands[0], tol) + bands[1:]
@@ -314,14 +349,15 @@ def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
 
 
 def _parted(band: Band, known, tol: Tolerances, tally: Counter[str], centred: bool = False,
-            label_width: float | None = None, overleaf: bool = False, filled: str | None = None) -> list[Band]:
+            label_width: float | None = None, overleaf: bool = False, filled: str | None = None,
+            aligned: str | None = None) -> list[Band]:
     """The band as the rows its known labels part it into (label_rows.py), or in a document whose cells
     are centred, the rows their middles part it into (centred_rows.py; `filled`: how values sit beside
-    taller labels atop their cells, _filled); or whole."""
+    taller labels atop their cells, _filled; `aligned`: the document's alignment, _aligned); or whole."""
     labels = sorted((ln for b in band.labels for ln in b), key=lambda l: l.top)
     values = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
     on = known is not None and "labels" in tol.rows
-    rows = part_band(labels, values, known, tol.same_line, tally, overleaf) if on and labels and values else None
+    rows = part_band(labels, values, known, tol.same_line, tally, overleaf, aligned) if on and labels and values else None
     if rows is None and centred and len(labels) >= 2 and values:
         headings = known.headings if known is not None else frozenset()
         rows = part_centred(labels, values, tol.same_line, label_width,
@@ -520,6 +556,7 @@ class _Context(NamedTuple):
 
     previous: Band | None  # the last row of the page before, when this table continues it
     labels_on_top: bool  # no row's label starts below its value: labels are set at the top of their cells
+    labels_at_foot: bool = False  # no row's label ends above its value's end: cells set at the bottom
 
 
 def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
@@ -535,6 +572,10 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
             # every row starts with its label: value text below a label and above the next one
             # is the rest of the upper row, however close it comes to the next
             return before
+        if ctx.labels_at_foot:
+            # every row ends with its label: value text above a label and below the one before is the
+            # start of the lower row's value, however close it comes to the row above
+            return after
         return before if band.top - before.bottom <= after.top - band.bottom else after
     if before or after:
         return before or after
@@ -545,7 +586,8 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
 
 def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]:
     """Value text with no label beside it continues a neighbouring row: the one in the same
-    ruled cell; the one above when labels sit atop their cells, else the nearer (the blocks already
+    ruled cell; the one above when labels sit atop their cells, the one below when they sit at the foot
+    of them (cells set at the bottom), else the nearer (the blocks already
     given to the row above count as its: a value's paragraphs follow each other closer than the next
     row); at the top of a continued table, the last row of the page before."""
     rows = [b for b in bands if b.labels]
@@ -563,6 +605,20 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
                 target.add(block, True)
         target.doubtful = target.doubtful or band.doubtful
     return sorted(rows, key=lambda b: b.top)
+
+
+def _labels_at_foot(chunks: list[Chunk], bands_by_chunk: list[list[Band]], tolerance: float) -> bool:
+    """Whether no row's label ends above its value's end (and some row's label starts below its value's
+    start: rows whose cells are alike high say nothing), as cells set at the bottom are; not the rows a
+    page break split (each part is set from the top of its page, or down to its foot)."""
+    both = []
+    for i, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
+        overleaf = i + 1 < len(chunks) and chunks[i + 1].continued and chunks[i + 1].section == chunk.section
+        whole = bands[1 if chunk.continued else 0:len(bands) - 1 if overleaf else len(bands)]
+        both += [b for b in whole if b.labels and b.values]
+    return any(b.labels[0][0].top > b.values[0][0].top + tolerance for b in both) and \
+        all(max(ln.bottom for bl in b.labels for ln in bl) >= max(ln.bottom for bl in b.values for ln in bl) - tolerance
+            for b in both)
 
 
 def _labels_on_top(bands: list[Band], tolerance: float) -> bool:
@@ -643,7 +699,7 @@ def _value_overleaf(previous: Band, rows: list[Band], tolerance: float) -> list[
     return [rest] + rows[1:]
 
 
-def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool,
+def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool, labels_at_foot: bool,
                known=None, tolerance: float = 0.0) -> list[_ChunkRows]:
     """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
     joined to the row the page break split."""
@@ -651,7 +707,7 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
     last: Band | None = None
     for chunk, bands in zip(chunks, bands_by_chunk):
         previous = last if chunk.continued else None
-        rows = _attach_orphans(bands, chunk, _Context(previous, labels_on_top))
+        rows = _attach_orphans(bands, chunk, _Context(previous, labels_on_top, labels_at_foot))
         joined = bool(rows) and previous is not None and _continues_label(rows[0])
         if joined:
             previous.labels.extend(rows[0].labels)
@@ -699,21 +755,23 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
     blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
-    votes = _alignment_votes(blocks, tol, known)
+    votes = _alignment_votes(blocks, tol, known) or _first_rows_votes(columns, chunks, grid, tol, known)
     starts = "row_starts" in tol.rows and _labels_lead(votes)
     values_lead = _top_aligned(votes)
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
     # where stacked pairs' lines end at the widest (a list with no columns runs the text's width)
     right = max((w.x1 for c in chunks if c.stacked is not None for w in c.words), default=0.0)
-    filled = _filled(votes)
-    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead, filled) if chunk.stacked is None
+    filled, aligned = _filled(votes), _aligned(votes)
+    bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead, filled, aligned) if chunk.stacked is None
                       else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None, known)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
-    labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
+    every = [b for bands in bands_by_chunk for b in bands]
+    labels_on_top, labels_at_foot = _labels_on_top(every, tolerance), _labels_at_foot(chunks, bands_by_chunk,
+                                                                                       tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
-    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, known, tolerance)  # every chunk first: a page break may join rows
+    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, labels_at_foot, known, tolerance)  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]
