@@ -226,21 +226,22 @@ def first_row_alignment(labels: list[Line], values: list[Line], tolerance: float
     over lines of its own, the other column's first line beside a later line of it, says the other sits
     lower: "bottom" (for labels, "label bottom") when it sits on one of the leading cell's baselines, else
     "center" (one row cannot always tell the two apart; the readings that follow try both). Not when a
-    leading line opens a row after a line that ended its paragraph, or after lines that are a sub-heading
-    (`heading`): a row with no value, or two rows. None where a column is empty or the row says nothing."""
+    leading label line opens a row after a line that ended its paragraph, or after lines that are a
+    sub-heading (`heading`): a row with no value, or two rows (a value's lines may hold paragraphs of
+    their own, "Partially." / "A specialised unit ..."; a label cell is never empty). None where a
+    column is empty or the row says nothing."""
     if not labels or not values:
         return None
     if abs(labels[0].base - values[0].base) <= tolerance:
         return "top"
     lead, lower, whose = (labels, values, "") if labels[0].base < values[0].base else (values, labels, "label ")
-    width = label_width if lead is labels else max(ln.x1 for ln in values) - min(ln.x0 for ln in values)
     above = [ln for ln in lead if ln.base < lower[0].base - tolerance]
     if len(above) == len(lead) or lower[0].base > above[-1].base + 1.5 * pitch:
         return None  # the other column opens past the leading cell's lines: a row with no value, or two
     cell = above + [lead[len(above)]]
     for prev, ln in zip(cell, cell[1:]):
-        if ln.base - prev.base > 1.5 * pitch or opens_row(ln) and (ends_paragraph(prev, ln, width)
-                                                                   or heading(cell[:cell.index(ln)])):
+        if ln.base - prev.base > 1.5 * pitch or lead is labels and opens_row(ln) and (
+                ends_paragraph(prev, ln, label_width) or heading(cell[:cell.index(ln)])):
             return None
     on_base = abs(lead[len(above)].base - lower[0].base) <= tolerance
     return whose + ("bottom" if on_base else "center")

@@ -214,12 +214,13 @@ def _alignment_votes(blocks: list[_Blocks], tol: Tolerances, known=None) -> Coun
 
 def _first_rows_votes(columns: list[_Columns], chunks: list[Chunk], grid: Grid | None, tol: Tolerances,
                       known=None) -> Counter[str]:
-    """Where no row is a block of its own to vote with (a document set with no spacing at all), what each
-    table's first row says (lines.first_row_alignment). Where two of them say one cell sits lower in the
-    row (or one does and none says "top"), both columns' cells are taken to sit so (CSS sets
-    `vertical-align` on every cell alike): no row then starts where a label line or a value line follows a
-    blank in its column. A first row of two cells on one baseline says little against it: cells of one
-    height sit alike however they are aligned."""
+    """What each table's first row says of where its cells sit (lines.first_row_alignment), where two of
+    them say one cell sits lower in the row (or one does and none says "top"): it tells where rows set with
+    no spacing at all run together, and no row is a block of its own to vote with (or one value centred
+    beside a shorter label is, which says nothing of how labels sit). A first row of two cells on one
+    baseline says little against them: cells of one height sit alike however they are aligned. Each says
+    only of the column that sits lower: a word processor's labels may sit atop their cells and its
+    values at the bottom."""
     pitch = grid.pitch if grid else 1.2 * tol.body
     headings = known.headings if known is not None else frozenset()
     said: Counter[str] = Counter()
@@ -230,11 +231,11 @@ def _first_rows_votes(columns: list[_Columns], chunks: list[Chunk], grid: Grid |
         how = first_row_alignment(sorted(cols.labels, key=lambda l: l.top), sorted(cols.values, key=lambda l: l.top),
                                   tol.same_line, pitch, width, lambda lines: lines_text(lines) in headings)
         if how is not None:
-            said[how.removeprefix("label ")] += 1
-    lower = max(("bottom", "center"), key=lambda how: said[how])
-    if not (said[lower] >= 2 or said[lower] and not said["top"]):
+            said[how] += 1
+    lower = said.total() - said["top"]
+    if not (lower >= 2 or lower and not said["top"]):
         return Counter()
-    return Counter({lower: said[lower], f"label {lower}": said[lower]})
+    return Counter({how: n for how, n in said.items() if how != "top"})
 
 
 def _top_aligned(votes: Counter[str]) -> bool:
@@ -557,15 +558,18 @@ class _Context(NamedTuple):
     previous: Band | None  # the last row of the page before, when this table continues it
     labels_on_top: bool  # no row's label starts below its value: labels are set at the top of their cells
     labels_at_foot: bool = False  # no row's label ends above its value's end: cells set at the bottom
+    leads: Callable[[Line], bool] = lambda line: False  # a value line opens as only a value's first does
 
 
 def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
     band = bands[i]
     before, after = _labelled_neighbours(bands, i, chunk.hrules)
     at_top = not any(b.labels for b in bands[:i])
-    if at_top and chunk.continued and ctx.previous is not None and (after is None or not chunk.hrules):
-        # text with no label at the top of a table continued from the page before is
-        # the tail of that page's last row (a row split by the page break)
+    if at_top and chunk.continued and ctx.previous is not None and (after is None or not chunk.hrules) \
+            and not (after is not None and not ctx.labels_on_top and ctx.leads(band.values[0][0])):
+        # text with no label at the top of a table continued from the page before is the tail of that
+        # page's last row (a row split by the page break); not a verdict and a stop ("Low."), the first
+        # paragraph of the next row's value, set above its label where labels sit lower in their cells
         return ctx.previous
     if before and after:
         if ctx.labels_on_top:
@@ -707,7 +711,8 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
     last: Band | None = None
     for chunk, bands in zip(chunks, bands_by_chunk):
         previous = last if chunk.continued else None
-        rows = _attach_orphans(bands, chunk, _Context(previous, labels_on_top, labels_at_foot))
+        rows = _attach_orphans(bands, chunk, _Context(previous, labels_on_top, labels_at_foot,
+                                                                   _value_leads(known)))
         joined = bool(rows) and previous is not None and _continues_label(rows[0])
         if joined:
             previous.labels.extend(rows[0].labels)
@@ -755,7 +760,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     grid = line_grid([col for c in columns for col in c], tol)
     tallies = [Counter() for _ in chunks]
     blocks = [_blocks(c, chunk, grid, tol, t) for c, chunk, t in zip(columns, chunks, tallies)]
-    votes = _alignment_votes(blocks, tol, known) or _first_rows_votes(columns, chunks, grid, tol, known)
+    votes = _alignment_votes(blocks, tol, known) + _first_rows_votes(columns, chunks, grid, tol, known)
     starts = "row_starts" in tol.rows and _labels_lead(votes)
     values_lead = _top_aligned(votes)
     centred = "centres" in tol.rows  # its reading holds only where every row is centred: safe to try
