@@ -906,6 +906,26 @@ FOUND = {
     "right-labels-a-kern-from-their-values-row-alone-overleaf": ("russia_en_2019.docx", Layout(
         font="DejaVuSans", size=11, label_share=0.4, page="Letter", margin=42.519685039370074, fragmented=True,
         section_titles="row", label_align="right", pad=1.0, leading=1.3, auto_columns=True, hpad=1.0)),
+    # the English sweep, seed 957, layout 143 (minimised): label and value cells both centred, no padding; the
+    # only row of a block of its own said values sit centred, nothing of labels, and a label line after a blank in
+    # its column started a row ("Exceeding official powers ..." beside "Criminalization of acts ...")
+    "both-centred-no-padding-first-rows-tell-the-labels": ("belarus_en_2019.docx", Layout(
+        borders="none", valign="center", pad=0.0, label_valign=True)),
+    # a renderer's own example of what WeasyPrint drew (`td{vertical-align:bottom;padding:0}`): labels of one line
+    # each, beside which values fit "top" and "bottom" alike; and no row a block of its own to vote with
+    "both-at-the-bottom-one-line-labels-no-padding": ("armenia_en_2019.docx", Layout(
+        font="Times-Roman", size=10, borders="none", valign="bottom", label_valign=True, pad=0.0, auto_columns=True,
+        leading=1.2)),
+    # the English sweep, seed 5001, layout 26 (minimised): both cells at the bottom, values in paragraphs; the
+    # paragraphs above a row's label went to the row above, the nearer by its row's padding
+    "both-at-the-bottom-value-paragraphs-above-the-label": ("ukraine_en_2019.docx", Layout(
+        size=11, borders="none", valign="bottom", margin=70.86614173228347, breaks=True, para_space=2.0,
+        label_valign=True)),
+    # the English sweep, seed 950, layout 23 (minimised): both cells centred, values in paragraphs; atop a page,
+    # a value's first paragraph ("Low.") over its label read as the tail of the row on the page before
+    "both-centred-a-verdict-atop-the-page-opens-the-next-value": ("ukraine_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.6, borders="none", valign="center", margin=85.03937007874015, breaks=True,
+        para_space=2.0, label_valign=True)),
 }
 
 

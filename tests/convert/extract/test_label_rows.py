@@ -175,3 +175,18 @@ def test_a_value_of_its_own_in_lower_case_is_no_value_cut_mid_paragraph():
     unaware = known_labels(["There is a body authorized to investigate torture", "Number of investigators"])
     assert texts(part_band(labels, values, unaware, 4.5))[1] == (
         ["Number of investigators"], ["Bureau handles torture cases", "no data"])  # what it was read as before
+
+
+def test_labels_of_one_line_each_fit_top_and_bottom_alike_and_read_as_the_document_aligns():
+    """Each label on one line, values beside them with no padding: a value's first line on its label's (top)
+    or its last (bottom) fits both, and every cut opens as values do. The document's alignment decides."""
+    labels = [line(0, "Istanbul Protocol"), line(3, "Number of investigators")]
+    values = [line(0, "Yes, in Article 193", 300), line(1, "Abuse of power", 300), line(2, "Exceeding powers", 300),
+              line(3, "Coercion of testimony", 300)]
+    top = [(["Istanbul Protocol"], ["Yes, in Article 193", "Abuse of power", "Exceeding powers"]),
+           (["Number of investigators"], ["Coercion of testimony"])]
+    bottom = [(["Istanbul Protocol"], ["Yes, in Article 193"]),
+              (["Number of investigators"], ["Abuse of power", "Exceeding powers", "Coercion of testimony"])]
+    assert texts(part_band(labels, values, KNOWN, 1.0)) == top
+    assert texts(part_band(labels, values, KNOWN, 1.0, aligned="top")) == top
+    assert texts(part_band(labels, values, KNOWN, 1.0, aligned="bottom")) == bottom

@@ -1479,3 +1479,43 @@ def test_values_centred_in_their_cells_align_on_their_centre():
     split = column_split(ws, [], S, labels=known_labels([label]))
     assert first[0].x0 - 4.0 < split.x <= first[0].x0
     assert dict(split.signals).get("alignment") == 0.5
+
+
+def test_a_table_s_first_row_says_which_column_sits_lower():
+    """Rows set with no spacing run together and no row is a block of its own to vote with: the first row
+    of a table still shows its cells' alignment, where one column opens below the other."""
+    from pipeline.convert.extract.lines import first_row_alignment, group_lines
+
+    def first(label_texts, label_top, value_texts, value_top):
+        labels = group_lines(lines(label_texts, LABEL_X, label_top), 4.5)
+        values = group_lines(lines(value_texts, VALUE_X, value_top), 4.5)
+        return first_row_alignment(labels, values, 4.5, LINE, VALUE_X - LABEL_X,
+                                   lambda ls: " ".join(ln.text for ln in ls).lower() == "relevant conventions")
+
+    wrapped = ["Explicit prohibition of torture", "in criminal law", "Criminalization of acts"]
+    assert first(wrapped, 100, ["Yes, in Article 193", "Abuse of power"], 100 + LINE) == "bottom"
+    assert first(wrapped, 100, ["Yes, in Article 193", "Abuse of power"], 100 + LINE / 2) == "center"
+    assert first(wrapped, 100, ["Yes, in Article 193"], 100) == "top"
+    # a value of two paragraphs opening above its label: the labels sit lower
+    assert first(["Geographic coverage", "Budget"], 100 + LINE, ["Partially.", "A unit in each region", "No data"],
+                 100) == "label bottom"
+    # a sub-heading with no value over the first row, or a label that ended its paragraph: nothing said
+    assert first(["Relevant conventions", "Optional Protocol to the UN"], 100, ["No."], 100 + LINE) is None
+    assert first(["Budget", "Number of investigators"], 100, ["No data"], 100 + LINE) is None
+
+
+def test_cells_at_the_bottom_with_no_spacing_read_by_the_tables_first_rows():
+    """Label and value cells both at the bottom (CSS `vertical-align: bottom`, no padding): no row is a block
+    of its own, so none votes. The first rows do: a label's line above its value's first (values sit lower),
+    a value's above its label's (labels do). A label after a blank in its column then starts no row, and the
+    value lines above it, however close to the row before, are its own."""
+    first = lines(["Explicit prohibition of torture", "in criminal law"], LABEL_X, 100) + \
+        words("Yes, in Article 193", VALUE_X, 100 + LINE) + \
+        lines(["Abuse of power - Art. 250 of the", "Criminal Code. Exceeding powers - Art.", "257 of the Criminal Code"],
+              VALUE_X, 100 + 2 * LINE) + words("Investigator workload", LABEL_X, 100 + 4 * LINE)
+    second = lines(["Partially.", "A unit in each region"], VALUE_X, 300) + words("Geographic coverage", LABEL_X, 300 + LINE)
+    rows = rows_of([Chunk("S", 1, first, [], False), Chunk("T", 1, second, [], False)], VALUE_X - 1)
+    assert rows == [("Explicit prohibition of torture / in criminal law", "Yes, in Article 193"),
+                    ("Investigator workload", "Abuse of power - Art. 250 of the / Criminal Code. Exceeding powers - Art. / "
+                                              "257 of the Criminal Code"),
+                    ("Geographic coverage", "Partially. / A unit in each region")]
