@@ -540,6 +540,13 @@ def _cell_index(rules: list[float], band: Band) -> int:
     return sum(1 for y in rules if y < mid)
 
 
+def _ruled_apart(bands: list[Band], hrules: list[float]) -> bool:
+    """Whether rules part the table's rows: one between its first row's top and its last row's foot (not
+    a header row's border alone, over the first row, nor the table's own under the last)."""
+    top, bottom = min(b.top for b in bands), max(b.bottom for b in bands)
+    return any(top < y < bottom for y in hrules)
+
+
 def _labelled_neighbours(bands: list[Band], i: int, hrules: list[float]) -> tuple[Band | None, Band | None]:
     """The nearest labelled bands above and below band i; where rules divide the table, only
     those in band i's ruled cell."""
@@ -565,7 +572,8 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
     band = bands[i]
     before, after = _labelled_neighbours(bands, i, chunk.hrules)
     at_top = not any(b.labels for b in bands[:i])
-    if at_top and chunk.continued and ctx.previous is not None and (after is None or not chunk.hrules) \
+    ruled = after is not None and _ruled_apart(bands, chunk.hrules)
+    if at_top and chunk.continued and ctx.previous is not None and not ruled \
             and not (after is not None and not ctx.labels_on_top and ctx.leads(band.values[0][0])):
         # text with no label at the top of a table continued from the page before is the tail of that
         # page's last row (a row split by the page break); not a verdict and a stop ("Low."), the first

@@ -1519,3 +1519,19 @@ def test_cells_at_the_bottom_with_no_spacing_read_by_the_tables_first_rows():
                     ("Investigator workload", "Abuse of power - Art. 250 of the / Criminal Code. Exceeding powers - Art. / "
                                               "257 of the Criminal Code"),
                     ("Geographic coverage", "Partially. / A unit in each region")]
+
+
+def test_a_value_s_tail_under_a_repeated_header_s_border_goes_on_with_the_row_the_break_split():
+    """A browser repeats the header row atop each page, a rule under it, and rules no row: that border
+    parts no rows, so the value text under it, with no label, is the tail of the row the page break split
+    (not in one ruled cell with the next row)."""
+    def head(top, page):
+        return words("Indicator", LABEL_X, top, page) + words("Value", VALUE_X, top, page)
+    page1 = head(680, 1) + lines(["Investigating body's jurisdiction"], LABEL_X, 700) + \
+        lines(["Not only torture cases,", "but"], VALUE_X, 700)
+    page2 = head(50, 2) + lines(["also corruption."], VALUE_X, 70, page=2) + lines(["Budget"], LABEL_X, 85, page=2) + \
+        words("No data", VALUE_X, 85, page=2)
+    chunks = [Chunk("S", 1, page1, [692.0], False), Chunk("S", 2, page2, [62.0], True)]
+    assert rows_of(chunks, VALUE_X - 1) == [
+        ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."),
+        ("Budget", "No data")]
