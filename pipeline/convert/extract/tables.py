@@ -572,12 +572,13 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
     band = bands[i]
     before, after = _labelled_neighbours(bands, i, chunk.hrules)
     at_top = not any(b.labels for b in bands[:i])
-    ruled = after is not None and _ruled_apart(bands, chunk.hrules)
-    if at_top and chunk.continued and ctx.previous is not None and not ruled \
-            and not (after is not None and not ctx.labels_on_top and ctx.leads(band.values[0][0])):
+    if after is not None and not ctx.labels_on_top and ctx.leads(band.values[0][0]):
+        # a verdict and a stop ("Low."): the first paragraph of the next row's value, set above its label
+        # where labels sit lower in their cells
+        return after
+    if at_top and chunk.continued and ctx.previous is not None and not (after and _ruled_apart(bands, chunk.hrules)):
         # text with no label at the top of a table continued from the page before is the tail of that
-        # page's last row (a row split by the page break); not a verdict and a stop ("Low."), the first
-        # paragraph of the next row's value, set above its label where labels sit lower in their cells
+        # page's last row (a row split by the page break)
         return ctx.previous
     if before and after:
         if ctx.labels_on_top:
@@ -602,6 +603,8 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
     of them (cells set at the bottom), else the nearer (the blocks already
     given to the row above count as its: a value's paragraphs follow each other closer than the next
     row); at the top of a continued table, the last row of the page before."""
+    if bands and chunk.continued and ctx.previous is not None and not ctx.labels_on_top:
+        bands = _head_apart(bands[0], ctx) + bands[1:]
     rows = [b for b in bands if b.labels]
     for i, band in enumerate(bands):
         if band.labels:
@@ -617,6 +620,25 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
                 target.add(block, True)
         target.doubtful = target.doubtful or band.doubtful
     return sorted(rows, key=lambda b: b.top)
+
+
+def _head_apart(band: Band, ctx: _Context) -> list[Band]:
+    """Atop a continued table, the rest of the row the page break split (value text with no label, or
+    beside the rest of its label), run together with no spacing with what follows: from a value line
+    below that rest's label that opens with a verdict and a stop ("Partially."), the first paragraph of
+    the next row's value, set above its label (labels sit lower in their cells), apart."""
+    lines = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
+    below = max((ln.bottom for b in band.labels for ln in b), default=float("-inf"))
+    k = next((k for k, ln in enumerate(lines) if k and ln.top >= below and ctx.leads(ln)), None)
+    if k is None:
+        return [band]
+    tail, head = Band(), Band()
+    for block in band.labels:
+        tail.add(block, False)
+    tail.add(lines[:k], True)
+    head.add(lines[k:], True)
+    tail.doubtful = band.doubtful
+    return [tail, head]
 
 
 def _labels_at_foot(chunks: list[Chunk], bands_by_chunk: list[list[Band]], tolerance: float) -> bool:
