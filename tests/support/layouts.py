@@ -926,6 +926,15 @@ FOUND = {
     "both-centred-a-verdict-atop-the-page-opens-the-next-value": ("ukraine_en_2019.docx", Layout(
         font="DejaVuSans", label_share=0.6, borders="none", valign="center", margin=85.03937007874015, breaks=True,
         para_space=2.0, label_valign=True)),
+    # the English sweep, seed 947, layout 5 (minimised on 311066d): both cells at the bottom, no padding; no row
+    # a block of its own to vote with, and a label line after a blank in its column started a row
+    "both-at-the-bottom-no-padding": ("ukraine_en_2019.docx", Layout(
+        font="DejaVuSans", borders="none", valign="bottom", pad=0.0, label_valign=True)),
+    # the English sweep, seed 952, layout 15 (minimised on d858cee): both cells centred, no padding; atop a page,
+    # the rest of the row the page break split ran on into the next row's verdict ("Partially."), read as one
+    "both-centred-no-padding-a-split-row-s-rest-runs-into-a-verdict": ("moldova_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, borders="none", valign="center", thousands="nnbsp", breaks=True, pad=0.0,
+        label_valign=True, facts_style="lines")),
 }
 
 
