@@ -741,8 +741,8 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
     last: Band | None = None
     for chunk, bands in zip(chunks, bands_by_chunk):
         previous = last if chunk.continued else None
-        rows = _attach_orphans(bands, chunk, _Context(previous, labels_on_top, labels_at_foot,
-                                                                   _value_leads(known)))
+        context = _Context(previous, labels_on_top, labels_at_foot, _value_leads(known))
+        rows = _attach_orphans(bands, chunk, context)
         joined = bool(rows) and previous is not None and _continues_label(rows[0])
         if joined:
             previous.labels.extend(rows[0].labels)
@@ -800,9 +800,8 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead, filled, aligned) if chunk.stacked is None
                       else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None, known)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
-    every = [b for bands in bands_by_chunk for b in bands]
-    labels_on_top, labels_at_foot = _labels_on_top(every, tolerance), _labels_at_foot(chunks, bands_by_chunk,
-                                                                                       tolerance)
+    labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
+    labels_at_foot = _labels_at_foot(chunks, bands_by_chunk, tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
