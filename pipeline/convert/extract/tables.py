@@ -219,8 +219,9 @@ def _first_rows_votes(columns: list[_Columns], chunks: list[Chunk], grid: Grid |
     no spacing at all run together, and no row is a block of its own to vote with (or one value centred
     beside a shorter label is, which says nothing of how labels sit). A first row of two cells on one
     baseline says little against them: cells of one height sit alike however they are aligned. Each says
-    only of the column that sits lower: a word processor's labels may sit atop their cells and its
-    values at the bottom."""
+    only of the column that sits lower, and they count only where one says labels do: values alone set
+    lower (labels atop their cells, values centred or at the bottom, no spacing) read best by the row
+    starts of both columns, as where nothing is said."""
     pitch = grid.pitch if grid else 1.2 * tol.body
     headings = known.headings if known is not None else frozenset()
     said: Counter[str] = Counter()
@@ -233,7 +234,8 @@ def _first_rows_votes(columns: list[_Columns], chunks: list[Chunk], grid: Grid |
         if how is not None:
             said[how] += 1
     lower = said.total() - said["top"]
-    if not (lower >= 2 or lower and not said["top"]):
+    labels_lower = said["label bottom"] + said["label center"]
+    if not labels_lower or not (lower >= 2 or lower and not said["top"]):
         return Counter()
     return Counter({how: n for how, n in said.items() if how != "top"})
 
