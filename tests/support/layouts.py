@@ -935,6 +935,12 @@ FOUND = {
     "both-centred-no-padding-a-split-row-s-rest-runs-into-a-verdict": ("moldova_en_2019.docx", Layout(
         font="DejaVuSans", size=8.5, borders="none", valign="center", thousands="nnbsp", breaks=True, pad=0.0,
         label_valign=True, facts_style="lines")),
+    # the Russian sweep, seed 74, layout 48 (minimised on 28c7648, a regression of this change that 311066d read
+    # right): values centred beside labels atop their cells, no padding; first rows that say only that values sit
+    # lower turned the value column's row starts off, and two rows ran together
+    "ru-centred-values-top-labels-no-padding": ("kyrgyzstan_ru_2022.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="center", fragmented=True, breaks=True,
+        pad=0.0)),
 }
 
 
