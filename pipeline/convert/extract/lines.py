@@ -239,9 +239,10 @@ def first_row_alignment(labels: list[Line], values: list[Line], tolerance: float
     if len(above) == len(lead) or lower[0].base > above[-1].base + 1.5 * pitch:
         return None  # the other column opens past the leading cell's lines: a row with no value, or two
     cell = above + [lead[len(above)]]
-    for prev, ln in zip(cell, cell[1:]):
+    for k in range(1, len(cell)):
+        prev, ln = cell[k - 1], cell[k]
         if ln.base - prev.base > 1.5 * pitch or lead is labels and opens_row(ln) and (
-                ends_paragraph(prev, ln, label_width) or heading(cell[:cell.index(ln)])):
+                ends_paragraph(prev, ln, label_width) or heading(cell[:k])):
             return None
     on_base = abs(lead[len(above)].base - lower[0].base) <= tolerance
     return whose + ("bottom" if on_base else "center")

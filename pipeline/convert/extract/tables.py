@@ -741,9 +741,10 @@ def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_
     joined to the row the page break split."""
     out: list[_ChunkRows] = []
     last: Band | None = None
+    leads = _value_leads(known)
     for chunk, bands in zip(chunks, bands_by_chunk):
         previous = last if chunk.continued else None
-        context = _Context(previous, labels_on_top, labels_at_foot, _value_leads(known))
+        context = _Context(previous, labels_on_top, labels_at_foot, leads)
         rows = _attach_orphans(bands, chunk, context)
         joined = bool(rows) and previous is not None and _continues_label(rows[0])
         if joined:
