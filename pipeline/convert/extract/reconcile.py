@@ -22,7 +22,8 @@ from typing import NamedTuple
 from ...core.models import Cell, Issue, Row, TableLayout, TableTags, Word
 from .lines import group_lines
 from .pages import PageData
-from .tables import Chunk, ReadTables
+from .chunks import Chunk
+from .tables import ReadTables
 from .tags import TagCell
 
 _Class = tuple  # a word's place in one reading: (row key, side), side 0 the label, 1 the value

@@ -12,7 +12,7 @@ from ...core.settings import ExtractSettings
 from ...core.text import collapse_ws, fold
 from .lines import Line
 from .pages import PageData
-from .tables import Chunk
+from .chunks import Chunk
 
 
 _HYPHEN_END = regex.compile(r"\p{L}-$")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import takewhile
 from statistics import median
 from typing import Callable, NamedTuple
@@ -12,41 +11,12 @@ from ...core.settings import Tolerances
 from ...core.text import fold
 from .columns import KnownLabels, Split
 from .centred_rows import part_centred
+from .chunks import Band, Chunk, continues_label
 from .stacked import Pairs, breaks_short, stacked_tables
 from .label_rows import label_segments, lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, first_row_alignment, group_lines, middle, opens_row,
                     row_starts, rule_between, split_blocks)
-
-
-@dataclass
-class Chunk:
-    """The part of one section's table that lies on one page."""
-
-    section: str
-    page: int
-    words: list[Word]
-    hrules: list[float]  # row separators: drawn rules and the edges of filled rows
-    continued: bool  # the section began on an earlier page
-    split: Split | None = None  # the label | value split, once the columns are known
-    stacked: tuple[str, Pairs] | None = None  # no value column: how each value is set below its label, the pairs
-
-
-@dataclass
-class Band:
-    """Blocks of label and value lines that overlap down the page: one row, or part of one."""
-
-    labels: list[list[Line]] = field(default_factory=list)
-    values: list[list[Line]] = field(default_factory=list)
-    top: float = 0.0
-    bottom: float = 0.0
-    page: int = 0
-    doubtful: str = ""  # why the band's reading is in doubt (rows that may have run together)
-
-    def add(self, block: list[Line], is_value: bool) -> None:
-        (self.values if is_value else self.labels).append(block)
-        tops = [b[0].top for b in self.labels + self.values]
-        bottoms = [b[-1].bottom for b in self.labels + self.values]
-        self.top, self.bottom, self.page = min(tops), max(bottoms), block[0].page
+from .orphans import ChunkRows, band_rows, value_leads
 
 
 def _spans_split(line: Line, split: float, reach: float, cell_gap: float = float("inf")) -> bool:
@@ -278,7 +248,7 @@ def _bands(blocks: _Blocks, chunk: Chunk, grid: Grid | None, tol: Tolerances, ta
     if starts:
         labels, values = row_starts(labels, values, tol.same_line, grid.pitch if grid else 1.2 * tol.body, tally,
                                     width, known.continues if known else None, values_lead,
-                                    _value_opens(known), _value_leads(known))
+                                    _value_opens(known), value_leads(known))
     blocks = [(b, False) for b in labels] + [(b, True) for b in values]
     blocks.sort(key=lambda bv: bv[0][0].top)
     bands: list[Band] = []
@@ -307,16 +277,10 @@ def _value_opens(known) -> Callable[[Line], bool]:
     return lambda line: opens_row(line) or lines_text([line]) in whole
 
 
-def _value_leads(known) -> Callable[[Line], bool]:
-    """Whether a value line opens as only a value's first line does: with a verdict of the codebook and a
-    stop (KnownLabels.leads); never without the codebook."""
-    return (lambda line: known.leads(line.text)) if known is not None else lambda line: False
-
-
 def _tail_overleaf(band: Band, tol: Tolerances) -> list[Band]:
     """Atop a table continued from the page before, value lines that open in lower case above the
     first label line are the tail of the row the page break split, whatever the cells' alignment
-    (values open with a capital or a figure): they are set apart, with no label, for _attach_orphans."""
+    (values open with a capital or a figure): they are set apart, with no label, for orphans._attach_orphans."""
     if not band.labels or not band.values:
         return [band]
     first = min(ln.base for b in band.labels for ln in b)
@@ -342,7 +306,7 @@ def _lower_case_tails(bands: list[Band], tol: Tolerances) -> list[Band]:
     out: list[Band] = []
     for band in bands:
         prev = out[-1] if out else None
-        if prev is not None and prev.labels and band.labels and not band.values and _continues_label(band) \
+        if prev is not None and prev.labels and band.labels and not band.values and continues_label(band) \
                 and band.page == prev.page and band.top - prev.bottom < tol.same_line:
             for b in band.labels:
                 prev.add(b, False)
@@ -537,143 +501,9 @@ def _without(cols: _Columns, header: _Header | None) -> _Columns:
     return _Columns([ln for ln in cols.labels if id(ln) not in ids], [ln for ln in cols.values if id(ln) not in ids])
 
 
-def _cell_index(rules: list[float], band: Band) -> int:
-    mid = (band.top + band.bottom) / 2
-    return sum(1 for y in rules if y < mid)
-
-
-def _ruled_apart(bands: list[Band], hrules: list[float]) -> bool:
-    """Whether rules part the table's rows: one between its first row's top and its last row's foot (not
-    a header row's border alone, over the first row, nor the table's own under the last)."""
-    top, bottom = min(b.top for b in bands), max(b.bottom for b in bands)
-    return any(top < y < bottom for y in hrules)
-
-
-def _labelled_neighbours(bands: list[Band], i: int, hrules: list[float]) -> tuple[Band | None, Band | None]:
-    """The nearest labelled bands above and below band i; where rules divide the table, only
-    those in band i's ruled cell."""
-    before = next((b for b in reversed(bands[:i]) if b.labels), None)
-    after = next((b for b in bands[i + 1:] if b.labels), None)
-    if hrules:
-        cell = _cell_index(hrules, bands[i])
-        before = before if before and _cell_index(hrules, before) == cell else None
-        after = after if after and _cell_index(hrules, after) == cell else None
-    return before, after
-
-
-class _Context(NamedTuple):
-    """What deciding where an unlabelled block goes needs beyond its table."""
-
-    previous: Band | None  # the last row of the page before, when this table continues it
-    labels_on_top: bool  # no row's label starts below its value: labels are set at the top of their cells
-    labels_at_foot: bool = False  # no row's label ends above its value's end: cells set at the bottom
-    leads: Callable[[Line], bool] = lambda line: False  # a value line opens as only a value's first does
-
-
-def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
-    band = bands[i]
-    before, after = _labelled_neighbours(bands, i, chunk.hrules)
-    at_top = not any(b.labels for b in bands[:i])
-    if after is not None and not ctx.labels_on_top and ctx.leads(band.values[0][0]):
-        # a verdict and a stop ("Low."): the first paragraph of the next row's value, set above its label
-        # where labels sit lower in their cells
-        return after
-    if at_top and chunk.continued and ctx.previous is not None and not (after and _ruled_apart(bands, chunk.hrules)):
-        # text with no label at the top of a table continued from the page before is the tail of that
-        # page's last row (a row split by the page break)
-        return ctx.previous
-    if before and after:
-        if ctx.labels_on_top:
-            # every row starts with its label: value text below a label and above the next one
-            # is the rest of the upper row, however close it comes to the next
-            return before
-        if ctx.labels_at_foot:
-            # every row ends with its label: value text above a label and below the one before is the
-            # start of the lower row's value, however close it comes to the row above
-            return after
-        return before if band.top - before.bottom <= after.top - band.bottom else after
-    if before or after:
-        return before or after
-    if rows:
-        return min(rows, key=lambda r: abs(r.top - band.top))
-    return None
-
-
-def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]:
-    """Value text with no label beside it continues a neighbouring row: the one in the same
-    ruled cell; the one above when labels sit atop their cells, the one below when they sit at the foot
-    of them (cells set at the bottom), else the nearer (the blocks already
-    given to the row above count as its: a value's paragraphs follow each other closer than the next
-    row); at the top of a continued table, the last row of the page before."""
-    if bands and chunk.continued and ctx.previous is not None and not ctx.labels_on_top:
-        bands = _head_apart(bands[0], ctx) + bands[1:]
-    rows = [b for b in bands if b.labels]
-    for i, band in enumerate(bands):
-        if band.labels:
-            continue
-        target = _orphan_target(bands, i, chunk, ctx, rows)
-        if target is None:
-            rows.append(band)  # a value with no row at all: kept as a row with an empty label
-            continue
-        if target is ctx.previous:  # a row of the page before: its extent there stands
-            target.values.extend(band.values)
-        else:
-            for block in band.values:
-                target.add(block, True)
-        target.doubtful = target.doubtful or band.doubtful
-    return sorted(rows, key=lambda b: b.top)
-
-
-def _head_apart(band: Band, ctx: _Context) -> list[Band]:
-    """Atop a continued table, the rest of the row the page break split (value text with no label, or
-    beside the rest of its label), run together with no spacing with what follows: from a value line
-    below that rest's label that opens with a verdict and a stop ("Partially."), the first paragraph of
-    the next row's value, set above its label (labels sit lower in their cells), apart."""
-    lines = sorted((ln for b in band.values for ln in b), key=lambda l: l.top)
-    below = max((ln.bottom for b in band.labels for ln in b), default=float("-inf"))
-    k = next((k for k, ln in enumerate(lines) if k and ln.top >= below and ctx.leads(ln)), None)
-    if k is None:
-        return [band]
-    tail, head = Band(), Band()
-    for block in band.labels:
-        tail.add(block, False)
-    tail.add(lines[:k], True)
-    head.add(lines[k:], True)
-    tail.doubtful = band.doubtful
-    return [tail, head]
-
-
-def _labels_at_foot(chunks: list[Chunk], bands_by_chunk: list[list[Band]], tolerance: float) -> bool:
-    """Whether no row's label ends above its value's end (and some row's label starts below its value's
-    start: rows whose cells are alike high say nothing), as cells set at the bottom are; not the rows a
-    page break split (each part is set from the top of its page, or down to its foot)."""
-    both = []
-    for i, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
-        overleaf = i + 1 < len(chunks) and chunks[i + 1].continued and chunks[i + 1].section == chunk.section
-        whole = bands[1 if chunk.continued else 0:len(bands) - 1 if overleaf else len(bands)]
-        both += [b for b in whole if b.labels and b.values]
-    return any(b.labels[0][0].top > b.values[0][0].top + tolerance for b in both) and \
-        all(max(ln.bottom for bl in b.labels for ln in bl) >= max(ln.bottom for bl in b.values for ln in bl) - tolerance
-            for b in both)
-
-
-def _labels_on_top(bands: list[Band], tolerance: float) -> bool:
-    for band in bands:
-        if band.labels and band.values and band.labels[0][0].top > band.values[0][0].top + tolerance:
-            return False
-    return True
-
-
 def _cell(blocks: list[list[Line]]) -> Cell:
     lines = sorted((ln for b in blocks for ln in b), key=lambda l: (l.page, l.top))
     return Cell(fragments=[ln.fragment() for ln in lines])
-
-
-def _continues_label(band: Band) -> bool:
-    """Labels open with a capital: a label that opens in lower case at the top of a continued
-    table is the rest of the row the page break split (label and value both wrapped over)."""
-    first = min((ln for b in band.labels for ln in b), key=lambda l: (l.top, l.x0), default=None)
-    return first is not None and first.words[0].text[:1].islower()
 
 
 class ReadTables(NamedTuple):
@@ -696,82 +526,7 @@ def _layout(chunk: Chunk, tally: Counter[str], grid: Grid | None, rows: int, hea
                        rows=rows, header_rows=headers)
 
 
-class _ChunkRows(NamedTuple):
-    rows: list[Band]
-    after_break: bool  # its first row opens a page the table continues on (it may be the rest of a split row)
-
-
-def _label_text(band: Band) -> str:
-    return " ".join(ln.text for b in band.labels for ln in b)
-
-
-def _label_alone(band: Band, known) -> bool:
-    """A row with a label and no value that is no known sub-heading."""
-    return bool(band.labels) and not band.values and not (
-        known is not None and fold(_label_text(band)) in known.headings)
-
-
-def _value_overleaf(previous: Band, rows: list[Band], tolerance: float) -> list[Band]:
-    """A label alone at the foot of a page, and atop the next page a row whose value lines begin
-    above its own label: those first lines are the label's value, gone overleaf (a grid's cells
-    break apart at a page break). They move to it, and both rows are flagged doubtful."""
-    first = rows[0]
-    if not first.labels or not first.values:
-        return rows
-    top = min(ln.base for b in first.labels for ln in b)
-    lines = sorted((ln for b in first.values for ln in b), key=lambda l: l.top)
-    lead = [ln for ln in lines if ln.base < top - tolerance]
-    if not lead:
-        return rows
-    previous.add(lead, True)
-    rest = Band()
-    for b in first.labels:
-        rest.add(b, False)
-    if len(lead) < len(lines):
-        rest.add(lines[len(lead):], True)
-    note = "its value read from the top of the next page, above the next row's label: please check"
-    previous.doubtful = previous.doubtful or note
-    rest.doubtful = first.doubtful or "value lines above its label went to the row before, on the page before"
-    return [rest] + rows[1:]
-
-
-def _band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], labels_on_top: bool, labels_at_foot: bool,
-               known=None, tolerance: float = 0.0) -> list[_ChunkRows]:
-    """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
-    joined to the row the page break split."""
-    out: list[_ChunkRows] = []
-    last: Band | None = None
-    leads = _value_leads(known)
-    for chunk, bands in zip(chunks, bands_by_chunk):
-        previous = last if chunk.continued else None
-        context = _Context(previous, labels_on_top, labels_at_foot, leads)
-        rows = _attach_orphans(bands, chunk, context)
-        joined = bool(rows) and previous is not None and _continues_label(rows[0])
-        if joined:
-            previous.labels.extend(rows[0].labels)
-            previous.values.extend(rows[0].values)
-            previous.doubtful = previous.doubtful or rows[0].doubtful
-            rows = rows[1:]
-            if chunk.split is None:  # every line went to the labels: the rest of its value among them?
-                previous.doubtful = previous.doubtful or ("the rest of this row overleaf was read with no "
-                                                          "value column: its text went to the label")
-        if rows and previous is not None and not joined and not previous.values and previous.labels:
-            rows = _value_overleaf(previous, rows, tolerance)
-        if rows and previous is not None and not joined and _label_alone(rows[0], known):
-            # a label with nothing beside it atop the page, after a row whose value ran to the foot
-            # of the page before: that value may be this label's (a grid's cells break apart)
-            note = (f"the next page opens with the label {_label_text(rows[0])!r} and nothing beside it: "
-                    "this row's value may hold that row's")
-            previous.doubtful = previous.doubtful or note
-        out.append(_ChunkRows(rows, previous is not None and not joined))
-        if rows:
-            last = rows[-1]
-        elif not chunk.continued:  # a new table with no rows here: the last row is not the table before's
-            last = None
-    return out
-
-
-def _rows(chunk: Chunk, read: _ChunkRows) -> list[Row]:
+def _rows(chunk: Chunk, read: ChunkRows) -> list[Row]:
     # a row at the top of a continued table may still be the rest of the row the page break
     # split, with a capitalised label line: the map stage decides with the codebook
     return [Row(kind="table" if band.values else "subheading", section=chunk.section, label=_cell(band.labels),
@@ -803,12 +558,10 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     bands_by_chunk = [_bands(b, chunk, grid, tol, t, starts, known, centred, values_lead, filled, aligned) if chunk.stacked is None
                       else _pair_bands(chunk.stacked[1], right if chunk.stacked[0] == "wording" else None, known)
                       for b, chunk, t in zip(blocks, chunks, tallies)]
-    labels_on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
-    labels_at_foot = _labels_at_foot(chunks, bands_by_chunk, tolerance)
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
-    reads = _band_rows(chunks, bands_by_chunk, labels_on_top, labels_at_foot, known, tolerance)  # every chunk first: a page break may join rows
+    reads = band_rows(chunks, bands_by_chunk, known, tolerance)  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]

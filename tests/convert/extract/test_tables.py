@@ -1,7 +1,8 @@
 """Table geometry on hand-placed words: the column split and which value belongs to which label."""
 from pipeline.core.codebook import default_codebook
 from pipeline.convert.extract.columns import Finder, Neighbour, Split, find_split, known_labels
-from pipeline.convert.extract.tables import Chunk, read_tables
+from pipeline.convert.extract.chunks import Chunk
+from pipeline.convert.extract.tables import read_tables
 from pipeline.core.geometry import VRule
 from pipeline.core.models import Word
 from pipeline.core.settings import DEFAULT_SETTINGS as S
