@@ -220,6 +220,7 @@ class _TableLines:
     gaps: list[list[float]]  # ... and its word gaps, left to right
     strays: list[set[int]]  # ... and those whose text is a known label's piece and one word more, capitalised
     # (the whole line's count too, where a known label's end and such a word make it)
+    whole: list[bool]  # ... and whether the whole line reads as one known label
 
     @property
     def words(self) -> list[Word]:
@@ -247,7 +248,8 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
     return _TableLines(lines, body, titles, [m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks],
                        styles, past, [_own_gutter(g, finder.tol) for g in gaps], gaps,
                        [_strays(ln.words, m[2]) | _value_after_label(ln.words, m[0], finder.labels)
-                        for ln, m in zip(body, marks)])
+                        | _value_lead(ln.words, finder.labels if on else None) for ln, m in zip(body, marks)],
+                       [on and finder.labels.whole(fold(ln.text)) for ln in body])
 
 
 def _strays(words: list[Word], pieces: set[int]) -> set[int]:
@@ -272,6 +274,13 @@ def _value_after_label(words: list[Word], ends: set[int], labels: KnownLabels | 
         return set()
     line = fold(" ".join(w.text for w in words))
     return set() if line in labels.starts or line in labels.inner or line in labels.ends else {n}
+
+
+def _value_lead(words: list[Word], labels: KnownLabels | None) -> set[int]:
+    """{1} when the line opens with a verdict of the codebook and a stop ("Low. Preliminary checks ..."):
+    a split after that word leaves a value's first word on the labels' side (a value centred in its
+    cell, its widest line reaching the column's edge, left of where the other tables' values start)."""
+    return {1} if labels is not None and words and labels.leads(words[0].text) else set()
 
 
 def _parted_at(line: Line, x: float, tol: Tolerances) -> bool:
@@ -340,11 +349,13 @@ class _Evidence(NamedTuple):
     # or all of the line left of the strip after a known label's end)
     centred: int = 0  # the most lines whose right-hand text shares a centre with a line in two (_sharing_centre)
     centred_cut: int = 0  # lines in two whose whole text shares a centre with two lines right of the strip
+    alone_left: int = 0  # lines wholly left of the strip that read as a whole known label
+    alone_right: int = 0  # ... wholly right of it
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     left_n = right_n = both = starts = ends = style = known = cut = pieces = groups = over = inside = at = whole = 0
-    strays = titles = cells = between = 0
+    strays = titles = cells = between = alone_left = alone_right = 0
     g = c.strip
     spaces: list[float] = []
     centres: list[float] = []  # of each line's right-hand text
@@ -353,9 +364,12 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     wholes: list[float] = []  # ... and of each line in two, its whole text
     left_styles: set[_Style] = set()
     right_styles: set[_Style] = set()
-    for ln, ks, cs, ps, st, past, own, gaps, sk in zip(table.body, table.known, table.cuts, table.pieces, table.styles,
-                                                       table.past, table.gutter, table.gaps, table.strays):
+    for ln, ks, cs, ps, st, past, own, gaps, sk, wh in zip(table.body, table.known, table.cuts, table.pieces,
+                                                           table.styles, table.past, table.gutter, table.gaps,
+                                                           table.strays, table.whole):
         k = sum(1 for w in ln.words if w.x1 <= g.x0 + EPS)
+        alone_left += wh and k == len(ln.words)
+        alone_right += wh and k == 0
         left_styles.update(st[:k])
         right_styles.update(st[k:])
         left_n += k > 0
@@ -399,7 +413,15 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     apart = bool(left_styles and right_styles) and not (left_styles & right_styles)
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
                      sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole, strays,
-                     _sharing_centre(centres, parted, tol.align_slack), _centred_cut(alone, wholes, tol.align_slack))
+                     _sharing_centre(centres, parted, tol.align_slack), _centred_cut(alone, wholes, tol.align_slack),
+                     alone_left, alone_right)
+
+
+def _labels_apart(e: _Evidence) -> bool:
+    """Whether a strip parts lines that all stand on one side of it, with whole known labels on two lines
+    or more and most of its left, none on its right: the labels' column beside values set on baselines
+    of their own (cells centred, a one-line label between its value's lines), no line in two."""
+    return not e.both and e.alone_left >= 2 and e.alone_left >= 0.5 * e.left and not e.alone_right and e.right > 0
 
 
 def _sharing_centre(centres: list[float], parted: list[float], slack: float) -> int:
@@ -463,6 +485,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         # in one style and every value word in another (bold labels of a short table): the style parts
         # the columns all the same
         parts["style"] = WEIGHTS["style"]
+    if "labels" in on and _labels_apart(e):
+        # no line beside another across it (labels and values on baselines of their own: both cells centred),
+        # and known labels whole on its left, none on its right
+        parts["labels"] = WEIGHTS["labels"] * e.alone_left / e.left
     if "labels" in on and (e.known or e.cut or e.over or e.strays):
         # a known label ending on it speaks for it; one that goes on across it, or one that ends left of
         # it before a gutter, or a piece of one followed by a capitalised word (value words on the left),
@@ -495,7 +521,7 @@ def _qualifies(parts: dict[str, float], e: _Evidence) -> bool:
     # a narrow strip with nothing but text on both sides is a word space; known labels ending on it
     # make it more when they do on two lines or more, and on most of the lines it parts, or pieces of
     # known labels standing left of it, none cut, on most of them
-    if e.known >= 2 and e.known >= 0.5 * e.both:
+    if e.known >= 2 and e.known >= 0.5 * e.both or _labels_apart(e):
         return True
     if e.pieces >= 3 and e.pieces >= 0.75 * e.both and not e.cut:
         return True  # the lines' text left of it is a known label's, cut nowhere: label cells, centred or wrapped

@@ -195,6 +195,17 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         # value's paragraph spacing, may have run the end of the row above into this value's block
         return any(abs(ln.base - label[0].base) <= tolerance and opens_row(ln) for ln in value[1:])
 
+    def next_row_inside(label: list[Line], value: list[Line]) -> bool:
+        # a paragraph of a taller value opens just below its label's last line: rows set with no spacing,
+        # cells centred, may have run the next row's first paragraph into this value's block
+        return abs(value[len(label) - 1].base - label[-1].base) <= tolerance and opens_row(value[len(label)])
+
+    def lead_outside(value: list[Line]) -> bool:
+        # the value block above stands beside no label: it may be this row's first paragraph, the label
+        # centred on the whole value and level with this block's first line by chance
+        above = [v for v in values if v[-1].bottom <= value[0].top]
+        return bool(above) and not overlapping(max(above, key=lambda v: v[-1].bottom), labels)
+
     votes: Counter[str] = Counter()
     for value in values:
         over = overlapping(value, labels)
@@ -208,7 +219,10 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         # beside a taller value, where the label sits in its cell; beside a shorter one, where the value does
         whose = "label " if len(value) > len(label) else ""
         if abs(label[0].base - value[0].base) <= tolerance:
-            votes[whose + "top"] += 1
+            # beside a taller value that may hold another row's paragraph, a label level with its first line
+            # may be centred on the whole value: that vote says only that labels may sit atop their cells
+            maybe = whose and (next_row_inside(label, value) or lead_outside(value))
+            votes[whose + ("top, maybe" if maybe else "top")] += 1
         elif top_row_inside(label, value):  # no vote: it reads as either
             continue
         elif abs(middle(label) - middle(value)) <= tolerance:

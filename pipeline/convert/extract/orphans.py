@@ -39,6 +39,14 @@ def _labelled_neighbours(bands: list[Band], i: int, hrules: list[float]) -> tupl
     return before, after
 
 
+class Said(NamedTuple):
+    """What the document's rows say of where its cells sit (the tables' alignment votes)."""
+
+    labels_lead: bool = True  # no row says a label beside a taller value sits lower in its cell
+    labels_atop: bool = True  # ... and one says a label sits atop a taller value, or none that values sit lower
+    centred: bool = False  # labels and values both sit at the middle of their cells
+
+
 class _Context(NamedTuple):
     """What deciding where an unlabelled block goes needs beyond its table."""
 
@@ -46,6 +54,10 @@ class _Context(NamedTuple):
     labels_on_top: bool  # no row's label starts below its value: labels are set at the top of their cells
     labels_at_foot: bool = False  # no row's label ends above its value's end: cells set at the bottom
     leads: Callable[[Line], bool] = lambda line: False  # a value line opens as only a value's first does
+    said: Said = Said()
+    overleaf: bool = False  # the table goes on on the next page
+    tolerance: float = 0.0  # same_line
+    row_gap: float | None = None  # the gap between two rows next to each other, most often (None: no two are)
 
 
 def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
@@ -61,6 +73,11 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
         # page's last row (a row split by the page break)
         return ctx.previous
     if before and after:
+        if ctx.labels_on_top and not ctx.said.labels_atop and ctx.row_gap is not None \
+                and band.top - before.bottom >= ctx.row_gap - ctx.tolerance > after.top - band.bottom:
+            # no row says labels sit atop their cells, and a row's gap parts it from the row above, less from
+            # the one below: the first paragraph of a value set lower, as its label is
+            return after
         if ctx.labels_on_top:
             # every row starts with its label: value text below a label and above the next one
             # is the rest of the upper row, however close it comes to the next
@@ -85,6 +102,8 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
     row); at the top of a continued table, the last row of the page before."""
     if bands and chunk.continued and ctx.previous is not None and not ctx.labels_on_top:
         bands = _head_apart(bands[0], ctx) + bands[1:]
+    if ctx.said.centred and not (bands and _ruled_apart(bands, chunk.hrules)):
+        bands = _centred_apart(bands, chunk, ctx) or bands
     rows = [b for b in bands if b.labels]
     for i, band in enumerate(bands):
         if band.labels:
@@ -100,6 +119,76 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
                 target.add(block, True)
         target.doubtful = target.doubtful or band.doubtful
     return sorted(rows, key=lambda b: b.top)
+
+
+def _centred_apart(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band] | None:
+    """Where labels and values both sit at the middle of their cells, each row's value blocks are the
+    run of them whose middle is its label's: with no padding a value's paragraphs may lie as far apart
+    as its rows, or farther, and its label beside none of them. The value blocks in order are parted
+    among the labels in order, each keeping the blocks beside it, so that every label that takes any
+    sits level with their middle, within
+    `same_line` (a label that takes none, a row with no value, costs as much as the worst fit); None
+    where no parting fits so. Atop a continued table the blocks above the first label, and at the foot
+    of a table that goes on overleaf the blocks below the last (whose label need not fit: its row goes
+    on), are left to the other rules."""
+    labelled = sorted((b for b in bands if b.labels), key=lambda b: b.top)
+    if len(labelled) < 2:
+        return None
+    mids = [(min(ln.top for bl in b.labels for ln in bl) + max(ln.bottom for bl in b.labels for ln in bl)) / 2
+            for b in labelled]
+    top = labelled[0].top if chunk.continued else float("-inf")
+    bottom = labelled[-1].bottom if ctx.overleaf else float("inf")
+    blocks = sorted((bl for b in bands for bl in b.values), key=lambda bl: bl[0].top)
+    inside = [bl for bl in blocks if bl[0].top >= top - ctx.tolerance and bl[-1].bottom <= bottom + ctx.tolerance]
+    if not inside:
+        return None
+    n, m, worst = len(inside), len(labelled), ctx.tolerance
+    inf = float("inf")
+    owner = {id(bl): j for j, b in enumerate(labelled) for bl in b.values}
+    owners = [owner.get(id(bl)) for bl in inside]
+    anchored = [[x for x, o in enumerate(owners) if o == j] for j in range(m)]
+
+    def cost(j: int, k: int, i: int) -> float:
+        if any(o is not None and o != j for o in owners[k:i]) or any(not k <= x < i for x in anchored[j]):
+            return inf  # a block beside a label stays its
+        if k == i:
+            return worst
+        off = abs((inside[k][0].top + inside[i - 1][-1].bottom) / 2 - mids[j])
+        return 0.0 if ctx.overleaf and j == m - 1 else (off if off <= worst else inf)
+
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        for i in range(n + 1):
+            for k in range(i + 1):
+                c = best[j - 1][k] + cost(j - 1, k, i)
+                if c < best[j][i]:
+                    best[j][i], back[j][i] = c, k
+    if best[m][n] == inf:
+        return None
+    rows: list[Band] = []
+    i = n
+    for j in range(m, 0, -1):
+        k = back[j][i]
+        old, row = labelled[j - 1], Band()
+        for block in old.labels:
+            row.add(block, False)
+        for block in inside[k:i]:
+            row.add(block, True)
+        row.doubtful = old.doubtful
+        rows.append(row)
+        i = k
+    taken = {id(bl) for bl in inside}
+    rest = []
+    for b in bands:  # the blocks left out stay bands with no label, for the other rules
+        for bl in b.values:
+            if id(bl) not in taken:
+                left = Band()
+                left.add(bl, True)
+                left.doubtful = b.doubtful
+                rest.append(left)
+    return sorted(rows[::-1] + rest, key=lambda b: b.top)
 
 
 def _head_apart(band: Band, ctx: _Context) -> list[Band]:
@@ -133,6 +222,14 @@ def _labels_at_foot(chunks: list[Chunk], bands_by_chunk: list[list[Band]], toler
     return any(b.labels[0][0].top > b.values[0][0].top + tolerance for b in both) and \
         all(max(ln.bottom for bl in b.labels for ln in bl) >= max(ln.bottom for bl in b.values for ln in bl) - tolerance
             for b in both)
+
+
+def _row_gap(bands_by_chunk: list[list[Band]]) -> float | None:
+    """The gap most often between two rows next to each other (the median), each with a label and a value
+    and no text between them: the cells' padding."""
+    gaps = sorted(b.top - a.bottom for bands in bands_by_chunk for a, b in zip(bands, bands[1:])
+                  if a.labels and a.values and b.labels and b.values)
+    return gaps[len(gaps) // 2] if gaps else None
 
 
 def _labels_on_top(bands: list[Band], tolerance: float) -> bool:
@@ -182,17 +279,19 @@ def _value_overleaf(previous: Band, rows: list[Band], tolerance: float) -> list[
 
 
 def band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], known=None,
-              tolerance: float = 0.0) -> list[ChunkRows]:
+              tolerance: float = 0.0, said: Said = Said()) -> list[ChunkRows]:
     """Each chunk's rows: orphans attached, and a lower-case label at the top of a continued table
     joined to the row the page break split."""
     out: list[ChunkRows] = []
     last: Band | None = None
     leads = value_leads(known)
-    on_top = _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
+    on_top = said.labels_lead and _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
+    gap = _row_gap(bands_by_chunk)
     at_foot = _labels_at_foot(chunks, bands_by_chunk, tolerance)
-    for chunk, bands in zip(chunks, bands_by_chunk):
+    for k, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
         previous = last if chunk.continued else None
-        context = _Context(previous, on_top, at_foot, leads)
+        overleaf = k + 1 < len(chunks) and chunks[k + 1].continued and chunks[k + 1].section == chunk.section
+        context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap)
         rows = _attach_orphans(bands, chunk, context)
         joined = bool(rows) and previous is not None and continues_label(rows[0])
         if joined:

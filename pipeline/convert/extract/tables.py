@@ -16,7 +16,7 @@ from .stacked import Pairs, breaks_short, stacked_tables
 from .label_rows import label_segments, lines_text, part_band, runs_together
 from .lines import (Grid, Line, cell_alignment, ends_paragraph, first_row_alignment, group_lines, middle, opens_row,
                     row_starts, rule_between, split_blocks)
-from .orphans import ChunkRows, band_rows, value_leads
+from .orphans import ChunkRows, Said, band_rows, value_leads
 
 
 def _spans_split(line: Line, split: float, reach: float, cell_gap: float = float("inf")) -> bool:
@@ -231,6 +231,21 @@ def _aligned(votes: Counter[str]) -> str | None:
     said = Counter({how: votes[how] + votes[f"label {how}"] for how in ("top", "center", "bottom")})
     how, n = said.most_common(1)[0]
     return how if n else None
+
+
+def _centred(votes: Counter[str]) -> bool:
+    """Whether the document's labels and values both sit at the middle of their cells: rows say labels
+    beside taller values are centred (more than at the bottom), and most rows say cells are."""
+    return votes["label center"] > votes["label bottom"] and _aligned(votes) == "center"
+
+
+def _said(votes: Counter[str]) -> Said:
+    """What the votes tell where value text with no label goes (orphans.band_rows). Labels are said to
+    sit atop their cells where a row says a label sits atop a taller value, or none that values sit lower
+    (where values beside taller labels sit lower and no row shows a label beside a taller value, both
+    cells may be set lower)."""
+    atop = bool(votes["label top"] or votes["label top, maybe"] or not (votes["center"] or votes["bottom"]))
+    return Said(_labels_lead(votes), _labels_lead(votes) and atop, _centred(votes))
 
 
 def _labels_lead(votes: Counter[str]) -> bool:
@@ -561,7 +576,7 @@ def read_tables(chunks: list[Chunk], tol: Tolerances, document_split: Split | No
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     words: list[tuple[list[Word], list[Word]]] = []
-    reads = band_rows(chunks, bands_by_chunk, known, tolerance)  # every chunk first: a page break may join rows
+    reads = band_rows(chunks, bands_by_chunk, known, tolerance, _said(votes))  # every chunk first: a page break may join rows
     for chunk, read, tally, header in zip(chunks, reads, tallies, headers):
         rows += _rows(chunk, read)
         words += [(_words(band.labels), _words(band.values)) for band in read.rows]
