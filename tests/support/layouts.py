@@ -941,6 +941,41 @@ FOUND = {
     "ru-centred-values-top-labels-no-padding": ("kyrgyzstan_ru_2022.docx", Layout(
         font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="center", fragmented=True, breaks=True,
         pad=0.0)),
+    # the English sweep, seed 989, layout 18 (minimised on 608c1ac): both cells centred, values in paragraphs;
+    # a value's verdict ("Yes.") apart from its row went to the row above, as labels atop their cells would have
+    # it, though the rows' votes said labels sit at the middle of theirs
+    "both-centred-a-verdict-above-its-label-with-padding": ("moldova_en_2020.docx", Layout(
+        size=11, label_share=0.35, borders="none", valign="center", margin=70.86614173228347, fragmented=True,
+        breaks=True, para_space=2.0, label_valign=True)),
+    # the English sweep, seed 989, layout 97 (minimised on 608c1ac): both cells centred; a one-line label level
+    # with its value's second paragraph voted "label top", and the value's paragraphs (as far apart as the rows)
+    # went to the nearer row: each row's paragraphs are the run whose middle is its label's
+    "both-centred-paragraphs-as-far-apart-as-rows": ("armenia_en_2019.docx", Layout(
+        borders="none", valign="center", margin=42.519685039370074, breaks=True, para_space=2.0, hpad=0.75,
+        label_valign=True)),
+    # the English sweep, seed 989, layout 103 (minimised on 608c1ac): the same, with a wide label column; atop a
+    # continued table, a parting by the labels' middles that could not keep each block beside its label gave
+    # a row's value to the next
+    "both-centred-paragraphs-wide-labels-continued": ("armenia_en_2019.docx", Layout(
+        label_share=0.6, borders="none", valign="center", breaks=True, para_space=2.0, label_valign=True)),
+    # the English sweep, seed 986, layout 69 (minimised on 608c1ac): shrink-to-fit tables, both cells centred;
+    # in one table every one-line label sits between its value's two lines, no line holds both, and no value
+    # column was found (every value read as "no data")
+    "shrunk-both-centred-no-line-holds-label-and-value": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=8.5, valign="center", breaks=True, value_align="center", pad=1.0, shrink=True,
+        label_valign=True)),
+    # the English sweep, seed 1007, layout 81 (minimised on 608c1ac): shrink-to-fit tables, both cells centred;
+    # a one-row table's centred value filled its column, left of where the other tables' values start, and their
+    # split put its verdict "Low." on the labels' side
+    "shrunk-one-row-wide-centred-value-verdict-left-of-the-neighbours-split": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.45, valign="center", page="Letter", margin=70.86614173228347,
+        split_row="value", value_align="center", shrink=True, label_valign=True, facts_style="lines")),
+    # the English sweep, seed 1002, layout 29 (minimised on 608c1ac): both cells at the bottom with padding; the
+    # one row whose value is taller than its label had its first paragraph apart, nearer the row below, and it
+    # went to the row above, labels atop their cells being what no row spoke against
+    "both-at-the-bottom-a-taller-value-s-first-paragraph-apart": ("belarus_en_2019.docx", Layout(
+        font="Times-Roman", label_share=0.35, borders="none", valign="bottom", margin=85.03937007874015,
+        fragmented=True, bold_labels=True, label_valign=True)),
 }
 
 

@@ -6,7 +6,7 @@ from typing import Callable, NamedTuple
 
 from ...core.text import fold
 from .chunks import Band, Chunk, continues_label
-from .lines import Line
+from .lines import Line, opens_row
 
 
 def value_leads(known) -> Callable[[Line], bool]:
@@ -138,13 +138,22 @@ def _centred_apart(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]
             for b in labelled]
     top = labelled[0].top if chunk.continued else float("-inf")
     bottom = labelled[-1].bottom if ctx.overleaf else float("inf")
-    blocks = sorted((bl for b in bands for bl in b.values), key=lambda bl: bl[0].top)
+    owner: dict[int, int] = {}
+    blocks: list[list[Line]] = []
+    for b in bands:
+        j = next((j for j, lb in enumerate(labelled) if lb is b), None)
+        for bl in b.values:
+            for unit in _pieces(bl):
+                blocks.append(unit)
+                if j is not None and any(u.top < ln.bottom and ln.top < u.bottom
+                                         for u in unit for lab in b.labels for ln in lab):
+                    owner[id(unit)] = j  # beside its label: it stays that row's
+    blocks.sort(key=lambda bl: bl[0].top)
     inside = [bl for bl in blocks if bl[0].top >= top - ctx.tolerance and bl[-1].bottom <= bottom + ctx.tolerance]
     if not inside:
         return None
-    n, m, worst = len(inside), len(labelled), ctx.tolerance
+    n, m, worst = len(inside), len(labelled), ctx.tolerance / 2  # a cell's middle is exact, its text's nearly
     inf = float("inf")
-    owner = {id(bl): j for j, b in enumerate(labelled) for bl in b.values}
     owners = [owner.get(id(bl)) for bl in inside]
     anchored = [[x for x, o in enumerate(owners) if o == j] for j in range(m)]
 
@@ -179,16 +188,29 @@ def _centred_apart(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]
         row.doubtful = old.doubtful
         rows.append(row)
         i = k
-    taken = {id(bl) for bl in inside}
+    taken = {id(ln) for bl in inside for ln in bl}
     rest = []
-    for b in bands:  # the blocks left out stay bands with no label, for the other rules
+    for b in bands:  # the lines left out stay bands with no label, for the other rules
         for bl in b.values:
-            if id(bl) not in taken:
+            left_out = [ln for ln in bl if id(ln) not in taken]
+            if left_out:
                 left = Band()
-                left.add(bl, True)
+                left.add(left_out, True)
                 left.doubtful = b.doubtful
                 rest.append(left)
     return sorted(rows[::-1] + rest, key=lambda b: b.top)
+
+
+def _pieces(block: list[Line]) -> list[list[Line]]:
+    """A value block cut before each line that opens with a capital or a figure: rows set with no padding
+    run one row's last paragraph into the next's first, and a centred line that ends its paragraph may be
+    as wide as one that wraps. Which cuts are the rows' the labels' middles tell."""
+    out = [[block[0]]]
+    for ln in block[1:]:
+        if opens_row(ln):
+            out.append([])
+        out[-1].append(ln)
+    return out
 
 
 def _head_apart(band: Band, ctx: _Context) -> list[Band]:

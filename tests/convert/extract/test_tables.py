@@ -995,6 +995,21 @@ def test_a_label_block_that_opens_in_lower_case_says_nothing_of_where_values_sit
     assert cell_alignment([label], [value], 4.5) == {}
 
 
+def test_a_label_level_with_a_taller_value_that_may_hold_another_row_s_paragraph_says_top_only_maybe():
+    """A one-line label on its value block's first baseline says labels sit atop their cells, unless the
+    block may hold another row: a paragraph opens just under the label (rows with no padding run the next
+    row's first paragraph in), or the value block above stands beside no label (it may be this row's first
+    paragraph, the label centred on the whole value and level with this block by chance)."""
+    from pipeline.convert.extract.lines import cell_alignment, group_lines
+    label = group_lines(words("Investigator workload", LABEL_X, 100), 4.5)
+    wrapped = group_lines(lines(["About 7 cases per", "investigator per year"], VALUE_X, 100), 4.5)
+    assert cell_alignment([label], [wrapped], 4.5) == {"label top": 1}
+    two_rows = group_lines(lines(["About 7 cases per year", "Regional divisions in 3 of 16"], VALUE_X, 100), 4.5)
+    assert cell_alignment([label], [two_rows], 4.5) == {"label top, maybe": 1}
+    lead = group_lines(words("Partially.", VALUE_X, 100 - 2 * LINE), 4.5)
+    assert cell_alignment([label], [lead, wrapped], 4.5) == {"label top, maybe": 1}
+
+
 def test_no_row_starts_where_values_are_centred_or_at_the_bottom():
     from pipeline.convert.extract.lines import cell_alignment, group_lines
     label = group_lines(lines(["Optional Protocol to the UN", "Convention against Torture and", "Other Cruel Treatment"],
@@ -1536,3 +1551,104 @@ def test_a_value_s_tail_under_a_repeated_header_s_border_goes_on_with_the_row_th
     assert rows_of(chunks, VALUE_X - 1) == [
         ("Investigating body's jurisdiction", "Not only torture cases, / but / also corruption."),
         ("Budget", "No data")]
+
+
+def test_both_cells_centred_a_value_s_paragraphs_farther_apart_than_its_rows_go_to_the_label_at_their_middle():
+    """CSS `vertical-align: middle` on both cells: one-line labels centred beside values of three lines (each
+    row says labels sit at the middle of their cells). The third row's value is two paragraphs 12 pt apart,
+    its rows 10 pt: the first paragraph, beside no label, is nearer the row above. The label sits at the
+    middle of both paragraphs, so both are its value."""
+    def row(label, value_lines, top, paras=()):
+        """A label centred on its value's lines; `paras`: the line indexes after which a 2 pt paragraph gap
+        opens (12 pt in all between the paragraphs)."""
+        tops, y = [], top
+        for i in range(len(value_lines)):
+            tops.append(y)
+            y += 12.0 + 10.0 if i in paras else LINE
+        bottom = tops[-1] + 10
+        ws = [w for t, text in zip(tops, value_lines) for w in words(text, VALUE_X, t)]
+        return ws + words(label, LABEL_X, (top + bottom) / 2 - 5), bottom
+
+    a, end = row("Number of investigators", ["About 970 investigators", "in the regions and", "the capital"], 100)
+    b, end = row("Investigator workload", ["About 7 cases per", "investigator per", "year"], end + 10)
+    c, end = row("Geographic coverage", ["Partially funded", "Regional divisions in", "three of sixteen", "regions"],
+                 end + 10, paras={0})
+    d, _ = row("Budget", ["No data"], end + 10)
+    rows = rows_of([Chunk("S", 1, a + b + c + d, [], False)], VALUE_X - 1)
+    assert rows == [("Number of investigators", "About 970 investigators / in the regions and / the capital"),
+                    ("Investigator workload", "About 7 cases per / investigator per / year"),
+                    ("Geographic coverage", "Partially funded / Regional divisions in / three of sixteen / regions"),
+                    ("Budget", "No data")]
+
+
+def test_both_cells_at_the_bottom_a_taller_value_s_paragraph_a_row_gap_below_the_row_above_is_the_next_row_s():
+    """Both cells at the bottom, 8 pt between rows: values shorter than their labels vote "bottom", and no row
+    shows a label beside a taller value but one, whose first paragraph lies apart, 2 pt over the rest of its
+    value and a row's gap under the row above. Nothing says labels sit atop their cells; the paragraph is
+    the lower row's."""
+    first = lines(["Explicit prohibition of torture", "in criminal law"], LABEL_X, 100) + \
+        words("Yes, in Article 193", VALUE_X, 100 + LINE)
+    top = 100 + LINE + 10 + 8
+    second = words("Abuse of power - Art. 250", VALUE_X, top) + \
+        lines(["Exceeding powers - Art. 257", "Cruel treatment - Art. 264", "Infliction of pain - Art. 271"],
+              VALUE_X, top + 12) + \
+        lines(["Criminalization of acts falling", "within the definition of torture"], LABEL_X, top + 12 + LINE)
+    top += 12 + 2 * LINE + 10 + 8
+    third = lines(["Criminalization of torture as", "prescribed by international", "treaties"], LABEL_X, top) + \
+        words("Yes, the definition holds", VALUE_X, top + 2 * LINE)
+    rows = rows_of([Chunk("S", 1, first + second + third, [], False)], VALUE_X - 1)
+    assert rows == [("Explicit prohibition of torture / in criminal law", "Yes, in Article 193"),
+                    ("Criminalization of acts falling / within the definition of torture",
+                     "Abuse of power - Art. 250 / Exceeding powers - Art. 257 / Cruel treatment - Art. 264 / "
+                     "Infliction of pain - Art. 271"),
+                    ("Criminalization of torture as / prescribed by international / treaties",
+                     "Yes, the definition holds")]
+
+
+def test_known_labels_alone_left_of_a_clear_strip_part_the_columns_where_no_line_holds_both():
+    """A table sized to its text, both cells centred: each one-line label sits between its value's two lines,
+    so no line holds a label and a value, no value edge is aligned, and the strip between the columns is
+    narrower than a gutter. The labels, whole known ones, all stand left of it: that is the split."""
+    labels = known_labels([v for f in default_codebook().fields if f.where == "table" for v in f.variants])
+    names = words("Independent external review mechanism", 58, 106) + words("Video surveillance", 148, 130) + \
+        words("Access to and safekeeping of video evidence", 28, 154)
+    edge = max(w.x1 for w in names)  # the widest label's end; the widest value starts 3 pt right of it
+    ws = names + words("The National Preventive Mechanism within", edge + 3, 100) + \
+        words("makes unannounced visits", edge + 33, 112) + words("No.", edge + 73, 124) + \
+        words("Surveillance is not required", edge + 21, 136) + words("Unsatisfactory. Recordings", edge + 15, 148) + \
+        words("deleted after 30 days", edge + 36, 160)
+    got = find_split(ws, Finder(S.resolve(10.0), labels), [])
+    assert got is not None and edge < got.x < edge + 3
+    assert find_split(ws, Finder(S.resolve(10.0), None), []) is None  # without the codebook, nothing says so
+
+
+def test_a_verdict_and_a_stop_left_of_a_split_speaks_against_it():
+    """A one-row table whose centred value fills its column ("Low. Preliminary checks ..."), its label on a
+    baseline of its own: the tables beside it part further right, in the gap after "Low.". A value's first
+    word on the labels' side speaks against that split; the table's own clear strip wins."""
+    labels = known_labels(["Promptness of investigations"], verdicts=["Low", "High"])
+    ws = words("Low. Preliminary checks take up to", 264, 100) + words("Promptness of investigations", 74, 106) + \
+        words("opened", 382, 112)
+    got = find_split(ws, Finder(S.resolve(10.0), labels), [], [Neighbour(Split(287.0, "alignment"), "document")])
+    assert got is not None and max(w.x1 for w in ws if w.x0 < 200) < got.x < 264
+
+
+def test_both_cells_centred_no_padding_a_block_holding_two_rows_paragraphs_is_parted_at_the_labels_middles():
+    """Both cells centred and no padding: a one-line value's row runs straight into the next row's value, so
+    one value block holds "Yes, in Article 193 ..." and the next value's first paragraph beside the first
+    label. The next label sits at the middle of that paragraph and the two below: they are its value."""
+    def centred_row(label, value_lines, top):
+        ws = lines(value_lines, VALUE_X, top)
+        return ws + words(label, LABEL_X, (top + top + (len(value_lines) - 1) * LINE + 10) / 2 - 5)
+
+    voters = centred_row("Number of investigators", ["About 970 investigators", "in the regions and", "the capital"],
+                         100) + centred_row("Budget", ["Funded by the", "regional budgets", "in full"], 140)
+    first = lines(["Yes, in Article 193 of the Code"], VALUE_X, 300) + words("Explicit prohibition of torture", LABEL_X, 300)
+    second = words("Abuse of power - Art. 250", VALUE_X, 300 + LINE) + \
+        lines(["Exceeding powers - Art. 257", "of the Criminal Code"], VALUE_X, 300 + LINE + 22)
+    middle = (300 + LINE + 300 + LINE + 22 + LINE + 10) / 2
+    second += words("Criminalization of acts", LABEL_X, middle - 5)
+    rows = rows_of([Chunk("S", 1, voters, [], False), Chunk("T", 1, first + second, [], False)], VALUE_X - 1)
+    assert rows[2:] == [("Explicit prohibition of torture", "Yes, in Article 193 of the Code"),
+                        ("Criminalization of acts", "Abuse of power - Art. 250 / Exceeding powers - Art. 257 / "
+                                                    "of the Criminal Code")]
