@@ -44,7 +44,7 @@ class Said(NamedTuple):
 
     labels_lead: bool = True  # no row says a label beside a taller value sits lower in its cell
     labels_atop: bool = True  # ... and one says a label sits atop a taller value, or none that values sit lower
-    centred: bool = False  # labels and values both sit at the middle of their cells
+    lower: tuple[str, ...] = ()  # where labels set lower in their cells may sit, the likelier first ("center", "bottom")
 
 
 class _Context(NamedTuple):
@@ -64,9 +64,11 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
     band = bands[i]
     before, after = _labelled_neighbours(bands, i, chunk.hrules)
     at_top = not any(b.labels for b in bands[:i])
-    if after is not None and not ctx.labels_on_top and ctx.leads(band.values[0][0]):
+    if after is not None and (not (ctx.labels_on_top and ctx.said.labels_atop) or at_top and chunk.continued) \
+            and ctx.leads(band.values[0][0]):
         # a verdict and a stop ("Low."): the first paragraph of the next row's value, set above its label
-        # where labels sit lower in their cells
+        # where labels may sit lower in their cells (no row says they sit atop theirs); atop a continued
+        # table, never the rest of the row the page break split, whose value it would open
         return after
     if at_top and chunk.continued and ctx.previous is not None and not (after and _ruled_apart(bands, chunk.hrules)):
         # text with no label at the top of a table continued from the page before is the tail of that
@@ -94,16 +96,18 @@ def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows:
     return None
 
 
-def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]:
+def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context, carried: list[Band] = ()) -> list[Band]:
     """Value text with no label beside it continues a neighbouring row: the one in the same
     ruled cell; the one above when labels sit atop their cells, the one below when they sit at the foot
     of them (cells set at the bottom), else the nearer (the blocks already
     given to the row above count as its: a value's paragraphs follow each other closer than the next
-    row); at the top of a continued table, the last row of the page before."""
+    row); at the top of a continued table, the last row of the page before. `carried`: the verdicts at the
+    foot of the page before (`_verdicts_overleaf`), which open this page's first row."""
     if bands and chunk.continued and ctx.previous is not None and not ctx.labels_on_top:
         bands = _head_apart(bands[0], ctx) + bands[1:]
-    if ctx.said.centred and not (bands and _ruled_apart(bands, chunk.hrules)):
-        bands = _centred_apart(bands, chunk, ctx) or bands
+    if ctx.said.lower and not (bands and _ruled_apart(bands, chunk.hrules)):
+        bands = next((p for how in ctx.said.lower if (p := _level_apart(bands, chunk, ctx, how)) is not None), bands)
+    bands = list(carried) + bands
     rows = [b for b in bands if b.labels]
     for i, band in enumerate(bands):
         if band.labels:
@@ -112,7 +116,7 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
         if target is None:
             rows.append(band)  # a value with no row at all: kept as a row with an empty label
             continue
-        if target is ctx.previous:  # a row of the page before: its extent there stands
+        if target is ctx.previous or band.page != target.page:  # across a page break: its extent stands
             target.values.extend(band.values)
         else:
             for block in band.values:
@@ -121,21 +125,27 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band
     return sorted(rows, key=lambda b: b.top)
 
 
-def _centred_apart(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band] | None:
-    """Where labels and values both sit at the middle of their cells, each row's value blocks are the
-    run of them whose middle is its label's: with no padding a value's paragraphs may lie as far apart
-    as its rows, or farther, and its label beside none of them. The value blocks in order are parted
-    among the labels in order, each keeping the blocks beside it, so that every label that takes any
-    sits level with their middle, within
-    `same_line` (a label that takes none, a row with no value, costs as much as the worst fit); None
-    where no parting fits so. Atop a continued table the blocks above the first label, and at the foot
+def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> list[Band] | None:
+    """Where labels sit lower in their cells, and values as they do (CSS's `vertical-align` on both cells),
+    each row's value blocks are the run of them whose middle (`how` "center"), or foot ("bottom"), is its
+    label's: with no padding a value's paragraphs may lie as far apart as its rows, or farther, and its
+    label beside none of them. The value blocks (cut before each line that may open a row, `_pieces`) in
+    order are parted among the labels in order, each keeping the blocks beside it, so that every label
+    that takes any is level with them, within half `same_line`, and none beside another row's label (a
+    label that takes none, a row with no
+    value, costs as much as the worst fit); None where no parting fits so (cells set otherwise: rows of
+    unlike heights fit one alignment only). Atop a continued table the blocks above the first label, and at the foot
     of a table that goes on overleaf the blocks below the last (whose label need not fit: its row goes
     on), are left to the other rules."""
     labelled = sorted((b for b in bands if b.labels), key=lambda b: b.top)
     if len(labelled) < 2:
         return None
-    mids = [(min(ln.top for bl in b.labels for ln in bl) + max(ln.bottom for bl in b.labels for ln in bl)) / 2
-            for b in labelled]
+    def level(top: float, bottom: float) -> float:
+        return (top + bottom) / 2 if how == "center" else bottom
+
+    spans = [(min(ln.top for bl in b.labels for ln in bl), max(ln.bottom for bl in b.labels for ln in bl))
+             for b in labelled]
+    mids = [level(top, bottom) for top, bottom in spans]
     top = labelled[0].top if chunk.continued else float("-inf")
     bottom = labelled[-1].bottom if ctx.overleaf else float("inf")
     owner: dict[int, int] = {}
@@ -162,7 +172,10 @@ def _centred_apart(bands: list[Band], chunk: Chunk, ctx: _Context) -> list[Band]
             return inf  # a block beside a label stays its
         if k == i:
             return worst
-        off = abs((inside[k][0].top + inside[i - 1][-1].bottom) / 2 - mids[j])
+        top, bottom = inside[k][0].top, inside[i - 1][-1].bottom
+        if any(o != j and top < b - ctx.tolerance / 2 and a + ctx.tolerance / 2 < bottom for o, (a, b) in enumerate(spans)):
+            return inf  # a row's value beside another row's label
+        off = abs(level(top, bottom) - mids[j])
         return 0.0 if ctx.overleaf and j == m - 1 else (off if off <= worst else inf)
 
     best = [[inf] * (n + 1) for _ in range(m + 1)]
@@ -246,6 +259,19 @@ def _labels_at_foot(chunks: list[Chunk], bands_by_chunk: list[list[Band]], toler
             for b in both)
 
 
+def _verdicts_overleaf(bands: list[Band], leads: Callable[[Line], bool]) -> tuple[list[Band], list[Band]]:
+    """A table's bands, and those at its foot below its last row's label that hold value text with no label
+    from a line that opens with a verdict and a stop ("High."): the first paragraph of the value of the
+    row the page break split, whose label is overleaf (cells set lower than their tops), kept for the next
+    page's first row. No row's value goes on with a verdict."""
+    last = max((i for i, b in enumerate(bands) if b.labels), default=None)
+    if last is None:
+        return bands, []
+    below = max(ln.bottom for bl in bands[last].labels for ln in bl)
+    k = next((i for i in range(last + 1, len(bands)) if bands[i].top >= below and leads(bands[i].values[0][0])), None)
+    return (bands, []) if k is None else (bands[:k], bands[k:])
+
+
 def _row_gap(bands_by_chunk: list[list[Band]]) -> float | None:
     """The gap most often between two rows next to each other (the median), each with a label and a value
     and no text between them: the cells' padding."""
@@ -310,11 +336,15 @@ def band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], known=None,
     on_top = said.labels_lead and _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     gap = _row_gap(bands_by_chunk)
     at_foot = _labels_at_foot(chunks, bands_by_chunk, tolerance)
+    carried: list[Band] = []
     for k, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
         previous = last if chunk.continued else None
         overleaf = k + 1 < len(chunks) and chunks[k + 1].continued and chunks[k + 1].section == chunk.section
         context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap)
-        rows = _attach_orphans(bands, chunk, context)
+        here, carried = (carried if chunk.continued else []), []
+        if overleaf:
+            bands, carried = _verdicts_overleaf(bands, leads)
+        rows = _attach_orphans(bands, chunk, context, here)
         joined = bool(rows) and previous is not None and continues_label(rows[0])
         if joined:
             previous.labels.extend(rows[0].labels)

@@ -233,10 +233,14 @@ def _aligned(votes: Counter[str]) -> str | None:
     return how if n else None
 
 
-def _centred(votes: Counter[str]) -> bool:
-    """Whether the document's labels and values both sit at the middle of their cells: rows say labels
-    beside taller values are centred (more than at the bottom), and most rows say cells are."""
-    return votes["label center"] > votes["label bottom"] and _aligned(votes) == "center"
+def _lower(votes: Counter[str]) -> tuple[str, ...]:
+    """Where the document's labels set lower in their cells may sit, the likelier first (more rows say so,
+    values' and labels' votes together; a first row cannot always tell a centred cell from one at the
+    bottom); none where no row says a label sits lower."""
+    if _labels_lead(votes):
+        return ()
+    centre = votes["center"] + votes["label center"]
+    return ("center", "bottom") if centre >= votes["bottom"] + votes["label bottom"] else ("bottom", "center")
 
 
 def _said(votes: Counter[str]) -> Said:
@@ -245,7 +249,7 @@ def _said(votes: Counter[str]) -> Said:
     (where values beside taller labels sit lower and no row shows a label beside a taller value, both
     cells may be set lower)."""
     atop = bool(votes["label top"] or votes["label top, maybe"] or not (votes["center"] or votes["bottom"]))
-    return Said(_labels_lead(votes), _labels_lead(votes) and atop, _centred(votes))
+    return Said(_labels_lead(votes), _labels_lead(votes) and atop, _lower(votes))
 
 
 def _labels_lead(votes: Counter[str]) -> bool:

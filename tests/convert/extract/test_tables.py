@@ -1652,3 +1652,24 @@ def test_both_cells_centred_no_padding_a_block_holding_two_rows_paragraphs_is_pa
     assert rows[2:] == [("Explicit prohibition of torture", "Yes, in Article 193 of the Code"),
                         ("Criminalization of acts", "Abuse of power - Art. 250 / Exceeding powers - Art. 257 / "
                                                     "of the Criminal Code")]
+
+
+def test_a_verdict_at_the_foot_of_a_page_below_the_last_label_opens_the_value_of_the_row_overleaf():
+    """Both cells at the bottom, the table going on overleaf: below the last row's label, at the foot of the
+    page, "High." with no label beside it; atop the next page, the rest of that value beside its label.
+    No value goes on with a verdict: it opens the row the page break split."""
+    page1 = lines(["Investigating body's", "jurisdiction"], LABEL_X, 700) + \
+        lines(["All crimes committed by", "officials"], VALUE_X, 700) + words("High.", VALUE_X, 700 + 2 * LINE + 8)
+    page2 = words("Established in all units", VALUE_X, 60, page=2) + words("Geographic coverage", LABEL_X, 60, page=2) + \
+        words("Budget", LABEL_X, 60 + LINE + 8, page=2) + words("No data", VALUE_X, 60 + LINE + 8, page=2)
+    known = known_labels(["Investigating body's jurisdiction", "Geographic coverage", "Budget"],
+                         verdicts=["High", "Low"])
+    chunks = [Chunk("S", 1, page1, [], False), Chunk("S", 2, page2, [], True)]
+    for chunk in chunks:
+        chunk.split = Split(VALUE_X - 1, "alignment")
+    rows = read_tables(chunks, S.resolve(10.0), known=known).rows
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in rows] == [
+        ("Investigating body's / jurisdiction", "All crimes committed by / officials"),
+        ("Geographic coverage", "High. / Established in all units"),
+        ("Budget", "No data")]
+    assert [f.page for f in rows[1].value.fragments] == [1, 2]
