@@ -976,6 +976,18 @@ FOUND = {
     "both-at-the-bottom-a-taller-value-s-first-paragraph-apart": ("belarus_en_2019.docx", Layout(
         font="Times-Roman", label_share=0.35, borders="none", valign="bottom", margin=85.03937007874015,
         fragmented=True, bold_labels=True, label_valign=True)),
+    # the English sweep, seed 1028, layout 147 (minimised on 608c1ac): both cells at the bottom, a header row of
+    # two lines; atop a continued table, the next row's verdict "Low." over its label, set apart from the rest
+    # of its value, went on with the row the page break split
+    "both-at-the-bottom-a-verdict-atop-a-continued-table": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.4, borders="none", valign="bottom", thousands="nnbsp",
+        split_row="value", breaks=True, leading=1.4, header_row=True, header_lines=2, label_valign=True)),
+    # the English sweep, seed 1038, layout 134 (minimised on 608c1ac): both cells at the bottom with padding;
+    # values shorter than their labels voted "bottom" and none said where labels sit, and a verdict "High." over
+    # its label went to the row above, labels atop their cells being assumed
+    "both-at-the-bottom-a-verdict-over-its-label-goes-to-its-row": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="bottom", margin=42.519685039370074,
+        bold_labels=True, hpad=1.0, label_valign=True)),
 }
 
 
