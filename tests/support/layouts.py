@@ -988,6 +988,11 @@ FOUND = {
     "both-at-the-bottom-a-verdict-over-its-label-goes-to-its-row": ("kyrgyzstan_en_2019.docx", Layout(
         font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="bottom", margin=42.519685039370074,
         bold_labels=True, hpad=1.0, label_valign=True)),
+    # the English sweep, seed 949, layout 0 (minimised on 09a3f4d): both cells centred, no padding, values in
+    # paragraphs: a one-line value ran straight into the next row's first paragraph in one block, and one-line
+    # labels ran together into one band; the labels' middles part them
+    "both-centred-no-padding-paragraphs": ("armenia_en_2019.docx", Layout(
+        borders="none", valign="center", breaks=True, pad=0.0, para_space=2.0, label_valign=True)),
 }
 
 

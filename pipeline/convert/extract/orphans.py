@@ -6,6 +6,7 @@ from typing import Callable, NamedTuple
 
 from ...core.text import fold
 from .chunks import Band, Chunk, continues_label
+from .label_rows import label_segments
 from .lines import Line, opens_row
 
 
@@ -58,6 +59,7 @@ class _Context(NamedTuple):
     overleaf: bool = False  # the table goes on on the next page
     tolerance: float = 0.0  # same_line
     row_gap: float | None = None  # the gap between two rows next to each other, most often (None: no two are)
+    known: object = None  # the codebook's labels (columns.KnownLabels)
 
 
 def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
@@ -127,56 +129,85 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context, carried: lis
 
 def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> list[Band] | None:
     """Where labels sit lower in their cells, and values as they do (CSS's `vertical-align` on both cells),
-    each row's value blocks are the run of them whose middle (`how` "center"), or foot ("bottom"), is its
-    label's: with no padding a value's paragraphs may lie as far apart as its rows, or farther, and its
-    label beside none of them. The value blocks (cut before each line that may open a row, `_pieces`) in
-    order are parted among the labels in order, each keeping the blocks beside it, so that every label
-    that takes any is level with them, within half `same_line`, and none beside another row's label (a
-    label that takes none, a row with no
-    value, costs as much as the worst fit); None where no parting fits so (cells set otherwise: rows of
-    unlike heights fit one alignment only). Atop a continued table the blocks above the first label, and at the foot
-    of a table that goes on overleaf the blocks below the last (whose label need not fit: its row goes
-    on), are left to the other rules."""
-    labelled = sorted((b for b in bands if b.labels), key=lambda b: b.top)
-    if len(labelled) < 2:
+    each row's value is the run of value pieces whose middle (`how` "center"), or foot ("bottom"), is its
+    label's: with no padding a value's paragraphs may lie as far apart as its rows, or farther, its label
+    beside none of them, and one row's last paragraph run into the next's first. The pieces (value blocks
+    cut before each line that may open a row, `_pieces`) are parted in order among the labels in order
+    (a band's label lines that read as several known labels one after another, rows run together, are
+    as many labels), `_parting`; None where no parting fits (cells set otherwise: rows of unlike heights
+    fit one alignment only). Atop a continued table the pieces above the first label, and at the foot of
+    a table that goes on overleaf those below the last (whose label need not fit: its row goes on), are
+    left to the other rules."""
+    labels = _label_units(bands, ctx.known)
+    if len(labels) < 2:
         return None
+    spans = [(min(ln.top for ln in lines), max(ln.bottom for ln in lines)) for lines, _ in labels]
+    top = min(b.top for _, b in labels) if chunk.continued else float("-inf")
+    bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
+    pieces: list[tuple[list[Line], int | None]] = []
+    for b in bands:
+        own = [j for j, (_, lb) in enumerate(labels) if lb is b]
+        for bl in b.values:
+            for piece in _pieces(bl):
+                if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance:
+                    beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
+                    pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
+    pieces.sort(key=lambda p: p[0][0].top)
+    parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf)  # a cell's middle is exact
+    if parting is None:
+        return None
+    rows = []
+    for (lines, old), (k, i) in zip(labels, parting):
+        row = Band()
+        row.add(lines, False)
+        for piece, _ in pieces[k:i]:
+            row.add(piece, True)
+        row.doubtful = old.doubtful
+        rows.append(row)
+    taken = {id(ln) for piece, _ in pieces for ln in piece}
+    for b in bands:  # the lines left out stay bands with no label, for the other rules
+        for bl in b.values:
+            if left_out := [ln for ln in bl if id(ln) not in taken]:
+                rows.append(Band(doubtful=b.doubtful))
+                rows[-1].add(left_out, True)
+    return sorted(rows, key=lambda b: b.top)
+
+
+def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
+    """Each labelled band's label lines, top down, with the band; a band's lines that read as known labels
+    one after another (label_rows.label_segments) as one unit each."""
+    out = []
+    for b in sorted((b for b in bands if b.labels), key=lambda b: b.top):
+        lines = sorted((ln for bl in b.labels for ln in bl), key=lambda l: l.top)
+        segments = label_segments(lines, known) if known is not None and len(lines) > 1 else None
+        out += [(seg, b) for seg in segments or [lines]]
+    return out
+
+
+def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], int | None]], how: str,
+             worst: float, overleaf: bool) -> list[tuple[int, int]] | None:
+    """The run of pieces (k, i) each label takes, in order, every piece taken: each label level with its
+    run (its middle, or foot, within `worst`), every piece beside a label (its second) taken by that one,
+    no run beside another label; a label may take none (a row with no value) at the cost of `worst`.
+    The last label of a table going on overleaf need not be level. None where no parting fits."""
     def level(top: float, bottom: float) -> float:
         return (top + bottom) / 2 if how == "center" else bottom
 
-    spans = [(min(ln.top for bl in b.labels for ln in bl), max(ln.bottom for bl in b.labels for ln in bl))
-             for b in labelled]
-    mids = [level(top, bottom) for top, bottom in spans]
-    top = labelled[0].top if chunk.continued else float("-inf")
-    bottom = labelled[-1].bottom if ctx.overleaf else float("inf")
-    owner: dict[int, int] = {}
-    blocks: list[list[Line]] = []
-    for b in bands:
-        j = next((j for j, lb in enumerate(labelled) if lb is b), None)
-        for bl in b.values:
-            for unit in _pieces(bl):
-                blocks.append(unit)
-                if j is not None and any(u.top < ln.bottom and ln.top < u.bottom
-                                         for u in unit for lab in b.labels for ln in lab):
-                    owner[id(unit)] = j  # beside its label: it stays that row's
-    blocks.sort(key=lambda bl: bl[0].top)
-    inside = [bl for bl in blocks if bl[0].top >= top - ctx.tolerance and bl[-1].bottom <= bottom + ctx.tolerance]
-    if not inside:
-        return None
-    n, m, worst = len(inside), len(labelled), ctx.tolerance / 2  # a cell's middle is exact, its text's nearly
-    inf = float("inf")
-    owners = [owner.get(id(bl)) for bl in inside]
-    anchored = [[x for x, o in enumerate(owners) if o == j] for j in range(m)]
+    n, m, inf = len(pieces), len(spans), float("inf")
+    owners = [o for _, o in pieces]
 
     def cost(j: int, k: int, i: int) -> float:
-        if any(o is not None and o != j for o in owners[k:i]) or any(not k <= x < i for x in anchored[j]):
-            return inf  # a block beside a label stays its
+        if any(o is not None and o != j for o in owners[k:i]) or any(o == j for o in owners[:k] + owners[i:]):
+            return inf
         if k == i:
             return worst
-        top, bottom = inside[k][0].top, inside[i - 1][-1].bottom
-        if any(o != j and top < b - ctx.tolerance / 2 and a + ctx.tolerance / 2 < bottom for o, (a, b) in enumerate(spans)):
+        top, bottom = pieces[k][0][0].top, pieces[i - 1][0][-1].bottom
+        if any(o != j and top < b - worst and a + worst < bottom for o, (a, b) in enumerate(spans)):
             return inf  # a row's value beside another row's label
-        off = abs(level(top, bottom) - mids[j])
-        return 0.0 if ctx.overleaf and j == m - 1 else (off if off <= worst else inf)
+        if overleaf and j == m - 1:
+            return 0.0
+        off = abs(level(top, bottom) - level(*spans[j]))
+        return off if off <= worst else inf
 
     best = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
@@ -184,34 +215,15 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     for j in range(1, m + 1):
         for i in range(n + 1):
             for k in range(i + 1):
-                c = best[j - 1][k] + cost(j - 1, k, i)
-                if c < best[j][i]:
+                if (c := best[j - 1][k] + cost(j - 1, k, i)) < best[j][i]:
                     best[j][i], back[j][i] = c, k
     if best[m][n] == inf:
         return None
-    rows: list[Band] = []
-    i = n
+    runs, i = [], n
     for j in range(m, 0, -1):
-        k = back[j][i]
-        old, row = labelled[j - 1], Band()
-        for block in old.labels:
-            row.add(block, False)
-        for block in inside[k:i]:
-            row.add(block, True)
-        row.doubtful = old.doubtful
-        rows.append(row)
-        i = k
-    taken = {id(ln) for bl in inside for ln in bl}
-    rest = []
-    for b in bands:  # the lines left out stay bands with no label, for the other rules
-        for bl in b.values:
-            left_out = [ln for ln in bl if id(ln) not in taken]
-            if left_out:
-                left = Band()
-                left.add(left_out, True)
-                left.doubtful = b.doubtful
-                rest.append(left)
-    return sorted(rows[::-1] + rest, key=lambda b: b.top)
+        runs.append((back[j][i], i))
+        i = back[j][i]
+    return runs[::-1]
 
 
 def _pieces(block: list[Line]) -> list[list[Line]]:
@@ -340,7 +352,7 @@ def band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], known=None,
     for k, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
         previous = last if chunk.continued else None
         overleaf = k + 1 < len(chunks) and chunks[k + 1].continued and chunks[k + 1].section == chunk.section
-        context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap)
+        context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap, known)
         here, carried = (carried if chunk.continued else []), []
         if overleaf:
             bands, carried = _verdicts_overleaf(bands, leads)

@@ -1673,3 +1673,46 @@ def test_a_verdict_at_the_foot_of_a_page_below_the_last_label_opens_the_value_of
         ("Geographic coverage", "High. / Established in all units"),
         ("Budget", "No data")]
     assert [f.page for f in rows[1].value.fragments] == [1, 2]
+
+
+def test_both_cells_centred_no_padding_labels_run_together_part_as_known_labels_at_their_values_middles():
+    """Both cells centred, no padding: a verdict paragraph ("Partially.") 4 pt over the rest of its value, and
+    the next two rows' one-line values right under it, so the rest and those values are one block, and every
+    label beside it one band. Read as the codebook's labels, each is level with the middle of its own value:
+    the first takes the verdict above it too."""
+    voters = lines(["About 970 investigators", "in the regions and", "the capital"], VALUE_X, 100) + \
+        words("Number of complaints", LABEL_X, 100 + LINE)
+    value = words("Partially.", VALUE_X, 300) + \
+        lines(["A unit in each region", "handles such cases", "only", "966", "About 7 cases"], VALUE_X, 314)
+    first_middle = (300 + 314 + 2 * LINE + 10) / 2
+    labels = lines(["There is a body authorized to", "investigate torture"], LABEL_X, first_middle - LINE / 2 - 5) + \
+        lines(["Number of investigators", "Investigator workload"], LABEL_X, 314 + 3 * LINE)
+    known = known_labels(["There is a body authorized to investigate torture", "Number of investigators",
+                          "Investigator workload", "Number of complaints"])
+    chunks = [Chunk("S", 1, voters, [], False), Chunk("T", 1, value + labels, [], False)]
+    for chunk in chunks:
+        chunk.split = Split(VALUE_X - 1, "alignment")
+    rows = read_tables(chunks, S.resolve(10.0), known=known).rows
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in rows][1:] == [
+        ("There is a body authorized to / investigate torture",
+         "Partially. / A unit in each region / handles such cases / only"),
+        ("Number of investigators", "966"),
+        ("Investigator workload", "About 7 cases")]
+
+
+def test_label_lines_of_one_band_that_read_as_known_labels_one_after_another_are_one_label_each():
+    from pipeline.convert.extract.chunks import Band
+    from pipeline.convert.extract.lines import group_lines
+    from pipeline.convert.extract.orphans import _label_units
+    label = sorted(group_lines(lines(["There is a body authorized to", "investigate torture", "Number of investigators",
+                                      "Investigator workload"], LABEL_X, 100), 4.5), key=lambda l: l.top)
+    band = Band()
+    band.add(label[:2], False)
+    band.add(label[2:], False)
+    known = known_labels(["There is a body authorized to investigate torture", "Number of investigators",
+                          "Investigator workload"])
+    assert [[ln.text for ln in unit] for unit, _ in _label_units([band], known)] == [
+        ["There is a body authorized to", "investigate torture"], ["Number of investigators"], ["Investigator workload"]]
+    # without the codebook, or where the lines read as no known labels, the band's labels are one
+    assert len(_label_units([band], None)) == 1
+    assert len(_label_units([band], known_labels(["Budget"]))) == 1
