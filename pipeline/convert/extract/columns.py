@@ -489,6 +489,9 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         # no line beside another across it (labels and values on baselines of their own: both cells centred),
         # and known labels whole on its left, none on its right
         parts["labels"] = WEIGHTS["labels"] * e.alone_left / e.left
+    if "labels" in on and e.alone_right:
+        # a whole known label on its right, a line of its own: a label on the values' side
+        parts["labels_right"] = -WEIGHTS["labels"] * e.alone_right / (e.alone_left + e.alone_right)
     if "labels" in on and (e.known or e.cut or e.over or e.strays):
         # a known label ending on it speaks for it; one that goes on across it, or one that ends left of
         # it before a gutter, or a piece of one followed by a capitalised word (value words on the left),
@@ -498,9 +501,10 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
         parts["rules"] = WEIGHTS["rules"] * min(1.0, c.rule / max(table_height, 1.0))
     if "neighbours" in on and c.neighbour:
         # a neighbour's split that cuts known labels here, or leaves value words after them on its left
-        # (a known label's piece and a capitalised word more, a whole one and a gutter), holds for this
-        # table only as far as it does not
-        held = 1.0 - min(e.cut + e.over + e.strays, e.both) / e.both if e.both else 1.0
+        # (a known label's piece and a capitalised word more, a whole one and a gutter), or has a whole known
+        # label on its right, holds for this table only as far as it does not
+        bad, lines = e.cut + e.over + e.strays + e.alone_right, e.both + e.alone_right
+        held = 1.0 - min(bad, lines) / lines if lines else 1.0
         parts["neighbours"] = WEIGHTS["neighbours"] * c.neighbour * held
         if c.edges:
             parts["neighbour_edges"] = WEIGHTS["neighbours"] * NEIGHBOUR_EDGES * held

@@ -1716,3 +1716,17 @@ def test_label_lines_of_one_band_that_read_as_known_labels_one_after_another_are
     # without the codebook, or where the lines read as no known labels, the band's labels are one
     assert len(_label_units([band], None)) == 1
     assert len(_label_units([band], known_labels(["Budget"]))) == 1
+
+
+def test_a_whole_known_label_on_a_line_of_its_own_right_of_a_strip_speaks_against_it():
+    """A table sized to its text, labels flush right 4 pt from values flush left, both cells centred: a short
+    table whose one line in two is its bold header row. The wide clear strip left of the labels has a whole known label on its right: a label on the values' side."""
+    labels = known_labels([v for f in default_codebook().fields if f.where == "table" for v in f.variants])
+    head = [w.model_copy(update={"font": "Arial-Bold"}) for w in words("Indicator", 73, 60) + words("Value", 340.5, 60)]
+    label = words("Independent external review mechanism", 0, 86)
+    shift = 336.5 - label[-1].x1
+    label = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in label]
+    ws = head + label + words("The National Preventive Mechanism within", 340.5, 80) + \
+        words("makes unannounced visits", 340.5, 92)
+    got = find_split(ws, Finder(S.resolve(10.0), labels), [])
+    assert got is not None and 336.5 < got.x < 340.5
