@@ -993,6 +993,12 @@ FOUND = {
     # labels ran together into one band; the labels' middles part them
     "both-centred-no-padding-paragraphs": ("armenia_en_2019.docx", Layout(
         borders="none", valign="center", breaks=True, pad=0.0, para_space=2.0, label_valign=True)),
+    # the English sweep, seed 1048, layout 70 (minimised on 608c1ac): auto-sized tables, labels flush right 4 pt
+    # from values flush left, both cells centred; a table of one row under its header on one page, two overleaf,
+    # split left of its labels (a wide clear strip, then held by the table overleaf), a whole label on the values' side
+    "auto-columns-both-centred-split-left-of-whole-labels": ("russia_en_2019.docx", Layout(
+        font="Times-Roman", size=8.5, label_share=0.55, valign="center", margin=70.86614173228347, split_rows=False,
+        breaks=True, label_align="right", pad=2.0, leading=1.4, header_row=True, auto_columns=True, label_valign=True)),
 }
 
 
