@@ -1,7 +1,9 @@
 """Rows across gaps and page breaks: where value text with no label beside it goes (the row above,
-the row below, the row the page break split), and the rows a page break parted, joined again."""
+the row below, the row the page break split; where cells are set lower than their tops, the label level
+with it), and the rows a page break parted, joined again."""
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Callable, NamedTuple
 
 from ...core.text import fold
@@ -194,11 +196,12 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
         return (top + bottom) / 2 if how == "center" else bottom
 
     n, m, inf = len(pieces), len(spans), float("inf")
-    owners = [o for _, o in pieces]
+    owned = list(accumulate((o is not None for _, o in pieces), initial=0))  # pieces beside a label, up to x
+    own = [list(accumulate((o == j for _, o in pieces), initial=0)) for j in range(m)]  # ... beside label j
 
     def cost(j: int, k: int, i: int) -> float:
-        if any(o is not None and o != j for o in owners[k:i]) or any(o == j for o in owners[:k] + owners[i:]):
-            return inf
+        if owned[i] - owned[k] != own[j][i] - own[j][k] or own[j][k] or own[j][n] - own[j][i]:
+            return inf  # another label's piece in its run, or one of its own outside
         if k == i:
             return worst
         top, bottom = pieces[k][0][0].top, pieces[i - 1][0][-1].bottom
