@@ -137,24 +137,27 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     cut before each line that may open a row, `_pieces`) are parted in order among the labels in order
     (a band's label lines that read as several known labels one after another, rows run together, are
     as many labels), `_parting`; None where no parting fits (cells set otherwise: rows of unlike heights
-    fit one alignment only). Atop a continued table the pieces above the first label, and at the foot of
-    a table that goes on overleaf those below the last (whose label need not fit: its row goes on), are
-    left to the other rules."""
+    fit one alignment only). Atop a continued table the pieces above the first label (its row's band, where
+    a middle bounds its value; its lines, where only a foot does), and at the foot of a table that goes on
+    overleaf those below the last (whose label need not fit: its row goes on), are left to the other rules,
+    piece by piece."""
     labels = _label_units(bands, ctx.known)
     if len(labels) < 2:
         return None
     spans = [(min(ln.top for ln in lines), max(ln.bottom for ln in lines)) for lines, _ in labels]
-    top = min(b.top for _, b in labels) if chunk.continued else float("-inf")
-    bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
     pieces: list[tuple[list[Line], int | None]] = []
     for b in bands:
         own = [j for j, (_, lb) in enumerate(labels) if lb is b]
         for bl in b.values:
             for piece in _pieces(bl):
-                if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance:
-                    beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
-                    pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
+                beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
+                pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
     pieces.sort(key=lambda p: p[0][0].top)
+    top = _first_value_top(pieces, spans[0], min(b.top for _, b in labels), how, ctx) if chunk.continued \
+        else float("-inf")
+    bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
+    pieces = [(piece, o) for piece, o in pieces
+              if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance]
     parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf)  # a cell's middle is exact
     if parting is None:
         return None
@@ -167,12 +170,24 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
         row.doubtful = old.doubtful
         rows.append(row)
     taken = {id(ln) for piece, _ in pieces for ln in piece}
-    for b in bands:  # the lines left out stay bands with no label, for the other rules
+    for b in bands:  # the pieces left out stay bands with no label, for the other rules
         for bl in b.values:
             if left_out := [ln for ln in bl if id(ln) not in taken]:
-                rows.append(Band(doubtful=b.doubtful))
-                rows[-1].add(left_out, True)
+                for piece in _pieces(left_out):
+                    rows.append(Band(doubtful=b.doubtful))
+                    rows[-1].add(piece, True)
     return sorted(rows, key=lambda b: b.top)
+
+
+def _first_value_top(pieces: list[tuple[list[Line], int | None]], label: tuple[float, float], band_top: float,
+                     how: str, ctx: _Context) -> float:
+    """Atop a continued table, where the first row's value may start: its band's top where a middle bounds
+    the value; where only a foot does, the last piece above its label that opens with a verdict and a stop
+    (no value goes on with one), else the label's top."""
+    if how != "bottom":
+        return band_top
+    leads = [piece[0].top for piece, _ in pieces if piece[0].top < label[0] and ctx.leads(piece[0])]
+    return leads[-1] if leads else label[0]
 
 
 def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
