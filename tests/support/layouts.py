@@ -999,6 +999,11 @@ FOUND = {
     "auto-columns-both-centred-split-left-of-whole-labels": ("russia_en_2019.docx", Layout(
         font="Times-Roman", size=8.5, label_share=0.55, valign="center", margin=70.86614173228347, split_rows=False,
         breaks=True, label_align="right", pad=2.0, leading=1.4, header_row=True, auto_columns=True, label_valign=True)),
+    # the English sweep, seed 1056, layout 43 (minimised on 608c1ac): both cells at the bottom, no padding, a long
+    # value split by a page break; atop the next page its rest, the next row's verdict "High." and that row's value
+    # ran together, and parted by the labels' feet the first label took all of them
+    "both-at-the-bottom-no-padding-a-long-value-overleaf": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", label_share=0.6, borders="none", valign="bottom", pad=0.0, label_valign=True)),
 }
 
 
