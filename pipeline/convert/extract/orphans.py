@@ -299,7 +299,18 @@ def _verdicts_overleaf(bands: list[Band], leads: Callable[[Line], bool]) -> tupl
         return bands, []
     below = max(ln.bottom for bl in bands[last].labels for ln in bl)
     k = next((i for i in range(last + 1, len(bands)) if bands[i].top >= below and leads(bands[i].values[0][0])), None)
-    return (bands, []) if k is None else (bands[:k], bands[k:])
+    if k is None:
+        return bands, []
+    for band in bands[k:]:
+        band.doubtful = band.doubtful or ("its value's first paragraph read from the foot of the page before, below "
+                                          "that page's last label: please check")
+    return bands[:k], bands[k:]
+
+
+def _opens_with_a_value(bands: list[Band]) -> bool:
+    """Whether a table's first row on a page (its first band with a label) has a value beside its label."""
+    first = min((b for b in bands if b.labels), key=lambda b: b.top, default=None)
+    return first is not None and bool(first.values)
 
 
 def _row_gap(bands_by_chunk: list[list[Band]]) -> float | None:
@@ -372,7 +383,8 @@ def band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], known=None,
         overleaf = k + 1 < len(chunks) and chunks[k + 1].continued and chunks[k + 1].section == chunk.section
         context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap, known)
         here, carried = (carried if chunk.continued else []), []
-        if overleaf:
+        if overleaf and _opens_with_a_value(bands_by_chunk[k + 1]):
+            # (a label alone atop the next page takes the value at this one's foot in the map stage instead)
             bands, carried = _verdicts_overleaf(bands, leads)
         rows = _attach_orphans(bands, chunk, context, here)
         joined = bool(rows) and previous is not None and continues_label(rows[0])

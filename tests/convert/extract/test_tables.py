@@ -1673,6 +1673,7 @@ def test_a_verdict_at_the_foot_of_a_page_below_the_last_label_opens_the_value_of
         ("Geographic coverage", "High. / Established in all units"),
         ("Budget", "No data")]
     assert [f.page for f in rows[1].value.fragments] == [1, 2]
+    assert "foot of the page before" in rows[1].doubtful and not rows[0].doubtful  # a reader checks it
 
 
 def test_both_cells_centred_no_padding_labels_run_together_part_as_known_labels_at_their_values_middles():
