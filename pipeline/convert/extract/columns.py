@@ -220,7 +220,7 @@ class _TableLines:
     gaps: list[list[float]]  # ... and its word gaps, left to right
     strays: list[set[int]]  # ... and those whose text is a known label's piece and one word more, capitalised
     # (the whole line's count too, where a known label's end and such a word make it)
-    whole: list[bool]  # ... and whether the whole line reads as one known label
+    whole: list[bool]  # ... and whether the whole line reads as one known label, capitalised as labels open
 
     @property
     def words(self) -> list[Word]:
@@ -249,7 +249,7 @@ def _table_lines(words: list[Word], finder: Finder) -> _TableLines:
                        styles, past, [_own_gutter(g, finder.tol) for g in gaps], gaps,
                        [_strays(ln.words, m[2]) | _value_after_label(ln.words, m[0], finder.labels)
                         | _value_lead(ln.words, finder.labels if on else None) for ln, m in zip(body, marks)],
-                       [on and finder.labels.whole(fold(ln.text)) for ln in body])
+                       [on and _capitalised(ln.words[0]) and finder.labels.whole(fold(ln.text)) for ln in body])
 
 
 def _strays(words: list[Word], pieces: set[int]) -> set[int]:

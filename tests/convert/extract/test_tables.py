@@ -1744,3 +1744,17 @@ def test_atop_a_continued_table_cells_at_the_bottom_the_first_value_starts_at_th
     assert _first_value_top(pieces, label, 100, "bottom", ctx) == 100 + LINE  # "High."
     assert _first_value_top(pieces[:1] + pieces[2:], label, 100, "bottom", ctx) == label[0]  # no verdict: its top
     assert _first_value_top(pieces, label, 100, "center", ctx) == 100  # a middle bounds it: the band's top
+
+
+def test_a_value_line_that_reads_as_a_known_label_in_lower_case_does_not_speak_against_a_split():
+    """Atop a continued table, the rest of the row the page break split, all value text: "medical examination"
+    reads as the codebook's "Medical examination", but in lower case, as no label opens; the split of the
+    table on the page before still holds."""
+    labels = known_labels([v for f in default_codebook().fields if f.where == "table" for v in f.variants])
+    first = words("Incorporated into the rules of", 370, 60, page=2)
+    second = words("medical examination", 0, 72, page=2)  # centred: it ends where the first line's "of" does
+    shift = first[-1].x1 - second[-1].x1
+    ws = first + words("forensic", first[-1].x1 + 2.5, 60, page=2) + \
+        [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in second]
+    got = find_split(ws, Finder(S.resolve(10.0), labels), [], [Neighbour(Split(362.6, "alignment"), "continued")])
+    assert got is not None and abs(got.x - 362.6) < 0.01
