@@ -1004,6 +1004,15 @@ FOUND = {
     # ran together, and parted by the labels' feet the first label took all of them
     "both-at-the-bottom-no-padding-a-long-value-overleaf": ("russia_en_2019.docx", Layout(
         font="DejaVuSans", label_share=0.6, borders="none", valign="bottom", pad=0.0, label_valign=True)),
+    # the Russian sweep, seed 105, layout 1 (as drawn; a regression of 3819071 that 608c1ac read right): both cells
+    # at the bottom; atop a continued table the first row's value starts above its label with no verdict, and
+    # holding it to the label's top sent its first lines to the row on the page before
+    "ru-both-at-the-bottom-a-continued-table-s-first-value-above-its-label": ("kyrgyzstan_ru_2022.docx", Layout(
+        font="DejaVuSans", size=10, label_share=0.55, borders="none", valign="bottom", page="Letter",
+        margin=85.03937007874015, thousands="nnbsp", score="em", split_rows=False, facts_wrap=False, breaks=False,
+        running_header="Индекс запрета пыток | ОГП", section_titles="row", page_number_form="- {n} -",
+        label_align="right", value_align="center", pad=1.5, leading=1.3, kerned=True, label_valign=True,
+        facts_style="lines", seed=1)),
 }
 
 

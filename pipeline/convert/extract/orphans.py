@@ -137,10 +137,10 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     cut before each line that may open a row, `_pieces`) are parted in order among the labels in order
     (a band's label lines that read as several known labels one after another, rows run together, are
     as many labels), `_parting`; None where no parting fits (cells set otherwise: rows of unlike heights
-    fit one alignment only). Atop a continued table the pieces above the first label (its row's band, where
-    a middle bounds its value; its lines, where only a foot does), and at the foot of a table that goes on
-    overleaf those below the last (whose label need not fit: its row goes on), are left to the other rules,
-    piece by piece."""
+    fit one alignment only). Atop a continued table the pieces above the first label's band (where only a
+    foot bounds its value, above the last verdict over its label: `_first_value_top`), and at the foot of a
+    table that goes on overleaf those below the last (whose label need not fit: its row goes on), are left
+    to the other rules, piece by piece."""
     labels = _label_units(bands, ctx.known)
     if len(labels) < 2:
         return None
@@ -181,13 +181,13 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
 
 def _first_value_top(pieces: list[tuple[list[Line], int | None]], label: tuple[float, float], band_top: float,
                      how: str, ctx: _Context) -> float:
-    """Atop a continued table, where the first row's value may start: its band's top where a middle bounds
-    the value; where only a foot does, the last piece above its label that opens with a verdict and a stop
-    (no value goes on with one), else the label's top."""
+    """Atop a continued table, where the first row's value may start: its band's top, but where only a foot
+    bounds the value, the last piece above its label that opens with a verdict and a stop (no value goes on
+    with one: what lies above it is the rest of the row the page break split)."""
     if how != "bottom":
         return band_top
     leads = [piece[0].top for piece, _ in pieces if piece[0].top < label[0] and ctx.leads(piece[0])]
-    return leads[-1] if leads else label[0]
+    return leads[-1] if leads else band_top
 
 
 def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:

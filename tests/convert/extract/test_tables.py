@@ -1742,7 +1742,7 @@ def test_atop_a_continued_table_cells_at_the_bottom_the_first_value_starts_at_th
     ctx = _Context(None, True, leads=value_leads(known_labels([], verdicts=["High"])))
     label = (100 + 3 * LINE, 100 + 3 * LINE + 10)  # the label's lines, level with the value's last
     assert _first_value_top(pieces, label, 100, "bottom", ctx) == 100 + LINE  # "High."
-    assert _first_value_top(pieces[:1] + pieces[2:], label, 100, "bottom", ctx) == label[0]  # no verdict: its top
+    assert _first_value_top(pieces[:1] + pieces[2:], label, 100, "bottom", ctx) == 100  # no verdict: the band's top
     assert _first_value_top(pieces, label, 100, "center", ctx) == 100  # a middle bounds it: the band's top
 
 
