@@ -1013,6 +1013,18 @@ FOUND = {
         running_header="Индекс запрета пыток | ОГП", section_titles="row", page_number_form="- {n} -",
         label_align="right", value_align="center", pad=1.5, leading=1.3, kerned=True, label_valign=True,
         facts_style="lines", seed=1)),
+    # the English sweep, seed 1096, layout 13 (as drawn; a regression of this change that 608c1ac read right): both
+    # cells at the bottom; atop a continued table the rest of a split value, then the next row's verdict "High.",
+    # went to that row as one value, parted by the labels' feet: a verdict opens a value, never goes on in one
+    "both-at-the-bottom-a-verdict-parts-a-split-value-s-rest-from-the-next": ("kyrgyzstan_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.45, borders="none", valign="bottom", page="Letter",
+        margin=42.519685039370074, thousands="nnbsp", score="em-attached", fragmented=True, values_first=False,
+        split_rows=True, split_row="label", bottom_margin=None, facts_wrap=True, breaks=True,
+        running_header="Index on Torture | CSP", section_titles="row", page_numbers=True,
+        page_number_form="Page {n} of {N}", label_align="left", value_align="left", pad=3.0, leading=1.15, para_space=1.0,
+        banded=False, rule_style="rect", double_rules=False, header_row=True, kerned=False, auto_columns=False,
+        shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=True, label_valign=True,
+        facts_style="cells", stacked="", seed=13)),
 }
 
 

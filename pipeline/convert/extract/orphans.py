@@ -158,7 +158,8 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
     pieces = [(piece, o) for piece, o in pieces
               if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance]
-    parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf)  # a cell's middle is exact
+    leads = [ctx.leads(piece[0]) for piece, _ in pieces]
+    parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf, leads)  # a cell's middle is exact
     if parting is None:
         return None
     rows = []
@@ -202,23 +203,27 @@ def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
 
 
 def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], int | None]], how: str,
-             worst: float, overleaf: bool) -> list[tuple[int, int]] | None:
+             worst: float, overleaf: bool, leads: list[bool] = ()) -> list[tuple[int, int]] | None:
     """The run of pieces (k, i) each label takes, in order, every piece taken: each label level with its
     run (its middle, or foot, within `worst`), every piece beside a label (its second) taken by that one,
     no run beside another label; a label may take none (a row with no value) at the cost of `worst`.
-    The last label of a table going on overleaf need not be level. None where no parting fits."""
+    The last label of a table going on overleaf need not be level. A piece that `leads` (a verdict and a
+    stop) opens its run: no value goes on with one. None where no parting fits."""
     def level(top: float, bottom: float) -> float:
         return (top + bottom) / 2 if how == "center" else bottom
 
     n, m, inf = len(pieces), len(spans), float("inf")
     owned = list(accumulate((o is not None for _, o in pieces), initial=0))  # pieces beside a label, up to x
     own = [list(accumulate((o == j for _, o in pieces), initial=0)) for j in range(m)]  # ... beside label j
+    verdicts = list(accumulate((bool(x) for x in (leads or [False] * n)), initial=0))
 
     def cost(j: int, k: int, i: int) -> float:
         if owned[i] - owned[k] != own[j][i] - own[j][k] or own[j][k] or own[j][n] - own[j][i]:
             return inf  # another label's piece in its run, or one of its own outside
         if k == i:
             return worst
+        if verdicts[i] - verdicts[k + 1]:
+            return inf  # a verdict inside the run: the next value's start
         top, bottom = pieces[k][0][0].top, pieces[i - 1][0][-1].bottom
         if any(o != j and top < b - worst and a + worst < bottom for o, (a, b) in enumerate(spans)):
             return inf  # a row's value beside another row's label
