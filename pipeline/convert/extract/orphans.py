@@ -153,12 +153,13 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
                 beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
                 pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
     pieces.sort(key=lambda p: p[0][0].top)
-    top = _first_value_top(pieces, spans[0], min(b.top for _, b in labels), how, ctx) if chunk.continued \
+    leads = [ctx.leads(piece[0]) for piece, _ in pieces]
+    top = _first_value_top(pieces, leads, spans[0], min(b.top for _, b in labels), how) if chunk.continued \
         else float("-inf")
     bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
-    pieces = [(piece, o) for piece, o in pieces
-              if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance]
-    leads = [ctx.leads(piece[0]) for piece, _ in pieces]
+    kept = [x for x, (piece, _) in enumerate(pieces)
+            if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance]
+    pieces, leads = [pieces[x] for x in kept], [leads[x] for x in kept]
     parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf, leads)  # a cell's middle is exact
     if parting is None:
         return None
@@ -180,15 +181,15 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     return sorted(rows, key=lambda b: b.top)
 
 
-def _first_value_top(pieces: list[tuple[list[Line], int | None]], label: tuple[float, float], band_top: float,
-                     how: str, ctx: _Context) -> float:
+def _first_value_top(pieces: list[tuple[list[Line], int | None]], leads: list[bool], label: tuple[float, float],
+                     band_top: float, how: str) -> float:
     """Atop a continued table, where the first row's value may start: its band's top, but where only a foot
-    bounds the value, the last piece above its label that opens with a verdict and a stop (no value goes on
-    with one: what lies above it is the rest of the row the page break split)."""
+    bounds the value, the last piece above its label that opens with a verdict and a stop (`leads`, piece by
+    piece; no value goes on with one: what lies above it is the rest of the row the page break split)."""
     if how != "bottom":
         return band_top
-    leads = [piece[0].top for piece, _ in pieces if piece[0].top < label[0] and ctx.leads(piece[0])]
-    return leads[-1] if leads else band_top
+    tops = [piece[0].top for (piece, _), lead in zip(pieces, leads) if lead and piece[0].top < label[0]]
+    return tops[-1] if tops else band_top
 
 
 def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
@@ -203,7 +204,7 @@ def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
 
 
 def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], int | None]], how: str,
-             worst: float, overleaf: bool, leads: list[bool] = ()) -> list[tuple[int, int]] | None:
+             worst: float, overleaf: bool, leads: list[bool]) -> list[tuple[int, int]] | None:
     """The run of pieces (k, i) each label takes, in order, every piece taken: each label level with its
     run (its middle, or foot, within `worst`), every piece beside a label (its second) taken by that one,
     no run beside another label; a label may take none (a row with no value) at the cost of `worst`.
@@ -215,7 +216,7 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
     n, m, inf = len(pieces), len(spans), float("inf")
     owned = list(accumulate((o is not None for _, o in pieces), initial=0))  # pieces beside a label, up to x
     own = [list(accumulate((o == j for _, o in pieces), initial=0)) for j in range(m)]  # ... beside label j
-    verdicts = list(accumulate((bool(x) for x in (leads or [False] * n)), initial=0))
+    verdicts = list(accumulate(leads, initial=0))  # pieces that open with a verdict, up to x
 
     def cost(j: int, k: int, i: int) -> float:
         if owned[i] - owned[k] != own[j][i] - own[j][k] or own[j][k] or own[j][n] - own[j][i]:
@@ -298,7 +299,8 @@ def _verdicts_overleaf(bands: list[Band], leads: Callable[[Line], bool]) -> tupl
     """A table's bands, and those at its foot below its last row's label that hold value text with no label
     from a line that opens with a verdict and a stop ("High."): the first paragraph of the value of the
     row the page break split, whose label is overleaf (cells set lower than their tops), kept for the next
-    page's first row. No row's value goes on with a verdict."""
+    page's first row and flagged doubtful (a reader checks a value read across the break). No row's value
+    goes on with a verdict."""
     last = max((i for i, b in enumerate(bands) if b.labels), default=None)
     if last is None:
         return bands, []

@@ -248,8 +248,9 @@ def _said(votes: Counter[str]) -> Said:
     sit atop their cells where a row says a label sits atop a taller value, or none that values sit lower
     (where values beside taller labels sit lower and no row shows a label beside a taller value, both
     cells may be set lower)."""
+    lead = _labels_lead(votes)
     atop = bool(votes["label top"] or votes["label top, maybe"] or not (votes["center"] or votes["bottom"]))
-    return Said(_labels_lead(votes), _labels_lead(votes) and atop, _lower(votes))
+    return Said(lead, lead and atop, _lower(votes))
 
 
 def _labels_lead(votes: Counter[str]) -> bool:

@@ -1735,15 +1735,16 @@ def test_a_whole_known_label_on_a_line_of_its_own_right_of_a_strip_speaks_agains
 
 def test_atop_a_continued_table_cells_at_the_bottom_the_first_value_starts_at_the_last_verdict_above_its_label():
     from pipeline.convert.extract.lines import group_lines
-    from pipeline.convert.extract.orphans import _Context, _first_value_top, value_leads
+    from pipeline.convert.extract.orphans import _first_value_top, value_leads
     value = sorted(group_lines(lines(["officers concerned, and police.", "High.", "The body has its own budget",
                                       "and reports to parliament"], VALUE_X, 100), 4.5), key=lambda l: l.top)
     pieces = [([ln], None) for ln in value]
-    ctx = _Context(None, True, leads=value_leads(known_labels([], verdicts=["High"])))
+    lead = value_leads(known_labels([], verdicts=["High"]))
+    leads = [lead(ln) for ln in value]
     label = (100 + 3 * LINE, 100 + 3 * LINE + 10)  # the label's lines, level with the value's last
-    assert _first_value_top(pieces, label, 100, "bottom", ctx) == 100 + LINE  # "High."
-    assert _first_value_top(pieces[:1] + pieces[2:], label, 100, "bottom", ctx) == 100  # no verdict: the band's top
-    assert _first_value_top(pieces, label, 100, "center", ctx) == 100  # a middle bounds it: the band's top
+    assert _first_value_top(pieces, leads, label, 100, "bottom") == 100 + LINE  # "High."
+    assert _first_value_top(pieces[:1] + pieces[2:], leads[:1] + leads[2:], label, 100, "bottom") == 100  # no verdict
+    assert _first_value_top(pieces, leads, label, 100, "center") == 100  # a middle bounds it: the band's top
 
 
 def test_a_value_line_that_reads_as_a_known_label_in_lower_case_does_not_speak_against_a_split():
