@@ -201,10 +201,16 @@ def cell_alignment(labels: list[list[Line]], values: list[list[Line]], tolerance
         return abs(value[len(label) - 1].base - label[-1].base) <= tolerance and opens_row(value[len(label)])
 
     def lead_outside(value: list[Line]) -> bool:
-        # the value block above stands beside no label: it may be this row's first paragraph, the label
-        # centred on the whole value and level with this block's first line by chance
+        # the value block above, or its last paragraph (from its last line that opens with a capital or a
+        # figure: rows set with no spacing run a row's value into the next's first paragraph), stands beside
+        # no label: it may be this row's first paragraph, the label centred on the whole value and level
+        # with this block's first line by chance
         above = [v for v in values if v[-1].bottom <= value[0].top]
-        return bool(above) and not overlapping(max(above, key=lambda v: v[-1].bottom), labels)
+        if not above:
+            return False
+        block = max(above, key=lambda v: v[-1].bottom)
+        start = max((k for k, ln in enumerate(block) if opens_row(ln)), default=0)
+        return not overlapping(block[start:], labels)
 
     votes: Counter[str] = Counter()
     for value in values:

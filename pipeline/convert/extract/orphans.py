@@ -149,7 +149,7 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     for b in bands:
         own = [j for j, (_, lb) in enumerate(labels) if lb is b]
         for bl in b.values:
-            for piece in _pieces(bl):
+            for piece in _pieces(bl, ctx.known):
                 beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
                 pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
     pieces.sort(key=lambda p: p[0][0].top)
@@ -160,7 +160,8 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     kept = [x for x, (piece, _) in enumerate(pieces)
             if piece[0].top >= top - ctx.tolerance and piece[-1].bottom <= bottom + ctx.tolerance]
     pieces, leads = [pieces[x] for x in kept], [leads[x] for x in kept]
-    parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf, leads)  # a cell's middle is exact
+    parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf, leads,  # a cell's middle is exact
+                       chunk.continued)
     if parting is None:
         return None
     rows = []
@@ -171,11 +172,11 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
             row.add(piece, True)
         row.doubtful = old.doubtful
         rows.append(row)
-    taken = {id(ln) for piece, _ in pieces for ln in piece}
+    taken = {id(ln) for k, i in parting for piece, _ in pieces[k:i] for ln in piece}
     for b in bands:  # the pieces left out stay bands with no label, for the other rules
         for bl in b.values:
             if left_out := [ln for ln in bl if id(ln) not in taken]:
-                for piece in _pieces(left_out):
+                for piece in _pieces(left_out, ctx.known):
                     rows.append(Band(doubtful=b.doubtful))
                     rows[-1].add(piece, True)
     return sorted(rows, key=lambda b: b.top)
@@ -183,11 +184,14 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
 
 def _first_value_top(pieces: list[tuple[list[Line], int | None]], leads: list[bool], label: tuple[float, float],
                      band_top: float, how: str) -> float:
-    """Atop a continued table, where the first row's value may start: its band's top, but where only a foot
-    bounds the value, the last piece above its label that opens with a verdict and a stop (`leads`, piece by
-    piece; no value goes on with one: what lies above it is the rest of the row the page break split)."""
+    """Atop a continued table, where the first row's value may start. Where a middle bounds it, anywhere:
+    the parting leaves out the pieces above it that the label's middle does not take (`_parting`), so a
+    first paragraph set above the label's band ("High.") is its own. Where only a foot bounds the value,
+    at the last piece above its label that opens with a verdict and a stop (`leads`, piece by piece; no
+    value goes on with one: what lies above it is the rest of the row the page break split), else at
+    its band's top."""
     if how != "bottom":
-        return band_top
+        return float("-inf")
     tops = [piece[0].top for (piece, _), lead in zip(pieces, leads) if lead and piece[0].top < label[0]]
     return tops[-1] if tops else band_top
 
@@ -203,13 +207,18 @@ def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
     return out
 
 
+SKIP = 1e-3  # the cost of a piece atop a continued table left out of the first row
+
+
 def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], int | None]], how: str,
-             worst: float, overleaf: bool, leads: list[bool]) -> list[tuple[int, int]] | None:
+             worst: float, overleaf: bool, leads: list[bool], continued: bool = False) -> list[tuple[int, int]] | None:
     """The run of pieces (k, i) each label takes, in order, every piece taken: each label level with its
     run (its middle, or foot, within `worst`), every piece beside a label (its second) taken by that one,
     no run beside another label; a label may take none (a row with no value) at the cost of `worst`.
     The last label of a table going on overleaf need not be level. A piece that `leads` (a verdict and a
-    stop) opens its run: no value goes on with one. None where no parting fits."""
+    stop) opens its run: no value goes on with one. Atop a `continued` table the pieces above the first
+    label, none beside it, may be left out (the rest of the row the page break split), each at a
+    thousandth of a point: the run that takes them wins a tie. None where no parting fits."""
     def level(top: float, bottom: float) -> float:
         return (top + bottom) / 2 if how == "center" else bottom
 
@@ -236,6 +245,11 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
     best = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0.0
+    if continued:
+        for k in range(1, n + 1):
+            if owned[k] or pieces[k - 1][0][-1].bottom > spans[0][0] + worst:
+                break
+            best[0][k] = k * SKIP
     for j in range(1, m + 1):
         for i in range(n + 1):
             for k in range(i + 1):
@@ -250,13 +264,14 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
     return runs[::-1]
 
 
-def _pieces(block: list[Line]) -> list[list[Line]]:
-    """A value block cut before each line that opens with a capital or a figure: rows set with no padding
+def _pieces(block: list[Line], known=None) -> list[list[Line]]:
+    """A value block cut before each line that opens with a capital or a figure, or that is a whole value
+    the codebook knows ("n/a", "no data": a value of its own, however it opens): rows set with no padding
     run one row's last paragraph into the next's first, and a centred line that ends its paragraph may be
     as wide as one that wraps. Which cuts are the rows' the labels' middles tell."""
     out = [[block[0]]]
     for ln in block[1:]:
-        if opens_row(ln):
+        if opens_row(ln) or known is not None and fold(ln.text) in known.values:
             out.append([])
         out[-1].append(ln)
     return out

@@ -236,9 +236,12 @@ def _aligned(votes: Counter[str]) -> str | None:
 def _lower(votes: Counter[str]) -> tuple[str, ...]:
     """Where the document's labels set lower in their cells may sit, the likelier first (more rows say so,
     values' and labels' votes together; a first row cannot always tell a centred cell from one at the
-    bottom); none where no row says a label sits lower."""
+    bottom); none where no row says a label sits lower. Where rows say values are centred (and none at
+    the bottom) and every label level with a taller value's first line may be centred on it (`label top,
+    maybe` votes only), labels may be centred too: with no padding to tell rows apart, no row shows it.
+    (Not at the bottom: a foot alone fits a label atop a value as well as one set at its foot.)"""
     if _labels_lead(votes):
-        return ()
+        return ("center",) if votes["center"] and not (votes["label top"] or votes["bottom"]) else ()
     centre = votes["center"] + votes["label center"]
     return ("center", "bottom") if centre >= votes["bottom"] + votes["label bottom"] else ("bottom", "center")
 
