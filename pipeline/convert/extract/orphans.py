@@ -48,6 +48,9 @@ class Said(NamedTuple):
     labels_lead: bool = True  # no row says a label beside a taller value sits lower in its cell
     labels_atop: bool = True  # ... and one says a label sits atop a taller value, or none that values sit lower
     lower: tuple[str, ...] = ()  # where labels set lower in their cells may sit, the likelier first ("center", "bottom")
+    # no row says where a label beside a taller value sits (or only that it may sit atop: `label top, maybe`),
+    # as where rows set with no spacing run together: the tables' own fit tells (orphans._fitted_lower)
+    undecided: bool = False
 
 
 class _Context(NamedTuple):
@@ -109,7 +112,7 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context, carried: lis
     foot of the page before (`_verdicts_overleaf`), which open this page's first row."""
     if bands and chunk.continued and ctx.previous is not None and not ctx.labels_on_top:
         bands = _head_apart(bands[0], ctx) + bands[1:]
-    if ctx.said.lower and not (bands and _ruled_apart(bands, chunk.hrules)):
+    if chunk.stacked is None and not (bands and _ruled_apart(bands, chunk.hrules)):
         bands = next((p for how in ctx.said.lower if (p := _level_apart(bands, chunk, ctx, how)) is not None), bands)
     bands = list(carried) + bands
     rows = [b for b in bands if b.labels]
@@ -129,10 +132,31 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context, carried: lis
     return sorted(rows, key=lambda b: b.top)
 
 
+def _fitted_lower(chunks: list[Chunk], bands_by_chunk: list[list[Band]], ctx: _Context) -> tuple[str, ...]:
+    """Where no row tells (rows set with no spacing at all run together into one block each column, and
+    values beside taller labels may sit lower whichever way labels do), where the document's labels sit
+    lower in their cells, as its tables' own fit tells: none if every table's
+    labels part at their values' tops (each label's top level with a value line's: `_level_apart` with
+    "top"); else each alignment that parts a table that does not, the one that parts more first. A
+    document's tables are set alike: one that fits only lower says so of those that fit either way (a tall
+    first value reads as well beside a label at its top as at its foot)."""
+    fits = {"center": 0, "bottom": 0}
+    for k, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
+        if chunk.stacked is not None:  # labels over their values: no label is level with its value
+            continue
+        here = ctx._replace(overleaf=k + 1 < len(chunks) and chunks[k + 1].continued
+                            and chunks[k + 1].section == chunk.section)
+        if _level_apart(bands, chunk, here, "top") is None:
+            for how in fits:
+                fits[how] += _level_apart(bands, chunk, here, how) is not None
+    return tuple(sorted((h for h, n in fits.items() if n), key=lambda h: -fits[h]))
+
+
 def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> list[Band] | None:
     """Where labels sit lower in their cells, and values as they do (CSS's `vertical-align` on both cells),
     each row's value is the run of value pieces whose middle (`how` "center"), or foot ("bottom"), is its
-    label's: with no padding a value's paragraphs may lie as far apart as its rows, or farther, its label
+    label's (or top, "top", with a piece for each line, a value no taller than its label anywhere beside it:
+    whether labels sit atop their cells at all): with no padding a value's paragraphs may lie as far apart as its rows, or farther, its label
     beside none of them, and one row's last paragraph run into the next's first. The pieces (value blocks
     cut before each line that may open a row, `_pieces`) are parted in order among the labels in order
     (a band's label lines that read as several known labels one after another, rows run together, are
@@ -149,11 +173,12 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     for b in bands:
         own = [j for j, (_, lb) in enumerate(labels) if lb is b]
         for bl in b.values:
-            for piece in _pieces(bl, ctx.known):
+            for piece in (_pieces(bl, ctx.known) if how != "top" else [[ln] for ln in bl]):
                 beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
                 pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
     pieces.sort(key=lambda p: p[0][0].top)
-    leads = [ctx.leads(piece[0]) for piece, _ in pieces]
+    leads = [how != "top" and ctx.leads(piece[0]) for piece, _ in pieces]  # (atop their cells, a line of a value
+    # may open with a verdict: "No. 5 of 2004")
     top = _first_value_top(pieces, leads, spans[0], min(b.top for _, b in labels), how) if chunk.continued \
         else float("-inf")
     bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
@@ -220,7 +245,7 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
     label, none beside it, may be left out (the rest of the row the page break split), each at a
     thousandth of a point: the run that takes them wins a tie. None where no parting fits."""
     def level(top: float, bottom: float) -> float:
-        return (top + bottom) / 2 if how == "center" else bottom
+        return (top + bottom) / 2 if how == "center" else bottom if how == "bottom" else top
 
     n, m, inf = len(pieces), len(spans), float("inf")
     owned = list(accumulate((o is not None for _, o in pieces), initial=0))  # pieces beside a label, up to x
@@ -239,6 +264,8 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
             return inf  # a row's value beside another row's label
         if overleaf and j == m - 1:
             return 0.0
+        if how == "top" and spans[j][0] - worst <= top and bottom <= spans[j][1] + worst:
+            return 0.0  # a value beside a taller label sits anywhere in the cell that label fills
         off = abs(level(top, bottom) - level(*spans[j]))
         return off if off <= worst else inf
 
@@ -399,6 +426,9 @@ def band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], known=None,
     on_top = said.labels_lead and _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     gap = _row_gap(bands_by_chunk)
     at_foot = _labels_at_foot(chunks, bands_by_chunk, tolerance)
+    if said.undecided and not said.lower:
+        said = said._replace(lower=_fitted_lower(chunks, bands_by_chunk,
+                                                 _Context(None, on_top, at_foot, leads, said, False, tolerance, gap, known)))
     carried: list[Band] = []
     for k, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
         previous = last if chunk.continued else None

@@ -236,12 +236,9 @@ def _aligned(votes: Counter[str]) -> str | None:
 def _lower(votes: Counter[str]) -> tuple[str, ...]:
     """Where the document's labels set lower in their cells may sit, the likelier first (more rows say so,
     values' and labels' votes together; a first row cannot always tell a centred cell from one at the
-    bottom); none where no row says a label sits lower. Where rows say values are centred (and none at
-    the bottom) and every label level with a taller value's first line may be centred on it (`label top,
-    maybe` votes only), labels may be centred too: with no padding to tell rows apart, no row shows it.
-    (Not at the bottom: a foot alone fits a label atop a value as well as one set at its foot.)"""
+    bottom); none where no row says a label sits lower."""
     if _labels_lead(votes):
-        return ("center",) if votes["center"] and not (votes["label top"] or votes["bottom"]) else ()
+        return ()
     centre = votes["center"] + votes["label center"]
     return ("center", "bottom") if centre >= votes["bottom"] + votes["label bottom"] else ("bottom", "center")
 
@@ -253,7 +250,8 @@ def _said(votes: Counter[str]) -> Said:
     cells may be set lower)."""
     lead = _labels_lead(votes)
     atop = bool(votes["label top"] or votes["label top, maybe"] or not (votes["center"] or votes["bottom"]))
-    return Said(lead, lead and atop, _lower(votes))
+    undecided = not (votes["label top"] or votes["label center"] or votes["label bottom"])
+    return Said(lead, lead and atop, _lower(votes), undecided)
 
 
 def _labels_lead(votes: Counter[str]) -> bool:
