@@ -1025,6 +1025,74 @@ FOUND = {
         banded=False, rule_style="rect", double_rules=False, header_row=True, kerned=False, auto_columns=False,
         shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=True, label_valign=True,
         facts_style="cells", stacked="", seed=13)),
+    # the English sweep, seed 1065, layout 132 (as drawn): both cells centred, no padding, atop a continued table:
+    # "n/a" (lower case) ran into the row above's value, so no parting fitted until a whole value the codebook knows
+    # opened a piece
+    "both-centred-no-padding-n-a-opens-a-value-of-its-own": ("moldova_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.5, borders="none", valign="center", page="A4",
+        margin=85.03937007874015, thousands="space", score="en-minus", fragmented=False, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=False, breaks=True, running_header="",
+        section_titles="row", page_numbers=True, page_number_form="- {n} -", label_align="left", value_align="left",
+        pad=0.0, leading=1.2, para_space=0.0, banded=False, rule_style="rect", double_rules=False, header_row=False,
+        kerned=False, auto_columns=False, shrink=False, bold_labels=True, hpad=0.75, header_lines=1,
+        header_valign=False, label_valign=True, facts_style="cells", stacked="", seed=132)),
+    # the English sweep, seed 1016, layout 133 (as drawn): both cells centred, no padding, atop a continued table:
+    # the first row's verdict "High." lies above its label's band, and the next row's "Medium." went to it; a middle
+    # bounds the value, so it may start above the band
+    "both-centred-a-continued-table-s-first-paragraph-above-its-label": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=10, label_share=0.6, borders="none", valign="center", page="A4",
+        margin=56.69291338582677, thousands="space", score="em-attached", fragmented=False, values_first=True,
+        split_rows=False, split_row=None, bottom_margin=None, facts_wrap=True, breaks=True,
+        running_header="Index on Torture | CSP", section_titles="heading", page_numbers=True,
+        page_number_form="{n}", label_align="left", value_align="center", pad=0.0, leading=1.3, para_space=2.0,
+        banded=False, rule_style="line", double_rules=True, header_row=True, kerned=False, auto_columns=True,
+        shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=False, label_valign=True,
+        facts_style="plain", stacked="", seed=133)),
+    # the English sweep, seed 1080, layout 10 (as drawn): both cells centred, no padding: each label level with a
+    # taller value's first line sits below a verdict that ran into the row above's block; those votes said labels
+    # sit atop their cells, now only that they may
+    "both-centred-no-padding-only-maybe-votes": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.35, borders="none", valign="center", page="A4",
+        margin=70.86614173228347, thousands="nbsp", score="em-attached", fragmented=False, values_first=False,
+        split_rows=False, split_row="label", bottom_margin=None, facts_wrap=True, breaks=True,
+        running_header="Country profile", section_titles="row", page_numbers=False, page_number_form="{n} / {N}",
+        label_align="left", value_align="center", pad=0.0, leading=1.4, para_space=2.0, banded=False,
+        rule_style="line", double_rules=False, header_row=False, kerned=True, auto_columns=True, shrink=False,
+        bold_labels=False, hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="lines",
+        stacked="", seed=10)),
+    # the English sweep, seed 1103, layout 30 (as drawn): both cells at the bottom, no padding: no row votes, and
+    # read atop their cells the first label took the next row's lines; the labels' tops part no table, their feet do
+    "both-at-the-bottom-no-padding-no-votes": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.4, borders="none", valign="bottom", page="A4",
+        margin=70.86614173228347, thousands="nnbsp", score="em", fragmented=False, values_first=False,
+        split_rows=False, split_row="label", bottom_margin=None, facts_wrap=False, breaks=False,
+        running_header="Country profile", section_titles="heading", page_numbers=False, page_number_form="p. {n}",
+        label_align="left", value_align="center", pad=0.0, leading=1.2, para_space=1.0, banded=False,
+        rule_style="line", double_rules=True, header_row=True, kerned=False, auto_columns=False, shrink=False,
+        bold_labels=True, hpad=0.75, header_lines=1, header_valign=True, label_valign=True, facts_style="lines",
+        stacked="", seed=30)),
+    # the English sweep, seed 1089, layout 146 (as drawn): both cells at the bottom: rows vote only that values sit
+    # lower, which fits labels atop their cells as well; a table the labels' tops do not part tells
+    "both-at-the-bottom-values-lower-votes-only": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.35, borders="none", valign="bottom", page="Letter",
+        margin=42.519685039370074, thousands="nbsp", score="en-minus", fragmented=False, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=False, breaks=False, running_header="",
+        section_titles="heading", page_numbers=False, page_number_form="{n}", label_align="left",
+        value_align="left", pad=2.0, leading=1.4, para_space=0.0, banded=False, rule_style="rect",
+        double_rules=True, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=False,
+        hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="cells", stacked="",
+        seed=146)),
+    # the English sweep, seed 1120, layout 95 (as drawn): both cells at the bottom, no padding: atop a continued
+    # table a label's rest ("investigating body") level with its value's rest's first line, which no foot could part
+    "both-at-the-bottom-a-label-s-rest-atop-a-continued-table": ("moldova_en_2019.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.5, borders="none", valign="bottom", page="Letter",
+        margin=70.86614173228347, thousands="nnbsp", score="em-double", fragmented=False, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=True, breaks=False,
+        running_header="Country profile", section_titles="heading", page_numbers=True,
+        page_number_form="Page {n} of {N}", label_align="left", value_align="left", pad=0.0, leading=1.3,
+        para_space=2.0, banded=False, rule_style="rect", double_rules=False, header_row=False, kerned=False,
+        auto_columns=False, shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
+        label_valign=True, facts_style="cells", stacked="", seed=95)),
 }
 
 

@@ -1760,3 +1760,86 @@ def test_a_value_line_that_reads_as_a_known_label_in_lower_case_does_not_speak_a
         [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in second]
     got = find_split(ws, Finder(S.resolve(10.0), labels), [], [Neighbour(Split(362.6, "alignment"), "continued")])
     assert got is not None and abs(got.x - 362.6) < 0.01
+
+
+def _lines_at(texts_tops: list[tuple[str, float]], x: float = VALUE_X):
+    from pipeline.convert.extract.lines import group_lines
+    return sorted(group_lines([w for t, top in texts_tops for w in words(t, x, top)], 4.5), key=lambda l: l.top)
+
+
+def test_a_value_block_is_cut_before_a_line_that_is_a_whole_value_the_codebook_knows():
+    """Rows run together with no padding: "n/a" opens a value of its own though it opens in lower case."""
+    from pipeline.convert.extract.orphans import _pieces
+    block = _lines_at([("255", 100), ("n/a", 100 + LINE), ("no data here", 100 + 2 * LINE)])
+    known = known_labels([], values=["n/a", "no data"])
+    assert [[ln.text for ln in p] for p in _pieces(block, known)] == [["255"], ["n/a", "no data here"]]
+    assert [[ln.text for ln in p] for p in _pieces(block)] == [["255", "n/a", "no data here"]]  # no codebook
+
+
+def test_atop_a_continued_table_the_parting_leaves_out_the_rest_of_the_row_above_the_first_label():
+    """Both cells centred: above the first label's value, the rest of the row the page break split. Only
+    atop a continued table may pieces go to no label."""
+    from pipeline.convert.extract.orphans import _parting
+    rest, first, second = _lines_at([("agencies", 90)]), _lines_at([("Medium.", 115), ("Regional units", 126.5)]), \
+        _lines_at([("No data", 150)])
+    pieces = [(rest, None), (first, 0), (second, 1)]
+    middle = (115 + 126.5 + 10) / 2
+    spans = [(middle - 5, middle + 5), (150, 160)]  # each label level with its value's middle
+    assert _parting(spans, pieces, "center", 2.25, False, [False] * 3, continued=True) == [(1, 2), (2, 3)]
+    assert _parting(spans, pieces, "center", 2.25, False, [False] * 3) is None
+
+
+def test_the_parting_at_the_labels_tops_tells_labels_set_at_the_foot_of_their_cells():
+    """No padding, both cells at the bottom: a value no taller than its label reads as well atop its cell
+    (it lies beside the label), but a taller value beside a one-line label at its foot does not."""
+    from pipeline.convert.extract.orphans import _parting
+    one = [(_lines_at([("Yes, in Article 193", 100 + LINE)]), 0)]
+    three = [(_lines_at([(t, 100 + k * LINE)]), None if k < 4 else 1)
+             for k, t in [(2, "Abuse of power"), (3, "Exceeding powers"), (4, "of the Criminal Code")]]
+    spans = [(100, 100 + LINE + 10), (100 + 4 * LINE, 100 + 4 * LINE + 10)]
+    assert _parting(spans, one + three, "top", 2.25, False, [False] * 4) is None
+    assert _parting(spans, one + three, "bottom", 2.25, False, [False] * 4) == [(0, 1), (1, 4)]
+    assert _parting(spans[:1], one, "top", 2.25, False, [False]) == [(0, 1)]
+
+
+def test_atop_a_continued_table_a_label_that_is_the_rest_of_a_split_row_need_not_be_level():
+    """Cells at the bottom: "investigating body" (a label's rest, in lower case) level with the first of
+    its value's two remaining lines; the next row's value opens with a verdict."""
+    from pipeline.convert.extract.orphans import _parting
+    pieces = [(_lines_at([("provided by other", 60)]), 0), (_lines_at([("agencies", 60 + LINE)]), None),
+              (_lines_at([("Medium.", 60 + 2 * LINE)]), None), (_lines_at([("Regional units", 60 + 3 * LINE)]), 1)]
+    spans = [(60, 70), (60 + 3 * LINE, 70 + 3 * LINE)]
+    leads = [False, False, True, False]
+    assert _parting(spans, pieces, "bottom", 2.25, False, leads, continued=True, rest=True) == [(0, 2), (2, 4)]
+    assert _parting(spans, pieces, "bottom", 2.25, False, leads, continued=True) is None
+
+
+def test_a_label_level_with_a_taller_values_first_line_may_be_centred_when_the_paragraph_above_is_beside_no_label():
+    """No padding: "No." (the next row's first paragraph) ran into the block of the row above, whose first
+    line is beside its label; the next label, centred on "No." and its rest, is level with the rest's first
+    line. Its vote says only that labels may sit atop their cells."""
+    from pipeline.convert.extract.lines import cell_alignment
+    labels = [_lines_at([("Family notification", 100)], LABEL_X), _lines_at([("Medical examination", 100 + 2 * LINE)],
+                                                                            LABEL_X)]
+    values = [_lines_at([("Yes, within 6 hours", 100), ("No.", 100 + LINE)]),
+              _lines_at([("An examination is", 100 + 2 * LINE), ("carried out", 100 + 3 * LINE)])]
+    assert cell_alignment(labels, values, 2.0) == {"label top, maybe": 2}
+
+
+def test_rows_with_no_spacing_and_no_votes_read_at_the_labels_feet_where_a_table_cannot_part_at_their_tops():
+    """Both cells at the bottom, no padding: each column one block, so no row votes. The second table reads
+    as well atop the cells (each label's top level with a value line's top) as at their feet; the first
+    does not: its one-line label at the foot of a three-line value is level with none of its value's tops.
+    A document's tables are set alike: both read at the labels' feet."""
+    first = lines(["Explicit prohibition of torture in", "criminal law"], LABEL_X, 100) + \
+        words("Yes, in Article 193 of the Code", VALUE_X, 100 + LINE) + \
+        lines(["Abuse of power - Art. 250", "Exceeding powers - Art. 257", "of the Criminal Code"],
+              VALUE_X, 100 + 2 * LINE) + words("Criminalization of acts", LABEL_X, 100 + 4 * LINE)
+    second = lines(["Explicit prohibition of torture in", "criminal law"], LABEL_X, 300) + \
+        lines(["Yes. Article 320 of the Code", "explicitly prohibits torture", "Infliction of pain - Art. 372",
+               "Negligence - Art. 386"], VALUE_X, 300) + words("Criminalization of acts", LABEL_X, 300 + 3 * LINE)
+    assert rows_of([Chunk("S", 1, first, [], False), Chunk("T", 1, second, [], False)], VALUE_X - 1) == [
+        ("Explicit prohibition of torture in / criminal law", "Yes, in Article 193 of the Code"),
+        ("Criminalization of acts", "Abuse of power - Art. 250 / Exceeding powers - Art. 257 / of the Criminal Code"),
+        ("Explicit prohibition of torture in / criminal law", "Yes. Article 320 of the Code / explicitly prohibits torture"),
+        ("Criminalization of acts", "Infliction of pain - Art. 372 / Negligence - Art. 386")]
