@@ -112,7 +112,7 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context, carried: lis
     foot of the page before (`_verdicts_overleaf`), which open this page's first row."""
     if bands and chunk.continued and ctx.previous is not None and not ctx.labels_on_top:
         bands = _head_apart(bands[0], ctx) + bands[1:]
-    if chunk.stacked is None and not (bands and _ruled_apart(bands, chunk.hrules)):
+    if ctx.said.lower and chunk.stacked is None and not (bands and _ruled_apart(bands, chunk.hrules)):
         bands = next((p for how in ctx.said.lower if (p := _level_apart(bands, chunk, ctx, how)) is not None), bands)
     bands = list(carried) + bands
     rows = [b for b in bands if b.labels]
@@ -135,9 +135,9 @@ def _attach_orphans(bands: list[Band], chunk: Chunk, ctx: _Context, carried: lis
 def _fitted_lower(chunks: list[Chunk], bands_by_chunk: list[list[Band]], ctx: _Context) -> tuple[str, ...]:
     """Where no row tells (rows set with no spacing at all run together into one block each column, and
     values beside taller labels may sit lower whichever way labels do), where the document's labels sit
-    lower in their cells, as its tables' own fit tells: none if every table's
-    labels part at their values' tops (each label's top level with a value line's: `_level_apart` with
-    "top"); else each alignment that parts a table that does not, the one that parts more first. A
+    lower in their cells, as its tables' own fit tells: none if every table's labels part at their values'
+    tops (each label's top level with a value line's: `_level_apart` with "top"); else each alignment
+    that parts a table that does not, the one that parts more first. A
     document's tables are set alike: one that fits only lower says so of those that fit either way (a tall
     first value reads as well beside a label at its top as at its foot)."""
     fits = {"center": 0, "bottom": 0}
@@ -155,9 +155,10 @@ def _fitted_lower(chunks: list[Chunk], bands_by_chunk: list[list[Band]], ctx: _C
 def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> list[Band] | None:
     """Where labels sit lower in their cells, and values as they do (CSS's `vertical-align` on both cells),
     each row's value is the run of value pieces whose middle (`how` "center"), or foot ("bottom"), is its
-    label's (or top, "top", with a piece for each line, a value no taller than its label anywhere beside it:
-    whether labels sit atop their cells at all): with no padding a value's paragraphs may lie as far apart as its rows, or farther, its label
-    beside none of them, and one row's last paragraph run into the next's first. The pieces (value blocks
+    label's (or top, "top", with a piece for each line, a value no taller than its label anywhere beside
+    it: whether labels sit atop their cells at all): with no padding a value's paragraphs may lie as far
+    apart as its rows, or farther, its label beside none of them, and one row's last paragraph run into the
+    next's first. The pieces (value blocks
     cut before each line that may open a row, `_pieces`) are parted in order among the labels in order
     (a band's label lines that read as several known labels one after another, rows run together, are
     as many labels), `_parting`; None where no parting fits (cells set otherwise: rows of unlike heights
@@ -245,9 +246,10 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
     run (its middle, or foot, within `worst`), every piece beside a label (its second) taken by that one,
     no run beside another label; a label may take none (a row with no value) at the cost of `worst`.
     The last label of a table going on overleaf need not be level, nor the first where it is the `rest` of
-    a row the page break split. A piece that `leads` (a verdict and a stop) opens its run: no value goes on with one. Atop a `continued` table the pieces above the first
-    label, none beside it, may be left out (the rest of the row the page break split), each at a
-    thousandth of a point: the run that takes them wins a tie. None where no parting fits."""
+    a row the page break split. A piece that `leads` (a verdict and a stop) opens its run: no value goes
+    on with one. Atop a `continued` table the pieces above the first label, none beside it, may be left
+    out (the rest of the row the page break split), each at a thousandth of a point: the run that takes
+    them wins a tie. None where no parting fits."""
     def level(top: float, bottom: float) -> float:
         return (top + bottom) / 2 if how == "center" else bottom if how == "bottom" else top
 

@@ -1841,5 +1841,6 @@ def test_rows_with_no_spacing_and_no_votes_read_at_the_labels_feet_where_a_table
     assert rows_of([Chunk("S", 1, first, [], False), Chunk("T", 1, second, [], False)], VALUE_X - 1) == [
         ("Explicit prohibition of torture in / criminal law", "Yes, in Article 193 of the Code"),
         ("Criminalization of acts", "Abuse of power - Art. 250 / Exceeding powers - Art. 257 / of the Criminal Code"),
-        ("Explicit prohibition of torture in / criminal law", "Yes. Article 320 of the Code / explicitly prohibits torture"),
+        ("Explicit prohibition of torture in / criminal law",
+         "Yes. Article 320 of the Code / explicitly prohibits torture"),
         ("Criminalization of acts", "Infliction of pain - Art. 372 / Negligence - Art. 386")]
