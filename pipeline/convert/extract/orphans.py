@@ -9,7 +9,7 @@ from typing import Callable, NamedTuple
 from ...core.text import fold
 from .chunks import Band, Chunk, continues_label
 from .label_rows import label_segments
-from .lines import Line, opens_row
+from .lines import Line, ends_paragraph, opens_row
 
 
 def value_leads(known) -> Callable[[Line], bool]:
@@ -65,6 +65,7 @@ class _Context(NamedTuple):
     tolerance: float = 0.0  # same_line
     row_gap: float | None = None  # the gap between two rows next to each other, most often (None: no two are)
     known: object = None  # the codebook's labels (columns.KnownLabels)
+    label_width: float = 0.0  # the document's widest label line: as wide as its label column, or nearly
 
 
 def _orphan_target(bands: list[Band], i: int, chunk: Chunk, ctx: _Context, rows: list[Band]) -> Band | None:
@@ -166,7 +167,7 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     foot bounds its value, above the last verdict over its label: `_first_value_top`), and at the foot of a
     table that goes on overleaf those below the last (whose label need not fit: its row goes on), are left
     to the other rules, piece by piece."""
-    labels = _label_units(bands, ctx.known)
+    labels = _label_units(bands, ctx.known, ctx.label_width)
     if len(labels) < 2:
         return None
     spans = [(min(ln.top for ln in lines), max(ln.bottom for ln in lines)) for lines, _ in labels]
@@ -180,7 +181,8 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     pieces.sort(key=lambda p: p[0][0].top)
     leads = [how != "top" and ctx.leads(piece[0]) for piece, _ in pieces]  # (atop their cells, a line of a value
     # may open with a verdict: "No. 5 of 2004")
-    top = _first_value_top(pieces, leads, spans[0], min(b.top for _, b in labels), how) if chunk.continued \
+    top = _first_value_top(pieces, leads, spans[0], min(b.top for _, b in labels), how,
+                           _ends_open(ctx.previous, ctx.leads)) if chunk.continued \
         else float("-inf")
     bottom = max(b.bottom for _, b in labels) if ctx.overleaf else float("inf")
     kept = [x for x, (piece, _) in enumerate(pieces)
@@ -212,27 +214,54 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
 
 
 def _first_value_top(pieces: list[tuple[list[Line], int | None]], leads: list[bool], label: tuple[float, float],
-                     band_top: float, how: str) -> float:
-    """Atop a continued table, where the first row's value may start. Where a middle bounds it, anywhere:
-    the parting leaves out the pieces above it that the label's middle does not take (`_parting`), so a
-    first paragraph set above the label's band ("High.") is its own. Where only a foot bounds the value,
-    at the last piece above its label that opens with a verdict and a stop (`leads`, piece by piece; no
-    value goes on with one: what lies above it is the rest of the row the page break split), else at
-    its band's top."""
+                     band_top: float, how: str, open_above: bool = False) -> float:
+    """Atop a continued table, where the first row's value may start. Where the row the page break split
+    ends on the page before with a verdict and a stop alone (`open_above`: "Low." opens a value, never
+    ends one), not in the first piece above the label: that is the split row's rest. Else, where a middle
+    bounds the value, anywhere: the parting leaves out the pieces above it that the label's middle does
+    not take (`_parting`), so a first paragraph set above the label's band ("High.") is its own. Where only
+    a foot bounds the value, at the last piece above its label that opens with a verdict and a stop
+    (`leads`, piece by piece; no value goes on with one: what lies above it is the rest of the row the
+    page break split), else at its band's top."""
+    above = [piece[0].top for piece, _ in pieces if piece[0].top < label[0]]
+    if open_above and above:
+        return pieces[1][0][0].top if len(pieces) > 1 else label[0]
     if how != "bottom":
         return float("-inf")
     tops = [piece[0].top for (piece, _), lead in zip(pieces, leads) if lead and piece[0].top < label[0]]
     return tops[-1] if tops else band_top
 
 
-def _label_units(bands: list[Band], known) -> list[tuple[list[Line], Band]]:
+def _ends_open(row: Band | None, leads: Callable[[Line], bool]) -> bool:
+    """Whether a row's value ends with a line that is a verdict and a stop alone ("Low."): the first
+    words of an assessment, whose rest a page break sent overleaf."""
+    lines = [ln for block in row.values for ln in block] if row is not None else []
+    last = max(lines, key=lambda ln: ln.bottom, default=None)
+    return last is not None and len(last.words) == 1 and leads(last)
+
+
+def _label_units(bands: list[Band], known, width: float = 0.0) -> list[tuple[list[Line], Band]]:
     """Each labelled band's label lines, top down, with the band; a band's lines that read as known labels
-    one after another (label_rows.label_segments) as one unit each."""
+    one after another (label_rows.label_segments) as one unit each, else (a wording the codebook does not
+    know among them) its paragraphs in a label column `width` wide (`_label_paragraphs`)."""
+    labelled = sorted((b for b in bands if b.labels), key=lambda b: b.top)
     out = []
-    for b in sorted((b for b in bands if b.labels), key=lambda b: b.top):
+    for b in labelled:
         lines = sorted((ln for bl in b.labels for ln in bl), key=lambda l: l.top)
         segments = label_segments(lines, known) if known is not None and len(lines) > 1 else None
-        out += [(seg, b) for seg in segments or [lines]]
+        out += [(seg, b) for seg in segments or _label_paragraphs(lines, width)]
+    return out
+
+
+def _label_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
+    """Label lines cut before each line that opens with a capital or a figure where the line above ended
+    its paragraph (its first word would have fitted on that line, in a column as wide as the widest label
+    line: lines.ends_paragraph): labels that ran together, one label each."""
+    out = [lines[:1]]
+    for above, ln in zip(lines, lines[1:]):
+        if opens_row(ln) and ends_paragraph(above, ln, width):
+            out.append([])
+        out[-1].append(ln)
     return out
 
 
@@ -432,14 +461,16 @@ def band_rows(chunks: list[Chunk], bands_by_chunk: list[list[Band]], known=None,
     on_top = said.labels_lead and _labels_on_top([b for bands in bands_by_chunk for b in bands], tolerance)
     gap = _row_gap(bands_by_chunk)
     at_foot = _labels_at_foot(chunks, bands_by_chunk, tolerance)
+    width = max((ln.x1 - ln.x0 for chunk, bands in zip(chunks, bands_by_chunk) if chunk.stacked is None
+                 for b in bands for bl in b.labels for ln in bl), default=0.0)
     if said.undecided and not said.lower:
-        said = said._replace(lower=_fitted_lower(chunks, bands_by_chunk,
-                                                 _Context(None, on_top, at_foot, leads, said, False, tolerance, gap, known)))
+        said = said._replace(lower=_fitted_lower(chunks, bands_by_chunk, _Context(
+            None, on_top, at_foot, leads, said, False, tolerance, gap, known, width)))
     carried: list[Band] = []
     for k, (chunk, bands) in enumerate(zip(chunks, bands_by_chunk)):
         previous = last if chunk.continued else None
         overleaf = k + 1 < len(chunks) and chunks[k + 1].continued and chunks[k + 1].section == chunk.section
-        context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap, known)
+        context = _Context(previous, on_top, at_foot, leads, said, overleaf, tolerance, gap, known, width)
         here, carried = (carried if chunk.continued else []), []
         if overleaf and _opens_with_a_value(bands_by_chunk[k + 1]):
             # (a label alone atop the next page takes the value at this one's foot in the map stage instead)
