@@ -1093,6 +1093,40 @@ FOUND = {
         para_space=2.0, banded=False, rule_style="rect", double_rules=False, header_row=False, kerned=False,
         auto_columns=False, shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
         label_valign=True, facts_style="cells", stacked="", seed=95)),
+    # the Russian sweep, seed 121, layout 31 (as drawn): both cells at the bottom, no padding: the last row on the
+    # page ends with «Низкий.» alone, its rest overleaf above the next row's label, which a foot alone gave to that
+    # row; a verdict and a stop opens a value, never ends one
+    "ru-both-at-the-bottom-a-lone-verdict-at-the-foot-goes-on-overleaf": ("russia_ru_2020.docx", Layout(
+        font="DejaVuSans", size=8.5, label_share=0.5, borders="none", valign="bottom", page="Letter",
+        margin=42.519685039370074, thousands="nnbsp", score="en-minus", fragmented=False, values_first=False,
+        split_rows=True, split_row="value", bottom_margin=None, facts_wrap=False, breaks=True, running_header="",
+        section_titles="heading", page_numbers=False, page_number_form="Страница {n} из {N}", label_align="left",
+        value_align="left", pad=0.0, leading=1.15, para_space=2.0, banded=False, rule_style="line",
+        double_rules=False, header_row=True, kerned=True, auto_columns=False, shrink=False, bold_labels=False,
+        hpad=0.75, header_lines=2, header_valign=True, label_valign=True, facts_style="lines", stacked="", seed=31)),
+    # the Russian sweep, seed 116, layout 33 (as drawn): both cells centred, no padding: atop a continued table
+    # three labels ran together, one a wording the codebook does not know, so they were one label; they part at
+    # their paragraphs
+    "ru-both-centred-labels-the-codebook-does-not-know-run-together": ("belarus_ru_2021.docx", Layout(
+        font="DejaVuSans", size=10, label_share=0.6, borders="none", valign="center", page="Letter",
+        margin=42.519685039370074, thousands="nnbsp", score="em", fragmented=False, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=True, breaks=True,
+        running_header="Индекс запрета пыток | ОГП", section_titles="heading", page_numbers=False,
+        page_number_form="Страница {n} из {N}", label_align="left", value_align="left", pad=0.0, leading=1.2,
+        para_space=1.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
+        auto_columns=False, shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
+        label_valign=True, facts_style="cells", stacked="", seed=33)),
+    # the Russian sweep, seed 117, layout 41 (as drawn): both cells at the bottom, labels flush right: two labels
+    # ran together atop a continued table, and the page's widest label line was too narrow to show the first ended
+    # its paragraph; the document's widest label line shows it
+    "ru-labels-flush-right-run-together-parted-by-the-document-s-label-column": ("russia_ru_2020.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.5, borders="none", valign="bottom", page="Letter",
+        margin=56.69291338582677, thousands="nnbsp", score="em", fragmented=False, values_first=False,
+        split_rows=True, split_row="value", bottom_margin=None, facts_wrap=True, breaks=False, running_header="",
+        section_titles="heading", page_numbers=False, page_number_form="{n}", label_align="right",
+        value_align="left", pad=0.0, leading=1.15, para_space=1.0, banded=False, rule_style="rect",
+        double_rules=False, header_row=False, kerned=True, auto_columns=False, shrink=False, bold_labels=False,
+        hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="plain", stacked="", seed=41)),
 }
 
 

@@ -1844,3 +1844,36 @@ def test_rows_with_no_spacing_and_no_votes_read_at_the_labels_feet_where_a_table
         ("Explicit prohibition of torture in / criminal law",
          "Yes. Article 320 of the Code / explicitly prohibits torture"),
         ("Criminalization of acts", "Infliction of pain - Art. 372 / Negligence - Art. 386")]
+
+
+def test_atop_a_continued_table_after_a_lone_verdict_overleaf_the_first_piece_above_the_label_is_that_rows_rest():
+    """The row the page break split ends on the page before with "Low." alone: a verdict and a stop opens a
+    value, never ends one, so the first piece atop this page, above the first label, is that row's rest."""
+    from pipeline.convert.extract.chunks import Band
+    from pipeline.convert.extract.orphans import _ends_open, _first_value_top, value_leads
+    lead = value_leads(known_labels([], verdicts=["Low"]))
+    before = Band()
+    before.add(_lines_at([("Low.", 700)]), True)
+    assert _ends_open(before, lead)
+    before.add(_lines_at([("Offices in 3 regions", 700 + LINE)]), True)
+    assert not _ends_open(before, lead) and not _ends_open(None, lead)
+    pieces = [(_lines_at([("Offices in 3 regions", 60)]), None), (_lines_at([("16 279 507", 60 + LINE)]), 0)]
+    label = (60 + LINE, 70 + LINE)
+    for how in ("bottom", "center"):
+        assert _first_value_top(pieces, [False, False], label, 60, how, open_above=True) == 60 + LINE
+    assert _first_value_top(pieces, [False, False], label, 60, "bottom") == 60  # else: the band's top
+
+
+def test_label_lines_the_codebook_does_not_read_part_at_their_paragraphs():
+    """Labels run together, one a wording the codebook does not know: a line that opens with a capital after
+    one that ended its paragraph (its first word would have fitted there) opens a label; a wrapped line
+    does not."""
+    from pipeline.convert.extract.orphans import _label_paragraphs
+    label = _lines_at([("Budget", 100), ("Number of cases", 100 + LINE), ("Number of complaints of torture and",
+                                                                        100 + 2 * LINE), ("Other Treatment", 100 + 3 * LINE)],
+                      LABEL_X)
+    widest = label[2].x1 - label[2].x0
+    assert [[ln.text for ln in p] for p in _label_paragraphs(label, widest)] == [
+        ["Budget"], ["Number of cases"], ["Number of complaints of torture and", "Other Treatment"]]
+    # in a column too narrow for "Number" after "Budget": one label
+    assert len(_label_paragraphs(label, 40.0)) == 1
