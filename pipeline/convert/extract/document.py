@@ -13,6 +13,7 @@ from .columns import Finder, KnownLabels, Neighbour, find_split, known_labels
 from .facts import facts_cells, parse_facts
 from .furniture import find_furniture
 from .lines import Line, body_size, lines_without, text_size, words_of
+from .page_columns import two_text_columns
 from .pages import PageData, read_pages
 from .reconcile import hold_to_tags
 from .sections import Sections, find_headings, split_sections
@@ -158,6 +159,13 @@ def _tidy_rules(pages: list[PageData], tolerance: float) -> list[PageData]:
     return [p.with_rules(merge_hrules(p.hrules, tolerance), merge_vrules(p.vrules, tolerance)) for p in pages]
 
 
+def _flag_pages(rows: list[Row], pages: set[int]) -> list[Row]:
+    """The rows, each one on a page set in two text columns (page_columns.py) flagged for review."""
+    note = "its page seems set in two text columns, which are not read one after the other: please check"
+    return [r.model_copy(update={"doubtful": note}) if not r.doubtful and (r.value.page or r.label.page) in pages
+            else r for r in rows]
+
+
 def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SETTINGS,
                   lexicon: Lexicon | None = None) -> ExtractedDoc:
     """The parts of a document's pages; the lexicon (the codebook's derived tables) names its section
@@ -171,11 +179,13 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     pages = _tidy_rules(pages, tol.rule_merge)
     furniture, title, heading_words, sections = _find_parts(pages, body, settings, lexicon)
     tables = _tables(pages, sections, tol, lexicon)
+    two_columns = {p.number for p in pages if two_text_columns(p.lines(settings.same_line * body), _table_labels(lexicon))}
     placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
               for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,
                         furniture=[f"p{ln.page}: {ln.text}" for ln in furniture + tables.headers],
-                        rows=title.rows + _facts_rows(pages[0], sections.facts, lexicon, tol) + tables.rows,
+                        rows=_flag_pages(title.rows + _facts_rows(pages[0], sections.facts, lexicon, tol) + tables.rows,
+                                         two_columns),
                         sections=sections.titles + [ln.text for ln in tables.banners],
                         words_total=len(words), unplaced=[w for w in words if id(w) not in placed],
                         region_words=_region_words(title, furniture, heading_words, sections, tables),

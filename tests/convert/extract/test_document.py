@@ -143,3 +143,18 @@ def test_the_column_finder_knows_the_rows_only_one_methodology_prints():
     assert known.whole(fold("Promptness of investigations"))
     assert known.whole(fold("Involvement of victims in investigations"))
     assert not known.whole(fold("Promptness of investigations Low."))
+
+
+def test_rows_on_a_page_set_in_two_text_columns_are_flagged_and_those_elsewhere_are_not():
+    """Page 2 holds two tables side by side, each with labels and values (a page in two text columns):
+    a value read across the strip would be a label of one column beside a value of the other, so every
+    row on that page is flagged for review; page 1's rows are not."""
+    left = [("Number of criminal cases initiated", "86"), ("Investigator workload", "9 cases"),
+            ("Geographic coverage", "Low.")]
+    right = [("Family notification", "Yes"), ("Medical examination", "No."), ("Video surveillance", "Partially.")]
+    page2 = [w for i, ((la, va), (lb, vb)) in enumerate(zip(left, right))
+             for w in words(la, 40, 60 + 14 * i, page=2, size=7) + words(va, 200, 60 + 14 * i, page=2, size=7)
+             + words(lb, 320, 60 + 14 * i, page=2, size=7) + words(vb, 480, 60 + 14 * i, page=2, size=7)]
+    doc = extract_pages(pages()[:1] + [PageData(2, 595, 842, page2)])
+    flagged = {r.value.page or r.label.page for r in doc.rows if "two text columns" in r.doubtful}
+    assert flagged == {2}
