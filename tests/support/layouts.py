@@ -1127,6 +1127,29 @@ FOUND = {
         value_align="left", pad=0.0, leading=1.15, para_space=1.0, banded=False, rule_style="rect",
         double_rules=False, header_row=False, kerned=True, auto_columns=False, shrink=False, bold_labels=False,
         hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="plain", stacked="", seed=41)),
+    # the English sweep, seed 1167, layout 11 (as drawn): a shrink-to-fit table of four rows, its labels flush
+    # right 1.6 pt from values centred in their cells, drawn without spaces: "courts" | "no data" were joined as a
+    # kern, the label column's edge shown by only two words before a gap; its wrapped lines' ends show it too
+    "shrink-labels-flush-right-values-centred-a-short-table-drawn-without-spaces": ("belarus_en_2019.docx", Layout(
+        font="DejaVuSans", size=9.5, label_share=0.5, borders="none", valign="center", page="A4",
+        margin=70.86614173228347, thousands="comma", score="em", fragmented=True, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=True, breaks=False, running_header="",
+        section_titles="heading", page_numbers=True, page_number_form="p. {n}", label_align="right",
+        value_align="center", pad=2.0, leading=1.2, para_space=1.0, banded=False, rule_style="rect",
+        double_rules=False, header_row=True, kerned=False, auto_columns=True, shrink=True, bold_labels=False,
+        hpad=0.75, header_lines=3, header_valign=True, label_valign=False, facts_style="lines", stacked="", seed=11)),
+    # the Russian sweep, seed 134, layout 48 (as drawn): pairs stacked by wording alone, the table's first label one
+    # the codebook does not know and so long that its value's first word would not have fitted beside it: no
+    # paragraph end showed, the value's first lines joined the label, and the next unknown label went to the value
+    "ru-stacked-a-long-first-label-the-codebook-does-not-know": ("russia_ru_2020.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.5, borders="none", valign="bottom", page="A4",
+        margin=85.03937007874015, thousands="space", score="em", fragmented=False, values_first=False,
+        split_rows=False, split_row=None, bottom_margin=None, facts_wrap=True, breaks=False,
+        running_header="Индекс запрета пыток | ОГП", section_titles="heading", page_numbers=False,
+        page_number_form="{n} / {N}", label_align="right", value_align="center", pad=2.0, leading=1.2,
+        para_space=0.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
+        auto_columns=False, shrink=False, bold_labels=True, hpad=None, header_lines=1, header_valign=False,
+        label_valign=True, facts_style="lines", stacked="plain", seed=48)),
 }
 
 

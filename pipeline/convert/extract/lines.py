@@ -417,7 +417,8 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     where `least` lines begin with different words (a value column's wrapped lines). (The same word at one place
     is a word that lines share, "No" of "No data" and of "No.".) Words that end at one x must start
     at `least` different x too: words of one width at a column's left edge ("34", "no", "Cr" in
-    Times) end together, and another word may end there by chance; that is no column set flush right.
+    Times) end together, and another word may end there by chance; that is no column set flush right
+    (`_flush_right`: or lines that end there count too, a short table's label column).
     Third, gaps from one x to one x before `least` different words, or before two where a line ends
     at the gap's left side too (a label alone on its line), after words that start at two x or more:
     the gutter between labels set flush right and values set flush left, where each value line may
@@ -435,8 +436,10 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
             gaps.setdefault((_snap(a.x1), _snap(b.x0)), []).append(b)
             openers.setdefault((_snap(a.x1), _snap(b.x0)), set()).add(_snap(a.x0))
     firsts: dict[float, list[Word]] = {}  # x -> the words that start a line there
+    lasts: dict[float, list[Word]] = {}  # x -> the words that end a line there
     for ln in lines:
         firsts.setdefault(_snap(ln[0].x0), []).append(ln[0])
+        lasts.setdefault(_snap(ln[-1].x1), []).append(ln[-1])
     line_starts = set(firsts)
     line_ends = {_snap(ln[-1].x1) for ln in lines}
 
@@ -448,11 +451,28 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
 
     return ColumnEdges({x: marks(ws + firsts.get(x, [])) for x, ws in starts.items()
                         if texts(ws) >= least and x in line_starts or texts(firsts.get(x, [])) >= least},
-                       {x: marks(ws) for x, ws in ends.items() if texts(ws) >= least
-                        and len({_snap(w.x0) for w in ws}) >= least and x in line_ends},
+                       {x: marks(ws + lasts.get(x, [])) for x, ws in ends.items() if _flush_right(ws, lasts.get(x, []), least)},
                        {g: marks(ws) for g, ws in gaps.items() if len(openers[g]) >= 2
                         and (texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends)},
                        [(ln[0].top, [(w.x0, w.x1) for w in ln]) for ln in lines])
+
+
+def _flush_right(before_gaps: list[Word], ending_lines: list[Word], least: int) -> bool:
+    """Whether words ending at one x make a column set flush right: `least` different words, starting at
+    `least` different x, end there before a gap, and a line ends there too; or, where fewer end before a
+    gap (a short table of labels set flush right beside values centred in their cells, each starting
+    somewhere else), two lines or more end there with different words, and with them `least` words in
+    all, of different starts: a label's wrapped lines. Kerned pieces end a line at one x by chance."""
+    def texts(ws: list[Word]) -> int:
+        return len({w.text for w in ws})
+
+    def starts(ws: list[Word]) -> int:
+        return len({_snap(w.x0) for w in ws})
+
+    if texts(before_gaps) >= least and starts(before_gaps) >= least and ending_lines:
+        return True
+    every = before_gaps + ending_lines
+    return texts(ending_lines) >= 2 and texts(every) >= least and starts(every) >= least
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:

@@ -185,13 +185,17 @@ def _unknown_labels(lines: list[Line], known: KnownLabels, right: float, opening
     so no paragraph end shows before the label; a label's wrapped line seldom opens with one), or, where
     none past its first does, after a value's paragraph, that whole paragraph of `LABEL_LINES` lines at
     most where it does not open as a value does. `opening`: the lines open the table, so their first
-    paragraph is a label (a table opens with one); `value_after`: a paragraph that opens as a value does
+    paragraph is a label (a table opens with one), up to a line in it that opens with a capital verdict and a
+    stop (a label line too long to show its paragraph's end); `value_after`: a paragraph that opens as a value does
     follows the last (overleaf); `after_value`: a value's paragraph comes before the first (on the page
     before), so the first may be a label where it opens with a capital."""
     paragraphs = _paragraphs(lines, right)
     out: list[tuple[int, int]] = []
     for n, (a, b) in enumerate(paragraphs):
         if n == 0 and opening:
+            # a long label line leaves no room for the value's first word, so no paragraph end shows
+            # before the value; a line that opens with a capital verdict and a stop is the value's first
+            b = next((k for k in range(a + 1, b) if _capital(lines[k]) and known.leads(lines[k].text)), b)
             if b - a <= LABEL_LINES:
                 out.append((a, b))
             continue

@@ -98,6 +98,24 @@ def test_labels_flush_right_seen_from_their_lines_ends_part_a_kern_wide_gutter()
     assert {"courts", "no", "evidence", "none"} <= set(got)
 
 
+def test_labels_flush_right_beside_values_centred_part_where_the_labels_wrapped_lines_end():
+    """A short table of labels set flush right beside values centred in their cells (a shrink-to-fit
+    table): each value starts somewhere else, and only two label words end before a gap, so neither
+    the gaps nor the words before them show the edge; the label's wrapped lines ending there do, and
+    "courts" | "no" (0.16 em apart) stays apart."""
+    def label(top, text):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        shift = 200.0 - ws[-1].x1
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    def value(top, text, x0):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        return [w.model_copy(update={"x0": w.x0 - 60 + x0, "x1": w.x1 - 60 + x0}) for w in ws]
+    rows = label(100, "Judgments of international") + label(112, "bodies on torture") + value(112, "34", 214) + \
+        label(124, "and ill-treatment") + label(140, "Judgments of the courts") + value(140, "no data", 201.6)
+    got = texts(join_kerned(rows + PAGE, 0.6))
+    assert {"courts", "no", "torture", "34"} <= set(got)
+
+
 def test_a_value_opening_a_kern_s_width_after_its_label_where_its_wrapped_lines_begin_stays_apart():
     """The rest of a row overleaf: a label's last line flush right, 0.15 em from the value's first line,
     whose further lines begin at its left edge. No other value starts there after a gap, but three

@@ -202,6 +202,22 @@ def test_a_label_the_codebook_does_not_know_reads_by_its_paragraphs_between_valu
     assert got[:2] == [("Staff of the office", "12", True), ("Number of investigators", "372", False)]
 
 
+def test_a_first_label_the_codebook_does_not_know_too_long_to_end_its_paragraph_ends_at_a_verdict():
+    """A table that opens with a label the codebook does not know, its line so long that the value's first
+    word would not have fitted beside it: no paragraph end shows between them, and the value's line,
+    which opens with a capital verdict and a stop, opens the value; the label after it reads by its
+    paragraph again."""
+    opening = [("Recording of the actual time of each person's detention", MARGIN, False),
+               ("Partially. Required by law but often recorded some hours", MARGIN, False),
+               ("too late", MARGIN, False), ("Notice to a lawyer", MARGIN, False),
+               ("No. Only after the record is drawn up", MARGIN, False)]
+    got = _read(opening + PLAIN[1:])
+    assert got[:3] == [("Recording of the actual time of each person's detention",
+                        "Partially. Required by law but often recorded some hours too late", True),
+                       ("Notice to a lawyer", "No. Only after the record is drawn up", True),
+                       ("Number of investigators", "372", False)]
+
+
 def test_a_value_that_breaks_short_is_doubtful_where_labels_are_told_by_wording():
     # the paragraph after "Staff of the office" opens as no value does: nothing says which lines are a
     # label, and the row is read whole, and doubted
