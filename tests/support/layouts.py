@@ -1150,6 +1150,18 @@ FOUND = {
         para_space=0.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
         auto_columns=False, shrink=False, bold_labels=True, hpad=None, header_lines=1, header_valign=False,
         label_valign=True, facts_style="lines", stacked="plain", seed=48)),
+    # the Russian sweep, seed 144, layout 35 (as drawn): a shrink-to-fit table, kerned, labels flush right a kern's
+    # width from their values; a row's rest atop the next page ("договорами" | "как цель пытки") above the next
+    # section's title, which runs across the page's own columns: label and value were joined as a kern
+    "ru-kerned-shrink-a-row-s-rest-atop-the-next-page-keeps-the-columns-of-the-page-before": ("russia_ru_2020.docx",
+        Layout(font="DejaVuSans", size=11, label_share=0.35, borders="hrules", valign="center", page="Letter",
+               margin=56.69291338582677, thousands="nbsp", score="en-minus", fragmented=False, values_first=False,
+               split_rows=True, split_row="label", bottom_margin=None, facts_wrap=True, breaks=True,
+               running_header="Индекс запрета пыток | ОГП", section_titles="heading", page_numbers=True,
+               page_number_form="- {n} -", label_align="right", value_align="left", pad=3.0, leading=1.2,
+               para_space=1.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=True,
+               auto_columns=False, shrink=True, bold_labels=False, hpad=0.75, header_lines=1, header_valign=False,
+               label_valign=True, facts_style="cells", stacked="", seed=35)),
 }
 
 

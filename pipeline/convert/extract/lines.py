@@ -392,6 +392,17 @@ class ColumnEdges(NamedTuple):
         return near(self.starts.get(start), start) or near(self.ends.get(end), end) \
             or near(self.gaps.get((end, start)), (start + end) / 2)
 
+    def at_foot(self) -> frozenset[float]:
+        """The x of the edges that no line runs across below the lines that make them, down to the
+        page's last line: the columns of the table a page break splits, which goes on atop the next
+        page (a page number below it crosses none of them)."""
+        if not self.spans:
+            return frozenset()
+        foot = max(top for top, _ in self.spans) + CROSS_TOLERANCE
+        held = [(x, marks) for x, marks in list(self.starts.items()) + list(self.ends.items())] + \
+            [(x, marks) for gap, marks in self.gaps.items() for x in gap]
+        return frozenset(x for x, marks in held if any(not self._crossed(x, t, foot) for t, _ in marks))
+
     def _crossed(self, x: float, a: float, b: float) -> bool:
         """Whether a line between tops `a` and `b` has a word across `x`."""
         low, high = min(a, b), max(a, b)
@@ -502,6 +513,12 @@ def page_edges(words: list[Word]) -> frozenset[float]:
     return frozenset(edges.starts) | frozenset(edges.ends) | frozenset(x for g in edges.gaps for x in g)
 
 
+def foot_edges(words: list[Word]) -> frozenset[float]:
+    """The x of the column edges of a page that hold at its foot (ColumnEdges.at_foot), snapped."""
+    lines = _page_lines(words)
+    return column_edges(lines).at_foot()
+
+
 def page_word_gaps(words: list[Word], blanks: list[BBox] = ()) -> list[float]:
     """The gaps the producer placed between a page's words, in ems, under an em (a no-break space is a
     character of its own width: no placed gap)."""
@@ -519,7 +536,7 @@ def _ruled_row(line: list[Word], rules: list[VRule]) -> bool:
 
 def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: float = 0.2,
                 usual_gap: float | None = None, borrowed: frozenset[float] = frozenset(),
-                rules: list[VRule] = ()) -> list[Word]:
+                rules: list[VRule] = (), overleaf: frozenset[float] = frozenset()) -> list[Word]:
     """Words of a page drawn without space characters (pdfTeX places each word by a gap) come out
     of pdfplumber in pieces where a kern inside a word is wider than its tolerance. Such a gap is
     much narrower than the gaps between words: pieces closer than `ratio` of the page's median word
@@ -532,7 +549,10 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     then `borrowed` holds the column edges of the other pages (snapped x): a table continued onto a page
     of a line or two keeps its columns there, with too few lines to show them. `rules`: the page's
     vertical rules; a line ruled as a table's row of two cells (`_ruled_row`) has
-    its columns' edges drawn, and no other table's edge parts its kerns (their walls are in `blanks`)."""
+    its columns' edges drawn, and no other table's edge parts its kerns (their walls are in `blanks`).
+    `overleaf`: the column edges at the foot of the page before (snapped x, `foot_edges`), which hold
+    atop this page until a line runs across them: the rest of a row the page break split, a line or
+    two above the next section's title, shows no columns of its own."""
     lines = _page_lines(words)
     # the gaps placed by the producer (a no-break space is a character of its own width)
     placed = [sorted(_gap(a, b) for a, b in zip(ln, ln[1:]) if not (blanks and _blank_between(blanks, a, b)))
@@ -544,11 +564,14 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         usual_gap = median(page_gaps)
     edges = column_edges(lines)
     out: list[Word] = []
+    atop = set(overleaf)  # the edges of the page before not yet run across
     for ln in lines:
         bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
+        held = frozenset(atop)
 
         def at_edge(a: Word, b: Word) -> bool:
-            return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed)
+            return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed) \
+                or bool(held) and (_snap(b.x0) in held or _snap(a.x1) in held)
 
         # a line with a gutter (a gap of an em or more), or a gap at a column's edge too wide for any kern,
         # has its split there: a kern-wide gap at another column's edge is no second split of a two-column
@@ -574,6 +597,7 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
         usual = min(usual_gap, inner[-1]) if near_widest >= 3 else usual_gap
         limit = min(ratio * usual, most)
         wide = min(max(limit, line_kern_limit(inner, ratio * usual_gap)), most)
+        first = len(out)
         out.append(ln[0])
         for w in ln[1:]:
             prev = out[-1]
@@ -582,4 +606,6 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
                                                   "top": min(prev.top, w.top), "bottom": max(prev.bottom, w.bottom)})
             else:
                 out.append(w)
+        if atop:
+            atop -= {x for x in atop for w in out[first:] if w.x0 < x - CROSS_TOLERANCE and w.x1 > x + CROSS_TOLERANCE}
     return out

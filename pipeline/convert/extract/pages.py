@@ -15,7 +15,7 @@ import regex
 from ...core.geometry import BBox, HRule, VRule
 from ...core.models import Word
 from ...core.settings import ExtractSettings
-from .lines import Line, body_size, group_lines, join_kerned, page_edges, page_word_gaps
+from .lines import Line, body_size, foot_edges, group_lines, join_kerned, page_edges, page_word_gaps
 from .objects import install
 from .tags import PageTags, read_structure
 
@@ -102,8 +102,10 @@ def _join_kerned(pages: list[PageData], walls: list[list[BBox] | None], settings
             pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max, document,
                                          borrowed, pages[i].vrules)
         else:
+            # the columns at the foot of the page before, where a split row's rest opens this page
+            overleaf = foot_edges(pages[i - 1].words) if i - 1 in gaps else frozenset()
             pages[i].words = join_kerned(pages[i].words, settings.kern_ratio, walls[i], settings.kern_max,
-                                         rules=pages[i].vrules)
+                                         rules=pages[i].vrules, overleaf=overleaf)
 
 
 # a small letter or a closing bracket before a capital or a decimal digit, or a stop before a capital

@@ -116,6 +116,35 @@ def test_labels_flush_right_beside_values_centred_part_where_the_labels_wrapped_
     assert {"courts", "no", "torture", "34"} <= set(got)
 
 
+def test_the_columns_at_the_foot_of_a_page_hold_atop_the_next_until_a_line_runs_across_them():
+    """Page 1 ends with a table of labels flush right at 200 beside values 1.5 pt (0.15 em) to their
+    right; atop page 2, a row's rest ("treaties" | "as its aim"), then a section's title across the
+    page, then a kern ("tor" | "ture") at that same x, which joins: the title ends page 1's columns."""
+    from pipeline.convert.extract.lines import foot_edges
+    def label(top, text, right=200.0):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        shift = right - ws[-1].x1
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    def value(top, text, x0=201.5):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        return [w.model_copy(update={"x0": w.x0 - 60 + x0, "x1": w.x1 - 60 + x0}) for w in ws]
+    page1 = [w for i, (la, va) in enumerate([("Budget", "Not available"), ("Number of cases", "about 40"),
+                                             ("Workload of each", "nine cases"), ("Criminalization under", "partly")])
+             for w in label(300 + 12 * i, la) + value(300 + 12 * i, va)] + PAGE  # (the page's prose above)
+    edges = foot_edges(page1)
+    assert 201.5 in edges
+    rest = label(40, "treaties") + value(40, "as its aim")
+    title = placed([("Government", 2.0), ("body", 0.3), ("investigating", 0.3), ("torture", 0.3), ("complaints", 0.3),
+                    ("and", 0.3), ("ill-treatment", 0.3)], 60)
+    kern = [w.model_copy(update={"top": 80.0, "bottom": 90.0}) for w in label(80, "ill-tor")] + \
+        [w.model_copy(update={"text": "ture", "top": 80.0, "bottom": 90.0}) for w in value(80, "ture")]
+    page2 = rest + title + kern + PAGE
+    assert "treatiesas" in texts(join_kerned(page2, 0.6))  # on its own, the page shows no column there
+    got = texts(join_kerned(page2, 0.6, overleaf=edges))
+    assert {"treaties", "as", "ill-torture"} <= set(got)
+    assert "ill-tor" in texts(join_kerned(rest + kern + PAGE, 0.6, overleaf=edges))  # no title: the columns hold
+
+
 def test_a_value_opening_a_kern_s_width_after_its_label_where_its_wrapped_lines_begin_stays_apart():
     """The rest of a row overleaf: a label's last line flush right, 0.15 em from the value's first line,
     whose further lines begin at its left edge. No other value starts there after a gap, but three
@@ -385,7 +414,7 @@ def test_a_column_edge_does_not_hold_past_a_title_across_it():
                 for w in placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)]
     rows = label(100, "Number of investigators") + value(100, "Yes.") + label(112, "Investigator workload") + \
         value(112, "High.") + label(124, "Budget") + value(124, "None.") + label(136, "Geographic coverage")
-    title = placed([("Government", 0), ("body", 0.3), ("investigating", 0.3), ("ill-treatment", 0.3)], 160)
+    title = placed([("Government", 2.0), ("body", 0.3), ("investigating", 0.3), ("ill-treatment", 0.3)], 160)
     line = placed([("No.", 0), ("Such", 0.3), ("examin", 0.3), ("ations", 0.14), ("can", 0.3), ("be", 0.3)], 184)
     shift = 200.0 - line[2].x1
     line = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in line]
