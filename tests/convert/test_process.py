@@ -148,6 +148,19 @@ def test_value_lines_overleaf_above_a_no_data_value_go_back_to_the_row_split():
     assert bud.status == "no_data"
 
 
+def test_value_lines_overleaf_with_a_figure_above_a_no_data_value_go_back_to_the_row_split():
+    # "16 regions No data" is read by no budget's parser (it has a figure, so it is no plain "cannot"): the
+    # line above "No data" goes back all the same
+    cov, bud = split_coverage_and_budget("Medium. Regional divisions in 3 of", 107, "16 regions", "No data",
+                                         source="kazakhstan_en_2019.docx.pdf")
+    assert cov.text == "Medium. Regional divisions in 3 of 16 regions"
+    assert bud.status == "no_data"
+    # beside the label, the same lines stay the row's own
+    cov, bud = split_coverage_and_budget("Medium. Regional divisions in 3 of", 95, "16 regions", "No data",
+                                         source="kazakhstan_en_2019.docx.pdf")
+    assert cov.text == "Medium. Regional divisions in 3 of" and bud.status != "no_data"
+
+
 GUARANTEES = "Procedural guarantees (norms)"
 
 

@@ -1162,6 +1162,17 @@ FOUND = {
                para_space=1.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=True,
                auto_columns=False, shrink=True, bold_labels=False, hpad=0.75, header_lines=1, header_valign=False,
                label_valign=True, facts_style="cells", stacked="", seed=35)),
+    # the English sweep, seed 1124, layout 138 (as drawn): both cells at the bottom, no padding, a value split by
+    # the page break ("Medium. Regional divisions in 3 of" / "16 regions") above the budget's "No data", which
+    # took "16 regions" as its own: read by no budget's parser, it goes back to the row split
+    "both-at-the-bottom-a-value-s-rest-with-a-figure-overleaf-above-no-data": ("armenia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.6, borders="none", valign="bottom", page="A4",
+        margin=85.03937007874015, thousands="nnbsp", score="em-double", fragmented=False, values_first=False,
+        split_rows=True, split_row="value", bottom_margin=None, facts_wrap=False, breaks=False, running_header="",
+        section_titles="heading", page_numbers=False, page_number_form="- {n} -", label_align="center",
+        value_align="center", pad=0.0, leading=1.3, para_space=0.0, banded=False, rule_style="rect",
+        double_rules=True, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=True,
+        hpad=1.0, header_lines=1, header_valign=False, label_valign=True, facts_style="plain", stacked="", seed=138)),
 }
 
 

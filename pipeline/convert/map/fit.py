@@ -49,3 +49,16 @@ def _fit(text: str, spec: FieldSpec, lexicon: Lexicon) -> int:
         return 0 if _DIGIT.search(text) else -1
     # a bare head count reads as a population too, but says less than "18.28 million"
     return 0 if "scaled_to_million" in parsed.rules and not any(r.startswith("multiplier") for r in parsed.rules) else 1
+
+
+def unreadable(text: str, spec: FieldSpec, lexicon: Lexicon) -> bool:
+    """Whether the parser of a typed field (a count, an amount...) cannot read the text at all, figures
+    and all ("16 regions No data" for a budget); a text or an assessment field reads any text."""
+    if spec.reads in ("assessment", "text", "country_name", "year") or not text \
+            or no_data_form(text, lexicon.no_data) is not None:
+        return False
+    try:
+        PARSERS[spec.reads](text, Context(lexicon))
+    except RuleError:
+        return True
+    return False

@@ -25,7 +25,7 @@ from ...core.text import fold, join_cell_lines
 from ..lexicon import Lexicon
 from ..normalize import no_data_form
 from .align import Pair, align, assign_facts, assign_sections, set_aside_indicators
-from .fit import value_fit
+from .fit import unreadable, value_fit
 from .labels import Score, accepted, match_label, method_of, score_label, section_by_title, section_id
 
 # --- rows before matching: page breaks and section titles set as rows -------------------------
@@ -147,8 +147,10 @@ def value_head_overleaf(rows: list[Row], lexicon: Lexicon, language: str | None 
     into the first row there: with values set at the bottom (or the middle) of their cells, the lines
     above that row's label read as its own. They are the row before's when, taken from this row, its
     value reads as its field's type and did not before ("Offices only in 6 regional centres" /
-    "3 341 081 somoni" for a budget): lines that stand beside no label of this row, whose text its
-    field cannot hold, go back to the row the break split. Both rows are marked rejoined."""
+    "3 341 081 somoni" for a budget), or when without them it is a no-data form and with them it cannot
+    be the field's value or its parser cannot read it ("16 regions" / "No data" for a budget): lines that
+    stand beside no label of this row, whose text its field cannot hold, go back to the row the break
+    split. Both rows are marked rejoined."""
     out: list[Row] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -173,12 +175,15 @@ def _head_of_other_row(prev: Row, row: Row, lexicon: Lexicon, language: str | No
     if m is None:
         return 0
     spec, first = lexicon.spec(m.field), labels[0].bbox
-    whole = value_fit(join_cell_lines(row.value.lines)[0], spec, lexicon)
+    text = join_cell_lines(row.value.lines)[0]
+    whole = value_fit(text, spec, lexicon)
+    # a no-data form is left where the whole cannot be the field's value, or cannot be read as its type
+    cannot = whole < 0 or unreadable(text, spec, lexicon)
     for k in range(1, len(frags)):
         if frags[k - 1].bbox.bottom > first.top + ROW_GAP * (first.bottom - first.top):
             return 0  # beside the label: this row's own
         rest = join_cell_lines([f.text for f in frags[k:]])[0]
-        if whole < 1 and (value_fit(rest, spec, lexicon) == 1 or whole < 0 and no_data_form(rest, lexicon.no_data)):
+        if whole < 1 and (value_fit(rest, spec, lexicon) == 1 or cannot and no_data_form(rest, lexicon.no_data)):
             return k
     return 0
 
