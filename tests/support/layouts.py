@@ -1173,6 +1173,18 @@ FOUND = {
         value_align="center", pad=0.0, leading=1.3, para_space=0.0, banded=False, rule_style="rect",
         double_rules=True, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=True,
         hpad=1.0, header_lines=1, header_valign=False, label_valign=True, facts_style="plain", stacked="", seed=138)),
+    # the Russian sweep, seed 158, layout 24 (as drawn): a bold header row over bold labels set with no padding,
+    # values centred: the first label, a wording the codebook does not know, opened too wide to have fitted after
+    # "Показатель", so its first line went to the header, and the table's rows ran together (one silent error)
+    "ru-bold-header-over-bold-labels-no-padding-a-first-label-the-codebook-does-not-know": ("belarus_ru_2021.docx",
+        Layout(font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="center", page="Letter",
+               margin=42.519685039370074, thousands="nnbsp", score="em-double", fragmented=True, values_first=False,
+               split_rows=True, split_row="label", bottom_margin=None, facts_wrap=True, breaks=False, running_header="",
+               section_titles="heading", page_numbers=True, page_number_form="Страница {n} из {N}", label_align="left",
+               value_align="center", pad=0.0, leading=1.4, para_space=2.0, banded=False, rule_style="rect",
+               double_rules=False, header_row=True, kerned=False, auto_columns=False, shrink=False, bold_labels=True,
+               hpad=1.0, header_lines=1, header_valign=False, label_valign=False, facts_style="lines", stacked="",
+               seed=24)),
 }
 
 

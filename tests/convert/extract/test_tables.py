@@ -1289,6 +1289,21 @@ def test_a_bold_header_cell_line_opening_in_lower_case_is_the_header_s():
     assert len(read.headers) == 5
 
 
+def test_a_bold_label_line_over_one_opening_in_lower_case_is_the_first_row_s_not_the_header_s():
+    """A bold "Indicator | Value" header, bold labels with no padding, values centred: the first label's
+    first word is too wide to have fitted after "Indicator" in a label column as narrow as its widest
+    label, so its first line reads as the header cell's second. The line after it opens in lower case,
+    and labels open with a capital: that first line opens the first row's label."""
+    head = bold(words("Indicator", LABEL_X, 80) + words("Value", VALUE_X, 80))
+    ws = head + bold(lines(["Documentation of", "the actual time", "of a detention"], LABEL_X, 80 + LINE)) + \
+        words("Partially.", VALUE_X, 80 + 2 * LINE) + bold(words("Budget", LABEL_X, 80 + 4 * LINE)) + \
+        words("No data", VALUE_X, 80 + 4 * LINE)
+    read = read_tables([Chunk("S", 1, ws, [], False, Split(VALUE_X - 1, "alignment"))], S.resolve(10.0))
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in read.rows] == [
+        ("Documentation of / the actual time / of a detention", "Partially."), ("Budget", "No data")]
+    assert [ln.text for ln in read.headers] == ["Indicator", "Value"]
+
+
 def test_a_centred_bold_header_over_bold_labels_with_no_padding_ends_where_its_middle_meets_the_value_s():
     """Header cells centred, bold labels set with no padding, values centred: the label column's bold
     lines run on at one step from the header cell into the labels, so their middle is no header's; the
