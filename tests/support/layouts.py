@@ -1185,6 +1185,18 @@ FOUND = {
                double_rules=False, header_row=True, kerned=False, auto_columns=False, shrink=False, bold_labels=True,
                hpad=1.0, header_lines=1, header_valign=False, label_valign=False, facts_style="lines", stacked="",
                seed=24)),
+    # the Russian sweep, seed 157, layout 40 (as drawn): both cells at the bottom, no padding, labels centred: three
+    # rows' labels ran together, the middle one a wording the codebook does not know, so the known labels did not
+    # part them; each known label is a unit, and so is the wording between
+    "ru-both-at-the-bottom-a-wording-the-codebook-does-not-know-between-known-labels": ("russia_ru_2020.docx",
+        Layout(font="DejaVuSans", size=8.5, label_share=0.45, borders="none", valign="bottom", page="A4",
+               margin=85.03937007874015, thousands="nnbsp", score="em-double", fragmented=False, values_first=True,
+               split_rows=True, split_row="value", bottom_margin=None, facts_wrap=True, breaks=False,
+               running_header="Индекс запрета пыток | ОГП", section_titles="row", page_numbers=False,
+               page_number_form="стр. {n}", label_align="center", value_align="left", pad=0.0, leading=1.2,
+               para_space=2.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
+               auto_columns=False, shrink=True, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
+               label_valign=True, facts_style="plain", stacked="", seed=40)),
 }
 
 

@@ -8,7 +8,7 @@ from typing import Callable, NamedTuple
 
 from ...core.text import fold
 from .chunks import Band, Chunk, continues_label
-from .label_rows import label_segments
+from .label_rows import label_segments, lines_text
 from .lines import Line, ends_paragraph, opens_row
 
 
@@ -243,14 +243,51 @@ def _ends_open(row: Band | None, leads: Callable[[Line], bool]) -> bool:
 def _label_units(bands: list[Band], known, width: float = 0.0) -> list[tuple[list[Line], Band]]:
     """Each labelled band's label lines, top down, with the band; a band's lines that read as known labels
     one after another (label_rows.label_segments) as one unit each, else (a wording the codebook does not
-    know among them) its paragraphs in a label column `width` wide (`_label_paragraphs`)."""
+    know among them) each known label a unit and the lines between at their paragraphs
+    (`_known_and_between`), else its paragraphs in a label column `width` wide (`_label_paragraphs`)."""
     labelled = sorted((b for b in bands if b.labels), key=lambda b: b.top)
     out = []
     for b in labelled:
         lines = sorted((ln for bl in b.labels for ln in bl), key=lambda l: l.top)
         segments = label_segments(lines, known) if known is not None and len(lines) > 1 else None
+        segments = segments or (_known_and_between(lines, known, width) if known is not None else None)
         out += [(seg, b) for seg in segments or _label_paragraphs(lines, width)]
     return out
+
+
+# a label read whole as a known one runs over at most this many lines
+KNOWN_LINES = 4
+
+
+def _known_and_between(lines: list[Line], known, width: float) -> list[list[Line]] | None:
+    """Label lines that read as known labels with a wording the codebook does not know among them: each
+    known label (the fewest lines from a line's start that read as one whole, `KNOWN_LINES` at most) a
+    unit, and the lines between them, where they open with a capital or a figure (not a known label's
+    wrapped words), cut at their paragraphs (`_label_paragraphs`). None where no line opens a known label,
+    or lines between open in lower case, or fewer than two units come of it."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        end = next((k for k in range(i + 1, min(len(lines), i + KNOWN_LINES) + 1)
+                    if known.whole(lines_text(lines[i:k]))), None)
+        if end is None:
+            i += 1
+            continue
+        runs.append((i, end))
+        i = end
+    if not runs:
+        return None
+    out: list[list[Line]] = []
+    last = 0
+    for a, b in runs + [(len(lines), len(lines))]:
+        if a > last:
+            if not opens_row(lines[last]):
+                return None
+            out += _label_paragraphs(lines[last:a], width)
+        if b > a:
+            out.append(lines[a:b])
+        last = b
+    return out if len(out) >= 2 else None
 
 
 def _label_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:

@@ -1734,6 +1734,28 @@ def test_label_lines_of_one_band_that_read_as_known_labels_one_after_another_are
     assert len(_label_units([band], known_labels(["Budget"]))) == 1
 
 
+def test_a_wording_the_codebook_does_not_know_between_known_labels_of_one_band_is_a_label_of_its_own():
+    """Rows set with no padding run their labels together: two known labels with a wording the codebook
+    does not know between them, whose first line would not have ended its paragraph (no cut shows): each
+    known label is a unit, and so are the lines between, which open with a capital."""
+    from pipeline.convert.extract.chunks import Band
+    from pipeline.convert.extract.lines import group_lines
+    from pipeline.convert.extract.orphans import _label_units
+    label = sorted(group_lines(lines(["Number of criminal cases initiated", "Number of complaints of torture and",
+                                      "other ill-treatment", "Number of investigators"], LABEL_X, 100), 4.5),
+                   key=lambda l: l.top)
+    band = Band()
+    band.add(label, False)
+    known = known_labels(["Number of criminal cases initiated", "Number of investigators",
+                          "Number of complaints of torture"])
+    assert [[ln.text for ln in unit] for unit, _ in _label_units([band], known, 100.0)] == [
+        ["Number of criminal cases initiated"], ["Number of complaints of torture and", "other ill-treatment"],
+        ["Number of investigators"]]
+    # lines between that open in lower case are a known label's wrapped words, or no label: nothing parts
+    label[1].words[0] = label[1].words[0].model_copy(update={"text": "number"})
+    assert len(_label_units([band], known, 100.0)) == 1
+
+
 def test_a_whole_known_label_on_a_line_of_its_own_right_of_a_strip_speaks_against_it():
     """A table sized to its text, labels flush right 4 pt from values flush left, both cells centred: a short
     table whose one line in two is its bold header row. The wide clear strip left of the labels has a whole known label on its right: a label on the values' side."""
