@@ -1197,6 +1197,39 @@ FOUND = {
                para_space=2.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
                auto_columns=False, shrink=True, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
                label_valign=True, facts_style="plain", stacked="", seed=40)),
+    # the English sweeps, seed 1134, layout 56, and seed 1157, layout 6 (as drawn): section titles set as rows, each
+    # table's columns sized to its text: the Optional Protocol's bold label ran across the document's split on its
+    # later lines, read as a section title, and the rows after it (the Istanbul Protocol) fell into no section
+    "auto-columns-title-rows-a-long-label-s-later-line-across-the-split": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.4, borders="grid", valign="center", page="Letter",
+        margin=70.86614173228347, thousands="comma", score="em-attached", fragmented=False, values_first=False,
+        split_rows=True, split_row="label", bottom_margin=None, facts_wrap=True, breaks=True,
+        running_header="Country profile", section_titles="row", page_numbers=False, page_number_form="- {n} -",
+        label_align="left", value_align="center", pad=3.0, leading=1.3, para_space=0.0, banded=True,
+        rule_style="rect", double_rules=False, header_row=False, kerned=False, auto_columns=True, shrink=False,
+        bold_labels=True, hpad=1.0, header_lines=1, header_valign=False, label_valign=True, facts_style="cells",
+        stacked="", seed=56)),
+    "shrink-hrules-title-rows-a-long-label-s-later-line-across-the-split": ("russia_en_2019.docx", Layout(
+        font="DejaVuSans", size=9, label_share=0.4, borders="hrules", valign="center", page="A4",
+        margin=70.86614173228347, thousands="nbsp", score="en-minus", fragmented=False, values_first=False,
+        split_rows=True, split_row="value", bottom_margin=None, facts_wrap=True, breaks=True,
+        running_header="Country profile", section_titles="row", page_numbers=True, page_number_form="Page {n} of {N}",
+        label_align="left", value_align="center", pad=3.0, leading=1.2, para_space=0.0, banded=False,
+        rule_style="line", double_rules=False, header_row=True, kerned=False, auto_columns=True, shrink=True,
+        bold_labels=True, hpad=0.75, header_lines=2, header_valign=False, label_valign=True, facts_style="cells",
+        stacked="", seed=6)),
+    # the English sweep, seed 994, layout 60 (as drawn): kerned, each table's columns sized to its text, labels
+    # flush right 2 pt from values flush left: the last table has two rows, both values "Low.", so its gutter
+    # showed before two different words only, and "investigations" | "file" was joined as a kern
+    "kerned-auto-columns-a-two-row-table-whose-values-repeat": ("moldova_en_2020.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.35, borders="none", valign="top", page="Letter",
+        margin=85.03937007874015, thousands="nnbsp", score="em", fragmented=False, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=False, breaks=False,
+        running_header="Country profile", section_titles="heading", page_numbers=True,
+        page_number_form="Page {n} of {N}", label_align="right", value_align="left", pad=1.5, leading=1.3,
+        para_space=0.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=True,
+        auto_columns=True, shrink=False, bold_labels=False, hpad=1.0, header_lines=1, header_valign=False,
+        label_valign=False, facts_style="cells", stacked="", seed=60)),
 }
 
 

@@ -431,7 +431,9 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     Times) end together, and another word may end there by chance; that is no column set flush right
     (`_flush_right`: or lines that end there count too, a short table's label column).
     Third, gaps from one x to one x before `least` different words, or before two where a line ends
-    at the gap's left side too (a label alone on its line), after words that start at two x or more:
+    at the gap's left side too (a label alone on its line) or where the words before start at `least`
+    x or more (a short table's labels, some of its values alike: "Low."), after words that start at two
+    x or more:
     the gutter between labels set flush right and values set flush left, where each value line may
     have a label line beside it (no line starts at the values' edge); not two pieces of one width at a
     value column's left edge, kerned alike ("po" | "lice", "Hi" | "gh."). Kerned pieces meet such a
@@ -464,7 +466,7 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
                         if texts(ws) >= least and x in line_starts or texts(firsts.get(x, [])) >= least},
                        {x: marks(ws + lasts.get(x, [])) for x, ws in ends.items() if _flush_right(ws, lasts.get(x, []), least)},
                        {g: marks(ws) for g, ws in gaps.items() if len(openers[g]) >= 2
-                        and (texts(ws) >= least or texts(ws) >= 2 and g[0] in line_ends)},
+                        and (texts(ws) >= least or texts(ws) >= 2 and (g[0] in line_ends or len(openers[g]) >= least))},
                        [(ln[0].top, [(w.x0, w.x1) for w in ln]) for ln in lines])
 
 

@@ -66,6 +66,23 @@ def _known_label_head(line: Line, below: list[Line], known: KnownLabels | None, 
     return False
 
 
+def _known_label_rest(line: Line, above: list[Line], known: KnownLabels | None, tol: Tolerances) -> bool:
+    """A line over the split that goes on with a known label from the line above it in its cell ("...
+    Inhuman" | "or Degrading Treatment or Punishment (2002)"): a long label's later line, in a table
+    whose label column is wider than the document's split (a browser sizes each table's columns to its
+    text), not a title across the table. (Of the line above, the words that start before this line
+    ends: its cell is as wide as this line at least, and a value may stand beside it.)"""
+    if known is None:
+        return False
+    for prev in reversed(above):
+        if line.top - prev.bottom >= tol.block_gap:
+            return False
+        label = [w for w in prev.words if w.x0 < line.x1]
+        if label and _same_cell(prev, line, tol.align_slack):
+            return known.continues(Line(label), line)
+    return False
+
+
 def _same_cell(line: Line, below: Line, slack: float) -> bool:
     """Whether a line below a bold line goes on in its cell: it starts at the bold line's left edge, or
     its bold words (a bold label's, a plain value beside them) end at its right edge or share its
@@ -111,6 +128,7 @@ def spanning_titles(chunks: list[Chunk], split: float, tol: Tolerances,
             continue
         heads = [ln for i, ln in enumerate(lines) if _spans_split(ln, split, tol.rule_reach, tol.cell_gap)
                  and not _label_head(ln, lines[i + 1:], split, tol) and not _known_label_head(ln, lines[i + 1:], known, tol)
+                 and not _known_label_rest(ln, lines[:i], known, tol)
                  and not (i < lead and openings[_opening(ln)] >= 2)]
         section, continued, start = chunk.section, chunk.continued, float("-inf")
         for head in heads + [None]:

@@ -145,6 +145,24 @@ def test_the_columns_at_the_foot_of_a_page_hold_atop_the_next_until_a_line_runs_
     assert "ill-tor" in texts(join_kerned(rest + kern + PAGE, 0.6, overleaf=edges))  # no title: the columns hold
 
 
+def test_a_short_table_s_gutter_shows_where_its_values_repeat_and_its_labels_start_apart():
+    """Two rows, labels flush right 0.15 em from values flush left, both values "Low.": after the gutter
+    only two different words ("Low.", "file"), and no label line ends alone there; but the labels before
+    it start at three places: the gutter holds, and "investigations" | "file" stays apart."""
+    def label(top, text):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        shift = 200.0 - ws[-1].x1
+        return [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in ws]
+    def value(top, text):
+        ws = placed([(t, 0.0 if i == 0 else 0.3) for i, t in enumerate(text.split())], top)
+        return [w.model_copy(update={"x0": w.x0 + 141.5, "x1": w.x1 + 141.5}) for w in ws]
+    rows = label(100, "Promptness of each inquiry") + value(100, "Low. Checks take up to") + \
+        value(112, "before a case is opened") + label(124, "Involvement of victims in") + \
+        value(124, "Low. Victims rarely see the case") + label(136, "investigations") + value(136, "file")
+    got = texts(join_kerned(rows + PAGE, 0.6))
+    assert {"investigations", "file", "in", "Low."} <= set(got) and "investigationsfile" not in got
+
+
 def test_a_value_opening_a_kern_s_width_after_its_label_where_its_wrapped_lines_begin_stays_apart():
     """The rest of a row overleaf: a label's last line flush right, 0.15 em from the value's first line,
     whose further lines begin at its left edge. No other value starts there after a gap, but three

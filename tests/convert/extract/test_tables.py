@@ -1058,6 +1058,29 @@ def test_a_bold_header_row_across_the_document_split_is_no_section_title():
     assert chunks[0].section == "S" and any(w.text == "Indicator" for w in chunks[0].words)
 
 
+def test_a_bold_label_s_later_line_across_the_document_split_that_goes_on_with_a_known_label_is_no_title():
+    """A browser sizes each table's columns to its text: the treaties table's label column is wider than the
+    document's split, and the third line of the Optional Protocol's label, bold and alone on its line, runs
+    across it. It goes on with that known label from the line above: no title. A title after it is one."""
+    from pipeline.convert.extract.tables import spanning_titles
+    known = known_labels(["Optional Protocol to the UN Convention against Torture and Other Cruel, Inhuman or "
+                          "Degrading Treatment or Punishment (2002)", "Istanbul Protocol"])
+    label = bold(lines(["Optional Protocol to the UN Convention", "against Torture and Other Cruel, Inhuman",
+                        "or Degrading Treatment or Punishment (2002)"], LABEL_X, 100)) + words("No", 330, 100)
+    row = bold(words("Istanbul Protocol", LABEL_X, 100 + 3 * LINE + 6)) + words("Yes", 330, 100 + 3 * LINE + 6)
+    title = bold(words("Procedural guarantees in the law of the land", LABEL_X, 100 + 4 * LINE + 12))
+    tol = S.resolve(10.0)
+    split = 200.0
+    assert any(w.x0 < split - 1 and w.x1 > split + 1 for w in label[-7:-1])
+    chunks, titles = spanning_titles([Chunk("Treaties", 1, label + row + title, [], False)], split, tol, known)
+    assert [t.text for t in titles] == ["Procedural guarantees in the law of the land"]
+    assert any(w.text == "Punishment" for w in chunks[0].words) and chunks[0].section == "Treaties"
+    # without the codebook, nothing tells the label's lines over the split from titles
+    _, titles = spanning_titles([Chunk("Treaties", 1, label + row + title, [], False)], split, tol)
+    assert [t.text for t in titles] == ["against Torture and Other Cruel, Inhuman", "or Degrading Treatment or Punishment "
+                                        "(2002)", "Procedural guarantees in the law of the land"]
+
+
 def test_a_header_row_across_the_split_atop_each_table_is_no_section_title():
     """Shrink-to-fit tables, each under its heading, each with the bold header row, its cells wrapped
     apart: the header's first line runs across the document split, but it opens both tables."""
