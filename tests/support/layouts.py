@@ -1230,6 +1230,25 @@ FOUND = {
         para_space=0.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=True,
         auto_columns=True, shrink=False, bold_labels=False, hpad=1.0, header_lines=1, header_valign=False,
         label_valign=False, facts_style="cells", stacked="", seed=60)),
+    # the English sweeps, seed 1200, layout 60, and seed 1151, layout 52 (as drawn): shrink-to-fit tables, labels
+    # centred, both cells centred, each value on a line of its own between its label's lines: the strip between
+    # the columns parts no line, and the split fell inside "Not available" (a wider gap), or nowhere
+    "shrink-values-on-lines-of-their-own-left-aligned-not-available": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, borders="none", valign="center", page="A4",
+        margin=70.86614173228347, thousands="nnbsp", score="em-attached", fragmented=True, values_first=False,
+        split_rows=True, split_row=None, bottom_margin=None, facts_wrap=False, breaks=True, running_header="",
+        section_titles="heading", page_numbers=False, page_number_form="{n} / {N}", label_align="center",
+        value_align="left", pad=0.0, leading=1.2, para_space=1.0, banded=True, rule_style="rect",
+        double_rules=False, header_row=False, kerned=False, auto_columns=True, shrink=True, bold_labels=False,
+        hpad=1.0, header_lines=1, header_valign=False, label_valign=False, facts_style="cells", stacked="", seed=60)),
+    "shrink-values-on-lines-of-their-own-centred-not-available": ("tajikistan_en_2019.docx", Layout(
+        font="DejaVuSans", size=11, label_share=0.4, borders="hrules", valign="center", page="Letter",
+        margin=85.03937007874015, thousands="nnbsp", score="em-attached", fragmented=False, values_first=False,
+        split_rows=False, split_row=None, bottom_margin=None, facts_wrap=False, breaks=False, running_header="",
+        section_titles="heading", page_numbers=False, page_number_form="{n}", label_align="center",
+        value_align="center", pad=0.0, leading=1.2, para_space=1.0, banded=False, rule_style="rect",
+        double_rules=False, header_row=False, kerned=False, auto_columns=True, shrink=True, bold_labels=False,
+        hpad=None, header_lines=1, header_valign=False, label_valign=False, facts_style="lines", stacked="", seed=52)),
 }
 
 

@@ -97,7 +97,8 @@ class KnownLabels(NamedTuple):
         does not go on. A wrapped label's middle line is cut too where the split leaves a word of it on
         the right ("against Torture and Other Cruel, Inhuman" | "or"). Third, the counts whose text left
         of the split is a piece of a known label (its start, its middle or its end) that the split does
-        not cut: a label cell's line of a wrapped label."""
+        not cut: a label cell's line of a wrapped label. A whole value the codebook knows that ends the
+        line ("Not available") is cut by a split inside it too: a value lies in one cell."""
         heads, head = [], ""
         for w in words:  # fold works word by word (a property test holds it), so a head grows by one
             part = fold(w.text)
@@ -113,6 +114,11 @@ class KnownLabels(NamedTuple):
                 ends.add(k)
             if k in ends or head in self.starts or head in self.inner:
                 pieces.add(k)
+        if self.values:
+            for j in range(len(words) - 1):
+                if fold(" ".join(w.text for w in words[j:])) in self.values:
+                    cuts.update(range(j + 1, len(words)))
+                    break
         return ends, cuts, pieces
 
     def leads(self, text: str) -> bool:
@@ -351,6 +357,8 @@ class _Evidence(NamedTuple):
     centred_cut: int = 0  # lines in two whose whole text shares a centre with two lines right of the strip
     alone_left: int = 0  # lines wholly left of the strip that read as a whole known label
     alone_right: int = 0  # ... wholly right of it
+    # where it parts no line (values on lines of their own), the most lines right of it that share a centre
+    centred_alone: int = 0
 
 
 def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
@@ -414,7 +422,7 @@ def _evidence(c: _Candidate, table: _TableLines, tol: Tolerances) -> _Evidence:
     return _Evidence(left_n, right_n, both, starts, ends, style, known, cut, pieces, titles, groups, cells, apart,
                      sorted(spaces)[len(spaces) // 2] if spaces else 0.0, over, inside, at, between, whole, strays,
                      _sharing_centre(centres, parted, tol.align_slack), _centred_cut(alone, wholes, tol.align_slack),
-                     alone_left, alone_right)
+                     alone_left, alone_right, _sharing_centre(alone, alone, tol.align_slack) if not both else 0)
 
 
 def _labels_apart(e: _Evidence) -> bool:
@@ -471,8 +479,9 @@ def _score(c: _Candidate, e: _Evidence, n: int, table_height: float, tol: Tolera
     if "alignment" in on:
         # an edge is aligned on when most of the lines on its side (at least two) meet it; values centred
         # in their cells align on a centre instead (three lines at least: two short values may share one
-        # by chance), which only a split at the cells' edge leaves whole
-        values = e.starts >= max(2, 0.5 * e.right) or e.centred >= max(3, 0.5 * e.right)
+        # by chance), which only a split at the cells' edge leaves whole; or, where no line is in two (values
+        # on lines of their own, centred apart from their labels'), the lines right of the strip do
+        values = e.starts >= max(2, 0.5 * e.right) or max(e.centred, e.centred_alone) >= max(3, 0.5 * e.right)
         sides = values + (e.ends >= max(2, 0.5 * e.left))
         if sides:
             parts["alignment"] = WEIGHTS["alignment"] * sides

@@ -1937,3 +1937,35 @@ def test_label_lines_the_codebook_does_not_read_part_at_their_paragraphs():
         ["Budget"], ["Number of cases"], ["Number of complaints of torture and", "Other Treatment"]]
     # in a column too narrow for "Number" after "Budget": one label
     assert len(_label_paragraphs(label, 40.0)) == 1
+
+
+def _shrink_table_values_on_lines_of_their_own(centred_values: bool):
+    """A shrink-to-fit table, labels centred on 150 (the widest line ends at 217.8), its three values on
+    lines of their own between their labels' lines, 4.2 pt right of it: centred on the widest value's
+    centre, or flush left; "Not available" set with a word gap wider than that strip."""
+    ws = centred("Judgments and decisions of", 150, 100) + centred("international bodies", 150, 112) + \
+        centred("Judgments of the", 150, 136) + centred("country's courts", 150, 148) + \
+        centred("Judgments excluding evidence", 150, 172) + centred("obtained under torture", 150, 184)
+    middle = 222 + (5.0 * 12 + 6.0) / 2
+    for text, top in [("40", 106), ("26", 142), ("Not available", 178)]:
+        ws += centred(text, middle, top, 6.0) if centred_values else placed(text.split(), 222, top, 6.0)
+    return ws
+
+
+KNOWN_JUDGMENTS = known_labels(["Judgments and decisions of international bodies", "Judgments of the country's courts",
+                                "Judgments excluding evidence obtained under torture"], values=["Not available"])
+
+
+def test_a_split_inside_a_whole_value_the_codebook_knows_is_no_split():
+    """The strip between "Not" and "available" is wider than the one between labels and values, and parts
+    the one line that has text on both sides; but it cuts a value the codebook knows ("not available"),
+    which lies in one cell: the split is the labels' edge, where the values start."""
+    got = find_split(_shrink_table_values_on_lines_of_their_own(False), Finder(S.resolve(10.0), KNOWN_JUDGMENTS), [])
+    assert got is not None and 217.8 < got.x < 222
+
+
+def test_values_centred_on_lines_of_their_own_align_a_strip_that_parts_no_line():
+    """Values centred in their cells, each on a line of its own between its label's lines: the strip
+    between the columns parts no line, but the lines right of it share one centre, which aligns it."""
+    got = find_split(_shrink_table_values_on_lines_of_their_own(True), Finder(S.resolve(10.0), KNOWN_JUDGMENTS), [])
+    assert got is not None and 217.8 < got.x < 222
