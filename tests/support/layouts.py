@@ -1249,6 +1249,18 @@ FOUND = {
         value_align="center", pad=0.0, leading=1.2, para_space=1.0, banded=False, rule_style="rect",
         double_rules=False, header_row=False, kerned=False, auto_columns=True, shrink=True, bold_labels=False,
         hpad=None, header_lines=1, header_valign=False, label_valign=False, facts_style="lines", stacked="", seed=52)),
+    # the Russian sweep, seed 185, layout 46 (as drawn): a label the codebook knows in a longer wording
+    # («Документальная» / «фиксация фактического времени задержания»): its known words open in lower case, so they
+    # are no label of their own, and «Да.» is no value of «Документальная» alone
+    "ru-a-known-label-s-words-in-lower-case-after-a-word-the-codebook-does-not-know": ("kyrgyzstan_ru_2022.docx",
+        Layout(font="DejaVuSans", size=11, label_share=0.35, borders="none", valign="center", page="Letter",
+               margin=85.03937007874015, thousands="space", score="em", fragmented=False, values_first=False,
+               split_rows=False, split_row=None, bottom_margin=None, facts_wrap=True, breaks=True, running_header="",
+               section_titles="row", page_numbers=False, page_number_form="Страница {n} из {N}", label_align="left",
+               value_align="left", pad=2.0, leading=1.15, para_space=1.0, banded=False, rule_style="line",
+               double_rules=False, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=False,
+               hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="cells", stacked="",
+               seed=46)),
 }
 
 

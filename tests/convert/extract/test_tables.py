@@ -1777,6 +1777,13 @@ def test_a_wording_the_codebook_does_not_know_between_known_labels_of_one_band_i
     # lines between that open in lower case are a known label's wrapped words, or no label: nothing parts
     label[1].words[0] = label[1].words[0].model_copy(update={"text": "number"})
     assert len(_label_units([band], known, 100.0)) == 1
+    # nor does a known label's wording that opens in lower case: it goes on with a longer wording ("Documenting
+    # the" / "number of investigators" is no "Documenting the" and a "Number of investigators")
+    longer = sorted(group_lines(lines(["Documenting the", "number of investigators"], LABEL_X, 100), 4.5),
+                    key=lambda l: l.top)
+    band = Band()
+    band.add(longer, False)
+    assert len(_label_units([band], known, 100.0)) == 1
 
 
 def test_a_whole_known_label_on_a_line_of_its_own_right_of_a_strip_speaks_against_it():
