@@ -1261,6 +1261,17 @@ FOUND = {
                double_rules=False, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=False,
                hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="cells", stacked="",
                seed=46)),
+    # the Russian sweep, seed 188, layout 15 (as drawn): shrink-to-fit tables, labels flush right 1.5 pt from their
+    # values: the last section's tables hold one row each, whose value's two lines have word gaps that line up by
+    # chance; the split fell there, the value's verdict and first words beside the known label
+    "ru-shrink-one-row-tables-value-word-gaps-line-up-by-chance": ("kyrgyzstan_ru_2022.docx", Layout(
+        font="DejaVuSans", size=10.5, label_share=0.6, borders="none", valign="center", page="Letter",
+        margin=42.519685039370074, thousands="nnbsp", score="en-minus", fragmented=True, values_first=False,
+        split_rows=True, split_row="value", bottom_margin=None, facts_wrap=True, breaks=False, running_header="",
+        section_titles="row", page_numbers=False, page_number_form="{n} / {N}", label_align="right",
+        value_align="left", pad=3.0, leading=1.2, para_space=0.0, banded=True, rule_style="rect",
+        double_rules=False, header_row=False, kerned=False, auto_columns=True, shrink=True, bold_labels=False,
+        hpad=0.75, header_lines=1, header_valign=False, label_valign=False, facts_style="lines", stacked="", seed=15)),
 }
 
 

@@ -98,7 +98,9 @@ class KnownLabels(NamedTuple):
         the right ("against Torture and Other Cruel, Inhuman" | "or"). Third, the counts whose text left
         of the split is a piece of a known label (its start, its middle or its end) that the split does
         not cut: a label cell's line of a wrapped label. A whole value the codebook knows that ends the
-        line ("Not available") is cut by a split inside it too: a value lies in one cell."""
+        line ("Not available") is cut by a split inside it too: a value lies in one cell; and so is a row's
+        line by a split past a known label's end whose next word opens with a verdict and a stop
+        ("Thoroughness of investigations" "Partial." ...): that value's first words on the labels' side."""
         heads, head = [], ""
         for w in words:  # fold works word by word (a property test holds it), so a head grows by one
             part = fold(w.text)
@@ -114,6 +116,9 @@ class KnownLabels(NamedTuple):
                 ends.add(k)
             if k in ends or head in self.starts or head in self.inner:
                 pieces.add(k)
+        lead = min((k for k in ends if self.leads(words[k].text)), default=None)
+        if lead is not None:
+            cuts.update(range(lead + 1, len(words)))
         if self.values:
             for j in range(len(words) - 1):
                 if fold(" ".join(w.text for w in words[j:])) in self.values:

@@ -1976,3 +1976,20 @@ def test_values_centred_on_lines_of_their_own_align_a_strip_that_parts_no_line()
     between the columns parts no line, but the lines right of it share one centre, which aligns it."""
     got = find_split(_shrink_table_values_on_lines_of_their_own(True), Finder(S.resolve(10.0), KNOWN_JUDGMENTS), [])
     assert got is not None and 217.8 < got.x < 222
+
+
+def test_a_split_past_a_known_label_and_its_value_s_verdict_is_no_split():
+    """A table of one row, its label flush right 1.5 pt from its value's two lines, whose word gaps line up
+    by chance further right (a strip that parts both lines, with words ending and starting alike on
+    each side): that split leaves the value's verdict and first words beside the known label, on the
+    labels' side. The split is the label's edge."""
+    known = known_labels(["Thoroughness of investigations"], verdicts=["Partial"])
+    label = placed(["Thoroughness", "of", "investigations"], 60, 100)
+    shift = 220.0 - label[-1].x1
+    ws = [w.model_copy(update={"x0": w.x0 + shift, "x1": w.x1 + shift}) for w in label] + \
+        placed(["Partial.", "Forensic", "exams", "come"], 221.5, 100) + placed(["sometimes", "delayed", "again", "and", "short"], 221.5, 112)
+    first, second = ws[3:7], ws[7:]
+    gap_first = (first[2].x1, first[3].x0)
+    assert any(abs(a.x1 - gap_first[0]) < 0.5 and abs(b.x0 - gap_first[1]) < 0.5 for a, b in zip(second, second[1:]))
+    got = find_split(ws, Finder(S.resolve(10.0), known), [])
+    assert got is not None and 220.0 < got.x < 221.5
