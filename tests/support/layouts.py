@@ -1272,6 +1272,18 @@ FOUND = {
         value_align="left", pad=3.0, leading=1.2, para_space=0.0, banded=True, rule_style="rect",
         double_rules=False, header_row=False, kerned=False, auto_columns=True, shrink=True, bold_labels=False,
         hpad=0.75, header_lines=1, header_valign=False, label_valign=False, facts_style="lines", stacked="", seed=15)),
+    # the English sweep, seed 1233, layout 82 (as drawn): both cells at the bottom, labels flush right: the Optional
+    # Protocol's label, wrapped in a column narrower than the document's widest label line, seemed to end a
+    # paragraph after "to the UN"; its lines go on with that known label's words, so it is one label
+    "both-at-the-bottom-a-long-known-label-wrapped-short-of-the-document-s-widest-label-line": ("kazakhstan_en_2019.docx",
+        Layout(font="Helvetica", size=9, label_share=0.35, borders="none", valign="bottom", page="Letter",
+               margin=56.69291338582677, thousands="nbsp", score="em-attached", fragmented=True, values_first=False,
+               split_rows=True, split_row=None, bottom_margin=None, facts_wrap=True, breaks=True, running_header="",
+               section_titles="heading", page_numbers=True, page_number_form="{n} / {N}", label_align="right",
+               value_align="left", pad=1.0, leading=1.15, para_space=2.0, banded=False, rule_style="line",
+               double_rules=False, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=False,
+               hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="lines", stacked="",
+               seed=82)),
 }
 
 

@@ -251,7 +251,7 @@ def _label_units(bands: list[Band], known, width: float = 0.0) -> list[tuple[lis
         lines = sorted((ln for bl in b.labels for ln in bl), key=lambda l: l.top)
         segments = label_segments(lines, known) if known is not None and len(lines) > 1 else None
         segments = segments or (_known_and_between(lines, known, width) if known is not None else None)
-        out += [(seg, b) for seg in segments or _label_paragraphs(lines, width)]
+        out += [(seg, b) for seg in segments or _label_paragraphs(lines, width, known)]
     return out
 
 
@@ -284,20 +284,22 @@ def _known_and_between(lines: list[Line], known, width: float) -> list[list[Line
         if a > last:
             if not opens_row(lines[last]):
                 return None
-            out += _label_paragraphs(lines[last:a], width)
+            out += _label_paragraphs(lines[last:a], width, known)
         if b > a:
             out.append(lines[a:b])
         last = b
     return out if len(out) >= 2 else None
 
 
-def _label_paragraphs(lines: list[Line], width: float) -> list[list[Line]]:
+def _label_paragraphs(lines: list[Line], width: float, known=None) -> list[list[Line]]:
     """Label lines cut before each line that opens with a capital or a figure where the line above ended
     its paragraph (its first word would have fitted on that line, in a column as wide as the widest label
-    line: lines.ends_paragraph): labels that ran together, one label each."""
+    line: lines.ends_paragraph) and the two do not go on with a known label's words ("Optional Protocol to
+    the UN" | "Convention", a table's label column narrower than the document's widest label line): labels
+    that ran together, one label each."""
     out = [lines[:1]]
     for above, ln in zip(lines, lines[1:]):
-        if opens_row(ln) and ends_paragraph(above, ln, width):
+        if opens_row(ln) and ends_paragraph(above, ln, width) and not (known is not None and known.continues(above, ln)):
             out.append([])
         out[-1].append(ln)
     return out

@@ -1944,6 +1944,11 @@ def test_label_lines_the_codebook_does_not_read_part_at_their_paragraphs():
         ["Budget"], ["Number of cases"], ["Number of complaints of torture and", "Other Treatment"]]
     # in a column too narrow for "Number" after "Budget": one label
     assert len(_label_paragraphs(label, 40.0)) == 1
+    # a line that would seem to end its paragraph but goes on with a known label's words ("... to the UN" |
+    # "Convention"; the table's label column narrower than the document's widest label line) is no cut
+    opcat = _lines_at([("Optional Protocol to the UN", 100), ("Convention against Torture", 100 + LINE)], LABEL_X)
+    known = known_labels(["Optional Protocol to the UN Convention against Torture"])
+    assert len(_label_paragraphs(opcat, 300.0)) == 2 and len(_label_paragraphs(opcat, 300.0, known)) == 1
 
 
 def _shrink_table_values_on_lines_of_their_own(centred_values: bool):
