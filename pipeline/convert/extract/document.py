@@ -179,7 +179,8 @@ def extract_pages(pages: list[PageData], settings: ExtractSettings = DEFAULT_SET
     pages = _tidy_rules(pages, tol.rule_merge)
     furniture, title, heading_words, sections = _find_parts(pages, body, settings, lexicon)
     tables = _tables(pages, sections, tol, lexicon)
-    two_columns = {p.number for p in pages if two_text_columns(p.lines(settings.same_line * body), _table_labels(lexicon))}
+    labels = _table_labels(lexicon)
+    two_columns = {p.number for p in pages if two_text_columns(p.lines(settings.same_line * body), labels)}
     placed = {id(w) for part in (words_of(furniture), title.words, heading_words, sections.facts, sections.table_words)
               for w in part}
     return ExtractedDoc(pages=len(pages), template=title.template, body_size=body, title_lines=title.lines,

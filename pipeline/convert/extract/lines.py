@@ -464,7 +464,8 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
 
     return ColumnEdges({x: marks(ws + firsts.get(x, [])) for x, ws in starts.items()
                         if texts(ws) >= least and x in line_starts or texts(firsts.get(x, [])) >= least},
-                       {x: marks(ws + lasts.get(x, [])) for x, ws in ends.items() if _flush_right(ws, lasts.get(x, []), least)},
+                       {x: marks(ws + lasts.get(x, [])) for x, ws in ends.items()
+                        if _flush_right(ws, lasts.get(x, []), least)},
                        {g: marks(ws) for g, ws in gaps.items() if len(openers[g]) >= 2
                         and (texts(ws) >= least or texts(ws) >= 2 and (g[0] in line_ends or len(openers[g]) >= least))},
                        [(ln[0].top, [(w.x0, w.x1) for w in ln]) for ln in lines])

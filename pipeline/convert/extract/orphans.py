@@ -263,8 +263,8 @@ def _known_and_between(lines: list[Line], known, width: float) -> list[list[Line
     """Label lines that read as known labels with a wording the codebook does not know among them: each
     known label (the fewest lines from a line's start that read as one whole, `KNOWN_LINES` at most) a
     unit where it opens with a capital or a figure, and the lines between them, where they do too (not a
-    known label's wrapped words), cut at their paragraphs (`_label_paragraphs`). None where no line opens a known label,
-    or lines between open in lower case, or fewer than two units come of it."""
+    known label's wrapped words), cut at their paragraphs (`_label_paragraphs`). None where no line opens
+    a known label, or lines between open in lower case, or fewer than two units come of it."""
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(lines):
@@ -299,7 +299,8 @@ def _label_paragraphs(lines: list[Line], width: float, known=None) -> list[list[
     that ran together, one label each."""
     out = [lines[:1]]
     for above, ln in zip(lines, lines[1:]):
-        if opens_row(ln) and ends_paragraph(above, ln, width) and not (known is not None and known.continues(above, ln)):
+        goes_on = known is not None and known.continues(above, ln)
+        if opens_row(ln) and ends_paragraph(above, ln, width) and not goes_on:
             out.append([])
         out[-1].append(ln)
     return out

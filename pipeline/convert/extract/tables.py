@@ -491,9 +491,9 @@ def _bold_below(cols: _Columns, header: _Header, grid_step: float, tolerance: fl
     labels = _bold_run(header.label, cols.labels, end, grid_step, stop)
     # a label opens with a capital: where the label column's next line opens in lower case, the run took
     # the first row's first label lines (a label of words the codebook does not know, "Документальная
-    # фиксация" / "фактического времени", its first word too wide to have fitted after the header cell's)
-    after = next((ln for ln in sorted(cols.labels, key=lambda l: l.base) if ln.base > (labels or [header.label])[-1].base),
-                 None)
+    # фиксация" / "фактического времени", its first word too wide to fit after the header cell's)
+    last = (labels or [header.label])[-1]
+    after = next((ln for ln in sorted(cols.labels, key=lambda l: l.base) if ln.base > last.base), None)
     if labels and after is not None and not opens_row(after):
         k = max((i for i, ln in enumerate(labels) if ln.base > beside and opens_row(ln)), default=None)
         labels = labels[:k] if k is not None else labels
