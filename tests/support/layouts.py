@@ -1284,6 +1284,19 @@ FOUND = {
                double_rules=False, header_row=False, kerned=False, auto_columns=False, shrink=False, bold_labels=False,
                hpad=None, header_lines=1, header_valign=False, label_valign=True, facts_style="lines", stacked="",
                seed=82)),
+    # the Russian sweep, seed 212, layout 0 (as drawn): both cells at the bottom, atop a continued table the rest of
+    # the Optional Protocol's label, whose value «Да» stood on the page before; the parting gave that rest the next
+    # row's verdict «Да.» for free (a silent error; a regression of add7478, read right on 2c1b9bb)
+    "ru-both-at-the-bottom-a-label-s-rest-overleaf-takes-no-verdict-when-its-value-began-before": (
+        "kazakhstan_ru_2019.docx", Layout(
+            font="DejaVuSans", size=10.5, label_share=0.35, borders="none", valign="bottom", page="A4",
+            margin=70.86614173228347, thousands="nbsp", score="en-minus", fragmented=False, values_first=True,
+            split_rows=True, split_row="value", bottom_margin=None, facts_wrap=False, breaks=True, running_header="",
+            section_titles="heading", page_numbers=False, page_number_form="{n}", label_align="left",
+            value_align="left", pad=2.0, leading=1.4, para_space=2.0, banded=False, rule_style="rect",
+            double_rules=False, header_row=True, kerned=False, auto_columns=False, shrink=True, bold_labels=False,
+            hpad=None, header_lines=2, header_valign=True, label_valign=True, facts_style="cells", stacked="",
+            seed=0)),
 }
 
 

@@ -191,8 +191,10 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
     # atop a continued table, a label that opens in lower case is the rest of the row the page break split:
     # how its cell's rest sits overleaf, no alignment tells
     rest = chunk.continued and continues_label(labels[0][1])
+    # whether that row's value may open here: none of it on the page before
+    rest_open = ctx.previous is None or not ctx.previous.values
     parting = _parting(spans, pieces, how, ctx.tolerance / 2, ctx.overleaf, leads,  # a cell's middle is exact
-                       chunk.continued, rest)
+                       chunk.continued, rest, rest_open)
     if parting is None:
         return None
     rows = []
@@ -311,13 +313,14 @@ SKIP = 1e-3  # the cost of a piece atop a continued table left out of the first 
 
 def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], int | None]], how: str,
              worst: float, overleaf: bool, leads: list[bool], continued: bool = False,
-             rest: bool = False) -> list[tuple[int, int]] | None:
+             rest: bool = False, rest_open: bool = True) -> list[tuple[int, int]] | None:
     """The run of pieces (k, i) each label takes, in order, every piece taken: each label level with its
     run (its middle, or foot, within `worst`), every piece beside a label (its second) taken by that one,
     no run beside another label; a label may take none (a row with no value) at the cost of `worst`.
     The last label of a table going on overleaf need not be level, nor the first where it is the `rest` of
-    a row the page break split. A piece that `leads` (a verdict and a stop) opens its run: no value goes
-    on with one. Atop a `continued` table the pieces above the first label, none beside it, may be left
+    a row the page break split (unless its run opens with a verdict and `rest_open` is not set: that row's
+    value began on the page before, and a verdict opens the next one). A piece that `leads` (a verdict and
+    a stop) opens its run: no value goes on with one. Atop a `continued` table the pieces above the first label, none beside it, may be left
     out (the rest of the row the page break split), each at a thousandth of a point: the run that takes
     them wins a tie. None where no parting fits."""
     def level(top: float, bottom: float) -> float:
@@ -338,7 +341,7 @@ def _parting(spans: list[tuple[float, float]], pieces: list[tuple[list[Line], in
         top, bottom = pieces[k][0][0].top, pieces[i - 1][0][-1].bottom
         if any(o != j and top < b - worst and a + worst < bottom for o, (a, b) in enumerate(spans)):
             return inf  # a row's value beside another row's label
-        if overleaf and j == m - 1 or rest and j == 0:
+        if overleaf and j == m - 1 or rest and j == 0 and (rest_open or not leads[k]):
             return 0.0
         if how == "top" and spans[j][0] - worst <= top and bottom <= spans[j][1] + worst:
             return 0.0  # a value beside a taller label sits anywhere in the cell that label fills

@@ -1879,6 +1879,13 @@ def test_atop_a_continued_table_a_label_that_is_the_rest_of_a_split_row_need_not
     leads = [False, False, True, False]
     assert _parting(spans, pieces, "bottom", 2.25, False, leads, continued=True, rest=True) == [(0, 2), (2, 4)]
     assert _parting(spans, pieces, "bottom", 2.25, False, leads, continued=True) is None
+    # where that row's value began on the page before, a verdict does not go on in it: "Yes." opens the next
+    # row's value ("Istanbul Protocol", level with its value's foot), not the rest's
+    pieces = [(_lines_at([("Yes.", 80)]), None), (_lines_at([("Not implemented in law", 80 + LINE)]), 1)]
+    spans = [(40, 62), (80 + LINE, 90 + LINE)]
+    assert _parting(spans, pieces, "bottom", 2.25, False, [True, False], continued=True, rest=True) == [(0, 1), (1, 2)]
+    assert _parting(spans, pieces, "bottom", 2.25, False, [True, False], continued=True, rest=True,
+                    rest_open=False) == [(0, 0), (0, 2)]
 
 
 def test_a_label_level_with_a_taller_values_first_line_may_be_centred_when_the_paragraph_above_is_beside_no_label():
