@@ -101,11 +101,7 @@ class KnownLabels(NamedTuple):
         line ("Not available") is cut by a split inside it too: a value lies in one cell; and so is a row's
         line by a split past a known label's end whose next word opens with a verdict and a stop
         ("Thoroughness of investigations" "Partial." ...): that value's first words on the labels' side."""
-        heads, head = [], ""
-        for w in words:  # fold works word by word (a property test holds it), so a head grows by one
-            part = fold(w.text)
-            head = f"{head} {part}" if head and part else head or part
-            heads.append(head)
+        heads = folded_heads(words)
         ends, cuts, pieces = set(), set(), set()
         for k in range(1, len(words)):
             if heads[k] != heads[k - 1] and (heads[k] in self.starts or heads[k] in self.inner):
@@ -170,6 +166,17 @@ NAME_WORDS = 3
 # a verdict word, then a stop, comma, colon or semicolon (KnownLabels.leads)
 _VERDICT_OPENING = re.compile(r"\s*([^\W\d_]+)[.,:;]")
 MAX_ENDING = 3  # letters of an inflected word's ending past its stem («высок|ая»)
+
+
+def folded_heads(words: list[Word]) -> list[str]:
+    """The folded text of the line's first word, of its first two, and so on (fold works word by word, a
+    property test holds it, so a head grows by one word)."""
+    heads, head = [], ""
+    for w in words:
+        part = fold(w.text)
+        head = f"{head} {part}" if head and part else head or part
+        heads.append(head)
+    return heads
 
 
 def known_labels(labels: list[str], headings: list[str] = (), values: list[str] = (), verdicts: list[str] = (),

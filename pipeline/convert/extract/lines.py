@@ -453,21 +453,17 @@ def column_edges(lines: list[list[Word]], least: int = 3) -> ColumnEdges:
     for ln in lines:
         firsts.setdefault(_snap(ln[0].x0), []).append(ln[0])
         lasts.setdefault(_snap(ln[-1].x1), []).append(ln[-1])
-    line_starts = set(firsts)
-    line_ends = {_snap(ln[-1].x1) for ln in lines}
-
-    def texts(ws: list[Word]) -> int:
-        return len({w.text for w in ws})
+    line_starts, line_ends = set(firsts), set(lasts)
 
     def marks(ws: list[Word]) -> list[tuple[float, str]]:
         return [(w.top, w.font) for w in ws]
 
     return ColumnEdges({x: marks(ws + firsts.get(x, [])) for x, ws in starts.items()
-                        if texts(ws) >= least and x in line_starts or texts(firsts.get(x, [])) >= least},
+                        if _texts(ws) >= least and x in line_starts or _texts(firsts.get(x, [])) >= least},
                        {x: marks(ws + lasts.get(x, [])) for x, ws in ends.items()
                         if _flush_right(ws, lasts.get(x, []), least)},
                        {g: marks(ws) for g, ws in gaps.items() if len(openers[g]) >= 2
-                        and (texts(ws) >= least or texts(ws) >= 2 and (g[0] in line_ends or len(openers[g]) >= least))},
+                        and (_texts(ws) >= least or _texts(ws) >= 2 and (g[0] in line_ends or len(openers[g]) >= least))},
                        [(ln[0].top, [(w.x0, w.x1) for w in ln]) for ln in lines])
 
 
@@ -477,16 +473,18 @@ def _flush_right(before_gaps: list[Word], ending_lines: list[Word], least: int) 
     gap (a short table of labels set flush right beside values centred in their cells, each starting
     somewhere else), two lines or more end there with different words, and with them `least` words in
     all, of different starts: a label's wrapped lines. Kerned pieces end a line at one x by chance."""
-    def texts(ws: list[Word]) -> int:
-        return len({w.text for w in ws})
-
     def starts(ws: list[Word]) -> int:
         return len({_snap(w.x0) for w in ws})
 
-    if texts(before_gaps) >= least and starts(before_gaps) >= least and ending_lines:
+    if _texts(before_gaps) >= least and starts(before_gaps) >= least and ending_lines:
         return True
     every = before_gaps + ending_lines
-    return texts(ending_lines) >= 2 and texts(every) >= least and starts(every) >= least
+    return _texts(ending_lines) >= 2 and _texts(every) >= least and starts(every) >= least
+
+
+def _texts(ws: list[Word]) -> int:
+    """How many different words (by their text) there are among `ws`."""
+    return len({w.text for w in ws})
 
 
 def line_kern_limit(gaps: list[float], floor: float, jump: float = 1.5, least: int = 2) -> float:
@@ -570,11 +568,10 @@ def join_kerned(words: list[Word], ratio: float, blanks: list[BBox] = (), most: 
     atop = set(overleaf)  # the edges of the page before not yet run across
     for ln in lines:
         bold = all("bold" in w.font.lower() for w in ln)  # a title or header row across the table
-        held = frozenset(atop)
+        given = borrowed | atop  # the other pages' edges that hold on this line
 
         def at_edge(a: Word, b: Word) -> bool:
-            return edges.parts(a, b, bold) or bool(borrowed) and (_snap(b.x0) in borrowed or _snap(a.x1) in borrowed) \
-                or bool(held) and (_snap(b.x0) in held or _snap(a.x1) in held)
+            return edges.parts(a, b, bold) or bool(given) and (_snap(b.x0) in given or _snap(a.x1) in given)
 
         # a line with a gutter (a gap of an em or more), or a gap at a column's edge too wide for any kern,
         # has its split there: a kern-wide gap at another column's edge is no second split of a two-column

@@ -10,6 +10,7 @@ from ...core.text import fold
 from .chunks import Band, Chunk, continues_label
 from .label_rows import label_segments, lines_text
 from .lines import Line, ends_paragraph, opens_row
+from .stacked import LABEL_LINES
 
 
 def value_leads(known) -> Callable[[Line], bool]:
@@ -257,13 +258,9 @@ def _label_units(bands: list[Band], known, width: float = 0.0) -> list[tuple[lis
     return out
 
 
-# a label read whole as a known one runs over at most this many lines
-KNOWN_LINES = 4
-
-
 def _known_and_between(lines: list[Line], known, width: float) -> list[list[Line]] | None:
     """Label lines that read as known labels with a wording the codebook does not know among them: each
-    known label (the fewest lines from a line's start that read as one whole, `KNOWN_LINES` at most) a
+    known label (the fewest lines from a line's start that read as one whole, `stacked.LABEL_LINES` at most) a
     unit where it opens with a capital or a figure, and the lines between them, where they do too (not a
     known label's wrapped words), cut at their paragraphs (`_label_paragraphs`). None where no line opens
     a known label, or lines between open in lower case, or fewer than two units come of it."""
@@ -271,7 +268,7 @@ def _known_and_between(lines: list[Line], known, width: float) -> list[list[Line
     i = 0
     while i < len(lines):
         # a label opens with a capital: a known label's words in lower case go on with a longer wording's
-        end = next((k for k in range(i + 1, min(len(lines), i + KNOWN_LINES) + 1)
+        end = next((k for k in range(i + 1, min(len(lines), i + LABEL_LINES) + 1)
                     if known.whole(lines_text(lines[i:k]))), None) if opens_row(lines[i]) else None
         if end is None:
             i += 1

@@ -5,7 +5,7 @@ read column by column: its rows are flagged for review, so that no value read ac
 (a label of one column beside a value of the other) passes unseen."""
 from __future__ import annotations
 
-from ...core.text import fold
+from .columns import folded_heads
 from .lines import Line
 
 CROSSING = 0.1  # of a page's lines, that may run across the strip (a running header, a title)
@@ -48,9 +48,4 @@ def _runs(points: list[int]) -> list[tuple[int, int]]:
 
 def _opens_label(words, known) -> bool:
     """Whether the words open with a known label: a whole one, or the start of one two words long or more."""
-    heads, head = [], ""
-    for w in words[:8]:
-        part = fold(w.text)
-        head = f"{head} {part}" if head and part else head or part
-        heads.append(head)
-    return any(known.whole(h) or h.count(" ") >= 1 and h in known.starts for h in heads)
+    return any(known.whole(h) or h.count(" ") >= 1 and h in known.starts for h in folded_heads(words[:8]))

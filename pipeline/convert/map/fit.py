@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from ..lexicon import Lexicon
 
 _DIGIT = regex.compile(r"\d")
+# fields whose text no parser types: any text reads as their value
+_UNTYPED = ("text", "country_name", "year")
 _NUMBER_ONLY = regex.compile(r"^[\d\s\u00a0\u202f.,'\u2019-]+$")
 
 
@@ -39,13 +41,12 @@ def _fit(text: str, spec: FieldSpec, lexicon: Lexicon) -> int:
     verdict = leading_verdict(text, lexicon) is not None
     if reads == "assessment":
         return 1 if verdict else -1 if _NUMBER_ONLY.match(text) else 0
-    if reads in ("text", "country_name", "year"):
+    if reads in _UNTYPED:
         return 0
     if verdict:
         return -1  # "Yes. ..." is no number
-    try:
-        parsed = PARSERS[reads](text, Context(lexicon))
-    except RuleError:
+    parsed = _parsed(text, spec, lexicon)
+    if parsed is None:
         return 0 if _DIGIT.search(text) else -1
     # a bare head count reads as a population too, but says less than "18.28 million"
     return 0 if "scaled_to_million" in parsed.rules and not any(r.startswith("multiplier") for r in parsed.rules) else 1
@@ -54,11 +55,14 @@ def _fit(text: str, spec: FieldSpec, lexicon: Lexicon) -> int:
 def unreadable(text: str, spec: FieldSpec, lexicon: Lexicon) -> bool:
     """Whether the parser of a typed field (a count, an amount...) cannot read the text at all, figures
     and all ("16 regions No data" for a budget); a text or an assessment field reads any text."""
-    if spec.reads in ("assessment", "text", "country_name", "year") or not text \
-            or no_data_form(text, lexicon.no_data) is not None:
+    if spec.reads in ("assessment", *_UNTYPED) or not text or no_data_form(text, lexicon.no_data) is not None:
         return False
+    return _parsed(text, spec, lexicon) is None
+
+
+def _parsed(text: str, spec: FieldSpec, lexicon: Lexicon):
+    """The field's parser's reading of the text, or None where it cannot read it."""
     try:
-        PARSERS[spec.reads](text, Context(lexicon))
+        return PARSERS[spec.reads](text, Context(lexicon))
     except RuleError:
-        return True
-    return False
+        return None
