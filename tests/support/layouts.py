@@ -1297,6 +1297,18 @@ FOUND = {
             double_rules=False, header_row=True, kerned=False, auto_columns=False, shrink=True, bold_labels=False,
             hpad=None, header_lines=2, header_valign=True, label_valign=True, facts_style="cells", stacked="",
             seed=0)),
+    # the English sweep, seed 1257, layout 125 (as drawn): both cells at the bottom, no padding, every row's label
+    # one line; each verdict ("Low.", "High.", "Yes.") went to the row above (5 silent errors), the tables read
+    # as well at the labels' tops, each value then ending with a verdict alone
+    "both-at-the-bottom-no-padding-one-line-labels-verdicts-open-the-values-below": ("kyrgyzstan_en_2019.docx",
+        Layout(font="Helvetica", size=9, label_share=0.4, borders="none", valign="bottom", page="Letter",
+               margin=42.519685039370074, thousands="comma", score="em", fragmented=False, values_first=False,
+               split_rows=True, split_row=None, bottom_margin=None, facts_wrap=True, breaks=True,
+               running_header="Country profile", section_titles="heading", page_numbers=False,
+               page_number_form="{n} / {N}", label_align="left", value_align="center", pad=0.0, leading=1.4,
+               para_space=2.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
+               auto_columns=False, shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
+               label_valign=True, facts_style="cells", stacked="", seed=125)),
 }
 
 

@@ -180,8 +180,10 @@ def _level_apart(bands: list[Band], chunk: Chunk, ctx: _Context, how: str) -> li
                 beside = [j for j in own if piece[0].top < spans[j][1] and spans[j][0] < piece[-1].bottom]
                 pieces.append((piece, beside[0] if len(beside) == 1 else None))  # beside its label: its
     pieces.sort(key=lambda p: p[0][0].top)
-    leads = [how != "top" and ctx.leads(piece[0]) for piece, _ in pieces]  # (atop their cells, a line of a value
-    # may open with a verdict: "No. 5 of 2004")
+    # atop their cells, a line of a value may open with a verdict ("No. 5 of 2004"): there only a verdict and a
+    # stop alone on its line opens a run (no value ends with one: rows run together beside one-line labels fit
+    # their tops as well as their feet, but for the verdicts the tops leave at the end of a value)
+    leads = [ctx.leads(piece[0]) and (how != "top" or len(piece[0].words) == 1) for piece, _ in pieces]
     top = _first_value_top(pieces, leads, spans[0], min(b.top for _, b in labels), how,
                            _ends_open(ctx.previous, ctx.leads)) if chunk.continued \
         else float("-inf")

@@ -1888,6 +1888,31 @@ def test_atop_a_continued_table_a_label_that_is_the_rest_of_a_split_row_need_not
                     rest_open=False) == [(0, 0), (0, 2)]
 
 
+def test_no_padding_one_line_labels_at_the_foot_tell_their_cells_by_the_verdicts_a_reading_at_the_tops_leaves_last():
+    """No padding, both cells at the bottom, every label one line: "Low." and "High." (each the first
+    paragraph of the next row's value, set above its label) fit as well the ends of the values above, every
+    label level with its value's first line. No value ends with a verdict and a stop alone: the rows read at
+    the labels' feet."""
+    from pipeline.convert.extract.tables import read_tables
+    para = 2.0  # the values' paragraph spacing, the rows' none
+    ws = words("Investigating body's jurisdiction", LABEL_X, 100) + words("All crimes of officers", VALUE_X, 100) \
+        + words("Low.", VALUE_X, 100 + LINE) + words("Institutional independence", LABEL_X, 100 + 2 * LINE + para) \
+        + words("The body reports to the Prosecutor", VALUE_X, 100 + 2 * LINE + para) \
+        + words("High.", VALUE_X, 100 + 3 * LINE + para) + words("Geographic coverage", LABEL_X, 100 + 4 * LINE + 2 * para) \
+        + words("Established in all units", VALUE_X, 100 + 4 * LINE + 2 * para) \
+        + words("Budget", LABEL_X, 100 + 5 * LINE + 2 * para) + words("6,570 KGS", VALUE_X, 100 + 5 * LINE + 2 * para)
+    known = known_labels(["Investigating body's jurisdiction", "Institutional independence", "Geographic coverage",
+                          "Budget"], verdicts=["low", "high", "yes", "no"])
+    chunk = Chunk("S", 1, ws, [], False)
+    chunk.split = Split(VALUE_X - 1, "alignment")
+    rows = read_tables([chunk], S.resolve(10.0), known=known).rows
+    assert [(" / ".join(r.label.lines), " / ".join(r.value.lines)) for r in rows] == [
+        ("Investigating body's jurisdiction", "All crimes of officers"),
+        ("Institutional independence", "Low. / The body reports to the Prosecutor"),
+        ("Geographic coverage", "High. / Established in all units"),
+        ("Budget", "6,570 KGS")]
+
+
 def test_a_label_level_with_a_taller_values_first_line_may_be_centred_when_the_paragraph_above_is_beside_no_label():
     """No padding: "No." (the next row's first paragraph) ran into the block of the row above, whose first
     line is beside its label; the next label, centred on "No." and its rest, is level with the rest's first
