@@ -78,7 +78,8 @@ class Gutter(NamedTuple):
 
 def gutters(spans: Iterable[tuple[float, float]], min_width: float) -> list[Gutter]:
     """The strips at least `min_width` wide that no (x0, x1) span crosses, with spans on both
-    sides, left to right."""
+    sides, left to right (a negative `min_width`: spans that overlap by less, each strip then from the
+    left one's end to the right one's start)."""
     out: list[Gutter] = []
     reach: float | None = None
     for x0, x1 in sorted(spans):

@@ -50,6 +50,12 @@ def random_layout(rng: random.Random, seed: int) -> Layout:
     if own.random() < 0.12:
         lay = dataclasses.replace(lay, stacked=own.choice(["indent", "bold", "plain"]), borders="none",
                                   header_row=False, section_titles="heading", banded=False)
+    # a tiny auto-sized table with no side padding, its labels flush left (a browser's default): the widest
+    # label touches its value (a stream of its own too; not with the grid's rules, which the renderer would
+    # draw over the text, where a browser sets the text inside its border)
+    if lay.shrink and lay.label_align == "left" and lay.borders != "grid" \
+            and random.Random(repr(rng.getstate()) + " touching").random() < 0.35:
+        lay = dataclasses.replace(lay, hpad=0.0)
     # the label cells aligned as the values are (CSS sets `vertical-align` on every cell), a stream of its own too
     if lay.valign != "top" and random.Random(repr(rng.getstate()) + " label_valign").random() < 0.4:
         lay = dataclasses.replace(lay, label_valign=True)

@@ -1309,6 +1309,41 @@ FOUND = {
                para_space=2.0, banded=False, rule_style="line", double_rules=False, header_row=False, kerned=False,
                auto_columns=False, shrink=False, bold_labels=False, hpad=None, header_lines=1, header_valign=False,
                label_valign=True, facts_style="cells", stacked="", seed=125)),
+    # the English sweep, seed 1, layout 483 (as drawn, the sweep's tiny auto-sized tables): no side padding, the widest
+    # label of a table ends where its value begins; no strip was clear of both, and the split was lost (flagged)
+    "tiny-auto-sized-no-side-padding-the-widest-label-touches-its-value": ("tajikistan_en_2019.docx",
+        Layout(font='DejaVuSans', size=8.5, label_share=0.5, borders='hrules', valign='top', page='A4',
+               margin=42.519685039370074, thousands='comma', score='en-minus', fragmented=False,
+               values_first=True, split_rows=False, split_row='value', bottom_margin=None, facts_wrap=False,
+               breaks=True, running_header='Index on Torture | CSP', section_titles='row', page_numbers=True,
+               page_number_form='- {n} -', label_align='left', value_align='left', pad=1.5, leading=1.3,
+               para_space=0.0, banded=True, rule_style='line', double_rules=True, header_row=False,
+               kerned=False, auto_columns=True, shrink=True, bold_labels=False, hpad=0.0, header_lines=1,
+               header_valign=False, label_valign=False, facts_style='plain', stacked='', seed=483)),
+    # the English sweep, seed 2, layout 321 (as drawn): no side padding, a label run into its value with no space; no
+    # strip was clear of both (flagged)
+    "tiny-auto-sized-no-side-padding-a-label-runs-into-its-value-at-the-edge": ("moldova_en_2019.docx",
+        Layout(font='Helvetica', size=9, label_share=0.5, borders='none', valign='center', page='Letter',
+               margin=42.519685039370074, thousands='space', score='em-double', fragmented=False,
+               values_first=False, split_rows=True, split_row=None, bottom_margin=None, facts_wrap=True,
+               breaks=True, running_header='Index on Torture | CSP', section_titles='heading',
+               page_numbers=True, page_number_form='{n}', label_align='left', value_align='left', pad=2.0,
+               leading=1.4, para_space=2.0, banded=False, rule_style='line', double_rules=True,
+               header_row=False, kerned=False, auto_columns=False, shrink=True, bold_labels=False, hpad=0.0,
+               header_lines=1, header_valign=False, label_valign=True, facts_style='cells', stacked='',
+               seed=321)),
+    # the English sweep, seed 3, layout 437 (as drawn): no side padding, rows a line and a half apart or more; the
+    # value column's edge lay more than four lines above the short table's last row, whose label touched its value
+    # ("evidenceLow." was read as one word; flagged)
+    "tiny-auto-sized-no-side-padding-a-short-table-s-last-label-touches-its-value": ("belarus_en_2019.docx",
+        Layout(font='DejaVuSans', size=9, label_share=0.6, borders='none', valign='top', page='Letter',
+               margin=70.86614173228347, thousands='comma', score='em-double', fragmented=False,
+               values_first=False, split_rows=True, split_row='value', bottom_margin=None, facts_wrap=True,
+               breaks=False, running_header='Country profile', section_titles='row', page_numbers=True,
+               page_number_form='{n} / {N}', label_align='left', value_align='left', pad=3.0, leading=1.4,
+               para_space=0.0, banded=False, rule_style='line', double_rules=False, header_row=False,
+               kerned=False, auto_columns=False, shrink=True, bold_labels=False, hpad=0.0, header_lines=1,
+               header_valign=False, label_valign=False, facts_style='cells', stacked='', seed=437)),
 }
 
 

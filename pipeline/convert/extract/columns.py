@@ -33,7 +33,9 @@ from ...core.text import fold
 from .lines import Line, group_lines
 
 EPS = 0.01  # points: float noise in edges that meet
-MIN_STRIP = 0.1  # points: words closer than this touch (no strip between them)
+# points: words that overlap more than this touch (no strip between them); a tiny table's widest label set
+# flush against its value (pages.cut_touching parts the two) may overlap it by a kerned pair's hundredths
+MIN_STRIP = -0.1
 # Each signal's weight in a candidate's score. Support (the share of lines a strip parts, 0 to 2)
 # is the base; a strip wider than a word space, both edges aligned on, a style change or known
 # labels on every line each count about as much as a line in two; a rule the table's height counts

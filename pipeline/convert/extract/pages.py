@@ -128,7 +128,7 @@ def _cut_word(w: dict, chars: list[dict], cuts: list[int]) -> list[dict]:
             for part in parts]
 
 
-def cut_touching(raw: list[dict], align: float, reach: float = 4.0) -> list[dict]:
+def cut_touching(raw: list[dict], align: float, reach: float = 6.0) -> list[dict]:
     """pdfplumber's words, each one that runs from a cell into the next cut apart: where a cell's text
     fills its column to the edge (an auto-sized table with no padding), the next cell's first word
     touches it and pdfplumber reads one word ("investigationsLow.", "(2002)2006"). A word is cut where a

@@ -348,6 +348,24 @@ def test_a_wide_centred_value_beside_its_label_overleaf_moves_the_split_left_of_
     assert got is not None and LABEL_X + 5 * len("Family notification") < got.x < VALUE_X
 
 
+def test_a_tiny_auto_sized_table_s_widest_label_touching_its_value_still_has_its_split():
+    """No padding, each column as wide as its text: the widest label ends where its value begins (the two
+    read as one word, cut apart by pages.cut_touching), or its last glyph's box runs a kerned pair's
+    hundredths of a point past the value's first: no strip is clear of both, yet the values start there."""
+    for overlap in (0.0, 0.04):
+        edge = VALUE_X - 40
+        ws = words("Independent external review", LABEL_X, 100) + words("Public commissions visit", edge, 100) \
+            + words("Video surveillance", LABEL_X, 100 + LINE) + words("Partially. Cameras cover", edge, 100 + LINE) \
+            + words("Access to video", LABEL_X, 100 + 2 * LINE)
+        last = ws[-1]
+        ws.append(Word(text="evidence", page=1, x0=last.x1 + 2.8, top=last.top, x1=edge + overlap,
+                       bottom=last.bottom, size=10))
+        ws += words("Low. Access only by decision", edge, 100 + 2 * LINE)
+        got = column_split(ws, [], labels=known_labels(["Independent external review", "Video surveillance",
+                                                        "Access to video evidence"]))
+        assert got is not None and edge - SNAP <= got.x <= edge, (overlap, got)
+
+
 def test_a_word_gap_as_wide_as_the_lines_own_is_no_gutter():
     """A fragmented export sets its words 5 to 7 pt apart (past `min_gutter`, half an em). Values
     centred: the first word of a value line standing alone ("The") is a word gap from the rest, and a

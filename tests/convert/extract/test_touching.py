@@ -46,6 +46,14 @@ def test_one_other_word_starting_there_is_no_column():
     assert [w["text"] for w in cut_touching(raw, 0.05)] == ["Label", "Value", "investigationsLow."]
 
 
+def test_rows_with_padding_keep_the_column_edge_within_reach():
+    """Rows set with padding, each a line and a half apart or more: the two values above the last row of a
+    short table start five lines of its size up and less; its label touching its value is cut all the same."""
+    raw = [word("Label", 50, 0), word("Value", 100, 0), word("Budget", 50, 18.6), word("267", 100, 18.6),
+           word("investigationsLow.", 100 - CHAR * 14, 18.6 + 37.2)]
+    assert [w["text"] for w in cut_touching(raw, 0.05)[4:]] == ["investigations", "Low."]
+
+
 def test_words_starting_there_far_above_are_no_column_of_its_table():
     """A running footer's file name ("tmphc46ujb9") under a table whose values start at its "9"."""
     raw = page() + [word("file:///tmp/tmphc46ujb9/profile.html", 100 - CHAR * 21, 700)]
