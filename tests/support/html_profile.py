@@ -54,6 +54,12 @@ STYLES = {
         body{font-family:'DejaVu Sans',sans-serif;font-size:9pt} table.t{width:100%;border-collapse:collapse}
         table.t td,table.t th{padding:2pt 0.5pt;vertical-align:bottom;line-height:1.35;
         border-bottom:0.5pt solid #777;text-align:left} table.t td:first-child{text-align:right} h2{font-size:10.5pt}""",
+    # tiny auto-sized tables, no padding at all, labels flush right: every label runs into its value, and
+    # pdfplumber reads the two as one word ("torturecorruption"); Chromium's tags part them
+    "tiny-right": """
+        body{font-family:'Liberation Sans',sans-serif;font-size:8pt} table.t{border-collapse:collapse}
+        table.t td,table.t th{padding:0;vertical-align:top;text-align:left} table.t td:first-child{text-align:right}
+        h2{font-size:10pt}""",
     # large type: the tables run over three pages, the header row repeated atop each page
     "long-tables": """
         @page{margin:2cm} body{font-family:'DejaVu Serif',serif;font-size:11pt} table.t{width:100%;border-collapse:collapse}

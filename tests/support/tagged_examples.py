@@ -26,6 +26,9 @@ EXAMPLES = {
     # cells); the facts box as paragraphs with no space between them (tagged P, not a table)
     "moldova_en_2020.chromium-long-lines-tagged": ("moldova_en_2020.docx", "long-tables", "lines", "chromium"),
     "moldova_en_2020.weasyprint-auto-lines-tagged": ("moldova_en_2020.docx", "auto-layout", "lines", "weasyprint"),
+    # no padding, labels flush right: every label touches its value, often two small letters meeting ("torture" |
+    # "corruption"), which no seam parts; the tags' cells do (pages.cut_at_cells)
+    "kazakhstan_en_2019.chromium-tiny-right-tagged": ("kazakhstan_en_2019.docx", "tiny-right", "table", "chromium"),
 }
 
 

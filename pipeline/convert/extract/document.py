@@ -141,7 +141,7 @@ def _tables(pages: list[PageData], sections: Sections, tol: Tolerances, lexicon:
     if problem:
         warnings.append(Issue(code="tags_unreadable", message=f"{problem}; the tables are read from the layout "
                               "where the tags were not read"))
-    return _Tables(held.rows, banners, read.headers, held.layouts, warnings + held.warnings)
+    return _Tables(held.rows, banners, read.headers + held.headers, held.layouts, warnings + held.warnings)
 
 
 def _region_words(title: TitleBlock, furniture: list[Line], headings: list[Word], sections: Sections,

@@ -213,6 +213,22 @@ def char_mcids(chars: list[dict]) -> dict[int, int | None]:
     return out
 
 
+def cut_at_cells(raw: list[dict], mcids: dict[int, int | None], cells: dict) -> list[dict]:
+    """pdfplumber's words, each cut where its characters pass from one tagged table cell into another
+    (`cells`: MCID -> tags.TagCell): the producer drew them in two cells, whatever their letters (a
+    label set flush right against its value, no padding: "torture" | "corruption service")."""
+    if not cells:
+        return raw
+    out = []
+    for w in raw:
+        chars = w.get("chars") or []
+        where = [cells.get(mcids.get(id(c))) for c in chars]
+        cuts = [k for k in range(1, len(chars)) if where[k] is not None and where[k - 1] is not None
+                and where[k][:3] != where[k - 1][:3]]
+        out += _cut_word(w, chars, cuts)
+    return out
+
+
 def _mcid(word: dict, mcids: dict[int, int | None]) -> int | None:
     """The marked-content sequence most of a word's characters were drawn in (a sequence may end
     inside a word)."""
@@ -247,6 +263,8 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                 hrules, vrules, boxes = _rulings(page)
                 raw = cut_touching(cut_at_rules(raw, vrules), settings.align_slack)
                 mcids = char_mcids(page.chars) if structure is not None else {}
+                tagged = structure.get(page.page_number) if structure is not None else None
+                raw = cut_at_cells(raw, mcids, tagged.cells if tagged is not None else {})
                 words = [
                     Word(text=w["text"], page=page.page_number, x0=w["x0"], top=w["top"],
                          x1=w["x1"], bottom=w["bottom"], size=round(w["size"], 2), font=w["fontname"],

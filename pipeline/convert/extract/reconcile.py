@@ -118,6 +118,7 @@ class Held(NamedTuple):
     rows: list[Row]
     layouts: list[TableLayout]
     warnings: list[Issue]
+    headers: list = []  # lines.Line: the header rows (every cell TH) of the tables read from their tags
 
 
 def _message(concerned: list[TagRow], page: int, kept: str, reason: str) -> str:
@@ -125,6 +126,24 @@ def _message(concerned: list[TagRow], page: int, kept: str, reason: str) -> str:
     more = f" and {len(concerned) - 5} more" if len(concerned) > 5 else ""
     return (f"the PDF's tags and the layout part the words of {len(concerned)} row(s) on page {page} otherwise "
             f"({names}{more}): kept the {kept}'s reading, as {reason}")
+
+
+def _beyond_cells(words: list[Word], tags: dict[int, dict[int, TagCell]],
+                  tolerance: float) -> tuple[list[Word], list]:
+    """A table's words, less a line of its own beyond its tagged cells (above the first or below the last,
+    no word of it in a cell: a one-page print's running header or footer, which the producer tags as no
+    cell, read into the nearest table), and that line (lines.Line; none where the table has no tagged
+    word, or more than one such line lies beyond: a table tagged only in part)."""
+    inside = [w for w in words if cell_of(w, tags) is not None]
+    if not inside:
+        return words, []
+    top, bottom = min(w.top for w in inside), max(w.bottom for w in inside)
+    out = [w for w in words if cell_of(w, tags) is None and (w.top >= bottom - tolerance or w.bottom <= top + tolerance)]
+    lines = group_lines(out, tolerance)
+    if len(lines) != 1:
+        return words, []
+    ids = {id(w) for w in out}
+    return [w for w in words if id(w) not in ids], lines
 
 
 def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], tolerance: float) -> Held:
@@ -138,12 +157,14 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
     rows: list[Row] = []
     layouts: list[TableLayout] = []
     warnings: list[Issue] = []
+    headers: list = []
     start = 0
     last_tag_row: tuple[int, int] | None = None  # the tagged row the tags' reading of the table before ended on
     for chunk, layout in zip(chunks, read.layouts):
         own = read.rows[start:start + layout.rows]
         start += layout.rows
         words = [w for w in chunk.words if id(w) not in header_ids]
+        words, beyond = _beyond_cells(words, tags, tolerance)
         tagged = sum(cell_of(w, tags) is not None for w in words)
         record = TableTags(tagged="no" if not tagged else "yes" if tagged == len(words) else "partial")
         found = tag_rows(words, tags) if tagged else []
@@ -151,6 +172,7 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
         if found:
             record.agreement = "disagree" if concerned else "agree"
         ended_on = None
+        record_heads = layout.header_rows
         if concerned:
             reason = not_a_table(words, found, tags, tolerance)
             record.rows = [f"{_label_text(r.label or r.value)} (page {chunk.page})" for r in concerned]
@@ -159,7 +181,13 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
             warnings.append(Issue(code="tags_disagree", page=chunk.page,
                                   message=_message(concerned, chunk.page, record.kept, record.reason)))
             if not reason:
-                own = _rows_of(chunk, found, tolerance)
+                heads = [r for r in found if _header_row(r, tags)]
+                headers += group_lines([w for r in heads for w in r.label + r.value], tolerance)
+                found = [r for r in found if not _header_row(r, tags)]
+                record_heads = len(heads)
+                own = _rows_of(chunk, found, tolerance) + [
+                    Row(kind="subheading", section=chunk.section, label=Cell(fragments=[ln.fragment()]), value=Cell())
+                    for ln in beyond]
                 if chunk.continued and own and not (rows and last_tag_row == found[0].key):
                     own[0] = own[0].model_copy(update={"after_page_break": True})
                 ended_on = found[-1].key
@@ -172,5 +200,11 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
             own = own[1:]
         last_tag_row = ended_on
         rows += own
-        layouts.append(layout.model_copy(update={"rows": len(own), "tags": record}))
-    return Held(rows, layouts, warnings)
+        layouts.append(layout.model_copy(update={"rows": len(own), "tags": record, "header_rows": record_heads}))
+    return Held(rows, layouts, warnings, headers)
+
+
+def _header_row(row: TagRow, tags: dict[int, dict[int, TagCell]]) -> bool:
+    """A tagged row whose every cell is a header cell (TH): the table's column header, "Indicator | Value"."""
+    cells = [cell_of(w, tags) for w in row.label + row.value]
+    return bool(cells) and all(c is not None and c.header for c in cells)

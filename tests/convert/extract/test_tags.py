@@ -240,3 +240,27 @@ def test_the_record_and_the_log_say_whether_tags_agreed():
     unmapped = {(v.label, v.text) for v in report.values if v.status == "unmapped"}
     assert ("Promptness of investigations", "Low. Preliminary checks take up to 30 days before a case is opened") \
         in unmapped
+
+
+def test_a_running_footer_read_into_the_last_table_lies_beyond_its_cells():
+    """A one-page print: Chromium's footer (a file's address, "1/1"; no cell of the tree) lies below the last
+    tagged row. It is no part of the tagged table, which the tags then cover whole; two such lines (a table
+    tagged only in part) are."""
+    from pipeline.convert.extract.reconcile import _beyond_cells
+
+    cell = {1: TagCell(0, 0, 0, False), 2: TagCell(0, 0, 1, False)}
+    table = [w("Budget", 60, 100, 1), w("267", 200, 100, 2)]
+    footer = [w("file:///tmp/profile.html", 20, 760, None), w("1/1", 560, 760, None)]
+    words, beyond = _beyond_cells(table + footer, {1: cell}, 1.0)
+    assert words == table and [ln.text for ln in beyond] == ["file:///tmp/profile.html 1/1"]
+    rest = [w("Other", 60, 130, None), w("More", 200, 130, None)]
+    assert _beyond_cells(table + rest + footer, {1: cell}, 1.0) == (table + rest + footer, [])
+
+
+def test_a_tagged_row_of_header_cells_is_the_tables_header():
+    from pipeline.convert.extract.reconcile import _header_row
+
+    cells = {1: TagCell(0, 0, 0, True), 2: TagCell(0, 0, 1, True), 3: TagCell(0, 1, 0, False), 4: TagCell(0, 1, 1, False)}
+    head = TagRow((0, 0), [w("Indicator", 60, 90, 1)], [w("Value", 200, 90, 2)])
+    row = TagRow((0, 1), [w("Budget", 60, 100, 3)], [w("267", 200, 100, 4)])
+    assert _header_row(head, {1: cells}) and not _header_row(row, {1: cells})

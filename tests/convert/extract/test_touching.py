@@ -95,3 +95,38 @@ def test_a_rule_between_two_small_letters_parts_nothing():
 
     # a title across a merged cell, drawn over a border: "tor" | "ture" is no end of a word
     assert texts(cut_at_rules([word("torture", 80.0, 24)], [VRule(95.0, 20.0, 40.0)])) == [("torture", 80.0, 115.0)]
+
+
+def _tagged(text: str, cut: int, first=(0, 1, 0), second=(0, 1, 1)):
+    """A word whose first `cut` characters were drawn in one tagged cell, the rest in another."""
+    from pipeline.convert.extract.tags import TagCell
+
+    w = word(text, 50, 24)
+    mcids = {id(c): (1 if i < cut else 2) for i, c in enumerate(w["chars"])}
+    cells = {1: TagCell(*first, False), 2: TagCell(*second, False)}
+    return w, mcids, cells
+
+
+def test_a_word_is_cut_where_its_characters_pass_into_another_tagged_cell():
+    """A label set flush right against its value, no padding: two small letters meet, no seam, but the
+    producer drew them in two cells."""
+    from pipeline.convert.extract.pages import cut_at_cells
+
+    w, mcids, cells = _tagged("torturecorruption", 7)
+    assert [p["text"] for p in cut_at_cells([w], mcids, cells)] == ["torture", "corruption"]
+    # two sequences of one cell (a span inside it), or a cell and text outside any, part nothing
+    w, mcids, cells = _tagged("torturecorruption", 7, second=(0, 1, 0))
+    assert [p["text"] for p in cut_at_cells([w], mcids, cells)] == ["torturecorruption"]
+    w, mcids, cells = _tagged("torturecorruption", 7)
+    assert [p["text"] for p in cut_at_cells([w], mcids, {1: cells[1]})] == ["torturecorruption"]
+
+
+@given(st.text(min_size=2, max_size=12).filter(lambda t: not any(c.isspace() for c in t)), st.integers(1, 11))
+def test_a_cut_at_a_cell_keeps_every_character(text, cut):
+    from pipeline.convert.extract.pages import cut_at_cells
+
+    cut = min(cut, len(text) - 1)
+    w, mcids, cells = _tagged(text, cut)
+    pieces = cut_at_cells([w], mcids, cells)
+    assert [p["text"] for p in pieces] == [text[:cut], text[cut:]]
+    assert pieces[1]["x0"] == pieces[0]["x1"] == 50 + CHAR * cut
