@@ -184,13 +184,15 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
                 heads = [r for r in found if _header_row(r, tags)]
                 headers += group_lines([w for r in heads for w in r.label + r.value], tolerance)
                 found = [r for r in found if not _header_row(r, tags)]
-                record_heads = len(heads)
-                own = _rows_of(chunk, found, tolerance) + [
-                    Row(kind="subheading", section=chunk.section, label=Cell(fragments=[ln.fragment()]), value=Cell())
-                    for ln in beyond]
-                if chunk.continued and own and not (rows and last_tag_row == found[0].key):
+                record_heads += len(heads)
+                # the line beyond the cells, a row of its own where it lies (above the table's first, or below)
+                extra = [Row(kind="subheading", section=chunk.section, label=Cell(fragments=[ln.fragment()]),
+                             value=Cell()) for ln in beyond]
+                first = beyond and words and beyond[0].bottom <= min(w.top for w in words)
+                own = (extra if first else []) + _rows_of(chunk, found, tolerance) + ([] if first else extra)
+                if chunk.continued and own and found and not (rows and last_tag_row == found[0].key):
                     own[0] = own[0].model_copy(update={"after_page_break": True})
-                ended_on = found[-1].key
+                ended_on = found[-1].key if found else None
         if chunk.continued and own and rows and last_tag_row is not None and (
                 last_tag_row == (found[0].key if found else None) or not rows[-1].label.fragments):
             # the row the page break split: one row of the tree (Chromium, LibreOffice), or a value
