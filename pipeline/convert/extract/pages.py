@@ -274,8 +274,7 @@ def read_pages(path: Path, settings: ExtractSettings) -> list[PageData]:
                 ]
                 walls.append(_kern_walls(page.chars, vrules))
                 pages.append(PageData(page.page_number, float(page.width), float(page.height),
-                                      words, hrules, vrules, boxes,
-                                      structure.get(page.page_number) if structure is not None else None))
+                                      words, hrules, vrules, boxes, tagged))
             finally:
                 page.close()
     _join_kerned(pages, walls, settings)

@@ -181,13 +181,13 @@ def hold_to_tags(chunks: list[Chunk], read: ReadTables, pages: list[PageData], t
             warnings.append(Issue(code="tags_disagree", page=chunk.page,
                                   message=_message(concerned, chunk.page, record.kept, record.reason)))
             if not reason:
-                heads = [r for r in found if _header_row(r, tags)]
-                headers += group_lines([w for r in heads for w in r.label + r.value], tolerance)
-                found = [r for r in found if not _header_row(r, tags)]
-                record_heads += len(heads)
+                is_head = [_header_row(r, tags) for r in found]
+                headers += group_lines([w for r, h in zip(found, is_head) if h for w in r.label + r.value], tolerance)
+                found = [r for r, h in zip(found, is_head) if not h]
+                record_heads += sum(is_head)
                 # the line beyond the cells, a row of its own where it lies (above the table's first, or below)
-                extra = [Row(kind="subheading", section=chunk.section, label=Cell(fragments=[ln.fragment()]),
-                             value=Cell()) for ln in beyond]
+                extra = [Row(kind="subheading", section=chunk.section, label=_cell(ln.words, tolerance), value=Cell())
+                         for ln in beyond]
                 first = beyond and words and beyond[0].bottom <= min(w.top for w in words)
                 own = (extra if first else []) + _rows_of(chunk, found, tolerance) + ([] if first else extra)
                 if chunk.continued and own and found and not (rows and last_tag_row == found[0].key):
